@@ -1,0 +1,56 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const PORT = 4173;
+export const SMTP_PORT = 2525;
+
+// Playwright cannot download browsers here: use Debian's Chromium when it is installed.
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	globalSetup: './tests/e2e/global-setup.ts',
+	// One server and one database: tests run one at a time so they never race for the same rows.
+	workers: 1,
+	fullyParallel: false,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.CI ? [['list'], ['line']] : 'list',
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: systemChromium,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: 'npm run build && node tests/e2e/serve.mjs',
+		url: `http://localhost:${PORT}/healthz`,
+		timeout: 240_000,
+		reuseExistingServer: false,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			PORT: String(PORT),
+			ORIGIN: `http://localhost:${PORT}`,
+			DATABASE_URL: './.e2e/naburig-e2e.db',
+			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+			MAIL_FROM: 'Naburig test <test@naburig.example>',
+			DEMO: '1',
+			OUTBOX_POLL_MS: '250',
+			// Each test sends its own client address, so rate limits apply per test (see fixtures.ts).
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1'
+		}
+	}
+});

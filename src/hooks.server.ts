@@ -1,0 +1,97 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { textDirection } from '$lib/i18n';
+import { config } from '$lib/server/config';
+import { db, sqlite } from '$lib/server/db';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { seedDemoIfEmpty } from '$lib/server/demo/seed';
+import { createMailWorker } from '$lib/server/mail/worker';
+import { mailboxTransport, smtpTransport } from '$lib/server/mail/transport';
+import { randomToken } from '$lib/server/ids';
+import { log } from '$lib/server/log';
+
+const mailWorker = createMailWorker({
+	db,
+	transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport,
+	pollMs: config.OUTBOX_POLL_MS
+});
+
+export const init: ServerInit = async () => {
+	if (config.DEMO !== false) await seedDemoIfEmpty(db, Date.now());
+	mailWorker.start();
+	log.info('server.started', {
+		database: config.DATABASE_URL,
+		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox'
+	});
+	// adapter-node emits this on SIGINT/SIGTERM once open requests are done.
+	process.once('sveltekit:shutdown' as 'exit', async () => {
+		await mailWorker.stop();
+		sqlite.close();
+	});
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%lang%', locale).replace('%dir%', textDirection(locale))
+		});
+	});
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) {
+		event.locals.user = null;
+		event.locals.session = null;
+		return resolve(event);
+	}
+	const result = validateSessionToken(db, token, Date.now());
+	if (result.session) {
+		if (result.refreshed) setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
+	} else {
+		deleteSessionCookie(event.cookies, event.url);
+	}
+	event.locals.user = result.user;
+	event.locals.session = result.session;
+	return resolve(event);
+};
+
+const tileOrigin = new URL(config.PUBLIC_TILE_URL.replace(/\{[a-z]\}/g, 'a')).origin.replace(
+	/\/\/a\./,
+	'//*.'
+);
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	const csp = h.get('content-security-policy');
+	// The map tile host comes from PUBLIC_TILE_URL at run time, so it is added here.
+	if (csp) h.set('content-security-policy', csp.replace(/img-src ([^;]*)/, `img-src $1 ${tileOrigin}`));
+	h.set('referrer-policy', 'strict-origin-when-cross-origin');
+	h.set('x-content-type-options', 'nosniff');
+	h.set('x-frame-options', 'DENY');
+	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(self)');
+	// Anything shown to a signed-in person may be personal: never keep it in a shared cache.
+	if (event.locals.user && !h.has('cache-control')) h.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(handleLocale, handleSession, handleHeaders);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const id = randomToken(5);
+	if (status >= 500) {
+		log.error('request.error', {
+			id,
+			status,
+			path: event.url.pathname,
+			error: error instanceof Error ? (error.stack ?? error.message) : String(error)
+		});
+	} else {
+		log.info('request.not_found', { id, status, path: event.url.pathname });
+	}
+	return { message, id };
+};

@@ -1,0 +1,125 @@
+import { eq } from 'drizzle-orm';
+import type { DB } from '../db/client';
+import { users, type User } from '../db/schema';
+import { newId } from '../ids';
+import { log } from '../log';
+import { enqueueMail } from '../mail/outbox';
+import { consumeEmailToken, createEmailToken } from './email-tokens';
+import { alreadyRegisteredMail, verifyEmailMail } from './mails';
+import { hashPassword, verifyPassword } from './password';
+import { limits } from './rate-limit';
+
+/** Finds an account by e-mail address (addresses are stored in lower case). */
+export function findUserByEmail(db: DB, email: string): User | undefined {
+	return db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
+}
+
+export interface SignUpInput {
+	displayName: string;
+	email: string;
+	password: string;
+	locale: string;
+}
+
+/**
+ * Creates an account and queues the verification mail. When the address already has an account,
+ * that person gets a mail saying so instead: the page answers the same either way, so it cannot
+ * be used to find out who has an account.
+ */
+export async function signUp(
+	db: DB,
+	input: SignUpInput,
+	client: string,
+	origin: string,
+	now: number
+): Promise<{ ok: true; userId: string | null } | { ok: false; reason: 'rate_limited' }> {
+	if (!limits.signUpPerClient.consume(client, now)) {
+		log.warn('auth.rate_limited', { kind: 'sign_up', client });
+		return { ok: false, reason: 'rate_limited' };
+	}
+	const existing = findUserByEmail(db, input.email);
+	if (existing) {
+		db.transaction((tx) =>
+			enqueueMail(tx, alreadyRegisteredMail(existing, input.email, `${origin}/sign-in`, `${origin}/reset-password`), now)
+		);
+		return { ok: true, userId: null };
+	}
+	const passwordHash = await hashPassword(input.password);
+	const id = newId();
+	db.transaction((tx) => {
+		tx.insert(users)
+			.values({ id, email: input.email, passwordHash, displayName: input.displayName, locale: input.locale, createdAt: now })
+			.run();
+		const token = createEmailToken(tx, id, 'verify_email', input.email, now);
+		enqueueMail(
+			tx,
+			verifyEmailMail({ id, displayName: input.displayName, locale: input.locale }, input.email, `${origin}/verify-email/${token}`),
+			now
+		);
+	});
+	log.info('auth.sign_up', { user: id });
+	return { ok: true, userId: id };
+}
+
+/** Sends a fresh verification link to a signed-in person whose address is not verified yet. */
+export function resendVerification(db: DB, user: User, origin: string, now: number): void {
+	if (!user.email || user.emailVerifiedAt) return;
+	db.transaction((tx) => {
+		const token = createEmailToken(tx, user.id, 'verify_email', user.email, now);
+		enqueueMail(tx, verifyEmailMail(user, user.email!, `${origin}/verify-email/${token}`), now);
+	});
+}
+
+export type VerifyResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+
+/** Marks the address in the link as verified (and makes it the account's address for a change). */
+export function verifyEmail(db: DB, token: string, now: number): VerifyResult {
+	return db.transaction((tx) => {
+		const check = consumeEmailToken(tx, token, ['verify_email', 'change_email'], now);
+		if (!check.ok) return check;
+		tx.update(users)
+			.set({ emailVerifiedAt: now, ...(check.email ? { email: check.email } : {}) })
+			.where(eq(users.id, check.userId))
+			.run();
+		return { ok: true as const, userId: check.userId };
+	});
+}
+
+export type SignInResult =
+	| { ok: true; user: User }
+	| { ok: false; reason: 'invalid' | 'rate_limited' | 'suspended'; statusReason?: string | null };
+
+// Compared against when the address is unknown, so both paths take as long.
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Checks an e-mail address and password, with rate limits per address and per client address.
+ * Unknown address and wrong password give the same answer.
+ */
+export async function authenticate(
+	db: DB,
+	email: string,
+	password: string,
+	client: string,
+	now: number
+): Promise<SignInResult> {
+	const accountKey = email.toLowerCase();
+	if (!limits.signInPerClient.consume(client, now) || !limits.signInPerAccount.check(accountKey, now)) {
+		log.warn('auth.rate_limited', { kind: 'sign_in', client });
+		return { ok: false, reason: 'rate_limited' };
+	}
+	const user = findUserByEmail(db, email);
+	dummyHash ??= hashPassword('not-a-real-password-just-for-timing');
+	const valid = user?.passwordHash
+		? await verifyPassword(user.passwordHash, password)
+		: (await verifyPassword(await dummyHash, password), false);
+	if (!user || !valid) {
+		limits.signInPerAccount.consume(accountKey, now);
+		log.info('auth.sign_in_failed', { client, known: Boolean(user) });
+		return { ok: false, reason: 'invalid' };
+	}
+	if (user.status === 'suspended') return { ok: false, reason: 'suspended', statusReason: user.statusReason };
+	if (user.status !== 'active') return { ok: false, reason: 'invalid' };
+	limits.signInPerAccount.reset(accountKey);
+	return { ok: true, user };
+}

@@ -1,0 +1,59 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { and, eq } from 'drizzle-orm';
+import { db } from '../db';
+import { neighbourhoodBrokers } from '../db/schema';
+import { log } from '../log';
+import type { SessionUser } from './session';
+
+/**
+ * The one permission check used by every load and action. Anonymous people are sent to sign in
+ * (and come back afterwards); signed-in people without the right get 403.
+ */
+export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
+	const user = event.locals.user;
+	if (!user) {
+		const next = event.url.pathname + event.url.search;
+		redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
+	}
+	return user;
+}
+
+function refuse(event: Pick<RequestEvent, 'locals' | 'url'>, user: SessionUser, need: string): never {
+	log.warn('access.refused', { user: user.id, role: user.role, need, path: event.url.pathname });
+	error(403, 'forbidden');
+}
+
+/** Signed in as an admin. */
+export function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
+	const user = requireUser(event);
+	if (user.role !== 'admin') refuse(event, user, 'admin');
+	return user;
+}
+
+/** Signed in as a broker (of any neighbourhood) or an admin. */
+export function requireBroker(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
+	const user = requireUser(event);
+	if (user.role !== 'admin' && user.role !== 'broker') refuse(event, user, 'broker');
+	return user;
+}
+
+/** Signed in as a broker of this neighbourhood, or an admin. */
+export function requireBrokerOf(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	neighbourhoodId: number
+): SessionUser {
+	const user = requireBroker(event);
+	if (user.role === 'admin') return user;
+	const scoped = db
+		.select({ n: neighbourhoodBrokers.neighbourhoodId })
+		.from(neighbourhoodBrokers)
+		.where(and(eq(neighbourhoodBrokers.userId, user.id), eq(neighbourhoodBrokers.neighbourhoodId, neighbourhoodId)))
+		.get();
+	if (!scoped) refuse(event, user, `broker:${neighbourhoodId}`);
+	return user;
+}
+
+/** The mailbox shows every mail: admins only, or anyone in demo mode so newcomers can follow links. */
+export function requireMailboxAccess(event: Pick<RequestEvent, 'locals' | 'url'>, demo: boolean): void {
+	if (!demo) requireAdmin(event);
+}

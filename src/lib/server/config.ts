@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+	.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+	.transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+	DATABASE_URL: z.string().min(1).default('./data/naburig.db'),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://, e.g. smtp://user:pass@mail.example.org:587')
+		.optional(),
+	MAIL_FROM: z.string().min(3).default('Naburig <buurt@naburig.local>'),
+	PUBLIC_TILE_URL: z
+		.string()
+		.regex(/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) URL with {z}, {x} and {y}')
+		.default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+	/** Unset: demo mode when the database was empty at first start. */
+	DEMO: booleanFlag.optional(),
+	ORIGIN: z.url().optional(),
+	/** How often the mail worker looks for due mail, in milliseconds. */
+	OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+/** Reads and validates the environment; exits with a clear message when a value is wrong. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	// An empty variable means "not set", as most people expect from `FOO= npm start`.
+	const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+	const parsed = envSchema.safeParse(cleaned);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		console.error(`Naburig cannot start: the environment has a wrong value.\n${lines.join('\n')}\nSee README.md, "Configuration".`);
+		process.exit(1);
+	}
+	return parsed.data;
+}
+
+export const config = loadConfig();

@@ -1,0 +1,28 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type DB = BetterSQLite3Database<typeof schema>;
+/** A transaction handle; domain functions accept either a DB or a transaction. */
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+export type DbOrTx = DB | Tx;
+
+/** Where the generated SQL migrations live; the app runs from the repository root. */
+export const MIGRATIONS_FOLDER = resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+
+/** Opens (and creates) a SQLite database, sets WAL and a busy timeout, and applies migrations. */
+export function openDatabase(url: string): { db: DB; sqlite: Database.Database } {
+	if (url !== ':memory:') mkdirSync(dirname(resolve(url)), { recursive: true });
+	const sqlite = new Database(url);
+	// WAL lets readers work while the mail worker writes; the timeout absorbs short write locks.
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('synchronous = NORMAL');
+	const db = drizzle(sqlite, { schema });
+	migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+	return { db, sqlite };
+}

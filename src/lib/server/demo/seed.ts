@@ -1,0 +1,162 @@
+import { count, eq } from 'drizzle-orm';
+import type { DB } from '../db/client';
+import { categories, neighbourhoodBrokers, neighbourhoods, streets, userCategories, users } from '../db/schema';
+import { hashPassword } from '../auth/password';
+import { ensureCategories } from '../categories/pilot';
+import { approximate } from '../geo/approx';
+import { newId } from '../ids';
+import { log } from '../log';
+import { setSetting } from '../settings';
+import { DEMO_PASSWORD } from './mode';
+
+/**
+ * The demo neighbourhood: a social housing estate around a former exercise ground, as in the
+ * pilot (seed 001). Street names and coordinates are made up but plausible.
+ */
+const CENTRE = { lat: 51.0336, lon: 4.4853 };
+const box = (dLat: number, dLon: number) => [
+	[CENTRE.lon - dLon, CENTRE.lat - dLat],
+	[CENTRE.lon + dLon, CENTRE.lat - dLat],
+	[CENTRE.lon + dLon * 1.1, CENTRE.lat + dLat * 0.9],
+	[CENTRE.lon - dLon * 0.9, CENTRE.lat + dLat],
+	[CENTRE.lon - dLon, CENTRE.lat - dLat]
+];
+
+export const DEMO_STREETS: [string, number, number][] = [
+	['Oud-Oefenplein', 0, 0],
+	['Vuurkruisenplein', 0.0031, 0.0042],
+	['Kazernestraat', -0.0018, 0.0011],
+	['Schuttershofstraat', 0.0012, -0.0034],
+	['Exercitiestraat', -0.0009, -0.0021],
+	['Kanonnierstraat', 0.0024, 0.0016],
+	['Lansiersstraat', -0.0031, 0.0038],
+	['Trompetterslaan', 0.0038, -0.0012],
+	['Vaandelstraat', -0.0026, -0.0045],
+	['Ruiterijstraat', 0.0007, 0.0057],
+	['Paradeplein', -0.0042, 0.0004],
+	['Draaischijfstraat', 0.0045, 0.0031]
+];
+
+interface DemoPerson {
+	email: string;
+	name: string;
+	role?: 'admin' | 'broker';
+	street: number;
+	house: string;
+	phone?: string;
+	languages: string[];
+	about: string;
+	helps: string[];
+	availability: string[];
+	locale?: string;
+	sinceDays: number;
+}
+
+export const DEMO_PEOPLE: DemoPerson[] = [
+	{ email: 'griet@naburig.example', name: 'Griet Van den Broeck', role: 'admin', street: 0, house: '1', phone: '015 20 30 40', languages: ['nl', 'fr', 'en'], about: 'Centrumleidster van dienstencentrum De Schijf.', helps: [], availability: [], sinceDays: 400 },
+	{ email: 'an@naburig.example', name: 'An Verhoeven', role: 'broker', street: 0, house: '1', phone: '0470 11 22 33', languages: ['nl', 'en'], about: 'Buurtopbouwwerker. Ik breng vraag en aanbod samen.', helps: [], availability: ['tue-morning', 'thu-afternoon', 'fri-morning'], sinceDays: 380 },
+	{ email: 'hasan@naburig.example', name: 'Hasan Kaya', role: 'broker', street: 2, house: '14', phone: '0471 44 55 66', languages: ['nl', 'tr'], about: 'Vrijwillige bemiddelaar, woon zelf in de wijk.', helps: ['transport', 'paperwork'], availability: ['mon-evening', 'wed-afternoon'], sinceDays: 360 },
+	{ email: 'maria@naburig.example', name: 'Maria Janssens', street: 1, house: '7', phone: '015 41 22 87', languages: ['nl'], about: 'Ik ben 82 en woon alleen. Ik hou van een babbel.', helps: ['social-contact'], availability: ['mon-afternoon', 'wed-afternoon'], sinceDays: 120 },
+	{ email: 'jozef@naburig.example', name: 'Jozef Peeters', street: 3, house: '22', languages: ['nl'], about: 'Gepensioneerd elektricien. Handig met lampen en stopcontacten.', helps: ['small-jobs', 'garden'], availability: ['tue-morning', 'thu-morning', 'sat-morning'], sinceDays: 300 },
+	{ email: 'fatima@naburig.example', name: 'Fatima El Amrani', street: 4, house: '3', phone: '0485 12 34 56', languages: ['nl', 'ar', 'fr'], about: 'Mama van drie. Ik help graag met formulieren.', helps: ['paperwork', 'language', 'homework'], availability: ['mon-morning', 'fri-morning'], sinceDays: 200 },
+	{ email: 'mehmet@naburig.example', name: 'Mehmet Yılmaz', street: 5, house: '9', languages: ['tr', 'nl'], about: 'Ik heb een bestelwagen.', helps: ['transport', 'small-jobs'], availability: ['sat-morning', 'sat-afternoon'], locale: 'nl', sinceDays: 150 },
+	{ email: 'ayse@naburig.example', name: 'Ayşe Demir', street: 6, house: '31', languages: ['tr'], about: '', helps: [], availability: [], sinceDays: 40 },
+	{ email: 'lotte@naburig.example', name: 'Lotte Vermeulen', street: 7, house: '5', languages: ['nl', 'en'], about: 'Student, wandel graag met honden.', helps: ['dog-walking', 'social-contact', 'computer-phone'], availability: ['wed-evening', 'sun-afternoon'], locale: 'en', sinceDays: 90 },
+	{ email: 'thomas@naburig.example', name: 'Thomas De Smet', street: 8, house: '18', languages: ['nl', 'en'], about: 'IT-er, help graag met computer en smartphone.', helps: ['computer-phone'], availability: ['tue-evening', 'thu-evening'], sinceDays: 60 },
+	{ email: 'youssef@naburig.example', name: 'Youssef Benali', street: 9, house: '2', languages: ['nl', 'ar'], about: 'Jongerenwerking J@M. Sterk en behulpzaam.', helps: ['small-jobs', 'bins', 'garden'], availability: ['wed-afternoon', 'sat-afternoon'], sinceDays: 75 },
+	{ email: 'annie@naburig.example', name: 'Annie Claes', street: 10, house: '44', phone: '015 55 66 77', languages: ['nl'], about: 'Slecht te been sinds mijn heupoperatie.', helps: [], availability: [], sinceDays: 30 },
+	{ email: 'nadia@naburig.example', name: 'Nadia Haddad', street: 11, house: '6', languages: ['ar', 'fr', 'nl'], about: 'Ik wil graag Nederlands oefenen.', helps: ['shopping'], availability: ['tue-afternoon'], sinceDays: 25 },
+	{ email: 'sofie@naburig.example', name: 'Sofie Maes', street: 2, house: '27', languages: ['nl'], about: 'Doe graag boodschappen voor wie dat zelf niet kan.', helps: ['shopping', 'social-contact'], availability: ['mon-morning', 'thu-morning'], sinceDays: 210 },
+	{ email: 'gilbert@naburig.example', name: 'Gilbert Hendrickx', street: 3, house: '8', languages: ['nl'], about: 'Weduwnaar, 78 jaar. Mijn tuin wordt me te veel.', helps: [], availability: [], sinceDays: 15 },
+	{ email: 'irina@naburig.example', name: 'Irina Popescu', street: 5, house: '12', languages: ['ro', 'en', 'nl'], about: 'Verpleegkundige, werk in ploegen.', helps: ['social-contact', 'shopping'], availability: ['sun-morning'], sinceDays: 50 }
+];
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Fills an empty database with the demo neighbourhood. Does nothing when anyone has an account,
+ * so a real installation started without DEMO=0 is never touched.
+ */
+export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
+	ensureCategories(db);
+	const existing = db.select({ n: count() }).from(users).get();
+	if ((existing?.n ?? 0) > 0) return false;
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	db.transaction((tx) => {
+		const hood = tx
+			.insert(neighbourhoods)
+			.values({
+				slug: 'oud-oefenplein',
+				name: 'Oud-Oefenplein en Vuurkruisenplein',
+				boundary: JSON.stringify({ type: 'Polygon', coordinates: [box(0.0055, 0.0075)] }),
+				centreLat: CENTRE.lat,
+				centreLon: CENTRE.lon,
+				timeZone: 'Europe/Brussels',
+				phoneDutyNumber: '0470 11 22 33',
+				phoneDutyHours: JSON.stringify([
+					{ day: 2, from: '09:00', to: '12:00' },
+					{ day: 4, from: '13:30', to: '16:30' },
+					{ day: 5, from: '09:00', to: '12:00' }
+				]),
+				followUpDelayDays: 14,
+				createdAt: now - 400 * DAY
+			})
+			.returning()
+			.get();
+		const streetRows = DEMO_STREETS.map(([name, dLat, dLon]) =>
+			tx
+				.insert(streets)
+				.values({ neighbourhoodId: hood.id, name, lat: CENTRE.lat + dLat, lon: CENTRE.lon + dLon })
+				.returning()
+				.get()
+		);
+		const categoryIds = new Map(
+			tx.select({ id: categories.id, slug: categories.slug }).from(categories).all().map((c) => [c.slug, c.id])
+		);
+		for (const p of DEMO_PEOPLE) {
+			const street = streetRows[p.street]!;
+			// Houses sit a few metres apart along the street, so neighbours do not share one point.
+			const exactLat = street.lat + (Number.parseInt(p.house) % 7) * 0.00007;
+			const exactLon = street.lon + (Number.parseInt(p.house) % 5) * 0.0001;
+			const approx = approximate(exactLat, exactLon);
+			const id = newId();
+			tx.insert(users)
+				.values({
+					id,
+					email: p.email,
+					emailVerifiedAt: now - p.sinceDays * DAY,
+					passwordHash,
+					role: p.role ?? 'resident',
+					displayName: p.name,
+					phone: p.phone ?? null,
+					locale: p.locale ?? 'nl',
+					languages: JSON.stringify(p.languages),
+					about: p.about,
+					availability: JSON.stringify(p.availability),
+					neighbourhoodId: hood.id,
+					streetId: street.id,
+					houseNumber: p.house,
+					exactLat,
+					exactLon,
+					approxCell: approx.cell,
+					approxLat: approx.lat,
+					approxLon: approx.lon,
+					createdAt: now - p.sinceDays * DAY
+				})
+				.run();
+			for (const slug of p.helps) {
+				const categoryId = categoryIds.get(slug);
+				if (categoryId) tx.insert(userCategories).values({ userId: id, categoryId }).run();
+			}
+			if (p.role === 'broker') tx.insert(neighbourhoodBrokers).values({ neighbourhoodId: hood.id, userId: id }).run();
+		}
+		setSetting(tx, 'demo', '1');
+	});
+	log.info('demo.seeded', { people: DEMO_PEOPLE.length, streets: DEMO_STREETS.length });
+	return true;
+}
+
+/** The demo neighbourhood's id, for tests. */
+export function demoNeighbourhoodId(db: DB): number | undefined {
+	return db.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.slug, 'oud-oefenplein')).get()?.id;
+}

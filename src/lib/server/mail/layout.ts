@@ -1,0 +1,39 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { Locale } from '$lib/paraglide/runtime.js';
+
+export interface RenderedMail {
+	subject: string;
+	text: string;
+	html: string;
+}
+
+export interface MailContent {
+	locale: Locale;
+	subject: string;
+	greeting: string;
+	paragraphs: string[];
+	action?: { label: string; url: string };
+	/** A closing line, e.g. "If you did not ask for this, ignore this mail." */
+	after?: string;
+}
+
+const escape = (s: string) =>
+	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Builds a plain-text and an HTML version of one mail, in large, calm type. */
+export function renderMail(c: MailContent): RenderedMail {
+	const signature = m.mail_signature({}, { locale: c.locale });
+	const text = [
+		c.greeting,
+		'',
+		...c.paragraphs.flatMap((p) => [p, '']),
+		...(c.action ? [`${c.action.label}:`, c.action.url, ''] : []),
+		...(c.after ? [c.after, ''] : []),
+		signature
+	].join('\n');
+	const button = c.action
+		? `<p style="margin:28px 0"><a href="${escape(c.action.url)}" style="background:#1d4ed8;color:#fff;padding:14px 22px;border-radius:8px;text-decoration:none;font-size:20px;display:inline-block">${escape(c.action.label)}</a></p><p style="font-size:15px;color:#444">${escape(m.mail_link_fallback({}, { locale: c.locale }))}<br><a href="${escape(c.action.url)}">${escape(c.action.url)}</a></p>`
+		: '';
+	const html = `<!doctype html><html lang="${c.locale}"><head><meta charset="utf-8"><title>${escape(c.subject)}</title></head><body style="font-family:system-ui,sans-serif;font-size:18px;line-height:1.5;color:#111;max-width:600px;margin:0 auto;padding:16px"><p>${escape(c.greeting)}</p>${c.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}${button}${c.after ? `<p>${escape(c.after)}</p>` : ''}<p style="white-space:pre-line">${escape(signature)}</p></body></html>`;
+	return { subject: c.subject, text, html };
+}

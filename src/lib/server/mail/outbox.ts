@@ -1,0 +1,126 @@
+import { and, asc, count, eq, lte, min, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { outbox, type OutboxRow } from '../db/schema';
+import { randomToken } from '../ids';
+import type { RenderedMail } from './layout';
+
+export interface MailToSend extends RenderedMail {
+	to: string;
+	toName?: string | null;
+	userId?: string | null;
+	/** What the mail is about, e.g. "verify_email"; shown on the mailbox page and in logs. */
+	kind: string;
+	locale: string;
+}
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+/** Lets the worker hear about new mail at once instead of at its next poll. */
+export function onMailQueued(listener: Listener): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
+/**
+ * Queues a mail. Call it with the transaction of the change that causes the mail: if that
+ * transaction rolls back, the mail is gone with it and never sent.
+ */
+export function enqueueMail(tx: DbOrTx, mail: MailToSend, now: number): void {
+	tx.insert(outbox)
+		.values({
+			messageId: `<${randomToken(16)}@naburig>`,
+			toAddress: mail.to,
+			toName: mail.toName ?? null,
+			userId: mail.userId ?? null,
+			kind: mail.kind,
+			locale: mail.locale,
+			subject: mail.subject,
+			textBody: mail.text,
+			htmlBody: mail.html,
+			nextAttemptAt: now,
+			createdAt: now
+		})
+		.run();
+	// Runs after the current (synchronous) transaction has committed or rolled back.
+	setImmediate(() => listeners.forEach((l) => l()));
+}
+
+/** How long a claimed row belongs to one worker before another may take it over. */
+export const CLAIM_MS = 2 * 60_000;
+
+/**
+ * Takes the oldest due row for sending, atomically. A row left in "sending" by a crashed worker
+ * becomes due again once its claim runs out.
+ */
+export function claimNextMail(db: DbOrTx, now: number): OutboxRow | undefined {
+	const due = db
+		.select({ id: outbox.id })
+		.from(outbox)
+		.where(
+			or(
+				and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+				and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now))
+			)
+		)
+		.orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+		.limit(1)
+		.get();
+	if (!due) return undefined;
+	return db
+		.update(outbox)
+		.set({ status: 'sending', lockedUntil: now + CLAIM_MS, attempts: sql`${outbox.attempts} + 1` })
+		.where(
+			and(
+				eq(outbox.id, due.id),
+				or(eq(outbox.status, 'pending'), and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now)))
+			)
+		)
+		.returning()
+		.get();
+}
+
+/** Records a delivered row; only a row still claimed can be marked, so it is marked once. */
+export function markMailSent(db: DbOrTx, id: number, via: string, now: number): void {
+	db.update(outbox)
+		.set({ status: 'sent', sentAt: now, deliveredVia: via, lockedUntil: null, lastError: null })
+		.where(and(eq(outbox.id, id), eq(outbox.status, 'sending')))
+		.run();
+}
+
+/** After this many attempts (about a day of back-off) a mail is marked failed for a person to look at. */
+export const MAX_ATTEMPTS = 12;
+
+/** Back-off before attempt n+1: 30 s, 1 min, 2 min, … capped at 2 hours. */
+export function retryDelayMs(attempts: number): number {
+	return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 2 * 60 * 60_000);
+}
+
+/** Records a failed attempt and schedules the next one, or gives up after MAX_ATTEMPTS. */
+export function markMailFailed(db: DbOrTx, row: OutboxRow, error: string, now: number): void {
+	const giveUp = row.attempts >= MAX_ATTEMPTS;
+	db.update(outbox)
+		.set({
+			status: giveUp ? 'failed' : 'pending',
+			lastError: error.slice(0, 1000),
+			nextAttemptAt: giveUp ? row.nextAttemptAt : now + retryDelayMs(row.attempts),
+			lockedUntil: null
+		})
+		.where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
+		.run();
+}
+
+/** What /healthz reports: how much mail waits, and for how long the oldest has waited. */
+export function outboxBacklog(db: DbOrTx, now: number) {
+	const pending = db
+		.select({ n: count(), oldest: min(outbox.createdAt) })
+		.from(outbox)
+		.where(or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending')))
+		.get();
+	const failed = db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'failed')).get();
+	return {
+		pending: pending?.n ?? 0,
+		failed: failed?.n ?? 0,
+		oldestPendingSeconds: pending?.oldest ? Math.round((now - pending.oldest) / 1000) : 0
+	};
+}

@@ -1,0 +1,34 @@
+import { asc } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { neighbourhoods } from '../db/schema';
+
+export interface DutySlot {
+	day: number;
+	from: string;
+	to: string;
+}
+
+/** What anyone may know about a neighbourhood: its name and how to reach its broker. */
+export interface PublicNeighbourhood {
+	id: number;
+	slug: string;
+	name: string;
+	phoneDutyNumber: string;
+	phoneDutyHours: DutySlot[];
+}
+
+/** Every neighbourhood with its phone duty, for the home page. */
+export function listPublicNeighbourhoods(db: DbOrTx): PublicNeighbourhood[] {
+	return db
+		.select({
+			id: neighbourhoods.id,
+			slug: neighbourhoods.slug,
+			name: neighbourhoods.name,
+			phoneDutyNumber: neighbourhoods.phoneDutyNumber,
+			phoneDutyHours: neighbourhoods.phoneDutyHours
+		})
+		.from(neighbourhoods)
+		.orderBy(asc(neighbourhoods.name))
+		.all()
+		.map((n) => ({ ...n, phoneDutyHours: JSON.parse(n.phoneDutyHours) as DutySlot[] }));
+}

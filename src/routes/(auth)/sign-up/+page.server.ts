@@ -1,0 +1,24 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { signUpSchema } from '$lib/schemas/auth';
+import { signUp } from '$lib/server/auth/accounts';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (locals.user) redirect(303, '/');
+	return { form: await superValidate(zod4(signUpSchema)) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, getClientAddress, url }) => {
+		const form = await superValidate(request, zod4(signUpSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await signUp(db, { ...form.data, locale: getLocale() }, getClientAddress(), url.origin, Date.now());
+		if (!result.ok) return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
+		redirect(303, '/sign-up/sent');
+	}
+};

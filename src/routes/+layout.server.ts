@@ -1,0 +1,12 @@
+import { db } from '$lib/server/db';
+import { isDemo } from '$lib/server/demo/mode';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => {
+	const user = locals.user;
+	return {
+		// A whitelist of what every page may know about the person.
+		user: user ? { id: user.id, displayName: user.displayName, role: user.role, emailVerified: user.emailVerified } : null,
+		demo: isDemo(db)
+	};
+};

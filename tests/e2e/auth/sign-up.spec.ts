@@ -1,0 +1,74 @@
+import { expect, expectAccessible, test, uniqueEmail } from '../fixtures';
+import { signIn, signOut } from '../pages/auth';
+import { linkIn, waitForMail } from '../smtp';
+
+test('a newcomer signs up, confirms the address by mail, signs in and out', async ({ page }) => {
+	const email = uniqueEmail('nieuw');
+	const password = 'koffie met de buren op dinsdag';
+	const since = Date.now();
+
+	await page.goto('/sign-up');
+	await expectAccessible(page);
+	await page.getByLabel('Je naam').fill('Rosa');
+	await page.getByLabel('E-mailadres').fill('rosa-at-example');
+	await page.getByLabel('Kies een wachtwoord').fill('wachtwoord');
+	await page.getByRole('button', { name: 'Account maken' }).click();
+
+	// Both mistakes are explained beside their fields, and what was typed stays.
+	await expect(page.getByText('Dit lijkt geen e-mailadres.')).toBeVisible();
+	await expect(page.getByText('Dit wachtwoord wordt door heel veel mensen gebruikt')).toBeVisible();
+	await expect(page.getByLabel('Je naam')).toHaveValue('Rosa');
+	await expect(page.getByLabel('E-mailadres')).toHaveValue('rosa-at-example');
+	await expectAccessible(page);
+
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Kies een wachtwoord').fill(password);
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page.getByRole('heading', { name: 'Kijk in je mailbox' })).toBeVisible();
+
+	const mail = await waitForMail(email, { subject: /Bevestig je e-mailadres/, after: since });
+	expect(mail.text).toContain('Hallo Rosa');
+	await page.goto(linkIn(mail, /^\/verify-email\//));
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Bevestigen' }).click();
+	await expect(page.getByRole('heading', { name: 'Je e-mailadres is bevestigd' })).toBeVisible();
+
+	// The link works once only.
+	await page.goto(linkIn(mail, /^\/verify-email\//));
+	await expect(page.getByText('Deze link is al gebruikt.')).toBeVisible();
+
+	await signIn(page, email, password);
+	await expect(page.getByText('Aangemeld als Rosa')).toBeVisible();
+	await signOut(page);
+	await expect(page.getByRole('link', { name: 'Aanmelden' })).toBeVisible();
+});
+
+test('signing up with an address that has an account gives the same answer and mails the owner', async ({ page }) => {
+	const since = Date.now();
+	await page.goto('/sign-up');
+	await page.getByLabel('Je naam').fill('Iemand');
+	await page.getByLabel('E-mailadres').fill('maria@naburig.example');
+	await page.getByLabel('Kies een wachtwoord').fill('een heel ander wachtwoord');
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page.getByRole('heading', { name: 'Kijk in je mailbox' })).toBeVisible();
+	const mail = await waitForMail('maria@naburig.example', { subject: /al een account/, after: since });
+	expect(mail.text).toContain('Iemand probeerde een nieuw account te maken');
+});
+
+test('a wrong password is refused with a clear message, and repeated tries are slowed down', async ({ page }) => {
+	// A fresh address, so the lock-out does not hinder other tests; it counts the same as a real one.
+	const email = uniqueEmail('slot');
+	await page.goto('/sign-in');
+	await expectAccessible(page);
+	for (let i = 0; i < 5; i++) {
+		await page.getByLabel('E-mailadres').fill(email);
+		await page.getByLabel('Wachtwoord', { exact: true }).fill(`fout-${i}`);
+		await page.getByRole('button', { name: 'Aanmelden' }).click();
+		await expect(page.getByText('Dit e-mailadres en wachtwoord horen niet bij elkaar.')).toBeVisible();
+		await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
+	}
+	await page.getByLabel('Wachtwoord', { exact: true }).fill('nog-een-poging');
+	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	await expect(page.getByText('Je hebt het te vaak geprobeerd.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Afmelden' })).toHaveCount(0);
+});

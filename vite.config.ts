@@ -1,0 +1,32 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		tailwindcss(),
+		sveltekit(),
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// The person's choice (cookie) wins, then the browser's languages, then Dutch.
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+		})
+	],
+	build: {
+		rollupOptions: {
+			// sveltekit-superforms bundles a JSON-schema converter with harmless import cycles.
+			onwarn(warning, warn) {
+				if (warning.code === 'CIRCULAR_DEPENDENCY') return;
+				warn(warning);
+			}
+		}
+	},
+	test: {
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		environment: 'node',
+		expect: { requireAssertions: true },
+		testTimeout: 20_000
+	}
+});
