@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
-const PORT = 4173;
-export const SMTP_PORT = 2525;
+// Overridable so that two checkouts can run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
 
 // Playwright cannot download browsers here: use Debian's Chromium when it is installed.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));

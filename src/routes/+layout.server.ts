@@ -1,3 +1,4 @@
+import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { isDemo } from '$lib/server/demo/mode';
 import type { LayoutServerLoad } from './$types';
@@ -7,6 +8,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	return {
 		// A whitelist of what every page may know about the person.
 		user: user ? { id: user.id, displayName: user.displayName, role: user.role, emailVerified: user.emailVerified } : null,
-		demo: isDemo(db)
+		demo: isDemo(db),
+		/** Map tiles, from PUBLIC_TILE_URL (validated at start-up). */
+		tileUrl: config.PUBLIC_TILE_URL
 	};
 };

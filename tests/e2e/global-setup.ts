@@ -5,7 +5,7 @@ import { startTestSmtpServer, MAIL_DROP } from './smtp';
 export default async function globalSetup() {
 	mkdirSync('.e2e', { recursive: true });
 	rmSync(MAIL_DROP, { force: true });
-	const server = await startTestSmtpServer(2525);
+	const server = await startTestSmtpServer(Number(process.env.E2E_SMTP_PORT ?? 2525));
 	return async () => {
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	};
