@@ -7,12 +7,15 @@ export default defineConfig({
 	plugins: [
 		tailwindcss(),
 		sveltekit(),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// The person's choice (cookie) wins, then the browser's languages, then Dutch.
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
-		})
+		// Under Vitest the messages compiled by `npm run prepare` are used as they are; the
+		// plugin's file watcher would keep the test process from exiting.
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './project.inlang',
+				outdir: './src/lib/paraglide',
+				// The person's choice (cookie) wins, then the browser's languages, then Dutch.
+				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			})
 	],
 	build: {
 		rollupOptions: {

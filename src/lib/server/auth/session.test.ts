@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDb, insertTestUser } from '../db/test-db';
+import {
+	createSession,
+	invalidateSession,
+	invalidateUserSessions,
+	SESSION_LIFETIME_MS,
+	validateSessionToken
+} from './session';
+import { sessions } from '../db/schema';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('sessions', () => {
+	it('stores only a hash of the secret and validates the token', () => {
+		const db = createTestDb();
+		const user = insertTestUser(db, { displayName: 'Maria' });
+		const { token } = createSession(db, user.id, 1_000);
+		const row = db.select().from(sessions).get()!;
+		expect(token.split('.')[0]).toBe(row.id);
+		expect(row.secretHash).not.toContain(token.split('.')[1]!);
+		const result = validateSessionToken(db, token, 2_000);
+		expect(result.user?.displayName).toBe('Maria');
+		expect(result.refreshed).toBe(false);
+	});
+
+	it('refuses a token whose secret was changed', () => {
+		const db = createTestDb();
+		const user = insertTestUser(db);
+		const { token } = createSession(db, user.id, 0);
+		const [id] = token.split('.');
+		expect(validateSessionToken(db, `${id}.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`, 1).session).toBeNull();
+	});
+
+	it('slides the expiry forward in the second half of its life and deletes it once expired', () => {
+		const db = createTestDb();
+		const user = insertTestUser(db);
+		const { token } = createSession(db, user.id, 0);
+		const refreshed = validateSessionToken(db, token, 20 * DAY);
+		expect(refreshed.refreshed).toBe(true);
+		expect(refreshed.session?.expiresAt).toBe(20 * DAY + SESSION_LIFETIME_MS);
+		expect(validateSessionToken(db, token, 20 * DAY + SESSION_LIFETIME_MS).session).toBeNull();
+		expect(db.select().from(sessions).all()).toHaveLength(0);
+	});
+
+	it('ends one session, or all of a person', () => {
+		const db = createTestDb();
+		const user = insertTestUser(db);
+		const a = createSession(db, user.id, 0);
+		const b = createSession(db, user.id, 0);
+		invalidateSession(db, a.session.id);
+		expect(validateSessionToken(db, a.token, 1).session).toBeNull();
+		expect(validateSessionToken(db, b.token, 1).session).not.toBeNull();
+		invalidateUserSessions(db, user.id);
+		expect(validateSessionToken(db, b.token, 1).session).toBeNull();
+	});
+
+	it('does not accept the session of a suspended person', () => {
+		const db = createTestDb();
+		const user = insertTestUser(db, { status: 'suspended' });
+		const { token } = createSession(db, user.id, 0);
+		expect(validateSessionToken(db, token, 1).user).toBeNull();
+	});
+});
