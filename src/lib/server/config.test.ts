@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from './config';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('configuration from the environment', () => {
+	it('has working defaults for a fresh machine', () => {
+		const config = loadConfig({});
+		expect(config.DATABASE_URL).toBe('./data/naburig.db');
+		expect(config.SMTP_URL).toBeUndefined();
+		expect(config.DEMO).toBeUndefined();
+		expect(config.PUBLIC_TILE_URL).toContain('{z}');
+	});
+
+	it('reads flags and treats empty variables as unset', () => {
+		const config = loadConfig({ DEMO: '0', SMTP_URL: '' });
+		expect(config.DEMO).toBe(false);
+		expect(config.SMTP_URL).toBeUndefined();
+		expect(loadConfig({ DEMO: 'yes' }).DEMO).toBe(true);
+	});
+
+	it('stops with a clear message when a value is wrong', () => {
+		const exit = vi.spyOn(process, 'exit').mockImplementation((() => {
+			throw new Error('exit');
+		}) as never);
+		const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+		expect(() => loadConfig({ SMTP_URL: 'mail.example.org', DEMO: 'maybe' })).toThrow('exit');
+		expect(exit).toHaveBeenCalledWith(1);
+		const message = String(printed.mock.calls[0]?.[0]);
+		expect(message).toContain('SMTP_URL: must start with smtp://');
+		expect(message).toContain('DEMO');
+	});
+});

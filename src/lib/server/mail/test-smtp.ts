@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface TestSmtp {
+	url: string;
+	/** Message-IDs of the mails the server accepted, in order. */
+	accepted: string[];
+	close(): Promise<void>;
+}
+
+/**
+ * A real SMTP server on a free localhost port for unit tests. `decide` may answer a mail with an
+ * error (rejected), or 'hang' to never answer it (a delivery cut off by a crash).
+ */
+export async function startTestSmtp(
+	decide: (n: number, messageId: string) => 'accept' | 'reject' | 'hang' = () => 'accept'
+): Promise<TestSmtp> {
+	const accepted: string[] = [];
+	let n = 0;
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		// Connections left hanging on purpose are cut when the test ends.
+		closeTimeout: 100,
+		onData(stream, _session, callback) {
+			let raw = '';
+			stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+			stream.on('end', () => {
+				const messageId = /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '';
+				const verdict = decide(++n, messageId);
+				if (verdict === 'hang') return;
+				if (verdict === 'reject') {
+					const err = new Error('Try again later') as Error & { responseCode: number };
+					err.responseCode = 451;
+					return callback(err);
+				}
+				accepted.push(messageId);
+				callback();
+			});
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	const { port } = server.server.address() as AddressInfo;
+	return {
+		url: `smtp://127.0.0.1:${port}`,
+		accepted,
+		close: () => new Promise((resolve) => server.close(() => resolve()))
+	};
+}
