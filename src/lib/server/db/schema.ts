@@ -22,6 +22,8 @@ export const neighbourhoods = sqliteTable('neighbourhoods', {
 	/** JSON array of { day: 1..7 (Monday = 1), from: "HH:MM", to: "HH:MM" }. */
 	phoneDutyHours: text('phone_duty_hours').notNull().default('[]'),
 	followUpDelayDays: integer('follow_up_delay_days').notNull().default(14),
+	/** Requests leave the list after this many days unless the poster says "still needed". */
+	requestExpiryDays: integer('request_expiry_days').notNull().default(30),
 	createdAt: instant('created_at').notNull()
 });
 
@@ -218,3 +220,254 @@ export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxRow = typeof outbox.$inferInsert;
+
+export const POST_KINDS = ['request', 'offer'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+/**
+ * draft: not sent yet; pending: waits for a broker's check; open: on the map and list;
+ * filled: a request with as many matches as helpers needed; paused/closed: by the poster;
+ * expired: a request nobody renewed; rejected/hidden: by a broker.
+ */
+export const POST_STATUSES = ['draft', 'pending', 'open', 'filled', 'paused', 'closed', 'expired', 'rejected', 'hidden'] as const;
+export type PostStatus = (typeof POST_STATUSES)[number];
+
+export const WHEN_TYPES = ['date', 'window', 'recurring', 'flexible'] as const;
+export type WhenType = (typeof WHEN_TYPES)[number];
+
+export const DAY_PARTS = ['morning', 'afternoon', 'evening'] as const;
+export type DayPart = (typeof DAY_PARTS)[number];
+
+export const posts = sqliteTable(
+	'posts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		kind: text('kind', { enum: POST_KINDS }).notNull(),
+		status: text('status', { enum: POST_STATUSES }).notNull().default('draft'),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => users.id),
+		/** The broker who placed the post for the author (phone intake), if any. */
+		placedById: text('placed_by_id').references(() => users.id, { onDelete: 'set null' }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		categoryId: integer('category_id')
+			.notNull()
+			.references(() => categories.id),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		whenType: text('when_type', { enum: WHEN_TYPES }).notNull().default('flexible'),
+		/** Local date "YYYY-MM-DD" in the neighbourhood's time zone (date and window). */
+		whenDate: text('when_date'),
+		/** Local times "HH:MM" (window). */
+		whenFrom: text('when_from'),
+		whenTo: text('when_to'),
+		/** Recurring moment: weekday 1..7 (Monday = 1) and part of the day. */
+		recurringDay: integer('recurring_day'),
+		recurringPart: text('recurring_part', { enum: DAY_PARTS }),
+		/** Instant the help starts (date/window), for the date filter; null when recurring or flexible. */
+		startsAt: instant('starts_at'),
+		durationMinutes: integer('duration_minutes'),
+		helpersNeeded: integer('helpers_needed').notNull().default(1),
+		/** An offer without an end date. */
+		standing: integer('standing', { mode: 'boolean' }).notNull().default(false),
+		/** 'home' = the author's own place; 'other' = a place named in placeLabel. */
+		placeType: text('place_type', { enum: ['home', 'other'] }).notNull().default('home'),
+		placeLabel: text('place_label'),
+		/** Private exact point; only brokers and, after a match, the matched helper see it. */
+		exactLat: real('exact_lat').notNull(),
+		exactLon: real('exact_lon').notNull(),
+		/** Public approximate point (H3 cell centre). */
+		approxCell: text('approx_cell').notNull(),
+		approxLat: real('approx_lat').notNull(),
+		approxLon: real('approx_lon').notNull(),
+		/** Random key from the form, so a double submit creates one post. */
+		submissionKey: text('submission_key'),
+		rejectionReason: text('rejection_reason'),
+		createdAt: instant('created_at').notNull(),
+		updatedAt: instant('updated_at').notNull(),
+		publishedAt: instant('published_at'),
+		expiresAt: instant('expires_at'),
+		expiryWarnedAt: instant('expiry_warned_at')
+	},
+	(t) => [
+		uniqueIndex('posts_submission').on(t.authorId, t.submissionKey),
+		index('posts_open_geo').on(t.status, t.approxLat, t.approxLon),
+		index('posts_neighbourhood_status').on(t.neighbourhoodId, t.status, t.publishedAt),
+		index('posts_category_status').on(t.categoryId, t.status),
+		index('posts_author').on(t.authorId, t.status),
+		index('posts_expiry').on(t.status, t.expiresAt)
+	]
+);
+
+export const RESPONSE_STATUSES = ['open', 'accepted', 'declined', 'withdrawn'] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+
+/** "I can help" on a request, or "yes please" on an offer; the conversation hangs off it. */
+export const responses = sqliteTable(
+	'responses',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		postId: integer('post_id')
+			.notNull()
+			.references(() => posts.id),
+		responderId: text('responder_id')
+			.notNull()
+			.references(() => users.id),
+		message: text('message').notNull(),
+		status: text('status', { enum: RESPONSE_STATUSES }).notNull().default('open'),
+		createdAt: instant('created_at').notNull(),
+		decidedAt: instant('decided_at')
+	},
+	(t) => [uniqueIndex('responses_post_responder').on(t.postId, t.responderId), index('responses_responder').on(t.responderId)]
+);
+
+export const MATCH_STATUSES = ['active', 'done', 'cancelled', 'no_show', 'withdrawn'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+/** An agreed pair: a helper and the person helped, for one post. */
+export const matches = sqliteTable(
+	'matches',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		postId: integer('post_id')
+			.notNull()
+			.references(() => posts.id),
+		responseId: integer('response_id')
+			.notNull()
+			.unique()
+			.references(() => responses.id),
+		helperId: text('helper_id')
+			.notNull()
+			.references(() => users.id),
+		requesterId: text('requester_id')
+			.notNull()
+			.references(() => users.id),
+		/** Who made the match: the poster, or a broker. */
+		madeById: text('made_by_id').references(() => users.id, { onDelete: 'set null' }),
+		status: text('status', { enum: MATCH_STATUSES }).notNull().default('active'),
+		agreedAt: instant('agreed_at').notNull(),
+		endedAt: instant('ended_at'),
+		endedById: text('ended_by_id').references(() => users.id, { onDelete: 'set null' }),
+		endReason: text('end_reason')
+	},
+	(t) => [
+		index('matches_post_status').on(t.postId, t.status),
+		index('matches_helper').on(t.helperId, t.status),
+		index('matches_requester').on(t.requesterId, t.status)
+	]
+);
+
+/** What each side of a match chose to show the other. */
+export const matchShares = sqliteTable(
+	'match_shares',
+	{
+		matchId: integer('match_id')
+			.notNull()
+			.references(() => matches.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		phone: integer('phone', { mode: 'boolean' }).notNull().default(false),
+		address: integer('address', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [primaryKey({ columns: [t.matchId, t.userId] })]
+);
+
+/** The conversation of a response (and of the match it may become). */
+export const messages = sqliteTable(
+	'messages',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => responses.id),
+		senderId: text('sender_id')
+			.notNull()
+			.references(() => users.id),
+		body: text('body').notNull(),
+		createdAt: instant('created_at').notNull()
+	},
+	(t) => [index('messages_response').on(t.responseId, t.createdAt)]
+);
+
+/** Per person per conversation: what they have read, and when they were last mailed about it. */
+export const conversationStates = sqliteTable(
+	'conversation_states',
+	{
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => responses.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		lastReadAt: instant('last_read_at').notNull().default(0),
+		lastNoticeAt: instant('last_notice_at').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.responseId, t.userId] })]
+);
+
+export const REPORT_STATUSES = ['open', 'resolved'] as const;
+
+/** A resident's report about a post or a person, for the broker's queue. */
+export const reports = sqliteTable(
+	'reports',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reporterId: text('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+		postId: integer('post_id').references(() => posts.id),
+		personId: text('person_id').references(() => users.id),
+		neighbourhoodId: integer('neighbourhood_id').references(() => neighbourhoods.id),
+		reason: text('reason').notNull(),
+		status: text('status', { enum: REPORT_STATUSES }).notNull().default('open'),
+		createdAt: instant('created_at').notNull(),
+		resolvedById: text('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),
+		resolvedAt: instant('resolved_at'),
+		resolution: text('resolution')
+	},
+	(t) => [index('reports_neighbourhood_status').on(t.neighbourhoodId, t.status)]
+);
+
+/** A person who chose not to see another: neither sees the other's posts or messages. */
+export const blocks = sqliteTable(
+	'blocks',
+	{
+		blockerId: text('blocker_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		blockedId: text('blocked_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: instant('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.blockerId, t.blockedId] }), index('blocks_blocked').on(t.blockedId)]
+);
+
+export type Post = typeof posts.$inferSelect;
+export type NewPost = typeof posts.$inferInsert;
+export type PostResponse = typeof responses.$inferSelect;
+export type Match = typeof matches.$inferSelect;
+
+export const BADGE_KINDS = ['met_in_person', 'references', 'good_conduct', 'training', 'phone_verified'] as const;
+export type BadgeKind = (typeof BADGE_KINDS)[number];
+
+/** A trust badge a broker granted after a check; never self-declared. */
+export const trustBadges = sqliteTable(
+	'trust_badges',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: BADGE_KINDS }).notNull(),
+		/** E.g. the training's name; public. What was checked goes in a confidential note. */
+		label: text('label'),
+		grantedById: text('granted_by_id').references(() => users.id, { onDelete: 'set null' }),
+		grantedAt: instant('granted_at').notNull(),
+		expiresAt: instant('expires_at'),
+		revokedAt: instant('revoked_at'),
+		revokedById: text('revoked_by_id').references(() => users.id, { onDelete: 'set null' })
+	},
+	(t) => [index('trust_badges_user').on(t.userId, t.kind)]
+);

@@ -1,0 +1,166 @@
+import { and, eq } from 'drizzle-orm';
+import type { DB } from '../db/client';
+import {
+	categories,
+	neighbourhoods,
+	posts,
+	users,
+	type DayPart,
+	type Post,
+	type PostKind,
+	type WhenType
+} from '../db/schema';
+import { approximate } from '../geo/approx';
+import { isInside, parseBoundary } from '../geo/boundary';
+import { hasActiveBadge } from '../trust/badges';
+import { days, localInstant } from './timing';
+
+export interface PostInput {
+	kind: PostKind;
+	categoryId: number;
+	title: string;
+	body: string;
+	whenType: WhenType;
+	whenDate?: string | null;
+	whenFrom?: string | null;
+	whenTo?: string | null;
+	recurringDay?: number | null;
+	recurringPart?: DayPart | null;
+	durationMinutes?: number | null;
+	helpersNeeded: number;
+	standing: boolean;
+	place: { type: 'home' } | { type: 'other'; label: string; lat: number; lon: number };
+	/** Random key the form carries, so that pressing "send" twice makes one post. */
+	submissionKey: string;
+}
+
+export type PostError = { ok: false; field: string; error: string };
+export type PostResult = { ok: true; post: Post } | PostError;
+
+/** Residents without a trust badge wait for a broker's check; brokers and admins never do. */
+export function needsModeration(db: DB, authorId: string, now: number): boolean {
+	const author = db.select({ role: users.role }).from(users).where(eq(users.id, authorId)).get();
+	if (!author) return true;
+	if (author.role === 'broker' || author.role === 'admin') return false;
+	return !hasActiveBadge(db, authorId, now);
+}
+
+/**
+ * Checks a post against the poster's neighbourhood and works out its place and timing.
+ * Returns the columns to store, or the field that is wrong.
+ */
+function resolvePost(db: DB, authorId: string, input: PostInput) {
+	const author = db.select().from(users).where(eq(users.id, authorId)).get();
+	if (!author?.neighbourhoodId || author.exactLat === null || author.exactLon === null)
+		return { ok: false as const, field: 'place', error: 'post_err_no_place' };
+	const hood = db.select().from(neighbourhoods).where(eq(neighbourhoods.id, author.neighbourhoodId)).get()!;
+	const category = db
+		.select({ id: categories.id })
+		.from(categories)
+		.where(and(eq(categories.id, input.categoryId), eq(categories.active, true)))
+		.get();
+	if (!category) return { ok: false as const, field: 'categoryId', error: 'err_invalid' };
+
+	let point = { lat: author.exactLat, lon: author.exactLon };
+	if (input.place.type === 'other') {
+		const boundary = parseBoundary(hood.boundary);
+		if (!boundary || !isInside(boundary, input.place.lat, input.place.lon))
+			return { ok: false as const, field: 'place', error: 'post_err_place_outside' };
+		point = { lat: input.place.lat, lon: input.place.lon };
+	}
+	const approx = approximate(point.lat, point.lon);
+
+	let startsAt: number | null = null;
+	if ((input.whenType === 'date' || input.whenType === 'window') && input.whenDate)
+		startsAt = localInstant(input.whenDate, input.whenType === 'window' ? (input.whenFrom ?? '00:00') : '00:00', hood.timeZone);
+
+	return {
+		ok: true as const,
+		hood,
+		values: {
+			neighbourhoodId: hood.id,
+			categoryId: category.id,
+			kind: input.kind,
+			title: input.title,
+			body: input.body,
+			whenType: input.whenType,
+			whenDate: input.whenType === 'date' || input.whenType === 'window' ? (input.whenDate ?? null) : null,
+			whenFrom: input.whenType === 'window' ? (input.whenFrom ?? null) : null,
+			whenTo: input.whenType === 'window' ? (input.whenTo ?? null) : null,
+			recurringDay: input.whenType === 'recurring' ? (input.recurringDay ?? null) : null,
+			recurringPart: input.whenType === 'recurring' ? (input.recurringPart ?? null) : null,
+			startsAt,
+			durationMinutes: input.durationMinutes ?? null,
+			helpersNeeded: input.kind === 'request' ? input.helpersNeeded : 1,
+			standing: input.kind === 'offer' ? input.standing : false,
+			placeType: input.place.type,
+			placeLabel: input.place.type === 'other' ? input.place.label : null,
+			exactLat: point.lat,
+			exactLon: point.lon,
+			approxCell: approx.cell,
+			approxLat: approx.lat,
+			approxLon: approx.lon
+		}
+	};
+}
+
+/** When an open post leaves the list by itself: requests after the neighbourhood's period. */
+export function expiryFor(post: Pick<Post, 'kind' | 'standing'>, expiryDays: number, now: number): number | null {
+	if (post.kind === 'offer' && post.standing) return null;
+	return now + days(expiryDays);
+}
+
+/**
+ * Saves a new post as a draft, or sends it at once (`send`): then it is open, or pending when
+ * the poster needs a broker's check. The same submission key returns the post made before.
+ */
+export function createPost(db: DB, authorId: string, input: PostInput, send: boolean, now: number): PostResult {
+	const earlier = db
+		.select()
+		.from(posts)
+		.where(and(eq(posts.authorId, authorId), eq(posts.submissionKey, input.submissionKey)))
+		.get();
+	if (earlier) return { ok: true, post: earlier };
+	const resolved = resolvePost(db, authorId, input);
+	if (!resolved.ok) return resolved;
+	const status = !send ? 'draft' : needsModeration(db, authorId, now) ? 'pending' : 'open';
+	const post = db
+		.insert(posts)
+		.values({
+			...resolved.values,
+			authorId,
+			status,
+			submissionKey: input.submissionKey,
+			createdAt: now,
+			updatedAt: now,
+			publishedAt: status === 'open' ? now : null,
+			expiresAt: status === 'open' ? expiryFor(resolved.values, resolved.hood.requestExpiryDays, now) : null
+		})
+		.onConflictDoNothing()
+		.returning()
+		.get();
+	// A racing double submit inserted first: return that one.
+	return {
+		ok: true,
+		post:
+			post ??
+			db
+				.select()
+				.from(posts)
+				.where(and(eq(posts.authorId, authorId), eq(posts.submissionKey, input.submissionKey)))
+				.get()!
+	};
+}
+
+/** Changes a post's content; an open post stays open, a draft stays a draft. */
+export function updatePost(db: DB, post: Post, input: PostInput, now: number): PostResult {
+	const resolved = resolvePost(db, post.authorId, input);
+	if (!resolved.ok) return resolved;
+	const updated = db
+		.update(posts)
+		.set({ ...resolved.values, updatedAt: now })
+		.where(eq(posts.id, post.id))
+		.returning()
+		.get();
+	return { ok: true, post: updated };
+}

@@ -1,0 +1,109 @@
+import { and, eq, or, sql } from 'drizzle-orm';
+import type { DB } from '../db/client';
+import { blocks, matches, posts, responses, type Match, type Post, type PostResponse } from '../db/schema';
+import { openOrFilled } from './lifecycle';
+
+export type RespondResult =
+	| { ok: true; response: PostResponse }
+	| { ok: false; error: 'not_open' | 'own_post' | 'already' | 'blocked' | 'full' };
+
+/** True when either person blocked the other. */
+export function isBlockedPair(db: DB, a: string, b: string): boolean {
+	return (
+		db
+			.select({ x: blocks.blockerId })
+			.from(blocks)
+			.where(or(and(eq(blocks.blockerId, a), eq(blocks.blockedId, b)), and(eq(blocks.blockerId, b), eq(blocks.blockedId, a))))
+			.get() !== undefined
+	);
+}
+
+/** "I can help" (or "yes please" on an offer), with a short message. */
+export function respond(db: DB, post: Post, responderId: string, message: string, now: number): RespondResult {
+	if (post.authorId === responderId) return { ok: false, error: 'own_post' };
+	if (post.status === 'filled') return { ok: false, error: 'full' };
+	if (post.status !== 'open') return { ok: false, error: 'not_open' };
+	if (isBlockedPair(db, post.authorId, responderId)) return { ok: false, error: 'blocked' };
+	const response = db
+		.insert(responses)
+		.values({ postId: post.id, responderId, message, createdAt: now })
+		.onConflictDoNothing()
+		.returning()
+		.get();
+	return response ? { ok: true, response } : { ok: false, error: 'already' };
+}
+
+export type AcceptResult = { ok: true; match: Match } | { ok: false; error: 'not_open' | 'full' };
+
+/**
+ * Accepting a response makes a match. For a request, the insert itself checks that fewer active
+ * matches exist than helpers needed, inside an IMMEDIATE transaction: two accepts at the same
+ * moment, even from two server processes, can never both take the last place.
+ */
+export function acceptResponse(db: DB, responseId: number, actorId: string, now: number): AcceptResult {
+	return db.transaction(
+		(tx) => {
+			const row = tx
+				.select({ response: responses, post: posts })
+				.from(responses)
+				.innerJoin(posts, eq(responses.postId, posts.id))
+				.where(eq(responses.id, responseId))
+				.get();
+			if (!row || row.response.status !== 'open' || row.post.status !== 'open') return { ok: false as const, error: 'not_open' as const };
+			const { post, response } = row;
+			const helperId = post.kind === 'request' ? response.responderId : post.authorId;
+			const requesterId = post.kind === 'request' ? post.authorId : response.responderId;
+			const match = tx
+				.insert(matches)
+				.select(
+					sql`select null, ${post.id}, ${response.id}, ${helperId}, ${requesterId}, ${actorId}, 'active', ${now}, null, null, null
+						where ${post.kind} = 'offer'
+						   or (select count(*) from ${matches} where ${matches.postId} = ${post.id} and ${matches.status} = 'active') < ${post.helpersNeeded}`
+				)
+				.returning()
+				.get();
+			if (!match) return { ok: false as const, error: 'full' as const };
+			tx.update(responses).set({ status: 'accepted', decidedAt: now }).where(eq(responses.id, response.id)).run();
+			tx.update(posts).set({ status: openOrFilled(tx, post), updatedAt: now }).where(eq(posts.id, post.id)).run();
+			return { ok: true as const, match };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** The poster says no, kindly; the responder sees it. */
+export function declineResponse(db: DB, responseId: number, now: number): boolean {
+	return (
+		db
+			.update(responses)
+			.set({ status: 'declined', decidedAt: now })
+			.where(and(eq(responses.id, responseId), eq(responses.status, 'open')))
+			.run().changes === 1
+	);
+}
+
+export type MatchOutcome = 'done' | 'cancelled' | 'no_show' | 'withdrawn';
+
+/**
+ * Ends a match. A match that did not happen frees its place: a filled request goes back on the
+ * open list.
+ */
+export function endMatch(db: DB, matchId: number, actorId: string, outcome: MatchOutcome, reason: string | null, now: number): Match | null {
+	return db.transaction(
+		(tx) => {
+			const match = tx
+				.update(matches)
+				.set({ status: outcome, endedAt: now, endedById: actorId, endReason: reason })
+				.where(and(eq(matches.id, matchId), eq(matches.status, 'active')))
+				.returning()
+				.get();
+			if (!match) return null;
+			if (outcome !== 'done') {
+				const post = tx.select().from(posts).where(eq(posts.id, match.postId)).get()!;
+				if (post.status === 'filled') tx.update(posts).set({ status: openOrFilled(tx, post), updatedAt: now }).where(eq(posts.id, post.id)).run();
+			}
+			return match;
+		},
+		{ behavior: 'immediate' }
+	);
+}
