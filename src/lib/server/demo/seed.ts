@@ -1,11 +1,22 @@
 import { count, eq } from 'drizzle-orm';
 import type { DB } from '../db/client';
-import { categories, neighbourhoodBrokers, neighbourhoods, streets, userCategories, users } from '../db/schema';
+import {
+	categories,
+	neighbourhoodBrokers,
+	neighbourhoods,
+	streets,
+	trustBadges,
+	userCategories,
+	users,
+	type BadgeKind
+} from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { ensureCategories } from '../categories/pilot';
 import { approximate } from '../geo/approx';
 import { newId } from '../ids';
 import { log } from '../log';
+import { createPost, type PostInput } from '../posts/create';
+import { acceptResponse, respond } from '../posts/responses';
 import { setSetting } from '../settings';
 import { DEMO_PASSWORD } from './mode';
 
@@ -152,11 +163,98 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 		}
 		setSetting(tx, 'demo', '1');
 	});
+	seedDemoActivity(db, now);
 	log.info('demo.seeded', { people: DEMO_PEOPLE.length, streets: DEMO_STREETS.length });
 	return true;
 }
 
-/** The demo neighbourhood's id, for tests. */
-export function demoNeighbourhoodId(db: DB): number | undefined {
-	return db.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.slug, 'oud-oefenplein')).get()?.id;
+/** Badges the brokers granted after meeting volunteers (e-mail: person, kind, days ago). */
+const DEMO_BADGES: [string, BadgeKind, number, string?][] = [
+	['jozef@naburig.example', 'met_in_person', 280],
+	['jozef@naburig.example', 'good_conduct', 270],
+	['sofie@naburig.example', 'met_in_person', 200],
+	['youssef@naburig.example', 'met_in_person', 60],
+	['lotte@naburig.example', 'met_in_person', 80],
+	['lotte@naburig.example', 'training', 70, 'Discretie en beroepsgeheim'],
+	['fatima@naburig.example', 'met_in_person', 190],
+	['mehmet@naburig.example', 'met_in_person', 140],
+	['thomas@naburig.example', 'references', 50],
+	['maria@naburig.example', 'met_in_person', 110],
+	['annie@naburig.example', 'met_in_person', 25]
+];
+
+type DemoPost = Omit<PostInput, 'submissionKey' | 'categoryId' | 'standing' | 'helpersNeeded' | 'place'> & {
+	by: string;
+	category: string;
+	helpersNeeded?: number;
+	standing?: boolean;
+	daysAgo: number;
+	place?: PostInput['place'];
+	/** Who responded (e-mail), and whether the poster accepted. */
+	responses?: [string, string, boolean][];
+};
+
+const inDays = (now: number, n: number) => new Date(now + n * DAY).toISOString().slice(0, 10);
+
+function demoPosts(now: number): DemoPost[] {
+	return [
+		{ by: 'maria@naburig.example', kind: 'request', category: 'social-contact', title: 'Samen koffie drinken op woensdag', body: 'Ik woon alleen en zou graag af en toe iemand over de vloer hebben voor een babbel en een tas koffie. Ongeveer een uurtje, bij mij thuis.', whenType: 'recurring', recurringDay: 3, recurringPart: 'afternoon', durationMinutes: 60, daysAgo: 6, responses: [['sofie@naburig.example', 'Ik kom graag langs, woensdag na de middag past mij goed.', true]] },
+		{ by: 'annie@naburig.example', kind: 'request', category: 'shopping', title: 'Boodschappen bij de supermarkt', body: 'Sinds mijn heupoperatie kan ik niet naar de winkel. Elke week een klein lijstje: brood, melk, groenten. Ik betaal terug bij levering.', whenType: 'recurring', recurringDay: 5, recurringPart: 'morning', durationMinutes: 45, daysAgo: 3, responses: [['irina@naburig.example', 'Ik doe vrijdag toch mijn eigen boodschappen, dat kan perfect samen.', false]] },
+		{ by: 'gilbert@naburig.example', kind: 'request', category: 'garden', title: 'Haag snoeien en gras maaien', body: 'Mijn tuin wordt me te veel. De haag langs de straat moet gesnoeid worden en het gras is te lang. Materiaal is er.', whenType: 'date', whenDate: inDays(now, 9), durationMinutes: 180, helpersNeeded: 2, daysAgo: 2 },
+		{ by: 'maria@naburig.example', kind: 'request', category: 'transport', title: 'Rit naar de apotheek', body: 'Ik moet medicijnen ophalen bij de apotheek aan de markt. Heen en terug, ik kan zelf in en uit de auto.', whenType: 'window', whenDate: inDays(now, 4), whenFrom: '10:00', whenTo: '12:00', durationMinutes: 45, daysAgo: 1 },
+		{ by: 'nadia@naburig.example', kind: 'request', category: 'language', title: 'Nederlands oefenen', body: 'Ik volg les, maar ik wil meer praten. Een uur per week samen wandelen of koffie drinken en Nederlands spreken.', whenType: 'flexible', durationMinutes: 60, daysAgo: 1 },
+		{ by: 'ayse@naburig.example', kind: 'request', category: 'paperwork', title: 'Hulp met een brief van het OCMW', body: 'Ik heb een brief gekregen en begrijp niet goed wat ik moet doen. Wie kan hem samen met mij lezen?', whenType: 'flexible', durationMinutes: 30, daysAgo: 0 },
+		{ by: 'jozef@naburig.example', kind: 'offer', category: 'small-jobs', title: 'Lampen, stopcontacten en kleine klusjes', body: 'Gepensioneerd elektricien. Ik vervang lampen, hang gordijnen op en repareer kleine dingen in huis. Ladder en gereedschap heb ik zelf.', whenType: 'recurring', recurringDay: 2, recurringPart: 'morning', durationMinutes: 60, standing: true, daysAgo: 40 },
+		{ by: 'lotte@naburig.example', kind: 'offer', category: 'dog-walking', title: 'Hond uitlaten in het park', body: 'Ik wandel graag en neem je hond mee naar het park, ongeveer drie kwartier.', whenType: 'recurring', recurringDay: 7, recurringPart: 'afternoon', durationMinutes: 45, standing: true, daysAgo: 20 },
+		{ by: 'thomas@naburig.example', kind: 'offer', category: 'computer-phone', title: 'Hulp met smartphone en computer', body: 'Videobellen met de kleinkinderen, een app installeren, een e-mail sturen: ik leg het rustig uit, zo vaak als nodig.', whenType: 'recurring', recurringDay: 4, recurringPart: 'evening', durationMinutes: 60, standing: true, daysAgo: 12 },
+		{ by: 'mehmet@naburig.example', kind: 'offer', category: 'transport', title: 'Rit naar het containerpark', body: 'Ik heb een bestelwagen. Grof vuil of snoeiafval naar het containerpark brengen kan op zaterdag.', whenType: 'recurring', recurringDay: 6, recurringPart: 'morning', durationMinutes: 90, standing: true, daysAgo: 30, place: { type: 'home' } },
+		{ by: 'fatima@naburig.example', kind: 'offer', category: 'paperwork', title: 'Formulieren invullen (ook in het Arabisch en Frans)', body: 'Ik help met formulieren en brieven, en kan uitleggen in het Arabisch of het Frans.', whenType: 'recurring', recurringDay: 1, recurringPart: 'morning', durationMinutes: 60, standing: true, daysAgo: 25 },
+		{ by: 'youssef@naburig.example', kind: 'offer', category: 'bins', title: 'Vuilnis buiten zetten', body: 'Ik woon in de Vaandelstraat en zet op dinsdagavond graag ook jouw vuilniszak buiten.', whenType: 'recurring', recurringDay: 2, recurringPart: 'evening', durationMinutes: 10, standing: true, daysAgo: 15 }
+	];
+}
+
+/** Badges, posts, responses and matches, made through the same domain functions as the site. */
+function seedDemoActivity(db: DB, now: number): void {
+	const byEmail = new Map(db.select({ id: users.id, email: users.email }).from(users).all().map((u) => [u.email, u.id]));
+	const broker = byEmail.get('an@naburig.example')!;
+	for (const [email, kind, ago, label] of DEMO_BADGES) {
+		const userId = byEmail.get(email);
+		if (!userId) continue;
+		db.insert(trustBadges)
+			.values({
+				userId,
+				kind,
+				label: label ?? null,
+				grantedById: broker,
+				grantedAt: now - ago * DAY,
+				// A certificate of good conduct is valid for three years.
+				expiresAt: kind === 'good_conduct' ? now + (3 * 365 - ago) * DAY : null
+			})
+			.run();
+	}
+	const categoryIds = new Map(db.select({ id: categories.id, slug: categories.slug }).from(categories).all().map((c) => [c.slug, c.id]));
+	demoPosts(now).forEach((p, i) => {
+		const authorId = byEmail.get(p.by)!;
+		const at = now - p.daysAgo * DAY - i * 60_000;
+		const { by: _by, category, daysAgo: _daysAgo, responses = [], ...rest } = p;
+		const result = createPost(
+			db,
+			authorId,
+			{
+				...rest,
+				categoryId: categoryIds.get(category)!,
+				helpersNeeded: p.helpersNeeded ?? 1,
+				standing: p.standing ?? false,
+				place: p.place ?? { type: 'home' },
+				submissionKey: `demo-${i}`
+			},
+			true,
+			at
+		);
+		if (!result.ok) throw new Error(`Demo post ${i} was refused: ${result.error}`);
+		for (const [email, message, accepted] of responses) {
+			const r = respond(db, result.post, byEmail.get(email)!, message, at + 3600_000);
+			if (r.ok && accepted) acceptResponse(db, r.response.id, authorId, at + 7200_000);
+		}
+	});
 }
