@@ -18,7 +18,7 @@ export default ts.config(
 			'no-undef': 'off',
 			// The site has no base path, so plain hrefs are right; resolve() would only add noise.
 			'svelte/no-navigation-without-resolve': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }]
 		}
 	},
 	{

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import {
 	categories,
@@ -236,7 +236,7 @@ function seedDemoActivity(db: DB, now: number): void {
 	demoPosts(now).forEach((p, i) => {
 		const authorId = byEmail.get(p.by)!;
 		const at = now - p.daysAgo * DAY - i * 60_000;
-		const { by: _by, category, daysAgo: _daysAgo, responses = [], ...rest } = p;
+		const { by, category, daysAgo, responses = [], ...rest } = p;
 		const result = createPost(
 			db,
 			authorId,
