@@ -19,6 +19,20 @@ test('the home page welcomes in Dutch, shows whom to call, and has no accessibil
 	await expectAccessible(page);
 });
 
+for (const [label, width] of [
+	['a 360 px wide phone', 360],
+	['200% zoom on a laptop', 640]
+] as const) {
+	test(`the public pages fit ${label} without sideways scrolling`, async ({ page }) => {
+		await page.setViewportSize({ width, height: 800 });
+		for (const path of ['/', '/sign-in', '/sign-up']) {
+			await page.goto(path);
+			const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+			expect(scrollWidth, path).toBeLessThanOrEqual(width);
+		}
+	});
+}
+
 test('the skip link moves keyboard focus to the content', async ({ page }) => {
 	await page.goto('/');
 	await page.keyboard.press('Tab');
