@@ -7,12 +7,12 @@ export async function signIn(page: Page, email: string, password: string): Promi
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
-	await expect(page.getByRole('button', { name: 'Afmelden' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Afmelden', exact: true })).toBeVisible();
 }
 
 /** Signs out with the button in the menu. */
 export async function signOut(page: Page): Promise<void> {
-	await page.getByRole('button', { name: 'Afmelden' }).click();
+	await page.getByRole('button', { name: 'Afmelden', exact: true }).click();
 	await expect(page.getByText('Je bent afgemeld.')).toBeVisible();
 }
 

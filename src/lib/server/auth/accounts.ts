@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { users, type User } from '../db/schema';
 import { newId } from '../ids';
@@ -77,6 +77,15 @@ export function verifyEmail(db: DB, token: string, now: number): VerifyResult {
 	return db.transaction((tx) => {
 		const check = consumeEmailToken(tx, token, ['verify_email', 'change_email'], now);
 		if (!check.ok) return check;
+		// Someone may have taken the new address since the link was sent: then it cannot move.
+		if (check.email) {
+			const taken = tx
+				.select({ id: users.id })
+				.from(users)
+				.where(and(eq(users.email, check.email), ne(users.id, check.userId)))
+				.get();
+			if (taken) return { ok: false as const, reason: 'invalid' as const };
+		}
 		tx.update(users)
 			.set({ emailVerifiedAt: now, ...(check.email ? { email: check.email } : {}) })
 			.where(eq(users.id, check.userId))

@@ -59,5 +59,7 @@ export const limits = {
 	signInPerClient: new RateLimiter(50, 20_000),
 	signUpPerClient: new RateLimiter(10, 6 * MINUTE),
 	resetPerAccount: new RateLimiter(3, 20 * MINUTE),
-	resetPerClient: new RateLimiter(20, 3 * MINUTE)
+	resetPerClient: new RateLimiter(20, 3 * MINUTE),
+	/** Verification mails a signed-in person asks for (resend, change of address): no mail bombing. */
+	accountMailsPerAccount: new RateLimiter(5, 10 * MINUTE)
 };

@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages.js';
+import { deleteAccountSchema } from '$lib/schemas/account';
+import { confirmPassword, loadUser } from '$lib/server/auth/account-settings';
+import { deleteSessionCookie } from '$lib/server/auth/cookie';
+import { requireUser } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { deleteAccount } from '$lib/server/privacy/delete';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireUser(event);
+	return { form: await superValidate(zod4(deleteAccountSchema)) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const form = await superValidate(event.request, zod4(deleteAccountSchema));
+		if (!form.valid) return fail(400, { form });
+		const now = Date.now();
+		const check = await confirmPassword(loadUser(db, user.id), form.data.password, now);
+		form.data.password = '';
+		if (check === 'wrong_password') return setError(form, 'password', 'account_err_wrong_password');
+		if (check === 'rate_limited') return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
+		deleteAccount(db, user.id, now);
+		deleteSessionCookie(event.cookies, event.url);
+		redirect(303, '/account/deleted');
+	}
+};

@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { expect, expectAccessible, test } from '../fixtures';
+import { expectSignInRefused, newPerson, openAccount } from '../pages/account';
+import { signIn, signUpAndVerify } from '../pages/auth';
+
+test('a person downloads everything stored about them as a file', async ({ page }) => {
+	const person = newPerson('gegevens', 'Rosalie');
+	await signUpAndVerify(page, person);
+	await signIn(page, person.email, person.password);
+	const account = await openAccount(page);
+
+	const downloading = page.waitForEvent('download');
+	await account.privacy.getByRole('link', { name: 'Download mijn gegevens' }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toMatch(/^naburig-data-\d{4}-\d{2}-\d{2}\.json$/);
+	const text = await readFile(await download.path(), 'utf8');
+	const data = JSON.parse(text);
+	expect(data.profile.displayName).toBe('Rosalie');
+	expect(data.profile.email).toBe(person.email);
+	expect(data.sessions.length).toBeGreaterThan(0);
+	expect(data.mails.map((m: { subject: string }) => m.subject)).toContain('Bevestig je e-mailadres voor Naburig');
+	expect(text).not.toContain('passwordHash');
+	expect(text).not.toContain('argon2');
+	expect(text).not.toMatch(/secretHash|tokenHash/);
+});
+
+test('the data download is only for the signed-in person', async ({ page }) => {
+	const response = await page.request.get('/account/data', { maxRedirects: 0 });
+	expect(response.status()).toBe(303);
+	expect(response.headers()['location']).toBe('/sign-in?next=%2Faccount%2Fdata');
+});
+
+test('a person deletes the account; afterwards the old address and password no longer sign in', async ({ page }) => {
+	const person = newPerson('weg');
+	await signUpAndVerify(page, person);
+	await signIn(page, person.email, person.password);
+	const account = await openAccount(page);
+	await account.privacy.getByRole('link', { name: 'Mijn account verwijderen' }).click();
+	await expect(page.getByRole('heading', { name: 'Mijn account verwijderen' })).toBeVisible();
+	await expect(page.getByText('Dit kan niet ongedaan gemaakt worden.')).toBeVisible();
+	await expectAccessible(page);
+
+	// Forgetting the box is explained beside it, and the password typed stays.
+	const confirm = page.getByLabel('Ja, ik wil mijn account en mijn gegevens voorgoed verwijderen.');
+	await page.getByLabel('Je huidige wachtwoord').fill(person.password);
+	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
+	await expect(page.getByText('Vink dit aan als je je account echt wilt verwijderen.')).toBeVisible();
+	await expect(page.getByLabel('Je huidige wachtwoord')).toHaveValue(person.password);
+	await expectAccessible(page);
+
+	await confirm.check();
+	await page.getByLabel('Je huidige wachtwoord').fill('niet mijn wachtwoord');
+	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
+	await expect(page.getByText('Dit wachtwoord klopt niet.')).toBeVisible();
+	await expect(confirm).toBeChecked();
+
+	await page.getByLabel('Je huidige wachtwoord').fill(person.password);
+	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
+	await expect(page.getByRole('heading', { name: 'Je account is verwijderd' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Afmelden', exact: true })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await expectSignInRefused(page, person.email, person.password);
+	await page.goto('/account');
+	await expect(page.getByRole('heading', { name: 'Aanmelden' })).toBeVisible();
+});
