@@ -11,6 +11,7 @@ import {
 	type User
 } from '../db/schema';
 import { log } from '../log';
+import { marketplaceDeletion } from '../posts/privacy';
 
 /**
  * The name stored in place of a deleted person's name: empty, so no personal data is left.
@@ -99,6 +100,7 @@ export const DELETION_STEPS: DeletionStep[] = [
 	dropCategories,
 	dropBrokerAssignments,
 	dropMails,
+	...marketplaceDeletion,
 	anonymiseProfile
 ];
 

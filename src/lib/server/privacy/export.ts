@@ -1,5 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
+import { categoryName } from '../categories/pilot';
 import type { DbOrTx } from '../db/client';
+import { marketplaceExport } from '../posts/privacy';
 import {
 	auditLog,
 	categories,
@@ -15,7 +17,7 @@ import {
 } from '../db/schema';
 
 /** UTC milliseconds as an ISO 8601 string, or null: readable by a person and by a program. */
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+export const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
 function parseJsonArray(text: string): unknown[] {
 	try {
@@ -24,16 +26,6 @@ function parseJsonArray(text: string): unknown[] {
 	} catch {
 		// A damaged value is still the person's data: hand it over as it is stored.
 		return [text];
-	}
-}
-
-/** A category's name in the person's language, falling back to Dutch, then the slug. */
-function categoryName(names: string, slug: string, locale: string): string {
-	try {
-		const parsed = JSON.parse(names) as Record<string, string>;
-		return parsed[locale] ?? parsed.nl ?? slug;
-	} catch {
-		return slug;
 	}
 }
 
@@ -96,7 +88,7 @@ const helpsWith: ExportSection = {
 			.where(eq(userCategories.userId, p.id))
 			.orderBy(asc(categories.sortOrder))
 			.all()
-			.map((c) => ({ category: c.slug, name: categoryName(c.names, c.slug, p.locale) }))
+			.map((c) => ({ category: c.slug, name: categoryName(c.names, p.locale) || c.slug }))
 };
 
 const brokerOf: ExportSection = {
@@ -176,7 +168,8 @@ export const EXPORT_SECTIONS: ExportSection[] = [
 	signIns,
 	emailLinks,
 	mails,
-	activity
+	activity,
+	...marketplaceExport
 ];
 
 export const EXPORT_FORMAT = 'naburig-personal-data/1';
