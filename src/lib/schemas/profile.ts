@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { isSlot } from '$lib/profile/availability';
 import { isLanguageCode } from '$lib/profile/languages';
+import { ABOUT_MAX } from '$lib/profile/limits';
 import { nameField } from './fields';
 
-/** Long enough for a few kind sentences, short enough to read at a glance on a phone. */
-export const ABOUT_MAX = 500;
 
 const coordinate = (limit: number) =>
 	z.number({ error: 'profile_err_pin_invalid' }).min(-limit, 'profile_err_pin_invalid').max(limit, 'profile_err_pin_invalid').nullable();
@@ -22,10 +21,10 @@ export const profileSchema = z
 			.trim()
 			.max(30, 'err_too_long')
 			.regex(/^(|\+?[0-9][0-9 ()./-]{5,})$/, 'profile_err_phone'),
-		languages: z.array(z.string()).refine((a) => a.every(isLanguageCode), 'profile_err_language_unknown'),
+		languages: z.array(z.string()).refine((a): boolean => a.every(isLanguageCode), 'profile_err_language_unknown'),
 		about: z.string().trim().max(ABOUT_MAX, 'profile_err_about_long'),
 		categories: z.array(z.int({ error: 'profile_err_category_unknown' }).positive('profile_err_category_unknown')),
-		availability: z.array(z.string()).refine((a) => a.every(isSlot), 'profile_err_availability_unknown'),
+		availability: z.array(z.string()).refine((a): boolean => a.every(isSlot), 'profile_err_availability_unknown'),
 		streetId: z.int({ error: 'profile_err_street_unknown' }).positive('profile_err_street_unknown').nullable(),
 		houseNumber: z.string().trim().max(20, 'err_too_long'),
 		pinLat: coordinate(90),
