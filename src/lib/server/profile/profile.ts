@@ -1,0 +1,128 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { ProfileForm } from '$lib/schemas/profile';
+import { isSlot } from '$lib/profile/availability';
+import { isLanguageCode } from '$lib/profile/languages';
+import type { DB } from '../db/client';
+import { categories, neighbourhoods, streets, userCategories, users } from '../db/schema';
+import { approximate } from '../geo/approx';
+import { log } from '../log';
+import { neighbourhoodAt } from './places';
+
+/** What a person sees of their own profile: the form's values and what others will see. */
+export interface OwnProfile {
+	values: ProfileForm;
+	/** The neighbourhood others see, or null when no place was chosen. */
+	neighbourhoodName: string | null;
+}
+
+/** Reads a person's own profile, to fill the profile form. Null when there is no such person. */
+export function getProfile(db: DB, userId: string): OwnProfile | null {
+	const row = db
+		.select({ user: users, street: streets, neighbourhoodName: neighbourhoods.name })
+		.from(users)
+		.leftJoin(streets, eq(users.streetId, streets.id))
+		.leftJoin(neighbourhoods, eq(users.neighbourhoodId, neighbourhoods.id))
+		.where(eq(users.id, userId))
+		.get();
+	if (!row) return null;
+	const u = row.user;
+	const categoryIds = db
+		.select({ id: userCategories.categoryId })
+		.from(userCategories)
+		.where(eq(userCategories.userId, userId))
+		.all()
+		.map((c) => c.id);
+	// No column says where the exact point came from: a point that is the street's own point
+	// came from the street list, any other point is a pin the person placed.
+	const fromStreet = row.street !== null && u.exactLat === row.street.lat && u.exactLon === row.street.lon;
+	const hasPin = u.exactLat !== null && u.exactLon !== null && !fromStreet;
+	return {
+		values: {
+			displayName: u.displayName,
+			phone: u.phone ?? '',
+			languages: parseList(u.languages),
+			about: u.about,
+			categories: categoryIds,
+			availability: parseList(u.availability),
+			streetId: row.street?.id ?? null,
+			houseNumber: u.houseNumber ?? '',
+			pinLat: hasPin ? u.exactLat : null,
+			pinLon: hasPin ? u.exactLon : null
+		},
+		neighbourhoodName: row.neighbourhoodName ?? null
+	};
+}
+
+export type ProfileField = 'categories' | 'languages' | 'availability' | 'streetId' | 'pinLat';
+export type UpdateResult = { ok: true } | { ok: false; field: ProfileField; error: string };
+
+const refuse = (field: ProfileField, error: string): UpdateResult => ({ ok: false, field, error });
+
+/**
+ * Saves a person's profile: all of it or, when something is not right, nothing. The place is
+ * a street from the list, a pin inside a neighbourhood, or both; the pin wins for the exact
+ * point. The public point is always the centre of the H3 cell around the exact one.
+ */
+export function updateProfile(db: DB, userId: string, input: ProfileForm): UpdateResult {
+	const languages = unique(input.languages);
+	if (!languages.every(isLanguageCode)) return refuse('languages', 'profile_err_language_unknown');
+	const availability = unique(input.availability);
+	if (!availability.every(isSlot)) return refuse('availability', 'profile_err_availability_unknown');
+
+	const categoryIds = unique(input.categories);
+	const known = categoryIds.length
+		? db
+				.select({ id: categories.id })
+				.from(categories)
+				.where(and(inArray(categories.id, categoryIds), eq(categories.active, true)))
+				.all()
+		: [];
+	if (known.length !== categoryIds.length) return refuse('categories', 'profile_err_category_unknown');
+
+	const street = input.streetId === null ? null : (db.select().from(streets).where(eq(streets.id, input.streetId)).get() ?? null);
+	if (input.streetId !== null && !street) return refuse('streetId', 'profile_err_street_unknown');
+	if (input.houseNumber && !street) return refuse('streetId', 'profile_err_street_needed');
+
+	let exact: { lat: number; lon: number } | null = street ? { lat: street.lat, lon: street.lon } : null;
+	let neighbourhoodId = street?.neighbourhoodId ?? null;
+	if (input.pinLat !== null && input.pinLon !== null) {
+		const hood = neighbourhoodAt(db, input.pinLat, input.pinLon);
+		if (!hood) return refuse('pinLat', 'profile_err_pin_outside');
+		if (street && street.neighbourhoodId !== hood.id) return refuse('streetId', 'profile_err_street_other_neighbourhood');
+		exact = { lat: input.pinLat, lon: input.pinLon };
+		neighbourhoodId = hood.id;
+	}
+	const approx = exact ? approximate(exact.lat, exact.lon) : null;
+
+	db.transaction((tx) => {
+		tx.update(users)
+			.set({
+				displayName: input.displayName,
+				phone: input.phone || null,
+				languages: JSON.stringify(languages),
+				about: input.about,
+				availability: JSON.stringify(availability),
+				neighbourhoodId,
+				streetId: street?.id ?? null,
+				houseNumber: input.houseNumber || null,
+				exactLat: exact?.lat ?? null,
+				exactLon: exact?.lon ?? null,
+				approxCell: approx?.cell ?? null,
+				approxLat: approx?.lat ?? null,
+				approxLon: approx?.lon ?? null
+			})
+			.where(eq(users.id, userId))
+			.run();
+		tx.delete(userCategories).where(eq(userCategories.userId, userId)).run();
+		if (categoryIds.length) tx.insert(userCategories).values(categoryIds.map((categoryId) => ({ userId, categoryId }))).run();
+	});
+	log.info('profile.updated', { user: userId, neighbourhood: neighbourhoodId });
+	return { ok: true };
+}
+
+function parseList(json: string): string[] {
+	const value: unknown = JSON.parse(json);
+	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
