@@ -109,7 +109,9 @@ test('in demo mode anyone can read the mailbox and follow a link from it', async
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Kies een wachtwoord').fill('het postvak van de demo');
 	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page.getByRole('heading', { name: 'Kijk in je mailbox' })).toBeVisible();
 	await page.getByRole('link', { name: 'Open het demo-postvak' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Postvak' })).toBeVisible();
 	await expectAccessible(page);
 	const row = page.getByRole('row').filter({ hasText: email });
 	await row.getByRole('link', { name: 'Bevestig je e-mailadres voor Naburig' }).click();
