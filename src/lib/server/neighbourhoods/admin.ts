@@ -103,21 +103,34 @@ function closeRings(b: Polygon | MultiPolygon): Polygon | MultiPolygon {
 }
 
 type Field = 'boundary' | 'slug';
-export type SaveResult = { ok: true; id: number; slug: string } | { ok: false; errors: Partial<Record<Field, string>> };
+export type Problems = Partial<Record<Field, string>>;
+export type SaveResult = { ok: true; id: number; slug: string } | { ok: false; errors: Problems };
 
-/** Checks what the form schema cannot (the GeoJSON, the slug) and builds the row. */
+/**
+ * What the form schema cannot check: whether the text is a GeoJSON boundary and whether a typed
+ * slug is free. Field name → message key. Routes call it even when the schema found other
+ * mistakes, so every mistake is shown at once.
+ */
+export function neighbourhoodProblems(db: DbOrTx, form: Pick<NeighbourhoodForm, 'boundary' | 'slug'>, exceptId: number | null): Problems {
+	const errors: Problems = {};
+	if (form.boundary && !parseBoundary(form.boundary)) errors.boundary = 'admin_err_boundary_invalid';
+	if (form.slug && slugTaken(db, form.slug, exceptId)) errors.slug = 'admin_err_slug_taken';
+	return errors;
+}
+
+/** Builds the row from a valid form, or says what is wrong with it. */
 function toRow(db: DbOrTx, form: NeighbourhoodForm, exceptId: number | null) {
-	const errors: Partial<Record<Field, string>> = {};
+	const errors = neighbourhoodProblems(db, form, exceptId);
 	const parsed = parseBoundary(form.boundary);
-	if (!parsed) errors.boundary = 'admin_err_boundary_invalid';
-	let slug = form.slug;
-	if (slug && slugTaken(db, slug, exceptId)) errors.slug = 'admin_err_slug_taken';
-	if (!parsed || errors.slug) return { ok: false as const, errors };
-	if (!slug) slug = freeSlug(db, form.name, exceptId);
+	if (!parsed || Object.keys(errors).length) return { ok: false as const, errors: parsed ? errors : { ...errors, boundary: 'admin_err_boundary_invalid' } };
+	const slug = form.slug || freeSlug(db, form.name, exceptId);
 	const boundary = closeRings(parsed);
 	const lat = parseCoordinate(form.centreLat);
 	const lon = parseCoordinate(form.centreLon);
-	const centre = lat !== null && lon !== null ? { lat, lon } : centreOf(boundary);
+	// Six decimals is about 10 cm: enough for a map centre, and readable in the form.
+	const round = (n: number) => Math.round(n * 1e6) / 1e6;
+	const middle = centreOf(boundary);
+	const centre = lat !== null && lon !== null ? { lat, lon } : { lat: round(middle.lat), lon: round(middle.lon) };
 	return {
 		ok: true as const,
 		row: {
@@ -169,4 +182,19 @@ export function updateNeighbourhood(db: DB, actorId: string, id: number, form: N
 		);
 		return { ok: true, id, slug: built.row.slug };
 	});
+}
+
+/** The IANA time zones to choose from, with the current one even if the runtime lacks it. */
+export function timeZoneChoices(current: string): string[] {
+	const zones = Intl.supportedValuesOf('timeZone');
+	return zones.includes(current) ? zones : [...zones, current].sort();
+}
+
+/** Brussels: where a map opens when no neighbourhood exists yet. */
+const FALLBACK_CENTRE = { lat: 50.8467, lon: 4.3525 };
+
+/** Where a map for a new neighbourhood opens: near the first one there is, since most will be close. */
+export function defaultMapCentre(db: DbOrTx): { lat: number; lon: number } {
+	const first = db.select({ lat: neighbourhoods.centreLat, lon: neighbourhoods.centreLon }).from(neighbourhoods).orderBy(asc(neighbourhoods.id)).get();
+	return first ?? FALLBACK_CENTRE;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { streetSchema } from '$lib/schemas/neighbourhood';
 import { auditLog } from '../db/schema';
 import { createTestDb } from '../db/test-db';
-import { importStreets, parseStreetFile, representativePoint } from './street-import';
+import { decodeUpload, importStreets, parseStreetFile, representativePoint } from './street-import';
 import { addStreet, listStreets } from './streets';
 import { setUpNeighbourhood } from './test-fixtures';
 
@@ -118,5 +118,12 @@ describe('importing streets from GeoJSON', () => {
 		expect(parseStreetFile('{"type": "FeatureCollection", ')).toEqual({ ok: false, error: 'admin_import_err_geojson' });
 		expect(parseStreetFile('{"type": "Polygon", "coordinates": []}')).toEqual({ ok: false, error: 'admin_import_err_geojson' });
 		expect(representativePoint({ type: 'LineString', coordinates: 'nee' })).toEqual({ lat: NaN, lon: NaN });
+	});
+});
+
+describe('reading an uploaded file', () => {
+	it('reads UTF-8, and falls back to the Windows encoding Excel uses', () => {
+		expect(decodeUpload(new TextEncoder().encode('name\nSégherslaan'))).toBe('name\nSégherslaan');
+		expect(decodeUpload(new Uint8Array([0x53, 0xe9, 0x67]))).toBe('Ség');
 	});
 });

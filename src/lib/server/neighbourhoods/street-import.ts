@@ -190,3 +190,15 @@ export function importStreets(
 		return { ok: true, report } as const;
 	});
 }
+
+/**
+ * The text of an uploaded file: UTF-8, or else Windows-1252, which is what Excel on Windows
+ * saves CSV files in (street names such as "Ségherslaan" would otherwise be garbled).
+ */
+export function decodeUpload(bytes: Uint8Array): string {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return new TextDecoder('windows-1252').decode(bytes);
+	}
+}
