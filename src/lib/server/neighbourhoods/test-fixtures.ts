@@ -1,0 +1,31 @@
+import { neighbourhoodSchema, type NeighbourhoodForm } from '$lib/schemas/neighbourhood';
+import type { DB } from '../db/client';
+import { insertTestUser } from '../db/test-db';
+import { createNeighbourhood } from './admin';
+
+/** A square of about 1.4 by 2.2 km around (51.0, 4.0), for tests. */
+export const SQUARE = {
+	type: 'Polygon',
+	coordinates: [
+		[
+			[3.99, 50.99],
+			[4.01, 50.99],
+			[4.01, 51.01],
+			[3.99, 51.01],
+			[3.99, 50.99]
+		]
+	]
+};
+
+/** Runs the form schema as the route does; throws when the input is not valid. */
+export function neighbourhoodForm(fields: Partial<Record<keyof NeighbourhoodForm, unknown>> = {}): NeighbourhoodForm {
+	return neighbourhoodSchema.parse({ name: 'Testbuurt', boundary: JSON.stringify(SQUARE), ...fields });
+}
+
+/** An admin and a neighbourhood with the square as its boundary. */
+export function setUpNeighbourhood(db: DB, name = 'Testbuurt') {
+	const admin = insertTestUser(db, { role: 'admin', displayName: 'Admin' });
+	const result = createNeighbourhood(db, admin.id, neighbourhoodForm({ name }), 1_000);
+	if (!result.ok) throw new Error('test neighbourhood not created');
+	return { admin, neighbourhoodId: result.id };
+}

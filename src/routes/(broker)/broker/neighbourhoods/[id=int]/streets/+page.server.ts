@@ -1,0 +1,63 @@
+import { error } from '@sveltejs/kit';
+import { fail, setError, superValidate, withFiles } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages.js';
+import { streetImportSchema, streetSchema } from '$lib/schemas/neighbourhood';
+import { requireBrokerOf } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { getNeighbourhood } from '$lib/server/neighbourhoods/admin';
+import { decodeUpload, importStreets } from '$lib/server/neighbourhoods/street-import';
+import { addStreet, listStreets } from '$lib/server/neighbourhoods/streets';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** Checks the person may work on this neighbourhood's streets, and that it exists. */
+function guard(event: RequestEvent) {
+	const user = requireBrokerOf(event, Number(event.params.id));
+	const n = getNeighbourhood(db, Number(event.params.id));
+	if (!n) error(404, 'not found');
+	return { user, n };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { n } = guard(event);
+	return {
+		neighbourhood: { id: n.id, name: n.name, boundary: n.boundary, centre: { lat: n.centreLat, lon: n.centreLon } },
+		streets: listStreets(db, n.id),
+		addForm: await superValidate(zod4(streetSchema), { id: 'add', errors: false }),
+		importForm: await superValidate(zod4(streetImportSchema), { id: 'import', errors: false }),
+		removed: event.url.searchParams.has('removed')
+	};
+};
+
+export const actions: Actions = {
+	add: async (event) => {
+		const { user, n } = guard(event);
+		const form = await superValidate(event.request, zod4(streetSchema), { id: 'add' });
+		if (!form.valid) return fail(400, { form });
+		const result = addStreet(db, user.id, n.id, form.data, Date.now());
+		if (!result.ok) {
+			if (!result.field) error(404, 'not found');
+			return setError(form, result.field, result.error);
+		}
+		form.message = { type: 'ok', text: m.admin_street_added({ name: result.street.name }) };
+		form.data = { name: '', lat: '', lon: '' };
+		return { form };
+	},
+
+	import: async (event) => {
+		const { user, n } = guard(event);
+		const form = await superValidate(event.request, zod4(streetImportSchema), { id: 'import' });
+		if (!form.valid) return fail(400, withFiles({ form }));
+		const file = form.data.file;
+		const text = file ? decodeUpload(new Uint8Array(await file.arrayBuffer())) : form.data.text;
+		const result = importStreets(db, user.id, n.id, text, Date.now());
+		if (!result.ok) {
+			if (result.error === 'not_found') error(404, 'not found');
+			return setError(form, file ? 'file' : 'text', result.error);
+		}
+		const { added, updated, skipped } = result.report;
+		form.message = { type: 'ok', text: m.admin_import_done({ added, updated, skipped: skipped.length }) };
+		form.data.text = '';
+		return withFiles({ form, report: result.report });
+	}
+};
