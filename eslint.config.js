@@ -18,7 +18,10 @@ export default ts.config(
 			'no-undef': 'off',
 			// The site has no base path, so plain hrefs are right; resolve() would only add noise.
 			'svelte/no-navigation-without-resolve': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', ignoreRestSiblings: true }
+			]
 		}
 	},
 	{
@@ -38,6 +41,15 @@ export default ts.config(
 		rules: { 'no-empty-pattern': 'off' }
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'node_modules/', 'test-results/', 'playwright-report/', 'data/', 'bench/data/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'src/lib/paraglide/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'data/',
+			'bench/data/'
+		]
 	}
 );

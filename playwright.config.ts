@@ -6,7 +6,9 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
 
 // Playwright cannot download browsers here: use Debian's Chromium when it is installed.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
+	existsSync(p)
+);
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -4,8 +4,30 @@
 // be installed on this platform anyway. Run after `npm install`: `node scripts/lock-platforms.mjs`.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const OS = ['darwin', 'linux', 'win32', 'freebsd', 'openbsd', 'netbsd', 'android', 'openharmony', 'sunos', 'aix'];
-const CPU = ['arm64', 'x64', 'ia32', 'arm', 'loong64', 'ppc64', 'riscv64', 's390x', 'wasm32', 'mips64el'];
+const OS = [
+	'darwin',
+	'linux',
+	'win32',
+	'freebsd',
+	'openbsd',
+	'netbsd',
+	'android',
+	'openharmony',
+	'sunos',
+	'aix'
+];
+const CPU = [
+	'arm64',
+	'x64',
+	'ia32',
+	'arm',
+	'loong64',
+	'ppc64',
+	'riscv64',
+	's390x',
+	'wasm32',
+	'mips64el'
+];
 
 /** os, cpu and libc from a platform package's name, e.g. "rollup-linux-arm-musleabihf". */
 function platformOf(name) {
@@ -38,6 +60,8 @@ for (const [path, meta] of Object.entries(pkgs)) {
 		added++;
 	}
 }
-lock.packages = Object.fromEntries(Object.entries(pkgs).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+	Object.entries(pkgs).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1))
+);
 writeFileSync(file, JSON.stringify(lock, null, '\t') + '\n');
 console.log(`lock-platforms: added ${added} platform package entr${added === 1 ? 'y' : 'ies'}`);

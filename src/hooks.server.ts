@@ -50,7 +50,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	}
 	const result = validateSessionToken(db, token, Date.now());
 	if (result.session) {
-		if (result.refreshed) setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
+		if (result.refreshed)
+			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 	} else {
 		deleteSessionCookie(event.cookies, event.url);
 	}
@@ -69,7 +70,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	const h = response.headers;
 	const csp = h.get('content-security-policy');
 	// The map tile host comes from PUBLIC_TILE_URL at run time, so it is added here.
-	if (csp) h.set('content-security-policy', csp.replace(/img-src ([^;]*)/, `img-src $1 ${tileOrigin}`));
+	if (csp)
+		h.set('content-security-policy', csp.replace(/img-src ([^;]*)/, `img-src $1 ${tileOrigin}`));
 	h.set('referrer-policy', 'strict-origin-when-cross-origin');
 	h.set('x-content-type-options', 'nosniff');
 	h.set('x-frame-options', 'DENY');

@@ -1,6 +1,9 @@
 import { m } from '$lib/paraglide/messages.js';
 
-const messages = m as unknown as Record<string, ((inputs?: Record<string, unknown>) => string) | undefined>;
+const messages = m as unknown as Record<
+	string,
+	((inputs?: Record<string, unknown>) => string) | undefined
+>;
 
 /**
  * Turns a validation message key (e.g. "err_email_invalid") into text in the current language.

@@ -7,7 +7,14 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	const user = locals.user;
 	return {
 		// A whitelist of what every page may know about the person.
-		user: user ? { id: user.id, displayName: user.displayName, role: user.role, emailVerified: user.emailVerified } : null,
+		user: user
+			? {
+					id: user.id,
+					displayName: user.displayName,
+					role: user.role,
+					emailVerified: user.emailVerified
+				}
+			: null,
 		demo: isDemo(db),
 		/** Map tiles, from PUBLIC_TILE_URL (validated at start-up). */
 		tileUrl: config.PUBLIC_TILE_URL

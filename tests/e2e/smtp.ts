@@ -63,7 +63,8 @@ export async function waitForMail(
 			.filter((m) => m.to.includes(to.toLowerCase()) && m.receivedAt >= after)
 			.filter((m) => !options.subject || options.subject.test(m.subject));
 		if (found.length) return found[found.length - 1]!;
-		if (Date.now() > deadline) throw new Error(`No mail to ${to} matching ${options.subject ?? 'anything'} arrived`);
+		if (Date.now() > deadline)
+			throw new Error(`No mail to ${to} matching ${options.subject ?? 'anything'} arrived`);
 		await new Promise((r) => setTimeout(r, 200));
 	}
 }

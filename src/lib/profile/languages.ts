@@ -4,7 +4,20 @@ import { m } from '$lib/paraglide/messages.js';
  * Languages a person can say they speak: the pilot's own residents' languages (seed 001) plus
  * the neighbouring national languages. Shared by the form, the schema and the server.
  */
-export const LANGUAGE_CODES = ['nl', 'fr', 'en', 'de', 'tr', 'ar', 'ro', 'pl', 'es', 'ber', 'uk', 'so'] as const;
+export const LANGUAGE_CODES = [
+	'nl',
+	'fr',
+	'en',
+	'de',
+	'tr',
+	'ar',
+	'ro',
+	'pl',
+	'es',
+	'ber',
+	'uk',
+	'so'
+] as const;
 export type LanguageCode = (typeof LANGUAGE_CODES)[number];
 
 /** Each language's name in that language itself: data, not UI text, so it is not translated. */

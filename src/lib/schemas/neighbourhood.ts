@@ -52,11 +52,19 @@ export const neighbourhoodSchema = z
 			.regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, 'admin_err_slug_format')
 			.default(''),
 		/** GeoJSON text; its shape is checked by the domain with parseBoundary. */
-		boundary: z.string().trim().min(1, 'admin_err_boundary_required').max(400_000, 'admin_err_boundary_too_big'),
+		boundary: z
+			.string()
+			.trim()
+			.min(1, 'admin_err_boundary_required')
+			.max(400_000, 'admin_err_boundary_too_big'),
 		/** Both empty: the middle of the boundary. */
 		centreLat: coordinate(90, 'admin_err_lat'),
 		centreLon: coordinate(180, 'admin_err_lon'),
-		timeZone: z.string().trim().refine(isTimeZone, 'admin_err_time_zone').default('Europe/Brussels'),
+		timeZone: z
+			.string()
+			.trim()
+			.refine(isTimeZone, 'admin_err_time_zone')
+			.default('Europe/Brussels'),
 		phoneDutyNumber: z
 			.string()
 			.trim()
@@ -76,16 +84,23 @@ export const neighbourhoodSchema = z
 	})
 	.superRefine((v, ctx) => {
 		if ((v.centreLat === '') !== (v.centreLon === ''))
-			ctx.addIssue({ code: 'custom', message: 'admin_err_centre_both', path: [v.centreLat === '' ? 'centreLat' : 'centreLon'] });
+			ctx.addIssue({
+				code: 'custom',
+				message: 'admin_err_centre_both',
+				path: [v.centreLat === '' ? 'centreLat' : 'centreLon']
+			});
 		const rows = Math.max(v.dutyDay.length, v.dutyFrom.length, v.dutyTo.length);
 		for (let i = 0; i < rows; i++) {
 			const day = v.dutyDay[i] ?? '';
 			const from = v.dutyFrom[i] ?? '';
 			const to = v.dutyTo[i] ?? '';
 			if (!day && !from && !to) continue; // an empty row is simply not used
-			if (!/^[1-7]$/.test(day)) ctx.addIssue({ code: 'custom', message: 'admin_err_duty_day', path: ['dutyDay', i] });
-			if (!TIME.test(from)) ctx.addIssue({ code: 'custom', message: 'admin_err_duty_time', path: ['dutyFrom', i] });
-			if (!TIME.test(to)) ctx.addIssue({ code: 'custom', message: 'admin_err_duty_time', path: ['dutyTo', i] });
+			if (!/^[1-7]$/.test(day))
+				ctx.addIssue({ code: 'custom', message: 'admin_err_duty_day', path: ['dutyDay', i] });
+			if (!TIME.test(from))
+				ctx.addIssue({ code: 'custom', message: 'admin_err_duty_time', path: ['dutyFrom', i] });
+			if (!TIME.test(to))
+				ctx.addIssue({ code: 'custom', message: 'admin_err_duty_time', path: ['dutyTo', i] });
 			else if (TIME.test(from) && from >= to)
 				ctx.addIssue({ code: 'custom', message: 'admin_err_duty_order', path: ['dutyTo', i] });
 		}
@@ -113,8 +128,10 @@ export const streetSchema = z
 		lon: coordinate(180, 'admin_err_lon')
 	})
 	.superRefine((v, ctx) => {
-		if (v.lat === '') ctx.addIssue({ code: 'custom', message: 'admin_err_point_required', path: ['lat'] });
-		if (v.lon === '') ctx.addIssue({ code: 'custom', message: 'admin_err_point_required', path: ['lon'] });
+		if (v.lat === '')
+			ctx.addIssue({ code: 'custom', message: 'admin_err_point_required', path: ['lat'] });
+		if (v.lon === '')
+			ctx.addIssue({ code: 'custom', message: 'admin_err_point_required', path: ['lon'] });
 	});
 
 export type StreetForm = z.output<typeof streetSchema>;
@@ -131,5 +148,6 @@ export const streetImportSchema = z
 		text: z.string().max(MAX_IMPORT_BYTES, 'admin_import_err_too_big').default('')
 	})
 	.superRefine((v, ctx) => {
-		if (!v.file && !v.text.trim()) ctx.addIssue({ code: 'custom', message: 'admin_import_err_empty', path: ['text'] });
+		if (!v.file && !v.text.trim())
+			ctx.addIssue({ code: 'custom', message: 'admin_import_err_empty', path: ['text'] });
 	});

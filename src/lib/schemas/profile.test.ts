@@ -23,15 +23,28 @@ function errors(input: object): Record<string, string> {
 describe('profileSchema', () => {
 	it('accepts a complete profile and trims the name', () => {
 		expect(profileSchema.parse(valid).displayName).toBe('Maria');
-		expect(profileSchema.safeParse({ ...valid, phone: '', streetId: null, houseNumber: '', pinLat: 51.03, pinLon: 4.48 }).success).toBe(true);
+		expect(
+			profileSchema.safeParse({
+				...valid,
+				phone: '',
+				streetId: null,
+				houseNumber: '',
+				pinLat: 51.03,
+				pinLon: 4.48
+			}).success
+		).toBe(true);
 	});
 
 	it('explains each mistake with a message key beside its field', () => {
 		expect(errors({ displayName: '  ' })).toEqual({ displayName: 'err_name_required' });
 		expect(errors({ about: 'x'.repeat(501) })).toEqual({ about: 'profile_err_about_long' });
 		expect(errors({ phone: 'bel me' })).toEqual({ phone: 'profile_err_phone' });
-		expect(errors({ languages: ['nl', 'klingon'] })).toEqual({ languages: 'profile_err_language_unknown' });
-		expect(errors({ availability: ['mon-night'] })).toEqual({ availability: 'profile_err_availability_unknown' });
+		expect(errors({ languages: ['nl', 'klingon'] })).toEqual({
+			languages: 'profile_err_language_unknown'
+		});
+		expect(errors({ availability: ['mon-night'] })).toEqual({
+			availability: 'profile_err_availability_unknown'
+		});
 		expect(errors({ pinLat: 200, pinLon: 4 })).toEqual({ pinLat: 'profile_err_pin_invalid' });
 	});
 

@@ -4,9 +4,12 @@ import { isLanguageCode } from '$lib/profile/languages';
 import { ABOUT_MAX } from '$lib/profile/limits';
 import { nameField } from './fields';
 
-
 const coordinate = (limit: number) =>
-	z.number({ error: 'profile_err_pin_invalid' }).min(-limit, 'profile_err_pin_invalid').max(limit, 'profile_err_pin_invalid').nullable();
+	z
+		.number({ error: 'profile_err_pin_invalid' })
+		.min(-limit, 'profile_err_pin_invalid')
+		.max(limit, 'profile_err_pin_invalid')
+		.nullable();
 
 /**
  * The profile form. Checks that need the database (the street exists, the pin lies in a
@@ -21,11 +24,20 @@ export const profileSchema = z
 			.trim()
 			.max(30, 'err_too_long')
 			.regex(/^(|\+?[0-9][0-9 ()./-]{5,})$/, 'profile_err_phone'),
-		languages: z.array(z.string()).refine((a): boolean => a.every(isLanguageCode), 'profile_err_language_unknown'),
+		languages: z
+			.array(z.string())
+			.refine((a): boolean => a.every(isLanguageCode), 'profile_err_language_unknown'),
 		about: z.string().trim().max(ABOUT_MAX, 'profile_err_about_long'),
-		categories: z.array(z.int({ error: 'profile_err_category_unknown' }).positive('profile_err_category_unknown')),
-		availability: z.array(z.string()).refine((a): boolean => a.every(isSlot), 'profile_err_availability_unknown'),
-		streetId: z.int({ error: 'profile_err_street_unknown' }).positive('profile_err_street_unknown').nullable(),
+		categories: z.array(
+			z.int({ error: 'profile_err_category_unknown' }).positive('profile_err_category_unknown')
+		),
+		availability: z
+			.array(z.string())
+			.refine((a): boolean => a.every(isSlot), 'profile_err_availability_unknown'),
+		streetId: z
+			.int({ error: 'profile_err_street_unknown' })
+			.positive('profile_err_street_unknown')
+			.nullable(),
 		houseNumber: z.string().trim().max(20, 'err_too_long'),
 		pinLat: coordinate(90),
 		pinLon: coordinate(180)

@@ -8,12 +8,18 @@ const envSchema = z.object({
 	DATABASE_URL: z.string().min(1).default('./data/naburig.db'),
 	SMTP_URL: z
 		.string()
-		.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://, e.g. smtp://user:pass@mail.example.org:587')
+		.regex(
+			/^smtps?:\/\//,
+			'must start with smtp:// or smtps://, e.g. smtp://user:pass@mail.example.org:587'
+		)
 		.optional(),
 	MAIL_FROM: z.string().min(3).default('Naburig <buurt@naburig.local>'),
 	PUBLIC_TILE_URL: z
 		.string()
-		.regex(/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) URL with {z}, {x} and {y}')
+		.regex(
+			/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/,
+			'must be an http(s) URL with {z}, {x} and {y}'
+		)
 		.default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 	/** Unset: demo mode when the database was empty at first start. */
 	DEMO: booleanFlag.optional(),
@@ -32,7 +38,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	const parsed = envSchema.safeParse(cleaned);
 	if (!parsed.success) {
 		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-		console.error(`Naburig cannot start: the environment has a wrong value.\n${lines.join('\n')}\nSee README.md, "Configuration".`);
+		console.error(
+			`Naburig cannot start: the environment has a wrong value.\n${lines.join('\n')}\nSee README.md, "Configuration".`
+		);
 		process.exit(1);
 	}
 	return parsed.data;

@@ -9,5 +9,8 @@ export function getSetting(db: DbOrTx, key: string): string | undefined {
 
 /** Writes one installation fact. */
 export function setSetting(db: DbOrTx, key: string, value: string): void {
-	db.insert(appSettings).values({ key, value }).onConflictDoUpdate({ target: appSettings.key, set: { value } }).run();
+	db.insert(appSettings)
+		.values({ key, value })
+		.onConflictDoUpdate({ target: appSettings.key, set: { value } })
+		.run();
 }

@@ -13,7 +13,12 @@ export const actions: Actions = {
 	default: async ({ request, cookies, locals }) => {
 		const form = await request.formData();
 		const locale = toLocale(String(form.get('locale') ?? ''));
-		cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
+		cookies.set(cookieName, locale, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			maxAge: 400 * 24 * 3600
+		});
 		// Remembered on the account too, so mail arrives in the chosen language.
 		if (locals.user) db.update(users).set({ locale }).where(eq(users.id, locals.user.id)).run();
 		redirect(303, safeRedirect(form.get('redirectTo')));

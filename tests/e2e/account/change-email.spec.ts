@@ -38,11 +38,16 @@ test('a person changes the e-mail address after typing the password again, and c
 	await expect(form.getByText(`We hebben een e-mail gestuurd naar ${newEmail}.`)).toBeVisible();
 	// Until the link is used, the old address stays.
 	await expect(account.email.getByText(`Je e-mailadres is ${person.email}`)).toBeVisible();
-	await expect(account.email.getByText(`We wachten nog op de bevestiging van je nieuwe adres ${newEmail}.`)).toBeVisible();
+	await expect(
+		account.email.getByText(`We wachten nog op de bevestiging van je nieuwe adres ${newEmail}.`)
+	).toBeVisible();
 
 	const notice = await waitForMail(person.email, { subject: /wordt gewijzigd/, after: since });
 	expect(notice.text).toContain(newEmail);
-	const mail = await waitForMail(newEmail, { subject: /Bevestig je nieuwe e-mailadres/, after: since });
+	const mail = await waitForMail(newEmail, {
+		subject: /Bevestig je nieuwe e-mailadres/,
+		after: since
+	});
 	expect(mail.text).toContain('Hallo Rosa');
 	await page.goto(linkIn(mail, /^\/verify-email\//));
 	await page.getByRole('button', { name: 'Bevestigen' }).click();
@@ -70,9 +75,14 @@ test('an unverified address can get its confirmation mail again', async ({ page 
 	await expect(account.email.getByText('Dit adres is nog niet bevestigd.')).toBeVisible();
 	const since = Date.now();
 	await account.email.getByRole('button', { name: 'Stuur de e-mail opnieuw' }).click();
-	await expect(account.email.getByText(`We hebben een nieuwe e-mail gestuurd naar ${person.email}.`)).toBeVisible();
+	await expect(
+		account.email.getByText(`We hebben een nieuwe e-mail gestuurd naar ${person.email}.`)
+	).toBeVisible();
 	await expectAccessible(page);
-	const mail = await waitForMail(person.email, { subject: /Bevestig je e-mailadres/, after: since });
+	const mail = await waitForMail(person.email, {
+		subject: /Bevestig je e-mailadres/,
+		after: since
+	});
 	await page.goto(linkIn(mail, /^\/verify-email\//));
 	await page.getByRole('button', { name: 'Bevestigen' }).click();
 	const after = await openAccount(page);

@@ -13,11 +13,15 @@ test('the account forms work without JavaScript', async ({ page }) => {
 
 	let account = await openAccount(page);
 	await account.changePassword.getByLabel('Je huidige wachtwoord').fill('fout');
-	await account.changePassword.getByLabel('Nieuw wachtwoord').fill('soep eten bij de buren op vrijdag');
+	await account.changePassword
+		.getByLabel('Nieuw wachtwoord')
+		.fill('soep eten bij de buren op vrijdag');
 	await account.changePassword.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
 	account = { ...account, ...(await sectionsAfterPost(page)) };
 	await expect(account.changePassword.getByText('Dit wachtwoord klopt niet.')).toBeVisible();
-	await expect(account.changePassword.getByLabel('Nieuw wachtwoord')).toHaveValue('soep eten bij de buren op vrijdag');
+	await expect(account.changePassword.getByLabel('Nieuw wachtwoord')).toHaveValue(
+		'soep eten bij de buren op vrijdag'
+	);
 	// The other form on the page is not touched by this one's error.
 	await expect(account.changeEmail.getByText('Dit wachtwoord klopt niet.')).toHaveCount(0);
 
@@ -27,7 +31,9 @@ test('the account forms work without JavaScript', async ({ page }) => {
 	await account.changeEmail.getByLabel('Je huidige wachtwoord').fill(person.password);
 	await account.changeEmail.getByRole('button', { name: 'Stuur de bevestiging' }).click();
 	account = { ...account, ...(await sectionsAfterPost(page)) };
-	await expect(account.changeEmail.getByText(`We hebben een e-mail gestuurd naar ${newEmail}.`)).toBeVisible();
+	await expect(
+		account.changeEmail.getByText(`We hebben een e-mail gestuurd naar ${newEmail}.`)
+	).toBeVisible();
 	await waitForMail(newEmail, { subject: /Bevestig je nieuwe e-mailadres/, after: since });
 
 	await account.sessions.getByRole('button', { name: 'Overal afmelden' }).click();
@@ -39,18 +45,25 @@ test('the account forms work without JavaScript', async ({ page }) => {
 	await page.getByLabel('E-mailadres').fill(person.email);
 	await page.getByRole('button', { name: 'Stuur mij een link' }).click();
 	await expect(page.getByRole('heading', { name: 'Kijk in je mailbox' })).toBeVisible();
-	const mail = await waitForMail(person.email, { subject: /Kies een nieuw wachtwoord/, after: resetSince });
+	const mail = await waitForMail(person.email, {
+		subject: /Kies een nieuw wachtwoord/,
+		after: resetSince
+	});
 	await page.goto(linkIn(mail, /^\/reset-password\//));
 	await page.getByLabel('Nieuw wachtwoord').fill('een nieuw wachtwoord zonder javascript');
 	await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-	await expect(page.getByText('Je nieuwe wachtwoord is opgeslagen. Je bent aangemeld.')).toBeVisible();
+	await expect(
+		page.getByText('Je nieuwe wachtwoord is opgeslagen. Je bent aangemeld.')
+	).toBeVisible();
 	await page.goto(linkIn(mail, /^\/reset-password\//));
 	await expect(page.getByText('Deze link is al gebruikt.')).toBeVisible();
 
 	await page.goto('/account/delete');
 	await page.getByLabel('Je huidige wachtwoord').fill('een nieuw wachtwoord zonder javascript');
 	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
-	await expect(page.getByText('Vink dit aan als je je account echt wilt verwijderen.')).toBeVisible();
+	await expect(
+		page.getByText('Vink dit aan als je je account echt wilt verwijderen.')
+	).toBeVisible();
 	await page.getByLabel('Ja, ik wil mijn account en mijn gegevens voorgoed verwijderen.').check();
 	await page.getByLabel('Je huidige wachtwoord').fill('een nieuw wachtwoord zonder javascript');
 	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();

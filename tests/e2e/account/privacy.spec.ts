@@ -18,7 +18,9 @@ test('a person downloads everything stored about them as a file', async ({ page 
 	expect(data.profile.displayName).toBe('Rosalie');
 	expect(data.profile.email).toBe(person.email);
 	expect(data.sessions.length).toBeGreaterThan(0);
-	expect(data.mails.map((m: { subject: string }) => m.subject)).toContain('Bevestig je e-mailadres voor Naburig');
+	expect(data.mails.map((m: { subject: string }) => m.subject)).toContain(
+		'Bevestig je e-mailadres voor Naburig'
+	);
 	expect(text).not.toContain('passwordHash');
 	expect(text).not.toContain('argon2');
 	expect(text).not.toMatch(/secretHash|tokenHash/);
@@ -30,7 +32,9 @@ test('the data download is only for the signed-in person', async ({ page }) => {
 	expect(response.headers()['location']).toBe('/sign-in?next=%2Faccount%2Fdata');
 });
 
-test('a person deletes the account; afterwards the old address and password no longer sign in', async ({ page }) => {
+test('a person deletes the account; afterwards the old address and password no longer sign in', async ({
+	page
+}) => {
 	const person = newPerson('weg');
 	await signUpAndVerify(page, person);
 	await signIn(page, person.email, person.password);
@@ -44,7 +48,9 @@ test('a person deletes the account; afterwards the old address and password no l
 	const confirm = page.getByLabel('Ja, ik wil mijn account en mijn gegevens voorgoed verwijderen.');
 	await page.getByLabel('Je huidige wachtwoord').fill(person.password);
 	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
-	await expect(page.getByText('Vink dit aan als je je account echt wilt verwijderen.')).toBeVisible();
+	await expect(
+		page.getByText('Vink dit aan als je je account echt wilt verwijderen.')
+	).toBeVisible();
 	await expect(page.getByLabel('Je huidige wachtwoord')).toHaveValue(person.password);
 	await expectAccessible(page);
 

@@ -3,7 +3,9 @@ import { expectSignInRefused, newPerson } from '../pages/account';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 import { linkIn, readMails, waitForMail } from '../smtp';
 
-test('a person who forgot the password chooses a new one through the mailed link', async ({ page }) => {
+test('a person who forgot the password chooses a new one through the mailed link', async ({
+	page
+}) => {
 	const person = newPerson('vergeten');
 	const newPassword = 'soep eten bij de buren op vrijdag';
 	await signUpAndVerify(page, person);
@@ -23,10 +25,15 @@ test('a person who forgot the password chooses a new one through the mailed link
 	const since = Date.now();
 	await page.getByLabel('E-mailadres').fill(person.email);
 	await page.getByRole('button', { name: 'Stuur mij een link' }).click();
-	await expect(page.getByText('Als er een account bestaat voor dit adres, hebben we een e-mail gestuurd')).toBeVisible();
+	await expect(
+		page.getByText('Als er een account bestaat voor dit adres, hebben we een e-mail gestuurd')
+	).toBeVisible();
 	await expectAccessible(page);
 
-	const mail = await waitForMail(person.email, { subject: /Kies een nieuw wachtwoord/, after: since });
+	const mail = await waitForMail(person.email, {
+		subject: /Kies een nieuw wachtwoord/,
+		after: since
+	});
 	expect(mail.text).toContain('Hallo Rosa');
 	const link = linkIn(mail, /^\/reset-password\/[a-z0-9]+$/);
 
@@ -41,7 +48,9 @@ test('a person who forgot the password chooses a new one through the mailed link
 
 	await page.getByLabel('Nieuw wachtwoord').fill(newPassword);
 	await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-	await expect(page.getByText('Je nieuwe wachtwoord is opgeslagen. Je bent aangemeld.')).toBeVisible();
+	await expect(
+		page.getByText('Je nieuwe wachtwoord is opgeslagen. Je bent aangemeld.')
+	).toBeVisible();
 	await expect(page.getByText('Aangemeld als Rosa')).toBeVisible();
 	await signOut(page);
 
@@ -57,7 +66,9 @@ test('a person who forgot the password chooses a new one through the mailed link
 	await signIn(page, person.email, newPassword);
 });
 
-test('the form answers the same for an address without an account, and mails nobody', async ({ page }) => {
+test('the form answers the same for an address without an account, and mails nobody', async ({
+	page
+}) => {
 	const unknown = uniqueEmail('onbekend');
 	const known = newPerson('bekend');
 	await signUpAndVerify(page, known);
@@ -80,7 +91,9 @@ test('the form answers the same for an address without an account, and mails nob
 	expect(readMails().filter((m) => m.to.includes(unknown))).toEqual([]);
 });
 
-test('asking too often for one address is slowed down with a friendly message', async ({ page }) => {
+test('asking too often for one address is slowed down with a friendly message', async ({
+	page
+}) => {
 	const email = uniqueEmail('vaak');
 	for (let i = 0; i < 3; i++) {
 		await page.goto('/reset-password');

@@ -6,11 +6,20 @@ import { waitForMail } from '../smtp';
 
 /** A second browser (say, the person's phone), from the same client address as the test. */
 async function secondDevice(browser: Browser, baseURL: string | undefined, clientAddress: string) {
-	const context = await browser.newContext({ baseURL, locale: 'nl-BE', extraHTTPHeaders: { 'x-forwarded-for': clientAddress } });
+	const context = await browser.newContext({
+		baseURL,
+		locale: 'nl-BE',
+		extraHTTPHeaders: { 'x-forwarded-for': clientAddress }
+	});
 	return { context, page: await context.newPage() };
 }
 
-test('changing the password signs out the other device but not this one', async ({ page, browser, baseURL, clientAddress }) => {
+test('changing the password signs out the other device but not this one', async ({
+	page,
+	browser,
+	baseURL,
+	clientAddress
+}) => {
 	const person = newPerson('wachtwoord');
 	const newPassword = 'soep eten bij de buren op vrijdag';
 	await signUpAndVerify(page, person);
@@ -30,9 +39,14 @@ test('changing the password signs out the other device but not this one', async 
 	const since = Date.now();
 	await form.getByLabel('Nieuw wachtwoord').fill(newPassword);
 	await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
-	await expect(form.getByText('Je wachtwoord is gewijzigd. Op je andere toestellen ben je afgemeld.')).toBeVisible();
+	await expect(
+		form.getByText('Je wachtwoord is gewijzigd. Op je andere toestellen ben je afgemeld.')
+	).toBeVisible();
 	await expect(form.getByLabel('Nieuw wachtwoord')).toHaveValue('');
-	await waitForMail(person.email, { subject: /Je wachtwoord bij Naburig is gewijzigd/, after: since });
+	await waitForMail(person.email, {
+		subject: /Je wachtwoord bij Naburig is gewijzigd/,
+		after: since
+	});
 
 	// This device stays signed in; the phone is sent to the sign-in page.
 	await page.reload();
@@ -43,7 +57,12 @@ test('changing the password signs out the other device but not this one', async 
 	await phone.context.close();
 });
 
-test('signing out everywhere ends this session and every other one', async ({ page, browser, baseURL, clientAddress }) => {
+test('signing out everywhere ends this session and every other one', async ({
+	page,
+	browser,
+	baseURL,
+	clientAddress
+}) => {
 	const person = newPerson('overal');
 	await signUpAndVerify(page, person);
 	await signIn(page, person.email, person.password);
@@ -52,7 +71,9 @@ test('signing out everywhere ends this session and every other one', async ({ pa
 
 	const account = await openAccount(page);
 	await account.sessions.getByRole('button', { name: 'Overal afmelden' }).click();
-	await expect(page.getByText('Je bent overal afgemeld, ook op je andere toestellen.')).toBeVisible();
+	await expect(
+		page.getByText('Je bent overal afgemeld, ook op je andere toestellen.')
+	).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Afmelden', exact: true })).toHaveCount(0);
 	await expectAccessible(page);
 

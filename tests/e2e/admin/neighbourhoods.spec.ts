@@ -19,28 +19,46 @@ const LEUVEN = JSON.stringify({
 	}
 });
 
-const STREETS_CSV = ['name,lat,lon', 'Bondgenotenlaan,50.880,4.705', 'Naamsestraat,50.875,4.700', 'Verweg,51.5,4.0', ',50.88,4.70'].join('\n');
+const STREETS_CSV = [
+	'name,lat,lon',
+	'Bondgenotenlaan,50.880,4.705',
+	'Naamsestraat,50.875,4.700',
+	'Verweg,51.5,4.0',
+	',50.88,4.70'
+].join('\n');
 
-test('the admin creates a neighbourhood and a broker, who imports its streets', async ({ page }) => {
+test('the admin creates a neighbourhood and a broker, who imports its streets', async ({
+	page
+}) => {
 	test.slow();
 	const name = `Leuven-Centrum ${Date.now().toString(36)}`;
-	const broker = { name: 'Bram', email: uniqueEmail('bemiddelaar'), password: 'de straten van leuven kennen' };
+	const broker = {
+		name: 'Bram',
+		email: uniqueEmail('bemiddelaar'),
+		password: 'de straten van leuven kennen'
+	};
 	await signUpAndVerify(page, broker);
 
 	await signIn(page, DEMO.admin, DEMO_PASSWORD);
 	await page.getByRole('link', { name: 'Beheer' }).click();
 	await expect(page.getByRole('heading', { name: 'Beheer', level: 1 })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Oud-Oefenplein en Vuurkruisenplein', exact: true })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Oud-Oefenplein en Vuurkruisenplein', exact: true })
+	).toBeVisible();
 	await expectAccessible(page);
 
 	// The people search finds a person by part of their address.
 	await page.getByLabel('E-mailadres of naam').fill('hasan@');
 	await page.getByRole('button', { name: 'Zoeken' }).click();
-	await expect(page.getByRole('listitem').filter({ hasText: 'Hasan Kaya' })).toContainText('buurtbemiddelaar');
+	await expect(page.getByRole('listitem').filter({ hasText: 'Hasan Kaya' })).toContainText(
+		'buurtbemiddelaar'
+	);
 
 	await page.getByRole('link', { name: 'Nieuwe buurt maken' }).click();
 	await expect(page.getByRole('heading', { name: 'Nieuwe buurt' })).toBeVisible();
-	await expect(page.getByRole('region', { name: 'Kaart om de grens van de buurt te tekenen' })).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Kaart om de grens van de buurt te tekenen' })
+	).toBeVisible();
 	await expectAccessible(page);
 
 	// First with broken JSON and phone hours that end before they start.
@@ -55,7 +73,10 @@ test('the admin creates a neighbourhood and a broker, who imports its streets', 
 	await expect(page.getByText('Dit is geen geldige grens.')).toBeVisible();
 	await expect(page.getByText('Het einde moet later zijn dan het begin.')).toBeVisible();
 	await expect(page.getByLabel('Grens van de buurt (GeoJSON)')).toHaveValue(broken);
-	await expect(page.getByLabel('Grens van de buurt (GeoJSON)')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel('Grens van de buurt (GeoJSON)')).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
 	await expect(page.getByLabel('Naam van de buurt')).toHaveValue(name);
 	await expectAccessible(page);
 
@@ -108,12 +129,16 @@ test('the admin creates a neighbourhood and a broker, who imports its streets', 
 	await expect(page.getByText('Er zijn nog geen straten.')).toBeVisible();
 	await expectAccessible(page);
 
-	await page.getByLabel('Bestand (CSV of GeoJSON)').setInputFiles({ name: 'straten.csv', mimeType: 'text/csv', buffer: Buffer.from(STREETS_CSV) });
+	await page
+		.getByLabel('Bestand (CSV of GeoJSON)')
+		.setInputFiles({ name: 'straten.csv', mimeType: 'text/csv', buffer: Buffer.from(STREETS_CSV) });
 	await page.getByRole('button', { name: 'Importeren' }).click();
 	await expect(page.getByText('Klaar: 2 toegevoegd, 0 bijgewerkt, 2 overgeslagen.')).toBeVisible();
 	await expect(page.getByText('Regel 4 (Verweg): ligt buiten de grens van de buurt')).toBeVisible();
 	await expect(page.getByText('Regel 5: geen naam')).toBeVisible();
-	await expect(page.getByRole('row', { name: /Bondgenotenlaan 50\.88000, 4\.70500/ })).toBeVisible();
+	await expect(
+		page.getByRole('row', { name: /Bondgenotenlaan 50\.88000, 4\.70500/ })
+	).toBeVisible();
 	await expect(page.getByRole('row', { name: /Naamsestraat/ })).toBeVisible();
 	await expectAccessible(page);
 
@@ -147,7 +172,9 @@ test('the admin creates a neighbourhood and a broker, who imports its streets', 
 	await expect(page.getByRole('link', { name: 'Beheer' })).toHaveCount(0);
 });
 
-test('the demo broker opens the demo neighbourhood’s streets, but not the admin pages', async ({ page }) => {
+test('the demo broker opens the demo neighbourhood’s streets, but not the admin pages', async ({
+	page
+}) => {
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.getByRole('link', { name: 'Buurtwerk' }).click();
 	await page.getByRole('link', { name: 'Straten van Oud-Oefenplein en Vuurkruisenplein' }).click();
@@ -162,7 +189,13 @@ test('the demo broker opens the demo neighbourhood’s streets, but not the admi
 test('a resident gets no access to the admin and broker pages', async ({ page }) => {
 	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	await expect(page.getByRole('link', { name: 'Buurtwerk' })).toHaveCount(0);
-	for (const path of ['/admin', '/admin/neighbourhoods/new', '/admin/neighbourhoods/1', '/broker', '/broker/neighbourhoods/1/streets']) {
+	for (const path of [
+		'/admin',
+		'/admin/neighbourhoods/new',
+		'/admin/neighbourhoods/1',
+		'/broker',
+		'/broker/neighbourhoods/1/streets'
+	]) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(403);
 		await expect(page.getByText('Je hebt geen toegang tot deze pagina.')).toBeVisible();
@@ -170,17 +203,26 @@ test('a resident gets no access to the admin and broker pages', async ({ page })
 });
 
 test('anonymous visitors are sent to sign in, and come back afterwards', async ({ page }) => {
-	for (const path of ['/admin', '/admin/neighbourhoods/new', '/broker', '/broker/neighbourhoods/1/streets']) {
+	for (const path of [
+		'/admin',
+		'/admin/neighbourhoods/new',
+		'/broker',
+		'/broker/neighbourhoods/1/streets'
+	]) {
 		await page.goto(path);
 		await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(path)}`);
 	}
 	await page.getByLabel('E-mailadres').fill(DEMO.broker);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
-	await expect(page.getByRole('heading', { name: 'Straten van Oud-Oefenplein en Vuurkruisenplein' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Straten van Oud-Oefenplein en Vuurkruisenplein' })
+	).toBeVisible();
 });
 
-test('the admin draws a boundary on the map with the mouse and with the keyboard', async ({ page }) => {
+test('the admin draws a boundary on the map with the mouse and with the keyboard', async ({
+	page
+}) => {
 	await signIn(page, DEMO.admin, DEMO_PASSWORD);
 	await page.goto('/admin/neighbourhoods/new');
 	const map = page.getByRole('region', { name: 'Kaart om de grens van de buurt te tekenen' });
@@ -188,7 +230,9 @@ test('the admin draws a boundary on the map with the mouse and with the keyboard
 	const box = (await map.boundingBox())!;
 	await map.click({ position: { x: box.width * 0.3, y: box.height * 0.3 } });
 	await map.click({ position: { x: box.width * 0.7, y: box.height * 0.3 } });
-	await expect(page.getByText('Hoeken getekend: 2. Een grens heeft minstens 3 hoeken.')).toBeVisible();
+	await expect(
+		page.getByText('Hoeken getekend: 2. Een grens heeft minstens 3 hoeken.')
+	).toBeVisible();
 	await expect(field).toHaveValue('');
 	await map.click({ position: { x: box.width * 0.5, y: box.height * 0.7 } });
 	await expect(page.getByText('Hoeken getekend: 3. De grens staat in het vak.')).toBeVisible();
@@ -223,13 +267,17 @@ test('the admin draws a boundary on the map with the mouse and with the keyboard
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the admin creates a neighbourhood, adds a street and imports streets with plain forms', async ({ page }) => {
+	test('the admin creates a neighbourhood, adds a street and imports streets with plain forms', async ({
+		page
+	}) => {
 		const name = `Zonder script ${Date.now().toString(36)}`;
 		await signIn(page, DEMO.admin, DEMO_PASSWORD);
 		await page.goto('/admin/neighbourhoods/new');
 		await expect(page.getByText('Om te tekenen is JavaScript nodig.')).toBeVisible();
 		await page.getByLabel('Naam van de buurt').fill(name);
-		await page.getByLabel('Grens van de buurt (GeoJSON)').fill('{"type":"Point","coordinates":[4.7,50.88]}');
+		await page
+			.getByLabel('Grens van de buurt (GeoJSON)')
+			.fill('{"type":"Point","coordinates":[4.7,50.88]}');
 		await page.getByLabel('Opvolging na hoeveel dagen').fill('120');
 		await page.getByRole('button', { name: 'Buurt maken' }).click();
 		await expect(page.getByText('Dit is geen geldige grens.')).toBeVisible();
@@ -255,9 +303,17 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('Tiensestraat is toegevoegd.')).toBeVisible();
 		await expect(page.getByRole('row', { name: /Tiensestraat 50\.87700, 4\.70600/ })).toBeVisible();
 
-		await page.getByLabel('Bestand (CSV of GeoJSON)').setInputFiles({ name: 'straten.csv', mimeType: 'text/csv', buffer: Buffer.from(STREETS_CSV) });
+		await page
+			.getByLabel('Bestand (CSV of GeoJSON)')
+			.setInputFiles({
+				name: 'straten.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from(STREETS_CSV)
+			});
 		await page.getByRole('button', { name: 'Importeren' }).click();
-		await expect(page.getByText('Klaar: 2 toegevoegd, 0 bijgewerkt, 2 overgeslagen.')).toBeVisible();
+		await expect(
+			page.getByText('Klaar: 2 toegevoegd, 0 bijgewerkt, 2 overgeslagen.')
+		).toBeVisible();
 		await expect(page.getByRole('row', { name: /Bondgenotenlaan/ })).toBeVisible();
 	});
 });

@@ -43,7 +43,9 @@ test('a newcomer signs up, confirms the address by mail, signs in and out', asyn
 	await expect(page.getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 });
 
-test('signing up with an address that has an account gives the same answer and mails the owner', async ({ page }) => {
+test('signing up with an address that has an account gives the same answer and mails the owner', async ({
+	page
+}) => {
 	const since = Date.now();
 	await page.goto('/sign-up');
 	await page.getByLabel('Je naam').fill('Iemand');
@@ -51,11 +53,16 @@ test('signing up with an address that has an account gives the same answer and m
 	await page.getByLabel('Kies een wachtwoord').fill('een heel ander wachtwoord');
 	await page.getByRole('button', { name: 'Account maken' }).click();
 	await expect(page.getByRole('heading', { name: 'Kijk in je mailbox' })).toBeVisible();
-	const mail = await waitForMail('maria@naburig.example', { subject: /al een account/, after: since });
+	const mail = await waitForMail('maria@naburig.example', {
+		subject: /al een account/,
+		after: since
+	});
 	expect(mail.text).toContain('Iemand probeerde een nieuw account te maken');
 });
 
-test('a wrong password is refused with a clear message, and repeated tries are slowed down', async ({ page }) => {
+test('a wrong password is refused with a clear message, and repeated tries are slowed down', async ({
+	page
+}) => {
 	// A fresh address, so the lock-out does not hinder other tests; it counts the same as a real one.
 	const email = uniqueEmail('slot');
 	await page.goto('/sign-in');
@@ -64,7 +71,9 @@ test('a wrong password is refused with a clear message, and repeated tries are s
 		await page.getByLabel('E-mailadres').fill(email);
 		await page.getByLabel('Wachtwoord', { exact: true }).fill(`fout-${i}`);
 		await page.getByRole('button', { name: 'Aanmelden' }).click();
-		await expect(page.getByText('Dit e-mailadres en wachtwoord horen niet bij elkaar.')).toBeVisible();
+		await expect(
+			page.getByText('Dit e-mailadres en wachtwoord horen niet bij elkaar.')
+		).toBeVisible();
 		await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
 	}
 	await page.getByLabel('Wachtwoord', { exact: true }).fill('nog-een-poging');

@@ -7,12 +7,18 @@ export function newPerson(label: string, name = 'Rosa') {
 }
 
 /** Tries to sign in and expects the ordinary "does not belong together" answer. */
-export async function expectSignInRefused(page: Page, email: string, password: string): Promise<void> {
+export async function expectSignInRefused(
+	page: Page,
+	email: string,
+	password: string
+): Promise<void> {
 	await page.goto('/sign-in');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
-	await expect(page.getByText('Dit e-mailadres en wachtwoord horen niet bij elkaar.')).toBeVisible();
+	await expect(
+		page.getByText('Dit e-mailadres en wachtwoord horen niet bij elkaar.')
+	).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Afmelden', exact: true })).toHaveCount(0);
 }
 

@@ -17,7 +17,10 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /** Creates an account through the sign-up form and follows the link in the verification mail. */
-export async function signUpAndVerify(page: Page, person: { name: string; email: string; password: string }): Promise<void> {
+export async function signUpAndVerify(
+	page: Page,
+	person: { name: string; email: string; password: string }
+): Promise<void> {
 	const since = Date.now();
 	await page.goto('/sign-up');
 	await page.getByLabel('Je naam').fill(person.name);
@@ -25,7 +28,10 @@ export async function signUpAndVerify(page: Page, person: { name: string; email:
 	await page.getByLabel('Kies een wachtwoord').fill(person.password);
 	await page.getByRole('button', { name: 'Account maken' }).click();
 	await expect(page.getByRole('heading', { name: 'Kijk in je mailbox' })).toBeVisible();
-	const mail = await waitForMail(person.email, { subject: /Bevestig je e-mailadres/, after: since });
+	const mail = await waitForMail(person.email, {
+		subject: /Bevestig je e-mailadres/,
+		after: since
+	});
 	await page.goto(linkIn(mail, /^\/verify-email\//));
 	await page.getByRole('button', { name: 'Bevestigen' }).click();
 	await expect(page.getByRole('heading', { name: 'Je e-mailadres is bevestigd' })).toBeVisible();

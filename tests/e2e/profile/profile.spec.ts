@@ -6,10 +6,15 @@ const PASSWORD = 'buren helpen buren graag';
 const NEIGHBOURHOOD = 'Oud-Oefenplein en Vuurkruisenplein';
 const MAP = 'Kaart om aan te duiden waar je woont';
 // A 1×1 transparent PNG: the test machine has no internet, so every map tile is this.
-const BLANK_TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const BLANK_TILE = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+	'base64'
+);
 
 test.beforeEach(async ({ page }) => {
-	await page.route(/tile\.openstreetmap\.org/, (route) => route.fulfill({ contentType: 'image/png', body: BLANK_TILE }));
+	await page.route(/tile\.openstreetmap\.org/, (route) =>
+		route.fulfill({ contentType: 'image/png', body: BLANK_TILE })
+	);
 });
 
 /** Leaflet ignores arrow keys while the map is still moving: one press at a time. */
@@ -40,7 +45,9 @@ async function openProfile(page: Page): Promise<void> {
 	await page.goto('/profile');
 	await expect(page.getByRole('heading', { name: 'Mijn profiel', level: 1 })).toBeVisible();
 	// The map is loaded once its buttons appear.
-	await expect(page.getByRole('button', { name: 'Zet de speld in het midden van de kaart' })).toBeVisible();
+	await expect(
+		page.getByRole('button', { name: 'Zet de speld in het midden van de kaart' })
+	).toBeVisible();
 }
 
 const save = (page: Page) => page.getByRole('button', { name: 'Opslaan' }).click();
@@ -53,7 +60,9 @@ test('a person fills in every field, fixes a mistake, and finds it all back', as
 
 	await page.getByLabel('Je naam').fill('Rosalie Peeters');
 	await page.getByLabel('Telefoonnummer').fill('0470 12 34 56');
-	await page.getByLabel('Iets over jezelf').fill('Ik hou van wandelen en van een babbel. '.repeat(15));
+	await page
+		.getByLabel('Iets over jezelf')
+		.fill('Ik hou van wandelen en van een babbel. '.repeat(15));
 	await page.getByRole('checkbox', { name: 'Nederlands' }).check();
 	await page.getByRole('checkbox', { name: 'Turks (Türkçe)' }).check();
 	await page.getByRole('checkbox', { name: 'Boodschappen' }).check();
@@ -81,13 +90,24 @@ test('a person fills in every field, fixes a mistake, and finds it all back', as
 	await about.fill('Ik hou van wandelen en van een babbel.');
 	await save(page);
 	await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
-	await expect(page.getByText(`Anderen zien alleen in welke buurt je woont: ${NEIGHBOURHOOD}.`)).toBeVisible();
+	await expect(
+		page.getByText(`Anderen zien alleen in welke buurt je woont: ${NEIGHBOURHOOD}.`)
+	).toBeVisible();
 
 	await page.reload();
 	await expect(page.getByLabel('Je naam')).toHaveValue('Rosalie Peeters');
 	await expect(page.getByLabel('Telefoonnummer')).toHaveValue('0470 12 34 56');
-	await expect(page.getByLabel('Iets over jezelf')).toHaveValue('Ik hou van wandelen en van een babbel.');
-	for (const name of ['Nederlands', 'Turks (Türkçe)', 'Boodschappen', 'Hond uitlaten', 'maandag voormiddag', 'zaterdag avond']) {
+	await expect(page.getByLabel('Iets over jezelf')).toHaveValue(
+		'Ik hou van wandelen en van een babbel.'
+	);
+	for (const name of [
+		'Nederlands',
+		'Turks (Türkçe)',
+		'Boodschappen',
+		'Hond uitlaten',
+		'maandag voormiddag',
+		'zaterdag avond'
+	]) {
 		await expect(page.getByRole('checkbox', { name })).toBeChecked();
 	}
 	await expect(page.getByRole('checkbox', { name: 'Arabisch (العربية)' })).not.toBeChecked();
@@ -106,13 +126,21 @@ test('a person fills in every field, fixes a mistake, and finds it all back', as
 	await expectAccessible(page);
 	const html = await publicHtmlAsNeighbour(page, page.url());
 	await expect(page.getByRole('heading', { name: 'Rosalie', level: 1 })).toBeVisible();
-	for (const secret of ['14 bus 2', '0470 12 34 56', 'Peeters', 'Kazernestraat', '@test.naburig.example']) {
+	for (const secret of [
+		'14 bus 2',
+		'0470 12 34 56',
+		'Peeters',
+		'Kazernestraat',
+		'@test.naburig.example'
+	]) {
 		expect(html, `public profile shows ${secret}`).not.toContain(secret);
 	}
 	await expectAccessible(page);
 });
 
-test('a person places a pin by clicking the map or with the centre button, and it must lie in the neighbourhood', async ({ page }) => {
+test('a person places a pin by clicking the map or with the centre button, and it must lie in the neighbourhood', async ({
+	page
+}) => {
 	await newPerson(page, 'Karim');
 	await openProfile(page);
 	const map = page.getByRole('region', { name: MAP });
@@ -134,7 +162,9 @@ test('a person places a pin by clicking the map or with the centre button, and i
 	const box = (await map.boundingBox())!;
 	await map.click({ position: { x: box.width / 2 + 40, y: box.height / 2 + 30 } });
 	await expect(status).toHaveText(`De speld staat in de buurt ${NEIGHBOURHOOD}.`);
-	await expect(page.getByText('Anderen zien alleen dit blauwe vlak, nooit je adres.')).toBeVisible();
+	await expect(
+		page.getByText('Anderen zien alleen dit blauwe vlak, nooit je adres.')
+	).toBeVisible();
 	const lat = await page.locator('input[name="pinLat"]').inputValue();
 	const lon = await page.locator('input[name="pinLon"]').inputValue();
 	expect(Number(lat)).toBeGreaterThan(51);
@@ -148,7 +178,9 @@ test('a person places a pin by clicking the map or with the centre button, and i
 	await expect(page.getByRole('button', { name: 'Haal de speld weg' })).toBeVisible();
 	await expect(status).toHaveText(`De speld staat in de buurt ${NEIGHBOURHOOD}.`);
 	await expect(page.locator('input[name="pinLat"]')).toHaveValue(lat);
-	await expect(page.getByText(`Anderen zien alleen in welke buurt je woont: ${NEIGHBOURHOOD}.`)).toBeVisible();
+	await expect(
+		page.getByText(`Anderen zien alleen in welke buurt je woont: ${NEIGHBOURHOOD}.`)
+	).toBeVisible();
 
 	await page.getByRole('link', { name: 'Bekijk hoe anderen je zien' }).click();
 	await expect(page.getByRole('heading', { name: 'Karim', level: 1 })).toBeVisible();
@@ -172,7 +204,9 @@ test('the profile form fits a 360 px wide screen without scrolling sideways', as
 	expect(box.x + box.width).toBeLessThanOrEqual(360);
 });
 
-test('the public profile needs a signed-in person, and an unknown person is not found', async ({ page }) => {
+test('the public profile needs a signed-in person, and an unknown person is not found', async ({
+	page
+}) => {
 	await page.goto('/people/aaaaaaaaaaaaaaaaaaaa');
 	await expect(page).toHaveURL(/\/sign-in\?next=/);
 	await newPerson(page, 'Noor');
@@ -183,11 +217,15 @@ test('the public profile needs a signed-in person, and an unknown person is not 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the profile form still saves, with the street list instead of the map', async ({ page }) => {
+	test('the profile form still saves, with the street list instead of the map', async ({
+		page
+	}) => {
 		await newPerson(page, 'Jules');
 		await page.goto('/profile');
 		await expect(page.getByRole('heading', { name: 'Of zet een speld op de kaart' })).toBeVisible();
-		await expect(page.getByRole('button', { name: 'Zet de speld in het midden van de kaart' })).toHaveCount(0);
+		await expect(
+			page.getByRole('button', { name: 'Zet de speld in het midden van de kaart' })
+		).toHaveCount(0);
 		await page.getByLabel('Iets over jezelf').fill('Ik heb geen JavaScript nodig.');
 		await page.getByRole('checkbox', { name: 'Frans (Français)' }).check();
 		await page.getByRole('checkbox', { name: 'woensdag namiddag' }).check();
@@ -201,6 +239,8 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('checkbox', { name: 'Frans (Français)' })).toBeChecked();
 		await expect(page.getByRole('checkbox', { name: 'woensdag namiddag' })).toBeChecked();
 		await expect(page.getByLabel('Je straat').locator('option:checked')).toHaveText('Paradeplein');
-		await expect(page.getByText(`Anderen zien alleen in welke buurt je woont: ${NEIGHBOURHOOD}.`)).toBeVisible();
+		await expect(
+			page.getByText(`Anderen zien alleen in welke buurt je woont: ${NEIGHBOURHOOD}.`)
+		).toBeVisible();
 	});
 });

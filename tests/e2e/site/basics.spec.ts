@@ -10,10 +10,14 @@ async function signInExpectingEnglish(page: Page, email: string, password: strin
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
 }
 
-test('the home page welcomes in Dutch, shows whom to call, and has no accessibility violations', async ({ page }) => {
+test('the home page welcomes in Dutch, shows whom to call, and has no accessibility violations', async ({
+	page
+}) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Welkom bij Naburig' })).toBeVisible();
-	await expect(page.getByText('Bel de buurtbemiddelaar van Oud-Oefenplein en Vuurkruisenplein')).toBeVisible();
+	await expect(
+		page.getByText('Bel de buurtbemiddelaar van Oud-Oefenplein en Vuurkruisenplein')
+	).toBeVisible();
 	await expect(page.getByText('dinsdag: 09:00 tot 12:00')).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 	await expectAccessible(page);
@@ -53,7 +57,10 @@ test('a visitor switches to English and the choice is remembered', async ({ page
 	await expectAccessible(page);
 });
 
-test("a signed-in person's language is kept on the account and comes back at the next sign-in", async ({ page, browser }) => {
+test("a signed-in person's language is kept on the account and comes back at the next sign-in", async ({
+	page,
+	browser
+}) => {
 	const email = uniqueEmail('taal');
 	const password = 'mijn taal is engels vandaag';
 	await signUpAndVerify(page, { name: 'Omar', email, password });
@@ -71,11 +78,16 @@ test("a signed-in person's language is kept on the account and comes back at the
 	await other.close();
 });
 
-test('pages carry security headers and the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
+test('pages carry security headers and the session cookie is HttpOnly and SameSite=Lax', async ({
+	page,
+	context
+}) => {
 	const response = await page.goto('/sign-in');
 	const headers = response!.headers();
 	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
-	expect(headers['content-security-policy']).toMatch(/img-src [^;]*https:\/\/tile\.openstreetmap\.org/);
+	expect(headers['content-security-policy']).toMatch(
+		/img-src [^;]*https:\/\/tile\.openstreetmap\.org/
+	);
 	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
 	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	const cookie = (await context.cookies()).find((c) => c.name === 'naburig_session');
@@ -117,7 +129,10 @@ test('in demo mode anyone can read the mailbox and follow a link from it', async
 	await row.getByRole('link', { name: 'Bevestig je e-mailadres voor Naburig' }).click();
 	await expect(page.getByTestId('mail-body')).toContainText('Hallo Bram');
 	await expectAccessible(page);
-	await page.getByTestId('mail-body').getByRole('link', { name: /verify-email/ }).click();
+	await page
+		.getByTestId('mail-body')
+		.getByRole('link', { name: /verify-email/ })
+		.click();
 	await page.getByRole('button', { name: 'Bevestigen' }).click();
 	await expect(page.getByRole('heading', { name: 'Je e-mailadres is bevestigd' })).toBeVisible();
 });

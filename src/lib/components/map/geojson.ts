@@ -9,7 +9,8 @@ function ring(value: unknown): LatLon[] | null {
 		corners.push([p[1], p[0]]);
 	}
 	const [first, last] = [corners[0], corners[corners.length - 1]];
-	if (first && last && corners.length > 1 && first[0] === last[0] && first[1] === last[1]) corners.pop();
+	if (first && last && corners.length > 1 && first[0] === last[0] && first[1] === last[1])
+		corners.pop();
 	return corners.length >= 3 ? corners : null;
 }
 
@@ -19,16 +20,32 @@ function ring(value: unknown): LatLon[] | null {
  * checks the boundary properly; this only draws it.
  */
 export function outerRings(text: string): LatLon[][] | null {
-	let v: { type?: string; geometry?: unknown; features?: { geometry?: unknown }[]; coordinates?: unknown };
+	let v: {
+		type?: string;
+		geometry?: unknown;
+		features?: { geometry?: unknown }[];
+		coordinates?: unknown;
+	};
 	try {
 		v = JSON.parse(text);
 	} catch {
 		return null;
 	}
-	const g = (v?.type === 'Feature' ? v.geometry : v?.type === 'FeatureCollection' ? v.features?.[0]?.geometry : v) as typeof v;
+	const g = (
+		v?.type === 'Feature'
+			? v.geometry
+			: v?.type === 'FeatureCollection'
+				? v.features?.[0]?.geometry
+				: v
+	) as typeof v;
 	const c = g?.coordinates;
 	if (!Array.isArray(c)) return null;
-	const rings = g?.type === 'Polygon' ? [ring(c[0])] : g?.type === 'MultiPolygon' ? c.map((p) => ring(Array.isArray(p) ? p[0] : null)) : [];
+	const rings =
+		g?.type === 'Polygon'
+			? [ring(c[0])]
+			: g?.type === 'MultiPolygon'
+				? c.map((p) => ring(Array.isArray(p) ? p[0] : null))
+				: [];
 	return rings.length && rings.every((r) => r !== null) ? (rings as LatLon[][]) : null;
 }
 

@@ -7,9 +7,29 @@ describe('audit log', () => {
 	it('writes who did what, when, with the detail as JSON', () => {
 		const db = createTestDb();
 		const actor = insertTestUser(db, { role: 'admin' });
-		recordAudit(db, { actorId: actor.id, action: 'street.add', subjectType: 'street', subjectId: 7, neighbourhoodId: null, detail: { name: 'Kerkstraat' } }, 1234);
+		recordAudit(
+			db,
+			{
+				actorId: actor.id,
+				action: 'street.add',
+				subjectType: 'street',
+				subjectId: 7,
+				neighbourhoodId: null,
+				detail: { name: 'Kerkstraat' }
+			},
+			1234
+		);
 		expect(db.select().from(auditLog).all()).toEqual([
-			{ id: 1, at: 1234, actorId: actor.id, action: 'street.add', subjectType: 'street', subjectId: '7', neighbourhoodId: null, detail: '{"name":"Kerkstraat"}' }
+			{
+				id: 1,
+				at: 1234,
+				actorId: actor.id,
+				action: 'street.add',
+				subjectType: 'street',
+				subjectId: '7',
+				neighbourhoodId: null,
+				detail: '{"name":"Kerkstraat"}'
+			}
 		]);
 	});
 
@@ -17,7 +37,17 @@ describe('audit log', () => {
 		const db = createTestDb();
 		expect(() =>
 			db.transaction((tx) => {
-				recordAudit(tx, { actorId: null, action: 'street.add', subjectType: 'street', subjectId: 1, neighbourhoodId: null }, 0);
+				recordAudit(
+					tx,
+					{
+						actorId: null,
+						action: 'street.add',
+						subjectType: 'street',
+						subjectId: 1,
+						neighbourhoodId: null
+					},
+					0
+				);
 				throw new Error('the change failed');
 			})
 		).toThrow('the change failed');

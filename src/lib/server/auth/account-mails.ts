@@ -48,7 +48,12 @@ export function confirmNewEmailMail(user: Recipient, newAddress: string, url: st
 }
 
 /** Sent to the OLD address, so a person whose session was taken over notices the change. */
-export function emailChangeNoticeMail(user: Recipient, oldAddress: string, newAddress: string, resetUrl: string): MailToSend {
+export function emailChangeNoticeMail(
+	user: Recipient,
+	oldAddress: string,
+	newAddress: string,
+	resetUrl: string
+): MailToSend {
 	const { locale, head } = base(user, oldAddress, 'change_email_notice');
 	return {
 		...head,

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { outbox, users } from '../db/schema';
 import { verifyEmail } from './accounts';
-import { accountOverview, changePassword, requestEmailChange, resendVerificationMail } from './account-settings';
+import {
+	accountOverview,
+	changePassword,
+	requestEmailChange,
+	resendVerificationMail
+} from './account-settings';
 import { createEmailToken, checkEmailToken } from './email-tokens';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, validateSessionToken } from './session';
@@ -11,8 +16,17 @@ import { createSession, validateSessionToken } from './session';
 const ORIGIN = 'https://naburig.test';
 const PASSWORD = 'koffie met de buren';
 
-async function person(db: ReturnType<typeof createTestDb>, email: string, fields: Partial<typeof users.$inferInsert> = {}) {
-	return insertTestUser(db, { email, passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: 1, ...fields });
+async function person(
+	db: ReturnType<typeof createTestDb>,
+	email: string,
+	fields: Partial<typeof users.$inferInsert> = {}
+) {
+	return insertTestUser(db, {
+		email,
+		passwordHash: await hashPassword(PASSWORD),
+		emailVerifiedAt: 1,
+		...fields
+	});
 }
 
 const mailsTo = (db: ReturnType<typeof createTestDb>, to: string) =>
@@ -39,7 +53,9 @@ describe('changing the password', () => {
 		expect(validateSessionToken(db, laptop.token, 11).session).toBeNull();
 		const row = db.select().from(users).where(eq(users.id, user.id)).get()!;
 		expect(await verifyPassword(row.passwordHash!, 'soep bij de buren op vrijdag')).toBe(true);
-		expect(mailsTo(db, 'pw@test.example').map((m) => m.subject)).toEqual(['Your Naburig password has been changed']);
+		expect(mailsTo(db, 'pw@test.example').map((m) => m.subject)).toEqual([
+			'Your Naburig password has been changed'
+		]);
 	});
 
 	it('refuses a wrong current password and changes nothing', async () => {
@@ -67,8 +83,18 @@ describe('changing the password', () => {
 		const user = await person(db, 'open-link@test.example');
 		const here = createSession(db, user.id, 0);
 		const token = createEmailToken(db, user.id, 'reset_password', 'open-link@test.example', 0);
-		await changePassword(db, user.id, here.session.id, { currentPassword: PASSWORD, newPassword: 'soep bij de buren op vrijdag' }, ORIGIN, 10);
-		expect(checkEmailToken(db, token, ['reset_password'], 11)).toEqual({ ok: false, reason: 'used' });
+		await changePassword(
+			db,
+			user.id,
+			here.session.id,
+			{ currentPassword: PASSWORD, newPassword: 'soep bij de buren op vrijdag' },
+			ORIGIN,
+			10
+		);
+		expect(checkEmailToken(db, token, ['reset_password'], 11)).toEqual({
+			ok: false,
+			reason: 'used'
+		});
 	});
 });
 
@@ -76,11 +102,19 @@ describe('changing the e-mail address', () => {
 	it('switches the address only when the link mailed to the new address is used', async () => {
 		const db = createTestDb();
 		const user = await person(db, 'old@test.example', { displayName: 'Rosa' });
-		const result = await requestEmailChange(db, user.id, { email: 'New@Test.example', password: PASSWORD }, ORIGIN, 10);
+		const result = await requestEmailChange(
+			db,
+			user.id,
+			{ email: 'New@Test.example', password: PASSWORD },
+			ORIGIN,
+			10
+		);
 		expect(result).toEqual({ ok: true });
 
 		// Until the link is used, the old address stays and the page says what is pending.
-		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.email).toBe('old@test.example');
+		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.email).toBe(
+			'old@test.example'
+		);
 		expect(accountOverview(db, user.id, 11)).toEqual({
 			email: 'old@test.example',
 			emailVerified: true,
@@ -103,11 +137,27 @@ describe('changing the e-mail address', () => {
 	it('refuses a wrong password and the current address, and sends nothing', async () => {
 		const db = createTestDb();
 		const user = await person(db, 'me@test.example');
-		expect(await requestEmailChange(db, user.id, { email: 'other@test.example', password: 'fout' }, ORIGIN, 10)).toEqual({
+		expect(
+			await requestEmailChange(
+				db,
+				user.id,
+				{ email: 'other@test.example', password: 'fout' },
+				ORIGIN,
+				10
+			)
+		).toEqual({
 			ok: false,
 			reason: 'wrong_password'
 		});
-		expect(await requestEmailChange(db, user.id, { email: 'me@test.example', password: PASSWORD }, ORIGIN, 10)).toEqual({
+		expect(
+			await requestEmailChange(
+				db,
+				user.id,
+				{ email: 'me@test.example', password: PASSWORD },
+				ORIGIN,
+				10
+			)
+		).toEqual({
 			ok: false,
 			reason: 'same_address'
 		});
@@ -119,22 +169,40 @@ describe('changing the e-mail address', () => {
 		const db = createTestDb();
 		const user = await person(db, 'asker@test.example');
 		await person(db, 'taken@test.example');
-		const result = await requestEmailChange(db, user.id, { email: 'taken@test.example', password: PASSWORD }, ORIGIN, 10);
+		const result = await requestEmailChange(
+			db,
+			user.id,
+			{ email: 'taken@test.example', password: PASSWORD },
+			ORIGIN,
+			10
+		);
 		expect(result).toEqual({ ok: true });
 		expect(mailsTo(db, 'taken@test.example').map((m) => m.kind)).toEqual(['email_in_use']);
 		expect(mailsTo(db, 'asker@test.example').map((m) => m.kind)).toEqual(['change_email_notice']);
 		expect(accountOverview(db, user.id, 11).pendingEmail).toBe('taken@test.example');
-		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.email).toBe('asker@test.example');
+		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.email).toBe(
+			'asker@test.example'
+		);
 	});
 
 	it('does not move the address when someone else took it before the link was used', async () => {
 		const db = createTestDb();
 		const user = await person(db, 'slow@test.example');
-		await requestEmailChange(db, user.id, { email: 'race@test.example', password: PASSWORD }, ORIGIN, 10);
-		const token = mailsTo(db, 'race@test.example')[0]!.textBody.match(/\/verify-email\/([a-z0-9]+)/)![1]!;
+		await requestEmailChange(
+			db,
+			user.id,
+			{ email: 'race@test.example', password: PASSWORD },
+			ORIGIN,
+			10
+		);
+		const token = mailsTo(db, 'race@test.example')[0]!.textBody.match(
+			/\/verify-email\/([a-z0-9]+)/
+		)![1]!;
 		await person(db, 'race@test.example');
 		expect(verifyEmail(db, token, 20)).toEqual({ ok: false, reason: 'invalid' });
-		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.email).toBe('slow@test.example');
+		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.email).toBe(
+			'slow@test.example'
+		);
 	});
 });
 
@@ -147,6 +215,9 @@ describe('sending the verification mail again', () => {
 		expect(results.at(-1)).toEqual({ ok: false, reason: 'rate_limited' });
 		expect(mailsTo(db, 'unverified@test.example')).toHaveLength(5);
 		const verified = await person(db, 'verified@test.example');
-		expect(resendVerificationMail(db, verified.id, ORIGIN, 0)).toEqual({ ok: false, reason: 'not_needed' });
+		expect(resendVerificationMail(db, verified.id, ORIGIN, 0)).toEqual({
+			ok: false,
+			reason: 'not_needed'
+		});
 	});
 });

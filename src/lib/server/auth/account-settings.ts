@@ -4,7 +4,12 @@ import { emailTokens, sessions, users, type User } from '../db/schema';
 import { log } from '../log';
 import { enqueueMail } from '../mail/outbox';
 import { findUserByEmail, resendVerification } from './accounts';
-import { confirmNewEmailMail, emailChangeNoticeMail, emailInUseMail, passwordChangedMail } from './account-mails';
+import {
+	confirmNewEmailMail,
+	emailChangeNoticeMail,
+	emailInUseMail,
+	passwordChangedMail
+} from './account-mails';
 import { createEmailToken } from './email-tokens';
 import { hashPassword, verifyPassword } from './password';
 import { limits } from './rate-limit';
@@ -23,7 +28,11 @@ export type PasswordCheck = 'ok' | 'wrong_password' | 'rate_limited';
  * Checks the password a signed-in person typed again before a sensitive change. Wrong guesses
  * count against the same limit as signing in, so a borrowed session cannot be used to guess.
  */
-export async function confirmPassword(user: User, password: string, now: number): Promise<PasswordCheck> {
+export async function confirmPassword(
+	user: User,
+	password: string,
+	now: number
+): Promise<PasswordCheck> {
 	const key = user.email ?? user.id;
 	if (!limits.signInPerAccount.check(key, now)) return 'rate_limited';
 	const valid = user.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
@@ -51,21 +60,33 @@ export function accountOverview(db: DB, userId: string, now: number) {
 		)
 		.orderBy(desc(emailTokens.createdAt))
 		.get();
-	return { email: user.email, emailVerified: user.emailVerifiedAt !== null, pendingEmail: pending?.email ?? null };
+	return {
+		email: user.email,
+		emailVerified: user.emailVerifiedAt !== null,
+		pendingEmail: pending?.email ?? null
+	};
 }
 
-export type ResendResult = { ok: true; email: string } | { ok: false; reason: 'rate_limited' | 'not_needed' };
+export type ResendResult =
+	{ ok: true; email: string } | { ok: false; reason: 'rate_limited' | 'not_needed' };
 
 /** Sends the verification link again, a few times per quarter hour at most. */
-export function resendVerificationMail(db: DB, userId: string, origin: string, now: number): ResendResult {
+export function resendVerificationMail(
+	db: DB,
+	userId: string,
+	origin: string,
+	now: number
+): ResendResult {
 	const user = loadUser(db, userId);
 	if (!user.email || user.emailVerifiedAt) return { ok: false, reason: 'not_needed' };
-	if (!limits.accountMailsPerAccount.consume(user.id, now)) return { ok: false, reason: 'rate_limited' };
+	if (!limits.accountMailsPerAccount.consume(user.id, now))
+		return { ok: false, reason: 'rate_limited' };
 	resendVerification(db, user, origin, now);
 	return { ok: true, email: user.email };
 }
 
-export type EmailChangeResult = { ok: true } | { ok: false; reason: 'same_address' | PasswordCheck };
+export type EmailChangeResult =
+	{ ok: true } | { ok: false; reason: 'same_address' | PasswordCheck };
 
 /**
  * Starts a change of address: a link to the new address (the address changes only when it is
@@ -84,23 +105,35 @@ export async function requestEmailChange(
 	if (newAddress === user.email) return { ok: false, reason: 'same_address' };
 	const check = await confirmPassword(user, input.password, now);
 	if (check !== 'ok') return { ok: false, reason: check };
-	if (!limits.accountMailsPerAccount.consume(user.id, now)) return { ok: false, reason: 'rate_limited' };
+	if (!limits.accountMailsPerAccount.consume(user.id, now))
+		return { ok: false, reason: 'rate_limited' };
 	const owner = findUserByEmail(db, newAddress);
 	db.transaction((tx) => {
 		// A token is made in both cases so the account page looks the same; only a free address
 		// gets the link.
 		const token = createEmailToken(tx, user.id, 'change_email', newAddress, now);
-		if (!owner) enqueueMail(tx, confirmNewEmailMail(user, newAddress, `${origin}/verify-email/${token}`), now);
-		else if (owner.status === 'active') enqueueMail(tx, emailInUseMail(owner, newAddress, `${origin}/sign-in`), now);
+		if (!owner)
+			enqueueMail(
+				tx,
+				confirmNewEmailMail(user, newAddress, `${origin}/verify-email/${token}`),
+				now
+			);
+		else if (owner.status === 'active')
+			enqueueMail(tx, emailInUseMail(owner, newAddress, `${origin}/sign-in`), now);
 		if (user.email) {
-			enqueueMail(tx, emailChangeNoticeMail(user, user.email, newAddress, `${origin}/reset-password`), now);
+			enqueueMail(
+				tx,
+				emailChangeNoticeMail(user, user.email, newAddress, `${origin}/reset-password`),
+				now
+			);
 		}
 	});
 	log.info('account.email_change_requested', { user: user.id });
 	return { ok: true };
 }
 
-export type PasswordChangeResult = { ok: true } | { ok: false; reason: Exclude<PasswordCheck, 'ok'> };
+export type PasswordChangeResult =
+	{ ok: true } | { ok: false; reason: Exclude<PasswordCheck, 'ok'> };
 
 /**
  * Sets a new password after checking the current one, ends every OTHER session of the person
@@ -125,9 +158,16 @@ export async function changePassword(
 			.run();
 		tx.update(emailTokens)
 			.set({ usedAt: now })
-			.where(and(eq(emailTokens.userId, user.id), eq(emailTokens.purpose, 'reset_password'), isNull(emailTokens.usedAt)))
+			.where(
+				and(
+					eq(emailTokens.userId, user.id),
+					eq(emailTokens.purpose, 'reset_password'),
+					isNull(emailTokens.usedAt)
+				)
+			)
 			.run();
-		if (user.email) enqueueMail(tx, passwordChangedMail(user, user.email, `${origin}/reset-password`), now);
+		if (user.email)
+			enqueueMail(tx, passwordChangedMail(user, user.email, `${origin}/reset-password`), now);
 	});
 	log.info('account.password_changed', { user: user.id });
 	return { ok: true };

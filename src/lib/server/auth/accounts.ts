@@ -40,7 +40,16 @@ export async function signUp(
 	const existing = findUserByEmail(db, input.email);
 	if (existing) {
 		db.transaction((tx) =>
-			enqueueMail(tx, alreadyRegisteredMail(existing, input.email, `${origin}/sign-in`, `${origin}/reset-password`), now)
+			enqueueMail(
+				tx,
+				alreadyRegisteredMail(
+					existing,
+					input.email,
+					`${origin}/sign-in`,
+					`${origin}/reset-password`
+				),
+				now
+			)
 		);
 		return { ok: true, userId: null };
 	}
@@ -48,12 +57,23 @@ export async function signUp(
 	const id = newId();
 	db.transaction((tx) => {
 		tx.insert(users)
-			.values({ id, email: input.email, passwordHash, displayName: input.displayName, locale: input.locale, createdAt: now })
+			.values({
+				id,
+				email: input.email,
+				passwordHash,
+				displayName: input.displayName,
+				locale: input.locale,
+				createdAt: now
+			})
 			.run();
 		const token = createEmailToken(tx, id, 'verify_email', input.email, now);
 		enqueueMail(
 			tx,
-			verifyEmailMail({ id, displayName: input.displayName, locale: input.locale }, input.email, `${origin}/verify-email/${token}`),
+			verifyEmailMail(
+				{ id, displayName: input.displayName, locale: input.locale },
+				input.email,
+				`${origin}/verify-email/${token}`
+			),
 			now
 		);
 	});
@@ -70,7 +90,8 @@ export function resendVerification(db: DB, user: User, origin: string, now: numb
 	});
 }
 
-export type VerifyResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+export type VerifyResult =
+	{ ok: true; userId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
 /** Marks the address in the link as verified (and makes it the account's address for a change). */
 export function verifyEmail(db: DB, token: string, now: number): VerifyResult {
@@ -113,7 +134,10 @@ export async function authenticate(
 	now: number
 ): Promise<SignInResult> {
 	const accountKey = email.toLowerCase();
-	if (!limits.signInPerClient.consume(client, now) || !limits.signInPerAccount.check(accountKey, now)) {
+	if (
+		!limits.signInPerClient.consume(client, now) ||
+		!limits.signInPerAccount.check(accountKey, now)
+	) {
 		log.warn('auth.rate_limited', { kind: 'sign_in', client });
 		return { ok: false, reason: 'rate_limited' };
 	}
@@ -127,7 +151,8 @@ export async function authenticate(
 		log.info('auth.sign_in_failed', { client, known: Boolean(user) });
 		return { ok: false, reason: 'invalid' };
 	}
-	if (user.status === 'suspended') return { ok: false, reason: 'suspended', statusReason: user.statusReason };
+	if (user.status === 'suspended')
+		return { ok: false, reason: 'suspended', statusReason: user.statusReason };
 	if (user.status !== 'active') return { ok: false, reason: 'invalid' };
 	limits.signInPerAccount.reset(accountKey);
 	return { ok: true, user };

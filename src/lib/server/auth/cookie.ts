@@ -7,7 +7,12 @@ function isSecure(url: URL): boolean {
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure outside localhost. */
-export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: number): void {
+export function setSessionCookie(
+	cookies: Cookies,
+	url: URL,
+	token: string,
+	expiresAt: number
+): void {
 	cookies.set(SESSION_COOKIE, token, {
 		path: '/',
 		httpOnly: true,
@@ -19,5 +24,10 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string, expi
 
 /** Removes the session cookie. */
 export function deleteSessionCookie(cookies: Cookies, url: URL): void {
-	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(url) });
+	cookies.delete(SESSION_COOKIE, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: isSecure(url)
+	});
 }

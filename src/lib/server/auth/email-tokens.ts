@@ -25,7 +25,13 @@ export function createEmailToken(
 ): string {
 	tx.update(emailTokens)
 		.set({ usedAt: now })
-		.where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)))
+		.where(
+			and(
+				eq(emailTokens.userId, userId),
+				eq(emailTokens.purpose, purpose),
+				isNull(emailTokens.usedAt)
+			)
+		)
 		.run();
 	const token = randomToken(20);
 	tx.insert(emailTokens)
@@ -52,7 +58,11 @@ export function checkEmailToken(
 	purposes: EmailTokenPurpose[],
 	now: number
 ): TokenCheck {
-	const row = db.select().from(emailTokens).where(eq(emailTokens.tokenHash, hashToken(token))).get();
+	const row = db
+		.select()
+		.from(emailTokens)
+		.where(eq(emailTokens.tokenHash, hashToken(token)))
+		.get();
 	if (!row || !purposes.includes(row.purpose)) return { ok: false, reason: 'invalid' };
 	if (row.usedAt !== null) return { ok: false, reason: 'used' };
 	if (now >= row.expiresAt) return { ok: false, reason: 'expired' };

@@ -18,7 +18,11 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Sessio
 	return user;
 }
 
-function refuse(event: Pick<RequestEvent, 'locals' | 'url'>, user: SessionUser, need: string): never {
+function refuse(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	user: SessionUser,
+	need: string
+): never {
 	log.warn('access.refused', { user: user.id, role: user.role, need, path: event.url.pathname });
 	error(403, 'forbidden');
 }
@@ -47,13 +51,21 @@ export function requireBrokerOf(
 	const scoped = db
 		.select({ n: neighbourhoodBrokers.neighbourhoodId })
 		.from(neighbourhoodBrokers)
-		.where(and(eq(neighbourhoodBrokers.userId, user.id), eq(neighbourhoodBrokers.neighbourhoodId, neighbourhoodId)))
+		.where(
+			and(
+				eq(neighbourhoodBrokers.userId, user.id),
+				eq(neighbourhoodBrokers.neighbourhoodId, neighbourhoodId)
+			)
+		)
 		.get();
 	if (!scoped) refuse(event, user, `broker:${neighbourhoodId}`);
 	return user;
 }
 
 /** The mailbox shows every mail: admins only, or anyone in demo mode so newcomers can follow links. */
-export function requireMailboxAccess(event: Pick<RequestEvent, 'locals' | 'url'>, demo: boolean): void {
+export function requireMailboxAccess(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	demo: boolean
+): void {
 	if (!demo) requireAdmin(event);
 }

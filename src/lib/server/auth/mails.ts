@@ -30,7 +30,12 @@ export function verifyEmailMail(user: Recipient, to: string, url: string): MailT
 }
 
 /** Sent instead of a second account when someone signs up with an address that already has one. */
-export function alreadyRegisteredMail(user: Recipient, to: string, signInUrl: string, resetUrl: string): MailToSend {
+export function alreadyRegisteredMail(
+	user: Recipient,
+	to: string,
+	signInUrl: string,
+	resetUrl: string
+): MailToSend {
 	const locale = toLocale(user.locale);
 	return {
 		to,
@@ -42,7 +47,10 @@ export function alreadyRegisteredMail(user: Recipient, to: string, signInUrl: st
 			locale,
 			subject: m.mail_already_subject({}, { locale }),
 			greeting: m.mail_greeting({ name: user.displayName }, { locale }),
-			paragraphs: [m.mail_already_body({}, { locale }), m.mail_already_reset({ url: resetUrl }, { locale })],
+			paragraphs: [
+				m.mail_already_body({}, { locale }),
+				m.mail_already_reset({ url: resetUrl }, { locale })
+			],
 			action: { label: m.mail_already_action({}, { locale }), url: signInUrl },
 			after: m.mail_ignore_if_not_you({}, { locale })
 		})

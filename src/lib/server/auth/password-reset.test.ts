@@ -25,7 +25,9 @@ describe('asking for a reset link', () => {
 	it('mails a link to a known address, in the person’s language, and stores only its hash', () => {
 		const db = createTestDb();
 		insertTestUser(db, { email: 'rosa@test.example', displayName: 'Rosa', locale: 'en' });
-		expect(requestPasswordReset(db, 'Rosa@Test.example', client(), ORIGIN, 1_000)).toEqual({ ok: true });
+		expect(requestPasswordReset(db, 'Rosa@Test.example', client(), ORIGIN, 1_000)).toEqual({
+			ok: true
+		});
 		const mail = db.select().from(outbox).get()!;
 		expect(mail.toAddress).toBe('rosa@test.example');
 		expect(mail.subject).toBe('Choose a new password for Naburig');
@@ -40,7 +42,9 @@ describe('asking for a reset link', () => {
 	it('answers the same for an unknown or deleted address and sends nothing', () => {
 		const db = createTestDb();
 		insertTestUser(db, { email: null, status: 'deleted' });
-		expect(requestPasswordReset(db, 'nobody@test.example', client(), ORIGIN, 0)).toEqual({ ok: true });
+		expect(requestPasswordReset(db, 'nobody@test.example', client(), ORIGIN, 0)).toEqual({
+			ok: true
+		});
 		expect(db.select().from(outbox).all()).toHaveLength(0);
 		expect(db.select().from(emailTokens).all()).toHaveLength(0);
 	});
@@ -48,12 +52,19 @@ describe('asking for a reset link', () => {
 	it('is limited per address, also for unknown addresses, and per client', () => {
 		const db = createTestDb();
 		insertTestUser(db, { email: 'limit@test.example' });
-		const results = [1, 2, 3, 4].map(() => requestPasswordReset(db, 'limit@test.example', client(), ORIGIN, 0).ok);
+		const results = [1, 2, 3, 4].map(
+			() => requestPasswordReset(db, 'limit@test.example', client(), ORIGIN, 0).ok
+		);
 		expect(results).toEqual([true, true, true, false]);
-		const unknown = [1, 2, 3, 4].map(() => requestPasswordReset(db, 'ghost@test.example', client(), ORIGIN, 0).ok);
+		const unknown = [1, 2, 3, 4].map(
+			() => requestPasswordReset(db, 'ghost@test.example', client(), ORIGIN, 0).ok
+		);
 		expect(unknown).toEqual([true, true, true, false]);
 		const one = client();
-		const perClient = Array.from({ length: 21 }, (_, i) => requestPasswordReset(db, `p${i}@test.example`, one, ORIGIN, 0).ok);
+		const perClient = Array.from(
+			{ length: 21 },
+			(_, i) => requestPasswordReset(db, `p${i}@test.example`, one, ORIGIN, 0).ok
+		);
 		expect(perClient.filter(Boolean)).toHaveLength(20);
 		expect(perClient.at(-1)).toBe(false);
 	});
@@ -100,8 +111,13 @@ describe('using a reset link', () => {
 		requestPasswordReset(db, 'late@test.example', client(), ORIGIN, 0);
 		const token = tokenFromMail(db, 'late@test.example');
 		expect(checkResetToken(db, token, HOUR)).toEqual({ ok: false, reason: 'expired' });
-		expect(await resetPassword(db, token, 'een gloednieuw wachtwoord', ORIGIN, HOUR)).toEqual({ ok: false, reason: 'expired' });
-		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.passwordHash).toBe('unchanged');
+		expect(await resetPassword(db, token, 'een gloednieuw wachtwoord', ORIGIN, HOUR)).toEqual({
+			ok: false,
+			reason: 'expired'
+		});
+		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.passwordHash).toBe(
+			'unchanged'
+		);
 		expect(validateSessionToken(db, session.token, HOUR).session).not.toBeNull();
 	});
 
@@ -119,7 +135,9 @@ describe('using a reset link', () => {
 			ok: false,
 			reason: 'invalid'
 		});
-		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.passwordHash).toBe('unchanged');
+		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.passwordHash).toBe(
+			'unchanged'
+		);
 		expect(checkResetToken(db, resetToken, 1).ok).toBe(true);
 	});
 
@@ -132,6 +150,8 @@ describe('using a reset link', () => {
 			ok: false,
 			reason: 'invalid'
 		});
-		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.passwordHash).toBe('unchanged');
+		expect(db.select().from(users).where(eq(users.id, user.id)).get()!.passwordHash).toBe(
+			'unchanged'
+		);
 	});
 });

@@ -5,7 +5,12 @@ import { log } from '../log';
 import { enqueueMail } from '../mail/outbox';
 import { findUserByEmail } from './accounts';
 import { passwordChangedMail, resetPasswordMail } from './account-mails';
-import { checkEmailToken, consumeEmailToken, createEmailToken, type TokenCheck } from './email-tokens';
+import {
+	checkEmailToken,
+	consumeEmailToken,
+	createEmailToken,
+	type TokenCheck
+} from './email-tokens';
 import { hashPassword } from './password';
 import { limits } from './rate-limit';
 import { invalidateUserSessions } from './session';
@@ -25,7 +30,10 @@ export function requestPasswordReset(
 	now: number
 ): ResetRequestResult {
 	const address = email.toLowerCase();
-	if (!limits.resetPerClient.consume(client, now) || !limits.resetPerAccount.consume(address, now)) {
+	if (
+		!limits.resetPerClient.consume(client, now) ||
+		!limits.resetPerAccount.consume(address, now)
+	) {
 		log.warn('auth.rate_limited', { kind: 'reset_password', client });
 		return { ok: false, reason: 'rate_limited' };
 	}
@@ -48,7 +56,8 @@ export function checkResetToken(db: DB, token: string, now: number): TokenCheck 
 	return checkEmailToken(db, token, ['reset_password'], now);
 }
 
-export type ResetResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+export type ResetResult =
+	{ ok: true; user: User } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
 /**
  * Uses a reset link once: sets the new password, ends every session of the person, and marks

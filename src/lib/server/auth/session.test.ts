@@ -29,7 +29,9 @@ describe('sessions', () => {
 		const user = insertTestUser(db);
 		const { token } = createSession(db, user.id, 0);
 		const [id] = token.split('.');
-		expect(validateSessionToken(db, `${id}.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`, 1).session).toBeNull();
+		expect(
+			validateSessionToken(db, `${id}.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`, 1).session
+		).toBeNull();
 	});
 
 	it('slides the expiry forward in the second half of its life and deletes it once expired', () => {

@@ -7,9 +7,21 @@ import { setSessionCookie } from './cookie';
 import { createSession } from './session';
 
 /** Starts a session for a person who proved who they are, and restores their language. */
-export function startSession(db: DB, cookies: Cookies, url: URL, user: User, client: string, now: number): void {
+export function startSession(
+	db: DB,
+	cookies: Cookies,
+	url: URL,
+	user: User,
+	client: string,
+	now: number
+): void {
 	const { token, session } = createSession(db, user.id, now);
 	setSessionCookie(cookies, url, token, session.expiresAt);
-	cookies.set(cookieName, user.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
+	cookies.set(cookieName, user.locale, {
+		path: '/',
+		httpOnly: false,
+		sameSite: 'lax',
+		maxAge: 400 * 24 * 3600
+	});
 	log.info('auth.sign_in', { user: user.id, client });
 }

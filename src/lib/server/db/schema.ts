@@ -1,4 +1,12 @@
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	primaryKey,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 
 /** Instants are stored as UTC milliseconds since the epoch (see conventions: "time is explicit"). */
 const instant = (name: string) => integer(name, { mode: 'number' });
@@ -111,7 +119,10 @@ export const neighbourhoodBrokers = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' })
 	},
-	(t) => [primaryKey({ columns: [t.neighbourhoodId, t.userId] }), index('brokers_user').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.neighbourhoodId, t.userId] }),
+		index('brokers_user').on(t.userId)
+	]
 );
 
 export const sessions = sqliteTable(
@@ -183,10 +194,7 @@ export const outbox = sqliteTable(
 		createdAt: instant('created_at').notNull(),
 		sentAt: instant('sent_at')
 	},
-	(t) => [
-		index('outbox_due').on(t.status, t.nextAttemptAt),
-		index('outbox_user').on(t.userId)
-	]
+	(t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_user').on(t.userId)]
 );
 
 /** Small key/value facts about this installation, such as whether it was seeded with demo data. */
@@ -229,7 +237,17 @@ export type PostKind = (typeof POST_KINDS)[number];
  * filled: a request with as many matches as helpers needed; paused/closed: by the poster;
  * expired: a request nobody renewed; rejected/hidden: by a broker.
  */
-export const POST_STATUSES = ['draft', 'pending', 'open', 'filled', 'paused', 'closed', 'expired', 'rejected', 'hidden'] as const;
+export const POST_STATUSES = [
+	'draft',
+	'pending',
+	'open',
+	'filled',
+	'paused',
+	'closed',
+	'expired',
+	'rejected',
+	'hidden'
+] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 
 export const WHEN_TYPES = ['date', 'window', 'recurring', 'flexible'] as const;
@@ -273,7 +291,9 @@ export const posts = sqliteTable(
 		/** An offer without an end date. */
 		standing: integer('standing', { mode: 'boolean' }).notNull().default(false),
 		/** 'home' = the author's own place; 'other' = a place named in placeLabel. */
-		placeType: text('place_type', { enum: ['home', 'other'] }).notNull().default('home'),
+		placeType: text('place_type', { enum: ['home', 'other'] })
+			.notNull()
+			.default('home'),
 		placeLabel: text('place_label'),
 		/** Private exact point; only brokers and, after a match, the matched helper see it. */
 		exactLat: real('exact_lat').notNull(),
@@ -320,7 +340,10 @@ export const responses = sqliteTable(
 		createdAt: instant('created_at').notNull(),
 		decidedAt: instant('decided_at')
 	},
-	(t) => [uniqueIndex('responses_post_responder').on(t.postId, t.responderId), index('responses_responder').on(t.responderId)]
+	(t) => [
+		uniqueIndex('responses_post_responder').on(t.postId, t.responderId),
+		index('responses_responder').on(t.responderId)
+	]
 );
 
 export const MATCH_STATUSES = ['active', 'done', 'cancelled', 'no_show', 'withdrawn'] as const;
@@ -441,7 +464,10 @@ export const blocks = sqliteTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		createdAt: instant('created_at').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.blockerId, t.blockedId] }), index('blocks_blocked').on(t.blockedId)]
+	(t) => [
+		primaryKey({ columns: [t.blockerId, t.blockedId] }),
+		index('blocks_blocked').on(t.blockedId)
+	]
 );
 
 export type Post = typeof posts.$inferSelect;
@@ -449,7 +475,13 @@ export type NewPost = typeof posts.$inferInsert;
 export type PostResponse = typeof responses.$inferSelect;
 export type Match = typeof matches.$inferSelect;
 
-export const BADGE_KINDS = ['met_in_person', 'references', 'good_conduct', 'training', 'phone_verified'] as const;
+export const BADGE_KINDS = [
+	'met_in_person',
+	'references',
+	'good_conduct',
+	'training',
+	'phone_verified'
+] as const;
 export type BadgeKind = (typeof BADGE_KINDS)[number];
 
 /** A trust badge a broker granted after a check; never self-declared. */

@@ -11,7 +11,13 @@ export function createTestDb(): DB {
 export function insertTestUser(db: DB, fields: Partial<typeof users.$inferInsert> = {}): User {
 	return db
 		.insert(users)
-		.values({ id: newId(), displayName: 'Test', email: `${newId()}@test.example`, createdAt: 0, ...fields })
+		.values({
+			id: newId(),
+			displayName: 'Test',
+			email: `${newId()}@test.example`,
+			createdAt: 0,
+			...fields
+		})
 		.returning()
 		.get();
 }

@@ -11,12 +11,18 @@ describe('the demo neighbourhood', () => {
 		expect(await seedDemoIfEmpty(db, Date.UTC(2026, 10, 23))).toBe(true);
 		expect(db.select({ n: count() }).from(users).get()!.n).toBe(DEMO_PEOPLE.length);
 		expect(getSetting(db, 'demo')).toBe('1');
-		const statuses = db.select({ status: posts.status }).from(posts).all().map((p) => p.status);
+		const statuses = db
+			.select({ status: posts.status })
+			.from(posts)
+			.all()
+			.map((p) => p.status);
 		// Vetted residents' posts are open; newcomers' posts wait for the broker.
 		expect(statuses).toContain('open');
 		expect(statuses).toContain('pending');
 		expect(statuses).toContain('filled');
-		expect(db.select({ n: count() }).from(matches).where(eq(matches.status, 'active')).get()!.n).toBe(1);
+		expect(
+			db.select({ n: count() }).from(matches).where(eq(matches.status, 'active')).get()!.n
+		).toBe(1);
 
 		expect(await seedDemoIfEmpty(db, Date.UTC(2026, 10, 24))).toBe(false);
 		expect(db.select({ n: count() }).from(users).get()!.n).toBe(DEMO_PEOPLE.length);

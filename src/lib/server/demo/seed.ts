@@ -64,22 +64,193 @@ interface DemoPerson {
 }
 
 export const DEMO_PEOPLE: DemoPerson[] = [
-	{ email: 'griet@naburig.example', name: 'Griet Van den Broeck', role: 'admin', street: 0, house: '1', phone: '015 20 30 40', languages: ['nl', 'fr', 'en'], about: 'Centrumleidster van dienstencentrum De Schijf.', helps: [], availability: [], sinceDays: 400 },
-	{ email: 'an@naburig.example', name: 'An Verhoeven', role: 'broker', street: 0, house: '1', phone: '0470 11 22 33', languages: ['nl', 'en'], about: 'Buurtopbouwwerker. Ik breng vraag en aanbod samen.', helps: [], availability: ['tue-morning', 'thu-afternoon', 'fri-morning'], sinceDays: 380 },
-	{ email: 'hasan@naburig.example', name: 'Hasan Kaya', role: 'broker', street: 2, house: '14', phone: '0471 44 55 66', languages: ['nl', 'tr'], about: 'Vrijwillige bemiddelaar, woon zelf in de wijk.', helps: ['transport', 'paperwork'], availability: ['mon-evening', 'wed-afternoon'], sinceDays: 360 },
-	{ email: 'maria@naburig.example', name: 'Maria Janssens', street: 1, house: '7', phone: '015 41 22 87', languages: ['nl'], about: 'Ik ben 82 en woon alleen. Ik hou van een babbel.', helps: ['social-contact'], availability: ['mon-afternoon', 'wed-afternoon'], sinceDays: 120 },
-	{ email: 'jozef@naburig.example', name: 'Jozef Peeters', street: 3, house: '22', languages: ['nl'], about: 'Gepensioneerd elektricien. Handig met lampen en stopcontacten.', helps: ['small-jobs', 'garden'], availability: ['tue-morning', 'thu-morning', 'sat-morning'], sinceDays: 300 },
-	{ email: 'fatima@naburig.example', name: 'Fatima El Amrani', street: 4, house: '3', phone: '0485 12 34 56', languages: ['nl', 'ar', 'fr'], about: 'Mama van drie. Ik help graag met formulieren.', helps: ['paperwork', 'language', 'homework'], availability: ['mon-morning', 'fri-morning'], sinceDays: 200 },
-	{ email: 'mehmet@naburig.example', name: 'Mehmet Yılmaz', street: 5, house: '9', languages: ['tr', 'nl'], about: 'Ik heb een bestelwagen.', helps: ['transport', 'small-jobs'], availability: ['sat-morning', 'sat-afternoon'], locale: 'nl', sinceDays: 150 },
-	{ email: 'ayse@naburig.example', name: 'Ayşe Demir', street: 6, house: '31', languages: ['tr'], about: '', helps: [], availability: [], sinceDays: 40 },
-	{ email: 'lotte@naburig.example', name: 'Lotte Vermeulen', street: 7, house: '5', languages: ['nl', 'en'], about: 'Student, wandel graag met honden.', helps: ['dog-walking', 'social-contact', 'computer-phone'], availability: ['wed-evening', 'sun-afternoon'], locale: 'en', sinceDays: 90 },
-	{ email: 'thomas@naburig.example', name: 'Thomas De Smet', street: 8, house: '18', languages: ['nl', 'en'], about: 'IT-er, help graag met computer en smartphone.', helps: ['computer-phone'], availability: ['tue-evening', 'thu-evening'], sinceDays: 60 },
-	{ email: 'youssef@naburig.example', name: 'Youssef Benali', street: 9, house: '2', languages: ['nl', 'ar'], about: 'Jongerenwerking J@M. Sterk en behulpzaam.', helps: ['small-jobs', 'bins', 'garden'], availability: ['wed-afternoon', 'sat-afternoon'], sinceDays: 75 },
-	{ email: 'annie@naburig.example', name: 'Annie Claes', street: 10, house: '44', phone: '015 55 66 77', languages: ['nl'], about: 'Slecht te been sinds mijn heupoperatie.', helps: [], availability: [], sinceDays: 30 },
-	{ email: 'nadia@naburig.example', name: 'Nadia Haddad', street: 11, house: '6', languages: ['ar', 'fr', 'nl'], about: 'Ik wil graag Nederlands oefenen.', helps: ['shopping'], availability: ['tue-afternoon'], sinceDays: 25 },
-	{ email: 'sofie@naburig.example', name: 'Sofie Maes', street: 2, house: '27', languages: ['nl'], about: 'Doe graag boodschappen voor wie dat zelf niet kan.', helps: ['shopping', 'social-contact'], availability: ['mon-morning', 'thu-morning'], sinceDays: 210 },
-	{ email: 'gilbert@naburig.example', name: 'Gilbert Hendrickx', street: 3, house: '8', languages: ['nl'], about: 'Weduwnaar, 78 jaar. Mijn tuin wordt me te veel.', helps: [], availability: [], sinceDays: 15 },
-	{ email: 'irina@naburig.example', name: 'Irina Popescu', street: 5, house: '12', languages: ['ro', 'en', 'nl'], about: 'Verpleegkundige, werk in ploegen.', helps: ['social-contact', 'shopping'], availability: ['sun-morning'], sinceDays: 50 }
+	{
+		email: 'griet@naburig.example',
+		name: 'Griet Van den Broeck',
+		role: 'admin',
+		street: 0,
+		house: '1',
+		phone: '015 20 30 40',
+		languages: ['nl', 'fr', 'en'],
+		about: 'Centrumleidster van dienstencentrum De Schijf.',
+		helps: [],
+		availability: [],
+		sinceDays: 400
+	},
+	{
+		email: 'an@naburig.example',
+		name: 'An Verhoeven',
+		role: 'broker',
+		street: 0,
+		house: '1',
+		phone: '0470 11 22 33',
+		languages: ['nl', 'en'],
+		about: 'Buurtopbouwwerker. Ik breng vraag en aanbod samen.',
+		helps: [],
+		availability: ['tue-morning', 'thu-afternoon', 'fri-morning'],
+		sinceDays: 380
+	},
+	{
+		email: 'hasan@naburig.example',
+		name: 'Hasan Kaya',
+		role: 'broker',
+		street: 2,
+		house: '14',
+		phone: '0471 44 55 66',
+		languages: ['nl', 'tr'],
+		about: 'Vrijwillige bemiddelaar, woon zelf in de wijk.',
+		helps: ['transport', 'paperwork'],
+		availability: ['mon-evening', 'wed-afternoon'],
+		sinceDays: 360
+	},
+	{
+		email: 'maria@naburig.example',
+		name: 'Maria Janssens',
+		street: 1,
+		house: '7',
+		phone: '015 41 22 87',
+		languages: ['nl'],
+		about: 'Ik ben 82 en woon alleen. Ik hou van een babbel.',
+		helps: ['social-contact'],
+		availability: ['mon-afternoon', 'wed-afternoon'],
+		sinceDays: 120
+	},
+	{
+		email: 'jozef@naburig.example',
+		name: 'Jozef Peeters',
+		street: 3,
+		house: '22',
+		languages: ['nl'],
+		about: 'Gepensioneerd elektricien. Handig met lampen en stopcontacten.',
+		helps: ['small-jobs', 'garden'],
+		availability: ['tue-morning', 'thu-morning', 'sat-morning'],
+		sinceDays: 300
+	},
+	{
+		email: 'fatima@naburig.example',
+		name: 'Fatima El Amrani',
+		street: 4,
+		house: '3',
+		phone: '0485 12 34 56',
+		languages: ['nl', 'ar', 'fr'],
+		about: 'Mama van drie. Ik help graag met formulieren.',
+		helps: ['paperwork', 'language', 'homework'],
+		availability: ['mon-morning', 'fri-morning'],
+		sinceDays: 200
+	},
+	{
+		email: 'mehmet@naburig.example',
+		name: 'Mehmet Yılmaz',
+		street: 5,
+		house: '9',
+		languages: ['tr', 'nl'],
+		about: 'Ik heb een bestelwagen.',
+		helps: ['transport', 'small-jobs'],
+		availability: ['sat-morning', 'sat-afternoon'],
+		locale: 'nl',
+		sinceDays: 150
+	},
+	{
+		email: 'ayse@naburig.example',
+		name: 'Ayşe Demir',
+		street: 6,
+		house: '31',
+		languages: ['tr'],
+		about: '',
+		helps: [],
+		availability: [],
+		sinceDays: 40
+	},
+	{
+		email: 'lotte@naburig.example',
+		name: 'Lotte Vermeulen',
+		street: 7,
+		house: '5',
+		languages: ['nl', 'en'],
+		about: 'Student, wandel graag met honden.',
+		helps: ['dog-walking', 'social-contact', 'computer-phone'],
+		availability: ['wed-evening', 'sun-afternoon'],
+		locale: 'en',
+		sinceDays: 90
+	},
+	{
+		email: 'thomas@naburig.example',
+		name: 'Thomas De Smet',
+		street: 8,
+		house: '18',
+		languages: ['nl', 'en'],
+		about: 'IT-er, help graag met computer en smartphone.',
+		helps: ['computer-phone'],
+		availability: ['tue-evening', 'thu-evening'],
+		sinceDays: 60
+	},
+	{
+		email: 'youssef@naburig.example',
+		name: 'Youssef Benali',
+		street: 9,
+		house: '2',
+		languages: ['nl', 'ar'],
+		about: 'Jongerenwerking J@M. Sterk en behulpzaam.',
+		helps: ['small-jobs', 'bins', 'garden'],
+		availability: ['wed-afternoon', 'sat-afternoon'],
+		sinceDays: 75
+	},
+	{
+		email: 'annie@naburig.example',
+		name: 'Annie Claes',
+		street: 10,
+		house: '44',
+		phone: '015 55 66 77',
+		languages: ['nl'],
+		about: 'Slecht te been sinds mijn heupoperatie.',
+		helps: [],
+		availability: [],
+		sinceDays: 30
+	},
+	{
+		email: 'nadia@naburig.example',
+		name: 'Nadia Haddad',
+		street: 11,
+		house: '6',
+		languages: ['ar', 'fr', 'nl'],
+		about: 'Ik wil graag Nederlands oefenen.',
+		helps: ['shopping'],
+		availability: ['tue-afternoon'],
+		sinceDays: 25
+	},
+	{
+		email: 'sofie@naburig.example',
+		name: 'Sofie Maes',
+		street: 2,
+		house: '27',
+		languages: ['nl'],
+		about: 'Doe graag boodschappen voor wie dat zelf niet kan.',
+		helps: ['shopping', 'social-contact'],
+		availability: ['mon-morning', 'thu-morning'],
+		sinceDays: 210
+	},
+	{
+		email: 'gilbert@naburig.example',
+		name: 'Gilbert Hendrickx',
+		street: 3,
+		house: '8',
+		languages: ['nl'],
+		about: 'Weduwnaar, 78 jaar. Mijn tuin wordt me te veel.',
+		helps: [],
+		availability: [],
+		sinceDays: 15
+	},
+	{
+		email: 'irina@naburig.example',
+		name: 'Irina Popescu',
+		street: 5,
+		house: '12',
+		languages: ['ro', 'en', 'nl'],
+		about: 'Verpleegkundige, werk in ploegen.',
+		helps: ['social-contact', 'shopping'],
+		availability: ['sun-morning'],
+		sinceDays: 50
+	}
 ];
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -122,7 +293,11 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 				.get()
 		);
 		const categoryIds = new Map(
-			tx.select({ id: categories.id, slug: categories.slug }).from(categories).all().map((c) => [c.slug, c.id])
+			tx
+				.select({ id: categories.id, slug: categories.slug })
+				.from(categories)
+				.all()
+				.map((c) => [c.slug, c.id])
 		);
 		for (const p of DEMO_PEOPLE) {
 			const street = streetRows[p.street]!;
@@ -159,7 +334,8 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 				const categoryId = categoryIds.get(slug);
 				if (categoryId) tx.insert(userCategories).values({ userId: id, categoryId }).run();
 			}
-			if (p.role === 'broker') tx.insert(neighbourhoodBrokers).values({ neighbourhoodId: hood.id, userId: id }).run();
+			if (p.role === 'broker')
+				tx.insert(neighbourhoodBrokers).values({ neighbourhoodId: hood.id, userId: id }).run();
 		}
 		setSetting(tx, 'demo', '1');
 	});
@@ -183,7 +359,10 @@ const DEMO_BADGES: [string, BadgeKind, number, string?][] = [
 	['annie@naburig.example', 'met_in_person', 25]
 ];
 
-type DemoPost = Omit<PostInput, 'submissionKey' | 'categoryId' | 'standing' | 'helpersNeeded' | 'place'> & {
+type DemoPost = Omit<
+	PostInput,
+	'submissionKey' | 'categoryId' | 'standing' | 'helpersNeeded' | 'place'
+> & {
 	by: string;
 	category: string;
 	helpersNeeded?: number;
@@ -198,24 +377,176 @@ const inDays = (now: number, n: number) => new Date(now + n * DAY).toISOString()
 
 function demoPosts(now: number): DemoPost[] {
 	return [
-		{ by: 'maria@naburig.example', kind: 'request', category: 'social-contact', title: 'Samen koffie drinken op woensdag', body: 'Ik woon alleen en zou graag af en toe iemand over de vloer hebben voor een babbel en een tas koffie. Ongeveer een uurtje, bij mij thuis.', whenType: 'recurring', recurringDay: 3, recurringPart: 'afternoon', durationMinutes: 60, daysAgo: 6, responses: [['sofie@naburig.example', 'Ik kom graag langs, woensdag na de middag past mij goed.', true]] },
-		{ by: 'annie@naburig.example', kind: 'request', category: 'shopping', title: 'Boodschappen bij de supermarkt', body: 'Sinds mijn heupoperatie kan ik niet naar de winkel. Elke week een klein lijstje: brood, melk, groenten. Ik betaal terug bij levering.', whenType: 'recurring', recurringDay: 5, recurringPart: 'morning', durationMinutes: 45, daysAgo: 3, responses: [['irina@naburig.example', 'Ik doe vrijdag toch mijn eigen boodschappen, dat kan perfect samen.', false]] },
-		{ by: 'gilbert@naburig.example', kind: 'request', category: 'garden', title: 'Haag snoeien en gras maaien', body: 'Mijn tuin wordt me te veel. De haag langs de straat moet gesnoeid worden en het gras is te lang. Materiaal is er.', whenType: 'date', whenDate: inDays(now, 9), durationMinutes: 180, helpersNeeded: 2, daysAgo: 2 },
-		{ by: 'maria@naburig.example', kind: 'request', category: 'transport', title: 'Rit naar de apotheek', body: 'Ik moet medicijnen ophalen bij de apotheek aan de markt. Heen en terug, ik kan zelf in en uit de auto.', whenType: 'window', whenDate: inDays(now, 4), whenFrom: '10:00', whenTo: '12:00', durationMinutes: 45, daysAgo: 1 },
-		{ by: 'nadia@naburig.example', kind: 'request', category: 'language', title: 'Nederlands oefenen', body: 'Ik volg les, maar ik wil meer praten. Een uur per week samen wandelen of koffie drinken en Nederlands spreken.', whenType: 'flexible', durationMinutes: 60, daysAgo: 1 },
-		{ by: 'ayse@naburig.example', kind: 'request', category: 'paperwork', title: 'Hulp met een brief van het OCMW', body: 'Ik heb een brief gekregen en begrijp niet goed wat ik moet doen. Wie kan hem samen met mij lezen?', whenType: 'flexible', durationMinutes: 30, daysAgo: 0 },
-		{ by: 'jozef@naburig.example', kind: 'offer', category: 'small-jobs', title: 'Lampen, stopcontacten en kleine klusjes', body: 'Gepensioneerd elektricien. Ik vervang lampen, hang gordijnen op en repareer kleine dingen in huis. Ladder en gereedschap heb ik zelf.', whenType: 'recurring', recurringDay: 2, recurringPart: 'morning', durationMinutes: 60, standing: true, daysAgo: 40 },
-		{ by: 'lotte@naburig.example', kind: 'offer', category: 'dog-walking', title: 'Hond uitlaten in het park', body: 'Ik wandel graag en neem je hond mee naar het park, ongeveer drie kwartier.', whenType: 'recurring', recurringDay: 7, recurringPart: 'afternoon', durationMinutes: 45, standing: true, daysAgo: 20 },
-		{ by: 'thomas@naburig.example', kind: 'offer', category: 'computer-phone', title: 'Hulp met smartphone en computer', body: 'Videobellen met de kleinkinderen, een app installeren, een e-mail sturen: ik leg het rustig uit, zo vaak als nodig.', whenType: 'recurring', recurringDay: 4, recurringPart: 'evening', durationMinutes: 60, standing: true, daysAgo: 12 },
-		{ by: 'mehmet@naburig.example', kind: 'offer', category: 'transport', title: 'Rit naar het containerpark', body: 'Ik heb een bestelwagen. Grof vuil of snoeiafval naar het containerpark brengen kan op zaterdag.', whenType: 'recurring', recurringDay: 6, recurringPart: 'morning', durationMinutes: 90, standing: true, daysAgo: 30, place: { type: 'home' } },
-		{ by: 'fatima@naburig.example', kind: 'offer', category: 'paperwork', title: 'Formulieren invullen (ook in het Arabisch en Frans)', body: 'Ik help met formulieren en brieven, en kan uitleggen in het Arabisch of het Frans.', whenType: 'recurring', recurringDay: 1, recurringPart: 'morning', durationMinutes: 60, standing: true, daysAgo: 25 },
-		{ by: 'youssef@naburig.example', kind: 'offer', category: 'bins', title: 'Vuilnis buiten zetten', body: 'Ik woon in de Vaandelstraat en zet op dinsdagavond graag ook jouw vuilniszak buiten.', whenType: 'recurring', recurringDay: 2, recurringPart: 'evening', durationMinutes: 10, standing: true, daysAgo: 15 }
+		{
+			by: 'maria@naburig.example',
+			kind: 'request',
+			category: 'social-contact',
+			title: 'Samen koffie drinken op woensdag',
+			body: 'Ik woon alleen en zou graag af en toe iemand over de vloer hebben voor een babbel en een tas koffie. Ongeveer een uurtje, bij mij thuis.',
+			whenType: 'recurring',
+			recurringDay: 3,
+			recurringPart: 'afternoon',
+			durationMinutes: 60,
+			daysAgo: 6,
+			responses: [
+				['sofie@naburig.example', 'Ik kom graag langs, woensdag na de middag past mij goed.', true]
+			]
+		},
+		{
+			by: 'annie@naburig.example',
+			kind: 'request',
+			category: 'shopping',
+			title: 'Boodschappen bij de supermarkt',
+			body: 'Sinds mijn heupoperatie kan ik niet naar de winkel. Elke week een klein lijstje: brood, melk, groenten. Ik betaal terug bij levering.',
+			whenType: 'recurring',
+			recurringDay: 5,
+			recurringPart: 'morning',
+			durationMinutes: 45,
+			daysAgo: 3,
+			responses: [
+				[
+					'irina@naburig.example',
+					'Ik doe vrijdag toch mijn eigen boodschappen, dat kan perfect samen.',
+					false
+				]
+			]
+		},
+		{
+			by: 'gilbert@naburig.example',
+			kind: 'request',
+			category: 'garden',
+			title: 'Haag snoeien en gras maaien',
+			body: 'Mijn tuin wordt me te veel. De haag langs de straat moet gesnoeid worden en het gras is te lang. Materiaal is er.',
+			whenType: 'date',
+			whenDate: inDays(now, 9),
+			durationMinutes: 180,
+			helpersNeeded: 2,
+			daysAgo: 2
+		},
+		{
+			by: 'maria@naburig.example',
+			kind: 'request',
+			category: 'transport',
+			title: 'Rit naar de apotheek',
+			body: 'Ik moet medicijnen ophalen bij de apotheek aan de markt. Heen en terug, ik kan zelf in en uit de auto.',
+			whenType: 'window',
+			whenDate: inDays(now, 4),
+			whenFrom: '10:00',
+			whenTo: '12:00',
+			durationMinutes: 45,
+			daysAgo: 1
+		},
+		{
+			by: 'nadia@naburig.example',
+			kind: 'request',
+			category: 'language',
+			title: 'Nederlands oefenen',
+			body: 'Ik volg les, maar ik wil meer praten. Een uur per week samen wandelen of koffie drinken en Nederlands spreken.',
+			whenType: 'flexible',
+			durationMinutes: 60,
+			daysAgo: 1
+		},
+		{
+			by: 'ayse@naburig.example',
+			kind: 'request',
+			category: 'paperwork',
+			title: 'Hulp met een brief van het OCMW',
+			body: 'Ik heb een brief gekregen en begrijp niet goed wat ik moet doen. Wie kan hem samen met mij lezen?',
+			whenType: 'flexible',
+			durationMinutes: 30,
+			daysAgo: 0
+		},
+		{
+			by: 'jozef@naburig.example',
+			kind: 'offer',
+			category: 'small-jobs',
+			title: 'Lampen, stopcontacten en kleine klusjes',
+			body: 'Gepensioneerd elektricien. Ik vervang lampen, hang gordijnen op en repareer kleine dingen in huis. Ladder en gereedschap heb ik zelf.',
+			whenType: 'recurring',
+			recurringDay: 2,
+			recurringPart: 'morning',
+			durationMinutes: 60,
+			standing: true,
+			daysAgo: 40
+		},
+		{
+			by: 'lotte@naburig.example',
+			kind: 'offer',
+			category: 'dog-walking',
+			title: 'Hond uitlaten in het park',
+			body: 'Ik wandel graag en neem je hond mee naar het park, ongeveer drie kwartier.',
+			whenType: 'recurring',
+			recurringDay: 7,
+			recurringPart: 'afternoon',
+			durationMinutes: 45,
+			standing: true,
+			daysAgo: 20
+		},
+		{
+			by: 'thomas@naburig.example',
+			kind: 'offer',
+			category: 'computer-phone',
+			title: 'Hulp met smartphone en computer',
+			body: 'Videobellen met de kleinkinderen, een app installeren, een e-mail sturen: ik leg het rustig uit, zo vaak als nodig.',
+			whenType: 'recurring',
+			recurringDay: 4,
+			recurringPart: 'evening',
+			durationMinutes: 60,
+			standing: true,
+			daysAgo: 12
+		},
+		{
+			by: 'mehmet@naburig.example',
+			kind: 'offer',
+			category: 'transport',
+			title: 'Rit naar het containerpark',
+			body: 'Ik heb een bestelwagen. Grof vuil of snoeiafval naar het containerpark brengen kan op zaterdag.',
+			whenType: 'recurring',
+			recurringDay: 6,
+			recurringPart: 'morning',
+			durationMinutes: 90,
+			standing: true,
+			daysAgo: 30,
+			place: { type: 'home' }
+		},
+		{
+			by: 'fatima@naburig.example',
+			kind: 'offer',
+			category: 'paperwork',
+			title: 'Formulieren invullen (ook in het Arabisch en Frans)',
+			body: 'Ik help met formulieren en brieven, en kan uitleggen in het Arabisch of het Frans.',
+			whenType: 'recurring',
+			recurringDay: 1,
+			recurringPart: 'morning',
+			durationMinutes: 60,
+			standing: true,
+			daysAgo: 25
+		},
+		{
+			by: 'youssef@naburig.example',
+			kind: 'offer',
+			category: 'bins',
+			title: 'Vuilnis buiten zetten',
+			body: 'Ik woon in de Vaandelstraat en zet op dinsdagavond graag ook jouw vuilniszak buiten.',
+			whenType: 'recurring',
+			recurringDay: 2,
+			recurringPart: 'evening',
+			durationMinutes: 10,
+			standing: true,
+			daysAgo: 15
+		}
 	];
 }
 
 /** Badges, posts, responses and matches, made through the same domain functions as the site. */
 function seedDemoActivity(db: DB, now: number): void {
-	const byEmail = new Map(db.select({ id: users.id, email: users.email }).from(users).all().map((u) => [u.email, u.id]));
+	const byEmail = new Map(
+		db
+			.select({ id: users.id, email: users.email })
+			.from(users)
+			.all()
+			.map((u) => [u.email, u.id])
+	);
 	const broker = byEmail.get('an@naburig.example')!;
 	for (const [email, kind, ago, label] of DEMO_BADGES) {
 		const userId = byEmail.get(email);
@@ -232,7 +563,13 @@ function seedDemoActivity(db: DB, now: number): void {
 			})
 			.run();
 	}
-	const categoryIds = new Map(db.select({ id: categories.id, slug: categories.slug }).from(categories).all().map((c) => [c.slug, c.id]));
+	const categoryIds = new Map(
+		db
+			.select({ id: categories.id, slug: categories.slug })
+			.from(categories)
+			.all()
+			.map((c) => [c.slug, c.id])
+	);
 	demoPosts(now).forEach((p, i) => {
 		const authorId = byEmail.get(p.by)!;
 		const at = now - p.daysAgo * DAY - i * 60_000;

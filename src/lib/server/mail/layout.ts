@@ -18,7 +18,10 @@ export interface MailContent {
 }
 
 const escape = (s: string) =>
-	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+	s.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
 
 /** Builds a plain-text and an HTML version of one mail, in large, calm type. */
 export function renderMail(c: MailContent): RenderedMail {

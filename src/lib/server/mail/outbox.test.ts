@@ -3,7 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { outbox } from '../db/schema';
 import type { DB } from '../db/client';
-import { CLAIM_MS, enqueueMail, MAX_ATTEMPTS, outboxBacklog, retryDelayMs, type MailToSend } from './outbox';
+import {
+	CLAIM_MS,
+	enqueueMail,
+	MAX_ATTEMPTS,
+	outboxBacklog,
+	retryDelayMs,
+	type MailToSend
+} from './outbox';
 import { startTestSmtp, type TestSmtp } from './test-smtp';
 import { mailboxTransport, smtpTransport } from './transport';
 import { createMailWorker } from './worker';
@@ -34,7 +41,12 @@ describe('the outbox and its worker', () => {
 		const db = createTestDb();
 		smtp = await startTestSmtp();
 		queue(db, 3);
-		const worker = createMailWorker({ db, transport: smtpTransport(smtp.url, 'Naburig <t@test.example>'), pollMs: 60_000, now: () => 1000 });
+		const worker = createMailWorker({
+			db,
+			transport: smtpTransport(smtp.url, 'Naburig <t@test.example>'),
+			pollMs: 60_000,
+			now: () => 1000
+		});
 		expect(await worker.runOnce()).toBe(3);
 		const rows = db.select().from(outbox).all();
 		expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
@@ -48,7 +60,12 @@ describe('the outbox and its worker', () => {
 		smtp = await startTestSmtp((n) => (n === 1 ? 'reject' : 'accept'));
 		queue(db, 1);
 		let now = 0;
-		const worker = createMailWorker({ db, transport: smtpTransport(smtp.url, 't@test.example'), pollMs: 60_000, now: () => now });
+		const worker = createMailWorker({
+			db,
+			transport: smtpTransport(smtp.url, 't@test.example'),
+			pollMs: 60_000,
+			now: () => now
+		});
 		await worker.runOnce();
 		let row = db.select().from(outbox).get()!;
 		expect(row.status).toBe('pending');
@@ -71,7 +88,12 @@ describe('the outbox and its worker', () => {
 		smtp = await startTestSmtp(() => 'reject');
 		queue(db, 1);
 		let now = 0;
-		const worker = createMailWorker({ db, transport: smtpTransport(smtp.url, 't@test.example'), pollMs: 60_000, now: () => now });
+		const worker = createMailWorker({
+			db,
+			transport: smtpTransport(smtp.url, 't@test.example'),
+			pollMs: 60_000,
+			now: () => now
+		});
 		for (let i = 0; i < MAX_ATTEMPTS; i++) {
 			await worker.runOnce();
 			now += retryDelayMs(MAX_ATTEMPTS);
@@ -87,7 +109,12 @@ describe('the outbox and its worker', () => {
 		// The third delivery never gets an answer: the first worker "crashes" while waiting for it.
 		smtp = await startTestSmtp((n) => (n === 3 ? 'hang' : 'accept'));
 		queue(db, 5);
-		const first = createMailWorker({ db, transport: smtpTransport(smtp.url, 't@test.example'), pollMs: 60_000, now: () => 0 });
+		const first = createMailWorker({
+			db,
+			transport: smtpTransport(smtp.url, 't@test.example'),
+			pollMs: 60_000,
+			now: () => 0
+		});
 		void first.runOnce();
 		await expect.poll(() => smtp!.accepted.length).toBe(2);
 		await expect
@@ -95,10 +122,20 @@ describe('the outbox and its worker', () => {
 			.toBe(1);
 
 		// A new worker (after the restart) leaves the claimed row alone until its claim runs out…
-		const second = createMailWorker({ db, transport: smtpTransport(smtp.url, 't@test.example'), pollMs: 60_000, now: () => 1 });
+		const second = createMailWorker({
+			db,
+			transport: smtpTransport(smtp.url, 't@test.example'),
+			pollMs: 60_000,
+			now: () => 1
+		});
 		expect(await second.runOnce()).toBe(2);
 		// …and then takes it over.
-		const later = createMailWorker({ db, transport: smtpTransport(smtp.url, 't@test.example'), pollMs: 60_000, now: () => CLAIM_MS + 1 });
+		const later = createMailWorker({
+			db,
+			transport: smtpTransport(smtp.url, 't@test.example'),
+			pollMs: 60_000,
+			now: () => CLAIM_MS + 1
+		});
 		expect(await later.runOnce()).toBe(1);
 
 		const rows = db.select().from(outbox).all();
@@ -116,7 +153,12 @@ describe('the outbox and its worker', () => {
 				throw new Error('the change that caused the mail failed');
 			})
 		).toThrow(/failed/);
-		const worker = createMailWorker({ db, transport: smtpTransport(smtp.url, 't@test.example'), pollMs: 60_000, now: () => 0 });
+		const worker = createMailWorker({
+			db,
+			transport: smtpTransport(smtp.url, 't@test.example'),
+			pollMs: 60_000,
+			now: () => 0
+		});
 		expect(await worker.runOnce()).toBe(0);
 		expect(db.select().from(outbox).all()).toHaveLength(0);
 		expect(smtp.accepted).toHaveLength(0);
@@ -125,7 +167,12 @@ describe('the outbox and its worker', () => {
 	it('keeps mail in the database as delivered to the built-in mailbox when no SMTP is set', async () => {
 		const db = createTestDb();
 		queue(db, 2);
-		const worker = createMailWorker({ db, transport: mailboxTransport, pollMs: 60_000, now: () => 5 });
+		const worker = createMailWorker({
+			db,
+			transport: mailboxTransport,
+			pollMs: 60_000,
+			now: () => 5
+		});
 		await worker.runOnce();
 		const rows = db.select().from(outbox).all();
 		expect(rows.map((r) => [r.status, r.deliveredVia, r.sentAt])).toEqual([
@@ -137,7 +184,11 @@ describe('the outbox and its worker', () => {
 	it('wakes up for new mail without waiting for the next poll', async () => {
 		const db = createTestDb();
 		smtp = await startTestSmtp();
-		const worker = createMailWorker({ db, transport: smtpTransport(smtp.url, 't@test.example'), pollMs: 3_600_000 });
+		const worker = createMailWorker({
+			db,
+			transport: smtpTransport(smtp.url, 't@test.example'),
+			pollMs: 3_600_000
+		});
 		worker.start();
 		queue(db, 1, Date.now());
 		await expect.poll(() => smtp!.accepted.length, { timeout: 5000 }).toBe(1);

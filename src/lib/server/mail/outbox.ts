@@ -73,7 +73,10 @@ export function claimNextMail(db: DbOrTx, now: number): OutboxRow | undefined {
 		.where(
 			and(
 				eq(outbox.id, due.id),
-				or(eq(outbox.status, 'pending'), and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now)))
+				or(
+					eq(outbox.status, 'pending'),
+					and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now))
+				)
 			)
 		)
 		.returning()

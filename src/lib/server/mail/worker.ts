@@ -37,7 +37,12 @@ export function createMailWorker({ db, transport, pollMs, now = Date.now }: Mail
 			} catch (e) {
 				const message = e instanceof Error ? e.message : String(e);
 				markMailFailed(db, row, message, now());
-				log.warn('mail.failed', { id: row.id, kind: row.kind, attempt: row.attempts, error: message });
+				log.warn('mail.failed', {
+					id: row.id,
+					kind: row.kind,
+					attempt: row.attempts,
+					error: message
+				});
 			}
 		}
 		return handled;

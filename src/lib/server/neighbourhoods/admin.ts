@@ -19,20 +19,22 @@ export interface NeighbourhoodSummary {
 
 /** Every neighbourhood with how many residents, brokers and streets it has. */
 export function listNeighbourhoodSummaries(db: DbOrTx): NeighbourhoodSummary[] {
-	return db
-		// The outer column is written out: drizzle would render it as a bare "id", which the
-		// sub-select would read as its own table's id.
-		.select({
-			id: neighbourhoods.id,
-			slug: neighbourhoods.slug,
-			name: neighbourhoods.name,
-			residents: sql<number>`(select count(*) from users u where u.neighbourhood_id = neighbourhoods.id and u.status <> 'deleted')`,
-			brokers: sql<number>`(select count(*) from neighbourhood_brokers b where b.neighbourhood_id = neighbourhoods.id)`,
-			streets: sql<number>`(select count(*) from streets s where s.neighbourhood_id = neighbourhoods.id)`
-		})
-		.from(neighbourhoods)
-		.orderBy(asc(neighbourhoods.name))
-		.all();
+	return (
+		db
+			// The outer column is written out: drizzle would render it as a bare "id", which the
+			// sub-select would read as its own table's id.
+			.select({
+				id: neighbourhoods.id,
+				slug: neighbourhoods.slug,
+				name: neighbourhoods.name,
+				residents: sql<number>`(select count(*) from users u where u.neighbourhood_id = neighbourhoods.id and u.status <> 'deleted')`,
+				brokers: sql<number>`(select count(*) from neighbourhood_brokers b where b.neighbourhood_id = neighbourhoods.id)`,
+				streets: sql<number>`(select count(*) from streets s where s.neighbourhood_id = neighbourhoods.id)`
+			})
+			.from(neighbourhoods)
+			.orderBy(asc(neighbourhoods.name))
+			.all()
+	);
 }
 
 /** One neighbourhood, or undefined. */
@@ -79,7 +81,10 @@ export function slugify(name: string): string {
 }
 
 function slugTaken(db: DbOrTx, slug: string, exceptId: number | null): boolean {
-	const where = exceptId === null ? eq(neighbourhoods.slug, slug) : and(eq(neighbourhoods.slug, slug), ne(neighbourhoods.id, exceptId));
+	const where =
+		exceptId === null
+			? eq(neighbourhoods.slug, slug)
+			: and(eq(neighbourhoods.slug, slug), ne(neighbourhoods.id, exceptId));
 	return db.select({ id: neighbourhoods.id }).from(neighbourhoods).where(where).get() !== undefined;
 }
 
@@ -111,9 +116,14 @@ export type SaveResult = { ok: true; id: number; slug: string } | { ok: false; e
  * slug is free. Field name → message key. Routes call it even when the schema found other
  * mistakes, so every mistake is shown at once.
  */
-export function neighbourhoodProblems(db: DbOrTx, form: Pick<NeighbourhoodForm, 'boundary' | 'slug'>, exceptId: number | null): Problems {
+export function neighbourhoodProblems(
+	db: DbOrTx,
+	form: Pick<NeighbourhoodForm, 'boundary' | 'slug'>,
+	exceptId: number | null
+): Problems {
 	const errors: Problems = {};
-	if (form.boundary && !parseBoundary(form.boundary)) errors.boundary = 'admin_err_boundary_invalid';
+	if (form.boundary && !parseBoundary(form.boundary))
+		errors.boundary = 'admin_err_boundary_invalid';
 	if (form.slug && slugTaken(db, form.slug, exceptId)) errors.slug = 'admin_err_slug_taken';
 	return errors;
 }
@@ -122,7 +132,11 @@ export function neighbourhoodProblems(db: DbOrTx, form: Pick<NeighbourhoodForm, 
 function toRow(db: DbOrTx, form: NeighbourhoodForm, exceptId: number | null) {
 	const errors = neighbourhoodProblems(db, form, exceptId);
 	const parsed = parseBoundary(form.boundary);
-	if (!parsed || Object.keys(errors).length) return { ok: false as const, errors: parsed ? errors : { ...errors, boundary: 'admin_err_boundary_invalid' } };
+	if (!parsed || Object.keys(errors).length)
+		return {
+			ok: false as const,
+			errors: parsed ? errors : { ...errors, boundary: 'admin_err_boundary_invalid' }
+		};
 	const slug = form.slug || freeSlug(db, form.name, exceptId);
 	const boundary = closeRings(parsed);
 	const lat = parseCoordinate(form.centreLat);
@@ -130,7 +144,10 @@ function toRow(db: DbOrTx, form: NeighbourhoodForm, exceptId: number | null) {
 	// Six decimals is about 10 cm: enough for a map centre, and readable in the form.
 	const round = (n: number) => Math.round(n * 1e6) / 1e6;
 	const middle = centreOf(boundary);
-	const centre = lat !== null && lon !== null ? { lat, lon } : { lat: round(middle.lat), lon: round(middle.lon) };
+	const centre =
+		lat !== null && lon !== null
+			? { lat, lon }
+			: { lat: round(middle.lat), lon: round(middle.lon) };
 	return {
 		ok: true as const,
 		row: {
@@ -148,7 +165,12 @@ function toRow(db: DbOrTx, form: NeighbourhoodForm, exceptId: number | null) {
 }
 
 /** Creates a neighbourhood from a valid form; the GeoJSON and slug are checked here. */
-export function createNeighbourhood(db: DB, actorId: string, form: NeighbourhoodForm, now: number): SaveResult {
+export function createNeighbourhood(
+	db: DB,
+	actorId: string,
+	form: NeighbourhoodForm,
+	now: number
+): SaveResult {
 	return db.transaction((tx) => {
 		const built = toRow(tx, form, null);
 		if (!built.ok) return built;
@@ -159,7 +181,14 @@ export function createNeighbourhood(db: DB, actorId: string, form: Neighbourhood
 			.get();
 		recordAudit(
 			tx,
-			{ actorId, action: 'neighbourhood.create', subjectType: 'neighbourhood', subjectId: created.id, neighbourhoodId: created.id, detail: { name: form.name } },
+			{
+				actorId,
+				action: 'neighbourhood.create',
+				subjectType: 'neighbourhood',
+				subjectId: created.id,
+				neighbourhoodId: created.id,
+				detail: { name: form.name }
+			},
 			now
 		);
 		return { ok: true, id: created.id, slug: built.row.slug };
@@ -167,17 +196,32 @@ export function createNeighbourhood(db: DB, actorId: string, form: Neighbourhood
 }
 
 /** Saves changes to a neighbourhood; undefined when it does not exist. */
-export function updateNeighbourhood(db: DB, actorId: string, id: number, form: NeighbourhoodForm, now: number): SaveResult | undefined {
+export function updateNeighbourhood(
+	db: DB,
+	actorId: string,
+	id: number,
+	form: NeighbourhoodForm,
+	now: number
+): SaveResult | undefined {
 	return db.transaction((tx) => {
 		const before = getNeighbourhood(tx, id);
 		if (!before) return undefined;
 		const built = toRow(tx, form, id);
 		if (!built.ok) return built;
 		tx.update(neighbourhoods).set(built.row).where(eq(neighbourhoods.id, id)).run();
-		const changed = (Object.keys(built.row) as (keyof typeof built.row)[]).filter((k) => before[k] !== built.row[k]);
+		const changed = (Object.keys(built.row) as (keyof typeof built.row)[]).filter(
+			(k) => before[k] !== built.row[k]
+		);
 		recordAudit(
 			tx,
-			{ actorId, action: 'neighbourhood.update', subjectType: 'neighbourhood', subjectId: id, neighbourhoodId: id, detail: { changed } },
+			{
+				actorId,
+				action: 'neighbourhood.update',
+				subjectType: 'neighbourhood',
+				subjectId: id,
+				neighbourhoodId: id,
+				detail: { changed }
+			},
 			now
 		);
 		return { ok: true, id, slug: built.row.slug };
@@ -195,6 +239,10 @@ const FALLBACK_CENTRE = { lat: 50.8467, lon: 4.3525 };
 
 /** Where a map for a new neighbourhood opens: near the first one there is, since most will be close. */
 export function defaultMapCentre(db: DbOrTx): { lat: number; lon: number } {
-	const first = db.select({ lat: neighbourhoods.centreLat, lon: neighbourhoods.centreLon }).from(neighbourhoods).orderBy(asc(neighbourhoods.id)).get();
+	const first = db
+		.select({ lat: neighbourhoods.centreLat, lon: neighbourhoods.centreLon })
+		.from(neighbourhoods)
+		.orderBy(asc(neighbourhoods.id))
+		.get();
 	return first ?? FALLBACK_CENTRE;
 }

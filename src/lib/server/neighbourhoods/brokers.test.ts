@@ -14,17 +14,32 @@ describe('brokers of a neighbourhood', () => {
 		const person = insertTestUser(db, { email: 'an@test.example', displayName: 'An' });
 
 		const assigned = assignBroker(db, admin.id, neighbourhoodId, ' AN@test.example ', 100);
-		expect(assigned).toEqual({ ok: true, user: { id: person.id, displayName: 'An' }, already: false });
+		expect(assigned).toEqual({
+			ok: true,
+			user: { id: person.id, displayName: 'An' },
+			already: false
+		});
 		expect(db.select().from(users).where(eq(users.id, person.id)).get()!.role).toBe('broker');
-		expect(listBrokers(db, neighbourhoodId)).toEqual([{ id: person.id, displayName: 'An', email: 'an@test.example' }]);
-		expect(brokeredNeighbourhoods(db, { id: person.id, role: 'broker' }).map((n) => n.name)).toEqual(['Noord']);
+		expect(listBrokers(db, neighbourhoodId)).toEqual([
+			{ id: person.id, displayName: 'An', email: 'an@test.example' }
+		]);
+		expect(
+			brokeredNeighbourhoods(db, { id: person.id, role: 'broker' }).map((n) => n.name)
+		).toEqual(['Noord']);
 		expect(listNeighbourhoodSummaries(db)[0]!.brokers).toBe(1);
 
 		// Assigning twice changes nothing and says so.
-		expect(assignBroker(db, admin.id, neighbourhoodId, 'an@test.example', 150)).toMatchObject({ ok: true, already: true });
+		expect(assignBroker(db, admin.id, neighbourhoodId, 'an@test.example', 150)).toMatchObject({
+			ok: true,
+			already: true
+		});
 
 		const removed = removeBroker(db, admin.id, neighbourhoodId, person.id, 200);
-		expect(removed).toEqual({ ok: true, user: { id: person.id, displayName: 'An' }, role: 'resident' });
+		expect(removed).toEqual({
+			ok: true,
+			user: { id: person.id, displayName: 'An' },
+			role: 'resident'
+		});
 		expect(db.select().from(users).where(eq(users.id, person.id)).get()!.role).toBe('resident');
 		expect(listBrokers(db, neighbourhoodId)).toEqual([]);
 		expect(brokeredNeighbourhoods(db, { id: person.id, role: 'resident' })).toEqual([]);
@@ -44,29 +59,57 @@ describe('brokers of a neighbourhood', () => {
 		const person = insertTestUser(db, { email: 'hasan@test.example' });
 		assignBroker(db, admin.id, north, 'hasan@test.example', 0);
 		assignBroker(db, admin.id, south, 'hasan@test.example', 0);
-		expect(brokeredNeighbourhoods(db, { id: person.id, role: 'broker' }).map((n) => n.name)).toEqual(['Noord', 'Zuid']);
-		expect(removeBroker(db, admin.id, north, person.id, 0)).toMatchObject({ ok: true, role: 'broker' });
-		expect(brokeredNeighbourhoods(db, { id: person.id, role: 'broker' }).map((n) => n.name)).toEqual(['Zuid']);
-		expect(removeBroker(db, admin.id, south, person.id, 0)).toMatchObject({ ok: true, role: 'resident' });
+		expect(
+			brokeredNeighbourhoods(db, { id: person.id, role: 'broker' }).map((n) => n.name)
+		).toEqual(['Noord', 'Zuid']);
+		expect(removeBroker(db, admin.id, north, person.id, 0)).toMatchObject({
+			ok: true,
+			role: 'broker'
+		});
+		expect(
+			brokeredNeighbourhoods(db, { id: person.id, role: 'broker' }).map((n) => n.name)
+		).toEqual(['Zuid']);
+		expect(removeBroker(db, admin.id, south, person.id, 0)).toMatchObject({
+			ok: true,
+			role: 'resident'
+		});
 	});
 
 	it('leaves an admin an admin, and shows admins every neighbourhood', () => {
 		const db = createTestDb();
 		const { admin, neighbourhoodId } = setUpNeighbourhood(db, 'Noord');
 		setUpNeighbourhood(db, 'Zuid');
-		expect(assignBroker(db, admin.id, neighbourhoodId, admin.email!, 0)).toMatchObject({ ok: true, already: false });
-		expect(removeBroker(db, admin.id, neighbourhoodId, admin.id, 0)).toMatchObject({ ok: true, role: 'admin' });
+		expect(assignBroker(db, admin.id, neighbourhoodId, admin.email!, 0)).toMatchObject({
+			ok: true,
+			already: false
+		});
+		expect(removeBroker(db, admin.id, neighbourhoodId, admin.id, 0)).toMatchObject({
+			ok: true,
+			role: 'admin'
+		});
 		expect(db.select().from(users).where(eq(users.id, admin.id)).get()!.role).toBe('admin');
-		expect(brokeredNeighbourhoods(db, { id: admin.id, role: 'admin' }).map((n) => n.name)).toEqual(['Noord', 'Zuid']);
+		expect(brokeredNeighbourhoods(db, { id: admin.id, role: 'admin' }).map((n) => n.name)).toEqual([
+			'Noord',
+			'Zuid'
+		]);
 	});
 
 	it('says when no account has the address, or the account is suspended', () => {
 		const db = createTestDb();
 		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
 		insertTestUser(db, { email: 'weg@test.example', status: 'suspended' });
-		expect(assignBroker(db, admin.id, neighbourhoodId, 'niemand@test.example', 0)).toEqual({ ok: false, reason: 'no_account' });
-		expect(assignBroker(db, admin.id, neighbourhoodId, 'weg@test.example', 0)).toEqual({ ok: false, reason: 'not_active' });
-		expect(assignBroker(db, admin.id, 999, admin.email!, 0)).toEqual({ ok: false, reason: 'no_neighbourhood' });
+		expect(assignBroker(db, admin.id, neighbourhoodId, 'niemand@test.example', 0)).toEqual({
+			ok: false,
+			reason: 'no_account'
+		});
+		expect(assignBroker(db, admin.id, neighbourhoodId, 'weg@test.example', 0)).toEqual({
+			ok: false,
+			reason: 'not_active'
+		});
+		expect(assignBroker(db, admin.id, 999, admin.email!, 0)).toEqual({
+			ok: false,
+			reason: 'no_neighbourhood'
+		});
 		expect(db.select().from(neighbourhoodBrokers).all()).toEqual([]);
 	});
 });
@@ -75,12 +118,28 @@ describe('finding people', () => {
 	it('finds people by part of their name or address, not deleted ones, and shows what they broker', () => {
 		const db = createTestDb();
 		const { admin, neighbourhoodId } = setUpNeighbourhood(db, 'Noord');
-		const fatima = insertTestUser(db, { email: 'fatima@test.example', displayName: 'Fatima El Amrani', neighbourhoodId });
-		insertTestUser(db, { email: 'ander@test.example', displayName: 'Fatimazahra', status: 'deleted' });
+		const fatima = insertTestUser(db, {
+			email: 'fatima@test.example',
+			displayName: 'Fatima El Amrani',
+			neighbourhoodId
+		});
+		insertTestUser(db, {
+			email: 'ander@test.example',
+			displayName: 'Fatimazahra',
+			status: 'deleted'
+		});
 		insertTestUser(db, { email: 'jozef@test.example', displayName: 'Jozef' });
 		assignBroker(db, admin.id, neighbourhoodId, 'fatima@test.example', 0);
 		expect(findPeople(db, 'FATIMA')).toEqual([
-			{ id: fatima.id, displayName: 'Fatima El Amrani', email: 'fatima@test.example', role: 'broker', status: 'active', neighbourhood: 'Noord', brokerOf: ['Noord'] }
+			{
+				id: fatima.id,
+				displayName: 'Fatima El Amrani',
+				email: 'fatima@test.example',
+				role: 'broker',
+				status: 'active',
+				neighbourhood: 'Noord',
+				brokerOf: ['Noord']
+			}
 		]);
 		expect(findPeople(db, 'jozef@').map((p) => p.displayName)).toEqual(['Jozef']);
 		// Wildcards are taken literally.

@@ -29,24 +29,51 @@ export type AssignResult =
  * Makes the person with this e-mail address a broker of the neighbourhood. Their role becomes
  * "broker", unless they are an admin (who can already do everything a broker can).
  */
-export function assignBroker(db: DB, actorId: string, neighbourhoodId: number, email: string, now: number): AssignResult {
+export function assignBroker(
+	db: DB,
+	actorId: string,
+	neighbourhoodId: number,
+	email: string,
+	now: number
+): AssignResult {
 	return db.transaction((tx): AssignResult => {
-		const hood = tx.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.id, neighbourhoodId)).get();
+		const hood = tx
+			.select({ id: neighbourhoods.id })
+			.from(neighbourhoods)
+			.where(eq(neighbourhoods.id, neighbourhoodId))
+			.get();
 		if (!hood) return { ok: false, reason: 'no_neighbourhood' };
 		const user = tx
-			.select({ id: users.id, displayName: users.displayName, role: users.role, status: users.status })
+			.select({
+				id: users.id,
+				displayName: users.displayName,
+				role: users.role,
+				status: users.status
+			})
 			.from(users)
 			.where(eq(users.email, email.trim().toLowerCase()))
 			.get();
 		if (!user) return { ok: false, reason: 'no_account' };
 		if (user.status !== 'active') return { ok: false, reason: 'not_active' };
-		const inserted = tx.insert(neighbourhoodBrokers).values({ neighbourhoodId, userId: user.id }).onConflictDoNothing().run();
+		const inserted = tx
+			.insert(neighbourhoodBrokers)
+			.values({ neighbourhoodId, userId: user.id })
+			.onConflictDoNothing()
+			.run();
 		const already = inserted.changes === 0;
-		if (user.role === 'resident') tx.update(users).set({ role: 'broker' }).where(eq(users.id, user.id)).run();
+		if (user.role === 'resident')
+			tx.update(users).set({ role: 'broker' }).where(eq(users.id, user.id)).run();
 		if (!already) {
 			recordAudit(
 				tx,
-				{ actorId, action: 'broker.assign', subjectType: 'user', subjectId: user.id, neighbourhoodId, detail: { role: user.role === 'admin' ? 'admin' : 'broker' } },
+				{
+					actorId,
+					action: 'broker.assign',
+					subjectType: 'user',
+					subjectId: user.id,
+					neighbourhoodId,
+					detail: { role: user.role === 'admin' ? 'admin' : 'broker' }
+				},
 				now
 			);
 		}
@@ -54,21 +81,42 @@ export function assignBroker(db: DB, actorId: string, neighbourhoodId: number, e
 	});
 }
 
-export type RemoveResult = { ok: true; user: { id: string; displayName: string }; role: Role } | { ok: false };
+export type RemoveResult =
+	{ ok: true; user: { id: string; displayName: string }; role: Role } | { ok: false };
 
 /**
  * Takes a person off a neighbourhood's brokers. A broker left without any neighbourhood becomes
  * a resident again; an admin keeps their role.
  */
-export function removeBroker(db: DB, actorId: string, neighbourhoodId: number, userId: string, now: number): RemoveResult {
+export function removeBroker(
+	db: DB,
+	actorId: string,
+	neighbourhoodId: number,
+	userId: string,
+	now: number
+): RemoveResult {
 	return db.transaction((tx): RemoveResult => {
 		const deleted = tx
 			.delete(neighbourhoodBrokers)
-			.where(and(eq(neighbourhoodBrokers.neighbourhoodId, neighbourhoodId), eq(neighbourhoodBrokers.userId, userId)))
+			.where(
+				and(
+					eq(neighbourhoodBrokers.neighbourhoodId, neighbourhoodId),
+					eq(neighbourhoodBrokers.userId, userId)
+				)
+			)
 			.run();
 		if (deleted.changes === 0) return { ok: false };
-		const user = tx.select({ id: users.id, displayName: users.displayName, role: users.role }).from(users).where(eq(users.id, userId)).get()!;
-		const left = tx.select({ n: count() }).from(neighbourhoodBrokers).where(eq(neighbourhoodBrokers.userId, userId)).get()?.n ?? 0;
+		const user = tx
+			.select({ id: users.id, displayName: users.displayName, role: users.role })
+			.from(users)
+			.where(eq(users.id, userId))
+			.get()!;
+		const left =
+			tx
+				.select({ n: count() })
+				.from(neighbourhoodBrokers)
+				.where(eq(neighbourhoodBrokers.userId, userId))
+				.get()?.n ?? 0;
 		let role = user.role;
 		if (role === 'broker' && left === 0) {
 			role = 'resident';
@@ -76,7 +124,14 @@ export function removeBroker(db: DB, actorId: string, neighbourhoodId: number, u
 		}
 		recordAudit(
 			tx,
-			{ actorId, action: 'broker.remove', subjectType: 'user', subjectId: userId, neighbourhoodId, detail: { role } },
+			{
+				actorId,
+				action: 'broker.remove',
+				subjectType: 'user',
+				subjectId: userId,
+				neighbourhoodId,
+				detail: { role }
+			},
 			now
 		);
 		return { ok: true, user: { id: user.id, displayName: user.displayName }, role };
@@ -91,7 +146,10 @@ export interface BrokeredNeighbourhood {
 }
 
 /** The neighbourhoods this person brokers; an admin sees them all. */
-export function brokeredNeighbourhoods(db: DbOrTx, user: { id: string; role: Role }): BrokeredNeighbourhood[] {
+export function brokeredNeighbourhoods(
+	db: DbOrTx,
+	user: { id: string; role: Role }
+): BrokeredNeighbourhood[] {
 	const base = db
 		.select({
 			id: neighbourhoods.id,

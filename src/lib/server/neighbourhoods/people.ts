@@ -1,6 +1,12 @@
 import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { neighbourhoodBrokers, neighbourhoods, users, type Role, type UserStatus } from '../db/schema';
+import {
+	neighbourhoodBrokers,
+	neighbourhoods,
+	users,
+	type Role,
+	type UserStatus
+} from '../db/schema';
 
 /** A person found by the admin: only what is needed to recognise them and their role. */
 export interface PersonRow {
@@ -38,7 +44,10 @@ export function findPeople(db: DbOrTx, query: string): PersonRow[] {
 		.where(
 			and(
 				ne(users.status, 'deleted'),
-				or(like(sql`lower(${users.email})`, sql`${term} escape '\\'`), like(sql`lower(${users.displayName})`, sql`${term} escape '\\'`))
+				or(
+					like(sql`lower(${users.email})`, sql`${term} escape '\\'`),
+					like(sql`lower(${users.displayName})`, sql`${term} escape '\\'`)
+				)
 			)
 		)
 		.orderBy(asc(users.displayName))
@@ -49,8 +58,16 @@ export function findPeople(db: DbOrTx, query: string): PersonRow[] {
 		.select({ userId: neighbourhoodBrokers.userId, name: neighbourhoods.name })
 		.from(neighbourhoodBrokers)
 		.innerJoin(neighbourhoods, eq(neighbourhoods.id, neighbourhoodBrokers.neighbourhoodId))
-		.where(inArray(neighbourhoodBrokers.userId, rows.map((r) => r.id)))
+		.where(
+			inArray(
+				neighbourhoodBrokers.userId,
+				rows.map((r) => r.id)
+			)
+		)
 		.orderBy(asc(neighbourhoods.name))
 		.all();
-	return rows.map((r) => ({ ...r, brokerOf: scopes.filter((s) => s.userId === r.id).map((s) => s.name) }));
+	return rows.map((r) => ({
+		...r,
+		brokerOf: scopes.filter((s) => s.userId === r.id).map((s) => s.name)
+	}));
 }

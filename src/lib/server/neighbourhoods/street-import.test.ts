@@ -7,13 +7,20 @@ import { decodeUpload, importStreets, parseStreetFile, representativePoint } fro
 import { addStreet, listStreets } from './streets';
 import { setUpNeighbourhood } from './test-fixtures';
 
-const points = (db: ReturnType<typeof createTestDb>, id: number) => listStreets(db, id).map((s) => [s.name, s.lat, s.lon]);
+const points = (db: ReturnType<typeof createTestDb>, id: number) =>
+	listStreets(db, id).map((s) => [s.name, s.lat, s.lon]);
 
 describe('importing streets from CSV', () => {
 	it('adds new streets, updates existing ones by name and reports every skipped row with its reason', () => {
 		const db = createTestDb();
 		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
-		addStreet(db, admin.id, neighbourhoodId, streetSchema.parse({ name: 'Kerkstraat', lat: '51', lon: '4' }), 0);
+		addStreet(
+			db,
+			admin.id,
+			neighbourhoodId,
+			streetSchema.parse({ name: 'Kerkstraat', lat: '51', lon: '4' }),
+			0
+		);
 		const csv = [
 			'name,lat,lon',
 			'Bosweg,51.001,4.001',
@@ -54,7 +61,13 @@ describe('importing streets from CSV', () => {
 	it('reads Excel-style files: semicolons, decimal commas, a byte-order mark and headers in capitals', () => {
 		const db = createTestDb();
 		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
-		const result = importStreets(db, admin.id, neighbourhoodId, '\uFEFFName;Lat;Lon\r\nBosweg;51,001;4,001\r\n', 0);
+		const result = importStreets(
+			db,
+			admin.id,
+			neighbourhoodId,
+			'\uFEFFName;Lat;Lon\r\nBosweg;51,001;4,001\r\n',
+			0
+		);
 		expect(result).toMatchObject({ ok: true, report: { added: 1, updated: 0, skipped: [] } });
 		expect(points(db, neighbourhoodId)).toEqual([['Bosweg', 51.001, 4.001]]);
 	});
@@ -62,11 +75,22 @@ describe('importing streets from CSV', () => {
 	it('refuses a file without the name, lat and lon columns, or without rows, and changes nothing', () => {
 		const db = createTestDb();
 		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
-		expect(importStreets(db, admin.id, neighbourhoodId, 'straat,x,y\nBosweg,51,4', 0)).toEqual({ ok: false, error: 'admin_import_err_csv_header' });
-		expect(importStreets(db, admin.id, neighbourhoodId, 'name,lat,lon\n', 0)).toEqual({ ok: false, error: 'admin_import_err_empty' });
-		expect(importStreets(db, admin.id, neighbourhoodId, '   ', 0)).toEqual({ ok: false, error: 'admin_import_err_empty' });
+		expect(importStreets(db, admin.id, neighbourhoodId, 'straat,x,y\nBosweg,51,4', 0)).toEqual({
+			ok: false,
+			error: 'admin_import_err_csv_header'
+		});
+		expect(importStreets(db, admin.id, neighbourhoodId, 'name,lat,lon\n', 0)).toEqual({
+			ok: false,
+			error: 'admin_import_err_empty'
+		});
+		expect(importStreets(db, admin.id, neighbourhoodId, '   ', 0)).toEqual({
+			ok: false,
+			error: 'admin_import_err_empty'
+		});
 		expect(listStreets(db, neighbourhoodId)).toEqual([]);
-		expect(db.select().from(auditLog).where(eq(auditLog.action, 'streets.import')).all()).toEqual([]);
+		expect(db.select().from(auditLog).where(eq(auditLog.action, 'streets.import')).all()).toEqual(
+			[]
+		);
 	});
 });
 
@@ -74,17 +98,49 @@ describe('importing streets from GeoJSON', () => {
 	it('takes points, the middle corner of lines and the middle of areas, and skips what it cannot use', () => {
 		const db = createTestDb();
 		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
-		const feature = (name: unknown, geometry: unknown) => ({ type: 'Feature', properties: name === undefined ? {} : { name }, geometry });
+		const feature = (name: unknown, geometry: unknown) => ({
+			type: 'Feature',
+			properties: name === undefined ? {} : { name },
+			geometry
+		});
 		const geojson = JSON.stringify({
 			type: 'FeatureCollection',
 			features: [
 				feature('Pleintje', { type: 'Point', coordinates: [4.001, 51.001] }),
-				feature('Lange Straat', { type: 'LineString', coordinates: [[3.995, 51.0], [4.0, 51.002], [4.005, 51.0]] }),
+				feature('Lange Straat', {
+					type: 'LineString',
+					coordinates: [
+						[3.995, 51.0],
+						[4.0, 51.002],
+						[4.005, 51.0]
+					]
+				}),
 				feature('Gesplitste weg', {
 					type: 'MultiLineString',
-					coordinates: [[[3.991, 50.991], [3.992, 50.992]], [[4.0, 51.005], [4.001, 51.006], [4.002, 51.007]]]
+					coordinates: [
+						[
+							[3.991, 50.991],
+							[3.992, 50.992]
+						],
+						[
+							[4.0, 51.005],
+							[4.001, 51.006],
+							[4.002, 51.007]
+						]
+					]
 				}),
-				feature('Park', { type: 'Polygon', coordinates: [[[4.0, 51.0], [4.004, 51.0], [4.004, 51.004], [4.0, 51.004], [4.0, 51.0]]] }),
+				feature('Park', {
+					type: 'Polygon',
+					coordinates: [
+						[
+							[4.0, 51.0],
+							[4.004, 51.0],
+							[4.004, 51.004],
+							[4.0, 51.004],
+							[4.0, 51.0]
+						]
+					]
+				}),
 				feature(undefined, { type: 'Point', coordinates: [4.0, 51.0] }),
 				feature('Buiten', { type: 'Point', coordinates: [5.0, 52.0] }),
 				feature('Kapot', { type: 'Point', coordinates: ['4', 51] }),
@@ -106,7 +162,9 @@ describe('importing streets from GeoJSON', () => {
 				]
 			}
 		});
-		const byName = Object.fromEntries(listStreets(db, neighbourhoodId).map((s) => [s.name, [s.lat, s.lon]]));
+		const byName = Object.fromEntries(
+			listStreets(db, neighbourhoodId).map((s) => [s.name, [s.lat, s.lon]])
+		);
 		expect(byName['Pleintje']).toEqual([51.001, 4.001]);
 		expect(byName['Lange Straat']).toEqual([51.002, 4.0]);
 		expect(byName['Gesplitste weg']).toEqual([51.006, 4.001]);
@@ -115,9 +173,18 @@ describe('importing streets from GeoJSON', () => {
 	});
 
 	it('refuses text that is not a FeatureCollection', () => {
-		expect(parseStreetFile('{"type": "FeatureCollection", ')).toEqual({ ok: false, error: 'admin_import_err_geojson' });
-		expect(parseStreetFile('{"type": "Polygon", "coordinates": []}')).toEqual({ ok: false, error: 'admin_import_err_geojson' });
-		expect(representativePoint({ type: 'LineString', coordinates: 'nee' })).toEqual({ lat: NaN, lon: NaN });
+		expect(parseStreetFile('{"type": "FeatureCollection", ')).toEqual({
+			ok: false,
+			error: 'admin_import_err_geojson'
+		});
+		expect(parseStreetFile('{"type": "Polygon", "coordinates": []}')).toEqual({
+			ok: false,
+			error: 'admin_import_err_geojson'
+		});
+		expect(representativePoint({ type: 'LineString', coordinates: 'nee' })).toEqual({
+			lat: NaN,
+			lon: NaN
+		});
 	});
 });
 

@@ -14,8 +14,18 @@ import { boundaryOf, getNeighbourhood } from './admin';
  */
 
 export type ImportFormat = 'csv' | 'geojson';
-export type SkipReason = 'no_name' | 'name_too_long' | 'bad_coordinates' | 'unsupported_geometry' | 'outside' | 'duplicate';
-export type ImportError = 'admin_import_err_empty' | 'admin_import_err_csv_header' | 'admin_import_err_geojson' | 'admin_import_err_too_many';
+export type SkipReason =
+	| 'no_name'
+	| 'name_too_long'
+	| 'bad_coordinates'
+	| 'unsupported_geometry'
+	| 'outside'
+	| 'duplicate';
+export type ImportError =
+	| 'admin_import_err_empty'
+	| 'admin_import_err_csv_header'
+	| 'admin_import_err_geojson'
+	| 'admin_import_err_too_many';
 
 /** One row or feature of the file; `row` is the line (CSV) or feature number (GeoJSON). */
 export interface CandidateRow {
@@ -37,7 +47,8 @@ export interface ImportReport {
 export const MAX_IMPORT_ROWS = 5000;
 const MAX_NAME = 100;
 
-type Parsed = { ok: true; format: ImportFormat; rows: CandidateRow[] } | { ok: false; error: ImportError };
+type Parsed =
+	{ ok: true; format: ImportFormat; rows: CandidateRow[] } | { ok: false; error: ImportError };
 
 function cleanName(value: unknown): string {
 	return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
@@ -48,7 +59,8 @@ function parseCsv(text: string): Parsed {
 	const headerAt = lines.findIndex((l) => l.some((cell) => cell.trim() !== ''));
 	const header = (lines[headerAt] ?? []).map((h) => h.trim().toLowerCase());
 	const [nameCol, latCol, lonCol] = ['name', 'lat', 'lon'].map((h) => header.indexOf(h));
-	if (nameCol === -1 || latCol === -1 || lonCol === -1) return { ok: false, error: 'admin_import_err_csv_header' };
+	if (nameCol === -1 || latCol === -1 || lonCol === -1)
+		return { ok: false, error: 'admin_import_err_csv_header' };
 	const rows: CandidateRow[] = [];
 	lines.forEach((cells, i) => {
 		if (i <= headerAt || cells.every((c) => c.trim() === '')) return;
@@ -65,14 +77,17 @@ function parseCsv(text: string): Parsed {
 type Point = { lat: number; lon: number };
 
 function toPoint(p: unknown): Point {
-	return Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number' ? { lon: p[0], lat: p[1] } : { lat: NaN, lon: NaN };
+	return Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number'
+		? { lon: p[0], lat: p[1] }
+		: { lat: NaN, lon: NaN };
 }
 
 /** A point that stands for the feature: the point itself, a line's middle corner, an area's middle. */
 export function representativePoint(geometry: unknown): Point | 'unsupported' {
 	const g = geometry as { type?: unknown; coordinates?: unknown } | null;
 	const c = g?.coordinates;
-	const middle = (line: unknown) => (Array.isArray(line) ? toPoint(line[Math.floor(line.length / 2)]) : toPoint(null));
+	const middle = (line: unknown) =>
+		Array.isArray(line) ? toPoint(line[Math.floor(line.length / 2)]) : toPoint(null);
 	switch (g?.type) {
 		case 'Point':
 			return toPoint(c);
@@ -83,7 +98,12 @@ export function representativePoint(geometry: unknown): Point | 'unsupported' {
 		case 'MultiLineString': {
 			// The longest part: OpenStreetMap splits streets into many short ways.
 			const parts = Array.isArray(c) ? (c as unknown[]).filter(Array.isArray) : [];
-			return middle(parts.reduce<unknown[] | null>((a, b) => (!a || (b as unknown[]).length > a.length ? (b as unknown[]) : a), null));
+			return middle(
+				parts.reduce<unknown[] | null>(
+					(a, b) => (!a || (b as unknown[]).length > a.length ? (b as unknown[]) : a),
+					null
+				)
+			);
 		}
 		case 'Polygon':
 		case 'MultiPolygon':
@@ -104,13 +124,22 @@ function parseGeoJson(text: string): Parsed {
 	} catch {
 		return { ok: false, error: 'admin_import_err_geojson' };
 	}
-	const features = value?.type === 'FeatureCollection' ? value.features : value?.type === 'Feature' ? [value] : null;
+	const features =
+		value?.type === 'FeatureCollection'
+			? value.features
+			: value?.type === 'Feature'
+				? [value]
+				: null;
 	if (!Array.isArray(features)) return { ok: false, error: 'admin_import_err_geojson' };
-	const rows = features.map((f: { properties?: { name?: unknown }; geometry?: unknown }, i): CandidateRow => {
-		const point = representativePoint(f?.geometry);
-		const name = cleanName(f?.properties?.name);
-		return point === 'unsupported' ? { row: i + 1, name, lat: NaN, lon: NaN, unsupported: true } : { row: i + 1, name, ...point };
-	});
+	const rows = features.map(
+		(f: { properties?: { name?: unknown }; geometry?: unknown }, i): CandidateRow => {
+			const point = representativePoint(f?.geometry);
+			const name = cleanName(f?.properties?.name);
+			return point === 'unsupported'
+				? { row: i + 1, name, lat: NaN, lon: NaN, unsupported: true }
+				: { row: i + 1, name, ...point };
+		}
+	);
 	return { ok: true, format: 'geojson', rows };
 }
 
@@ -120,16 +149,27 @@ export function parseStreetFile(text: string): Parsed {
 	if (!body) return { ok: false, error: 'admin_import_err_empty' };
 	const parsed = body.startsWith('{') ? parseGeoJson(body) : parseCsv(body);
 	if (parsed.ok && parsed.rows.length === 0) return { ok: false, error: 'admin_import_err_empty' };
-	if (parsed.ok && parsed.rows.length > MAX_IMPORT_ROWS) return { ok: false, error: 'admin_import_err_too_many' };
+	if (parsed.ok && parsed.rows.length > MAX_IMPORT_ROWS)
+		return { ok: false, error: 'admin_import_err_too_many' };
 	return parsed;
 }
 
 /** Why a row cannot be used, or null when it can; the first problem found is the one reported. */
-function skipReason(r: CandidateRow, boundary: ReturnType<typeof boundaryOf>, seen: Set<string>): SkipReason | null {
+function skipReason(
+	r: CandidateRow,
+	boundary: ReturnType<typeof boundaryOf>,
+	seen: Set<string>
+): SkipReason | null {
 	if (!r.name) return 'no_name';
 	if (r.name.length > MAX_NAME) return 'name_too_long';
 	if (r.unsupported) return 'unsupported_geometry';
-	if (!Number.isFinite(r.lat) || !Number.isFinite(r.lon) || Math.abs(r.lat) > 90 || Math.abs(r.lon) > 180) return 'bad_coordinates';
+	if (
+		!Number.isFinite(r.lat) ||
+		!Number.isFinite(r.lon) ||
+		Math.abs(r.lat) > 90 ||
+		Math.abs(r.lon) > 180
+	)
+		return 'bad_coordinates';
 	if (!isInside(boundary, r.lat, r.lon)) return 'outside';
 	if (seen.has(r.name.toLowerCase())) return 'duplicate';
 	return null;
@@ -153,7 +193,12 @@ export function importStreets(
 		if (!hood) return { ok: false, error: 'not_found' } as const;
 		const boundary = boundaryOf(hood);
 		const existing = new Map<string, Street>(
-			tx.select().from(streets).where(eq(streets.neighbourhoodId, neighbourhoodId)).all().map((s) => [s.name.toLowerCase(), s])
+			tx
+				.select()
+				.from(streets)
+				.where(eq(streets.neighbourhoodId, neighbourhoodId))
+				.all()
+				.map((s) => [s.name.toLowerCase(), s])
 		);
 		const seen = new Set<string>();
 		const report: ImportReport = { format: parsed.format, added: 0, updated: 0, skipped: [] };
@@ -167,10 +212,17 @@ export function importStreets(
 			seen.add(key);
 			const match = existing.get(key);
 			if (match) {
-				tx.update(streets).set({ name: r.name, lat: r.lat, lon: r.lon }).where(eq(streets.id, match.id)).run();
+				tx.update(streets)
+					.set({ name: r.name, lat: r.lat, lon: r.lon })
+					.where(eq(streets.id, match.id))
+					.run();
 				report.updated++;
 			} else {
-				const street = tx.insert(streets).values({ neighbourhoodId, name: r.name, lat: r.lat, lon: r.lon }).returning().get();
+				const street = tx
+					.insert(streets)
+					.values({ neighbourhoodId, name: r.name, lat: r.lat, lon: r.lon })
+					.returning()
+					.get();
 				existing.set(key, street);
 				report.added++;
 			}
@@ -183,7 +235,12 @@ export function importStreets(
 				subjectType: 'neighbourhood',
 				subjectId: neighbourhoodId,
 				neighbourhoodId,
-				detail: { format: report.format, added: report.added, updated: report.updated, skipped: report.skipped.length }
+				detail: {
+					format: report.format,
+					added: report.added,
+					updated: report.updated,
+					skipped: report.skipped.length
+				}
 			},
 			now
 		);

@@ -12,8 +12,12 @@ describe('streets of a neighbourhood', () => {
 	it('adds streets inside the boundary, in alphabetical order, with decimal commas understood', () => {
 		const db = createTestDb();
 		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
-		expect(addStreet(db, admin.id, neighbourhoodId, street('Kerkstraat', '51,001', '4,002'), 10)).toMatchObject({ ok: true });
-		expect(addStreet(db, admin.id, neighbourhoodId, street('  Bosweg ', '51.0', '4.0'), 10)).toMatchObject({ ok: true });
+		expect(
+			addStreet(db, admin.id, neighbourhoodId, street('Kerkstraat', '51,001', '4,002'), 10)
+		).toMatchObject({ ok: true });
+		expect(
+			addStreet(db, admin.id, neighbourhoodId, street('  Bosweg ', '51.0', '4.0'), 10)
+		).toMatchObject({ ok: true });
 		expect(listStreets(db, neighbourhoodId).map((s) => [s.name, s.lat, s.lon])).toEqual([
 			['Bosweg', 51, 4],
 			['Kerkstraat', 51.001, 4.002]
@@ -34,9 +38,11 @@ describe('streets of a neighbourhood', () => {
 			field: 'lat',
 			error: 'admin_err_street_outside'
 		});
-		expect(streetSchema.safeParse({ name: 'Leeg', lat: '', lon: '4' }).error?.issues.map((i) => i.message)).toEqual([
-			'admin_err_point_required'
-		]);
+		expect(
+			streetSchema
+				.safeParse({ name: 'Leeg', lat: '', lon: '4' })
+				.error?.issues.map((i) => i.message)
+		).toEqual(['admin_err_point_required']);
 	});
 
 	it('renames, moves and removes a street, and logs each change', () => {
@@ -48,9 +54,17 @@ describe('streets of a neighbourhood', () => {
 		const resident = insertTestUser(db, { neighbourhoodId, streetId: id });
 
 		// Keeping its own name is fine; another neighbourhood cannot touch it.
-		expect(updateStreet(db, admin.id, neighbourhoodId, id, street('Kerkstraat', '51.005', '4'), 200)).toMatchObject({ ok: true });
-		expect(updateStreet(db, admin.id, neighbourhoodId, id, street('Kerkplein', '51.005', '4'), 300)).toMatchObject({ ok: true });
-		expect(updateStreet(db, admin.id, other, id, street('Elders', '51', '4'), 0)).toEqual({ ok: false, field: null, error: 'not_found' });
+		expect(
+			updateStreet(db, admin.id, neighbourhoodId, id, street('Kerkstraat', '51.005', '4'), 200)
+		).toMatchObject({ ok: true });
+		expect(
+			updateStreet(db, admin.id, neighbourhoodId, id, street('Kerkplein', '51.005', '4'), 300)
+		).toMatchObject({ ok: true });
+		expect(updateStreet(db, admin.id, other, id, street('Elders', '51', '4'), 0)).toEqual({
+			ok: false,
+			field: null,
+			error: 'not_found'
+		});
 		expect(getStreet(db, neighbourhoodId, id)).toMatchObject({ name: 'Kerkplein', lat: 51.005 });
 
 		expect(removeStreet(db, admin.id, other, id, 0)).toBeUndefined();
@@ -59,7 +73,9 @@ describe('streets of a neighbourhood', () => {
 		expect(db.select().from(users).where(eq(users.id, resident.id)).get()!.streetId).toBeNull();
 
 		const audit = db.select().from(auditLog).where(eq(auditLog.subjectType, 'street')).all();
-		expect(audit.map((a) => [a.action, a.subjectId, a.neighbourhoodId, a.at, JSON.parse(a.detail)])).toEqual([
+		expect(
+			audit.map((a) => [a.action, a.subjectId, a.neighbourhoodId, a.at, JSON.parse(a.detail)])
+		).toEqual([
 			['street.add', String(id), neighbourhoodId, 100, { name: 'Kerkstraat' }],
 			['street.update', String(id), neighbourhoodId, 200, { from: 'Kerkstraat', to: 'Kerkstraat' }],
 			['street.update', String(id), neighbourhoodId, 300, { from: 'Kerkstraat', to: 'Kerkplein' }],

@@ -17,7 +17,11 @@ export function listStreets(db: DbOrTx, neighbourhoodId: number): Street[] {
 }
 
 /** One street of this neighbourhood, or undefined (also when it belongs to another one). */
-export function getStreet(db: DbOrTx, neighbourhoodId: number, streetId: number): Street | undefined {
+export function getStreet(
+	db: DbOrTx,
+	neighbourhoodId: number,
+	streetId: number
+): Street | undefined {
 	return db
 		.select()
 		.from(streets)
@@ -31,7 +35,12 @@ export function countResidentsOnStreet(db: DbOrTx, streetId: number): number {
 }
 
 /** A street of this neighbourhood with this name, ignoring upper and lower case. */
-export function findStreetByName(db: DbOrTx, neighbourhoodId: number, name: string, exceptId?: number): Street | undefined {
+export function findStreetByName(
+	db: DbOrTx,
+	neighbourhoodId: number,
+	name: string,
+	exceptId?: number
+): Street | undefined {
 	const sameName = sql`lower(${streets.name}) = lower(${name.trim()})`;
 	const where = exceptId
 		? and(eq(streets.neighbourhoodId, neighbourhoodId), sameName, ne(streets.id, exceptId))
@@ -41,7 +50,11 @@ export function findStreetByName(db: DbOrTx, neighbourhoodId: number, name: stri
 
 export type StreetResult =
 	| { ok: true; street: Street }
-	| { ok: false; field: 'name' | 'lat'; error: 'admin_err_street_exists' | 'admin_err_street_outside' }
+	| {
+			ok: false;
+			field: 'name' | 'lat';
+			error: 'admin_err_street_exists' | 'admin_err_street_outside';
+	  }
 	| { ok: false; field: null; error: 'not_found' };
 
 /** Checks a street against the neighbourhood: a unique name and a point inside the boundary. */
@@ -52,19 +65,37 @@ function check(tx: DbOrTx, neighbourhoodId: number, form: StreetForm, exceptId?:
 	const lon = parseCoordinate(form.lon)!;
 	if (findStreetByName(tx, neighbourhoodId, form.name, exceptId))
 		return { ok: false, field: 'name', error: 'admin_err_street_exists' } as const;
-	if (!isInside(boundaryOf(hood), lat, lon)) return { ok: false, field: 'lat', error: 'admin_err_street_outside' } as const;
+	if (!isInside(boundaryOf(hood), lat, lon))
+		return { ok: false, field: 'lat', error: 'admin_err_street_outside' } as const;
 	return { ok: true, value: { name: form.name.trim(), lat, lon } } as const;
 }
 
 /** Adds a street to the neighbourhood. */
-export function addStreet(db: DB, actorId: string, neighbourhoodId: number, form: StreetForm, now: number): StreetResult {
+export function addStreet(
+	db: DB,
+	actorId: string,
+	neighbourhoodId: number,
+	form: StreetForm,
+	now: number
+): StreetResult {
 	return db.transaction((tx): StreetResult => {
 		const checked = check(tx, neighbourhoodId, form);
 		if (!checked.ok) return checked;
-		const street = tx.insert(streets).values({ neighbourhoodId, ...checked.value }).returning().get();
+		const street = tx
+			.insert(streets)
+			.values({ neighbourhoodId, ...checked.value })
+			.returning()
+			.get();
 		recordAudit(
 			tx,
-			{ actorId, action: 'street.add', subjectType: 'street', subjectId: street.id, neighbourhoodId, detail: { name: street.name } },
+			{
+				actorId,
+				action: 'street.add',
+				subjectType: 'street',
+				subjectId: street.id,
+				neighbourhoodId,
+				detail: { name: street.name }
+			},
 			now
 		);
 		return { ok: true, street };
@@ -72,16 +103,35 @@ export function addStreet(db: DB, actorId: string, neighbourhoodId: number, form
 }
 
 /** Renames or moves a street. */
-export function updateStreet(db: DB, actorId: string, neighbourhoodId: number, streetId: number, form: StreetForm, now: number): StreetResult {
+export function updateStreet(
+	db: DB,
+	actorId: string,
+	neighbourhoodId: number,
+	streetId: number,
+	form: StreetForm,
+	now: number
+): StreetResult {
 	return db.transaction((tx): StreetResult => {
 		const before = getStreet(tx, neighbourhoodId, streetId);
 		if (!before) return { ok: false, field: null, error: 'not_found' };
 		const checked = check(tx, neighbourhoodId, form, streetId);
 		if (!checked.ok) return checked;
-		const street = tx.update(streets).set(checked.value).where(eq(streets.id, streetId)).returning().get();
+		const street = tx
+			.update(streets)
+			.set(checked.value)
+			.where(eq(streets.id, streetId))
+			.returning()
+			.get();
 		recordAudit(
 			tx,
-			{ actorId, action: 'street.update', subjectType: 'street', subjectId: streetId, neighbourhoodId, detail: { from: before.name, to: street.name } },
+			{
+				actorId,
+				action: 'street.update',
+				subjectType: 'street',
+				subjectId: streetId,
+				neighbourhoodId,
+				detail: { from: before.name, to: street.name }
+			},
 			now
 		);
 		return { ok: true, street };
@@ -92,7 +142,13 @@ export function updateStreet(db: DB, actorId: string, neighbourhoodId: number, s
  * Removes a street. People who lived on it keep their address details but lose the street
  * (the database sets it to null), so a broker should check them.
  */
-export function removeStreet(db: DB, actorId: string, neighbourhoodId: number, streetId: number, now: number): Street | undefined {
+export function removeStreet(
+	db: DB,
+	actorId: string,
+	neighbourhoodId: number,
+	streetId: number,
+	now: number
+): Street | undefined {
 	return db.transaction((tx) => {
 		const street = getStreet(tx, neighbourhoodId, streetId);
 		if (!street) return undefined;
@@ -100,7 +156,14 @@ export function removeStreet(db: DB, actorId: string, neighbourhoodId: number, s
 		tx.delete(streets).where(eq(streets.id, streetId)).run();
 		recordAudit(
 			tx,
-			{ actorId, action: 'street.remove', subjectType: 'street', subjectId: streetId, neighbourhoodId, detail: { name: street.name, residents } },
+			{
+				actorId,
+				action: 'street.remove',
+				subjectType: 'street',
+				subjectId: streetId,
+				neighbourhoodId,
+				detail: { name: street.name, residents }
+			},
 			now
 		);
 		return street;

@@ -18,8 +18,14 @@ export const SQUARE = {
 };
 
 /** Runs the form schema as the route does; throws when the input is not valid. */
-export function neighbourhoodForm(fields: Partial<Record<keyof NeighbourhoodForm, unknown>> = {}): NeighbourhoodForm {
-	return neighbourhoodSchema.parse({ name: 'Testbuurt', boundary: JSON.stringify(SQUARE), ...fields });
+export function neighbourhoodForm(
+	fields: Partial<Record<keyof NeighbourhoodForm, unknown>> = {}
+): NeighbourhoodForm {
+	return neighbourhoodSchema.parse({
+		name: 'Testbuurt',
+		boundary: JSON.stringify(SQUARE),
+		...fields
+	});
 }
 
 /** An admin and a neighbourhood with the square as its boundary. */

@@ -53,7 +53,11 @@ function resolvePost(db: DB, authorId: string, input: PostInput) {
 	const author = db.select().from(users).where(eq(users.id, authorId)).get();
 	if (!author?.neighbourhoodId || author.exactLat === null || author.exactLon === null)
 		return { ok: false as const, field: 'place', error: 'post_err_no_place' };
-	const hood = db.select().from(neighbourhoods).where(eq(neighbourhoods.id, author.neighbourhoodId)).get()!;
+	const hood = db
+		.select()
+		.from(neighbourhoods)
+		.where(eq(neighbourhoods.id, author.neighbourhoodId))
+		.get()!;
 	const category = db
 		.select({ id: categories.id })
 		.from(categories)
@@ -72,7 +76,11 @@ function resolvePost(db: DB, authorId: string, input: PostInput) {
 
 	let startsAt: number | null = null;
 	if ((input.whenType === 'date' || input.whenType === 'window') && input.whenDate)
-		startsAt = localInstant(input.whenDate, input.whenType === 'window' ? (input.whenFrom ?? '00:00') : '00:00', hood.timeZone);
+		startsAt = localInstant(
+			input.whenDate,
+			input.whenType === 'window' ? (input.whenFrom ?? '00:00') : '00:00',
+			hood.timeZone
+		);
 
 	return {
 		ok: true as const,
@@ -84,7 +92,8 @@ function resolvePost(db: DB, authorId: string, input: PostInput) {
 			title: input.title,
 			body: input.body,
 			whenType: input.whenType,
-			whenDate: input.whenType === 'date' || input.whenType === 'window' ? (input.whenDate ?? null) : null,
+			whenDate:
+				input.whenType === 'date' || input.whenType === 'window' ? (input.whenDate ?? null) : null,
 			whenFrom: input.whenType === 'window' ? (input.whenFrom ?? null) : null,
 			whenTo: input.whenType === 'window' ? (input.whenTo ?? null) : null,
 			recurringDay: input.whenType === 'recurring' ? (input.recurringDay ?? null) : null,
@@ -105,7 +114,11 @@ function resolvePost(db: DB, authorId: string, input: PostInput) {
 }
 
 /** When an open post leaves the list by itself: requests after the neighbourhood's period. */
-export function expiryFor(post: Pick<Post, 'kind' | 'standing'>, expiryDays: number, now: number): number | null {
+export function expiryFor(
+	post: Pick<Post, 'kind' | 'standing'>,
+	expiryDays: number,
+	now: number
+): number | null {
 	if (post.kind === 'offer' && post.standing) return null;
 	return now + days(expiryDays);
 }
@@ -114,7 +127,13 @@ export function expiryFor(post: Pick<Post, 'kind' | 'standing'>, expiryDays: num
  * Saves a new post as a draft, or sends it at once (`send`): then it is open, or pending when
  * the poster needs a broker's check. The same submission key returns the post made before.
  */
-export function createPost(db: DB, authorId: string, input: PostInput, send: boolean, now: number): PostResult {
+export function createPost(
+	db: DB,
+	authorId: string,
+	input: PostInput,
+	send: boolean,
+	now: number
+): PostResult {
 	const earlier = db
 		.select()
 		.from(posts)
@@ -134,7 +153,8 @@ export function createPost(db: DB, authorId: string, input: PostInput, send: boo
 			createdAt: now,
 			updatedAt: now,
 			publishedAt: status === 'open' ? now : null,
-			expiresAt: status === 'open' ? expiryFor(resolved.values, resolved.hood.requestExpiryDays, now) : null
+			expiresAt:
+				status === 'open' ? expiryFor(resolved.values, resolved.hood.requestExpiryDays, now) : null
 		})
 		.onConflictDoNothing()
 		.returning()

@@ -7,88 +7,123 @@ import { expiryFor, needsModeration } from './create';
 const REOPENABLE: PostStatus[] = ['paused', 'closed', 'expired'];
 
 function expiryDays(db: DbOrTx, neighbourhoodId: number): number {
-	return db.select({ d: neighbourhoods.requestExpiryDays }).from(neighbourhoods).where(eq(neighbourhoods.id, neighbourhoodId)).get()?.d ?? 30;
+	return (
+		db
+			.select({ d: neighbourhoods.requestExpiryDays })
+			.from(neighbourhoods)
+			.where(eq(neighbourhoods.id, neighbourhoodId))
+			.get()?.d ?? 30
+	);
 }
 
 /** Active matches of a post: what counts against "helpers needed". */
 export function activeMatchCount(db: DbOrTx, postId: number): number {
-	return db.select({ n: count() }).from(matches).where(and(eq(matches.postId, postId), eq(matches.status, 'active'))).get()?.n ?? 0;
+	return (
+		db
+			.select({ n: count() })
+			.from(matches)
+			.where(and(eq(matches.postId, postId), eq(matches.status, 'active')))
+			.get()?.n ?? 0
+	);
 }
 
 /** The status an available post should have: filled when a request has all its helpers. */
-export function openOrFilled(db: DbOrTx, post: Pick<Post, 'id' | 'kind' | 'helpersNeeded'>): 'open' | 'filled' {
-	return post.kind === 'request' && activeMatchCount(db, post.id) >= post.helpersNeeded ? 'filled' : 'open';
+export function openOrFilled(
+	db: DbOrTx,
+	post: Pick<Post, 'id' | 'kind' | 'helpersNeeded'>
+): 'open' | 'filled' {
+	return post.kind === 'request' && activeMatchCount(db, post.id) >= post.helpersNeeded
+		? 'filled'
+		: 'open';
 }
 
 /** Sends a draft: it is published, or waits for a broker's check. */
 export function sendDraft(db: DB, post: Post, now: number): Post | null {
 	if (post.status !== 'draft') return null;
 	const pending = needsModeration(db, post.authorId, now);
-	return db
-		.update(posts)
-		.set(
-			pending
-				? { status: 'pending', updatedAt: now }
-				: { status: 'open', publishedAt: now, updatedAt: now, expiresAt: expiryFor(post, expiryDays(db, post.neighbourhoodId), now) }
-		)
-		.where(and(eq(posts.id, post.id), eq(posts.status, 'draft')))
-		.returning()
-		.get() ?? null;
+	return (
+		db
+			.update(posts)
+			.set(
+				pending
+					? { status: 'pending', updatedAt: now }
+					: {
+							status: 'open',
+							publishedAt: now,
+							updatedAt: now,
+							expiresAt: expiryFor(post, expiryDays(db, post.neighbourhoodId), now)
+						}
+			)
+			.where(and(eq(posts.id, post.id), eq(posts.status, 'draft')))
+			.returning()
+			.get() ?? null
+	);
 }
 
 /** Takes an open post off the list for a while; matches already made go on. */
 export function pausePost(db: DB, post: Post, now: number): Post | null {
-	return db
-		.update(posts)
-		.set({ status: 'paused', updatedAt: now })
-		.where(and(eq(posts.id, post.id), inArray(posts.status, ['open', 'filled'])))
-		.returning()
-		.get() ?? null;
+	return (
+		db
+			.update(posts)
+			.set({ status: 'paused', updatedAt: now })
+			.where(and(eq(posts.id, post.id), inArray(posts.status, ['open', 'filled'])))
+			.returning()
+			.get() ?? null
+	);
 }
 
 /** The poster closes the post: no new responses. */
 export function closePost(db: DB, post: Post, now: number): Post | null {
-	return db
-		.update(posts)
-		.set({ status: 'closed', updatedAt: now })
-		.where(and(eq(posts.id, post.id), inArray(posts.status, ['draft', 'pending', 'open', 'filled', 'paused', 'expired'])))
-		.returning()
-		.get() ?? null;
+	return (
+		db
+			.update(posts)
+			.set({ status: 'closed', updatedAt: now })
+			.where(
+				and(
+					eq(posts.id, post.id),
+					inArray(posts.status, ['draft', 'pending', 'open', 'filled', 'paused', 'expired'])
+				)
+			)
+			.returning()
+			.get() ?? null
+	);
 }
 
 /** Brings a paused, closed or expired post back, with a fresh expiry. */
 export function reopenPost(db: DB, post: Post, now: number): Post | null {
 	if (!REOPENABLE.includes(post.status)) return null;
-	return db.transaction((tx) =>
-		tx
-			.update(posts)
-			.set({
-				status: openOrFilled(tx, post),
-				updatedAt: now,
-				publishedAt: post.publishedAt ?? now,
-				expiresAt: expiryFor(post, expiryDays(tx, post.neighbourhoodId), now)
-			})
-			.where(and(eq(posts.id, post.id), inArray(posts.status, REOPENABLE)))
-			.returning()
-			.get() ?? null
+	return db.transaction(
+		(tx) =>
+			tx
+				.update(posts)
+				.set({
+					status: openOrFilled(tx, post),
+					updatedAt: now,
+					publishedAt: post.publishedAt ?? now,
+					expiresAt: expiryFor(post, expiryDays(tx, post.neighbourhoodId), now)
+				})
+				.where(and(eq(posts.id, post.id), inArray(posts.status, REOPENABLE)))
+				.returning()
+				.get() ?? null
 	);
 }
 
 /** "Still needed": the request stays (or comes back) on the list for another period. */
 export function markStillNeeded(db: DB, post: Post, now: number): Post | null {
 	if (post.kind !== 'request' || !['open', 'filled', 'expired'].includes(post.status)) return null;
-	return db.transaction((tx) =>
-		tx
-			.update(posts)
-			.set({
-				status: post.status === 'expired' ? openOrFilled(tx, post) : post.status,
-				expiresAt: expiryFor(post, expiryDays(tx, post.neighbourhoodId), now),
-				expiryWarnedAt: null,
-				updatedAt: now
-			})
-			.where(eq(posts.id, post.id))
-			.returning()
-			.get() ?? null
+	return db.transaction(
+		(tx) =>
+			tx
+				.update(posts)
+				.set({
+					status: post.status === 'expired' ? openOrFilled(tx, post) : post.status,
+					expiresAt: expiryFor(post, expiryDays(tx, post.neighbourhoodId), now),
+					expiryWarnedAt: null,
+					updatedAt: now
+				})
+				.where(eq(posts.id, post.id))
+				.returning()
+				.get() ?? null
 	);
 }
 

@@ -9,7 +9,14 @@ import { blocks, categories, neighbourhoods, posts, trustBadges, type User } fro
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { approximate } from '../geo/approx';
 import { createPost, type PostInput } from './create';
-import { closePost, expireDuePosts, markStillNeeded, pausePost, reopenPost, sendDraft } from './lifecycle';
+import {
+	closePost,
+	expireDuePosts,
+	markStillNeeded,
+	pausePost,
+	reopenPost,
+	sendDraft
+} from './lifecycle';
 import { acceptResponse, endMatch, respond } from './responses';
 import { days } from './timing';
 
@@ -85,8 +92,12 @@ describe('posting', () => {
 
 	it('an expired or revoked badge does not count', () => {
 		const r = ctx.resident('Karim');
-		db.insert(trustBadges).values({ userId: r.id, kind: 'good_conduct', grantedAt: 0, expiresAt: 500 }).run();
-		db.insert(trustBadges).values({ userId: r.id, kind: 'met_in_person', grantedAt: 0, revokedAt: 100 }).run();
+		db.insert(trustBadges)
+			.values({ userId: r.id, kind: 'good_conduct', grantedAt: 0, expiresAt: 500 })
+			.run();
+		db.insert(trustBadges)
+			.values({ userId: r.id, kind: 'met_in_person', grantedAt: 0, revokedAt: 100 })
+			.run();
 		const result = createPost(db, r.id, input(ctx.category.id), true, 1000);
 		expect(result.ok && result.post.status).toBe('pending');
 	});
@@ -105,22 +116,48 @@ describe('posting', () => {
 		if (!result.ok) throw new Error(result.error);
 		const expected = approximate(r.exactLat!, r.exactLon!);
 		expect([result.post.exactLat, result.post.exactLon]).toEqual([r.exactLat, r.exactLon]);
-		expect([result.post.approxLat, result.post.approxLon, result.post.approxCell]).toEqual([expected.lat, expected.lon, expected.cell]);
+		expect([result.post.approxLat, result.post.approxLon, result.post.approxCell]).toEqual([
+			expected.lat,
+			expected.lon,
+			expected.cell
+		]);
 		expect(result.post.approxLat).not.toBe(result.post.exactLat);
 	});
 
 	it('refuses a place outside the neighbourhood and a poster without a place', () => {
 		const r = ctx.resident('Nadia', { role: 'broker' });
-		const outside = createPost(db, r.id, input(ctx.category.id, { place: { type: 'other', label: 'Station', lat: CENTRE.lat + 0.05, lon: CENTRE.lon } }), true, 1);
+		const outside = createPost(
+			db,
+			r.id,
+			input(ctx.category.id, {
+				place: { type: 'other', label: 'Station', lat: CENTRE.lat + 0.05, lon: CENTRE.lon }
+			}),
+			true,
+			1
+		);
 		expect(outside).toEqual({ ok: false, field: 'place', error: 'post_err_place_outside' });
 		const homeless = insertTestUser(db, { displayName: 'Zonder adres' });
-		expect(createPost(db, homeless.id, input(ctx.category.id), true, 1)).toMatchObject({ ok: false, field: 'place' });
+		expect(createPost(db, homeless.id, input(ctx.category.id), true, 1)).toMatchObject({
+			ok: false,
+			field: 'place'
+		});
 		expect(db.select().from(posts).all()).toHaveLength(0);
 	});
 
 	it('turns a date and time window into an instant in the neighbourhood time zone', () => {
 		const r = ctx.resident('Lotte', { role: 'broker' });
-		const result = createPost(db, r.id, input(ctx.category.id, { whenType: 'window', whenDate: '2026-12-01', whenFrom: '09:30', whenTo: '11:00' }), true, 1);
+		const result = createPost(
+			db,
+			r.id,
+			input(ctx.category.id, {
+				whenType: 'window',
+				whenDate: '2026-12-01',
+				whenFrom: '09:30',
+				whenTo: '11:00'
+			}),
+			true,
+			1
+		);
 		// Brussels is UTC+1 in December.
 		expect(result.ok && result.post.startsAt).toBe(Date.UTC(2026, 11, 1, 8, 30));
 	});
@@ -171,8 +208,14 @@ describe('responding and matching', () => {
 		expect(accepted.ok && accepted.match.requesterId).toBe(asker.id);
 		const filled = db.select().from(posts).get()!;
 		expect(filled.status).toBe('filled');
-		expect(acceptResponse(db, rb.response.id, asker.id, 5)).toEqual({ ok: false, error: 'not_open' });
-		expect(respond(db, filled, ctx.resident('Sofie').id, 'Ik ook', 6)).toEqual({ ok: false, error: 'full' });
+		expect(acceptResponse(db, rb.response.id, asker.id, 5)).toEqual({
+			ok: false,
+			error: 'not_open'
+		});
+		expect(respond(db, filled, ctx.resident('Sofie').id, 'Ik ook', 6)).toEqual({
+			ok: false,
+			error: 'full'
+		});
 
 		if (!accepted.ok) throw new Error('accept');
 		endMatch(db, accepted.match.id, a.id, 'withdrawn', 'Ik ben ziek', 7);
@@ -203,7 +246,10 @@ describe('responding and matching', () => {
 		db.insert(blocks).values({ blockerId: asker.id, blockedId: other.id, createdAt: 0 }).run();
 		const created = createPost(db, asker.id, input(ctx.category.id), true, 0);
 		if (!created.ok) throw new Error('post');
-		expect(respond(db, created.post, other.id, 'Hallo', 1)).toEqual({ ok: false, error: 'blocked' });
+		expect(respond(db, created.post, other.id, 'Hallo', 1)).toEqual({
+			ok: false,
+			error: 'blocked'
+		});
 	});
 });
 
@@ -219,7 +265,13 @@ describe('helpers needed under simultaneous accepts', () => {
 		const two = openDatabase(file).db;
 		const ctx = setUp(one);
 		const asker = ctx.resident('Maria', { role: 'broker' });
-		const created = createPost(one, asker.id, input(ctx.category.id, { helpersNeeded: 2 }), true, 0);
+		const created = createPost(
+			one,
+			asker.id,
+			input(ctx.category.id, { helpersNeeded: 2 }),
+			true,
+			0
+		);
 		if (!created.ok) throw new Error('post');
 		const responders = ['A', 'B', 'C', 'D'].map((n) => ctx.resident(n));
 		const ids = responders.map((r) => {

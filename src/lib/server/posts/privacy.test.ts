@@ -16,7 +16,13 @@ function setUp() {
 		.returning()
 		.get();
 	const person = (name: string) =>
-		insertTestUser(db, { displayName: name, role: 'broker', neighbourhoodId: hood.id, exactLat: 51.0336, exactLon: 4.4853 });
+		insertTestUser(db, {
+			displayName: name,
+			role: 'broker',
+			neighbourhoodId: hood.id,
+			exactLat: 51.0336,
+			exactLon: 4.4853
+		});
 	const categoryId = db.select().from(categories).get()!.id;
 	return { db, person, categoryId };
 }
@@ -26,11 +32,29 @@ describe('the marketplace and personal data', () => {
 		const { db, person, categoryId } = setUp();
 		const maria = person('Maria');
 		const jozef = person('Jozef');
-		const made = createPost(db, maria.id, { kind: 'request', categoryId, title: 'Lamp vervangen', body: 'In de keuken.', whenType: 'flexible', helpersNeeded: 1, standing: false, place: { type: 'home' }, submissionKey: 'a' }, true, 0);
+		const made = createPost(
+			db,
+			maria.id,
+			{
+				kind: 'request',
+				categoryId,
+				title: 'Lamp vervangen',
+				body: 'In de keuken.',
+				whenType: 'flexible',
+				helpersNeeded: 1,
+				standing: false,
+				place: { type: 'home' },
+				submissionKey: 'a'
+			},
+			true,
+			0
+		);
 		if (!made.ok) throw new Error('post');
 		const r = respond(db, made.post, jozef.id, 'Ik kom dinsdag.', 1);
 		if (!r.ok) throw new Error('respond');
-		db.insert(messages).values({ responseId: r.response.id, senderId: jozef.id, body: 'Tot dinsdag!', createdAt: 2 }).run();
+		db.insert(messages)
+			.values({ responseId: r.response.id, senderId: jozef.id, body: 'Tot dinsdag!', createdAt: 2 })
+			.run();
 
 		const mariaData = exportPersonalData(db, maria.id, 10);
 		expect(mariaData.posts).toMatchObject([{ title: 'Lamp vervangen', place: { lat: 51.0336 } }]);
@@ -43,11 +67,34 @@ describe('the marketplace and personal data', () => {
 		const { db, person, categoryId } = setUp();
 		const maria = person('Maria');
 		const jozef = person('Jozef');
-		const made = createPost(db, maria.id, { kind: 'request', categoryId, title: 'Boodschappen', body: 'Brood en melk.', whenType: 'flexible', helpersNeeded: 1, standing: false, place: { type: 'home' }, submissionKey: 'b' }, true, 0);
+		const made = createPost(
+			db,
+			maria.id,
+			{
+				kind: 'request',
+				categoryId,
+				title: 'Boodschappen',
+				body: 'Brood en melk.',
+				whenType: 'flexible',
+				helpersNeeded: 1,
+				standing: false,
+				place: { type: 'home' },
+				submissionKey: 'b'
+			},
+			true,
+			0
+		);
 		if (!made.ok) throw new Error('post');
 		const r = respond(db, made.post, jozef.id, 'Ik doe het.', 1);
 		if (!r.ok) throw new Error('respond');
-		db.insert(messages).values({ responseId: r.response.id, senderId: jozef.id, body: 'Welke winkel?', createdAt: 2 }).run();
+		db.insert(messages)
+			.values({
+				responseId: r.response.id,
+				senderId: jozef.id,
+				body: 'Welke winkel?',
+				createdAt: 2
+			})
+			.run();
 
 		expect(deleteAccount(db, maria.id, 100)).toBe(true);
 		const post = db.select().from(posts).get()!;

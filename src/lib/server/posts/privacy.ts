@@ -21,7 +21,14 @@ export const marketplaceExport: ExportSection[] = [
 					status: x.status,
 					title: x.title,
 					body: x.body,
-					when: { type: x.whenType, date: x.whenDate, from: x.whenFrom, to: x.whenTo, day: x.recurringDay, part: x.recurringPart },
+					when: {
+						type: x.whenType,
+						date: x.whenDate,
+						from: x.whenFrom,
+						to: x.whenTo,
+						day: x.recurringDay,
+						part: x.recurringPart
+					},
 					durationMinutes: x.durationMinutes,
 					helpersNeeded: x.helpersNeeded,
 					place: { type: x.placeType, label: x.placeLabel, lat: x.exactLat, lon: x.exactLon },
@@ -34,7 +41,12 @@ export const marketplaceExport: ExportSection[] = [
 		key: 'responses',
 		collect: (db, p) =>
 			db
-				.select({ postId: responses.postId, message: responses.message, status: responses.status, createdAt: responses.createdAt })
+				.select({
+					postId: responses.postId,
+					message: responses.message,
+					status: responses.status,
+					createdAt: responses.createdAt
+				})
 				.from(responses)
 				.where(eq(responses.responderId, p.id))
 				.all()
@@ -70,15 +82,28 @@ export const marketplaceExport: ExportSection[] = [
 		key: 'trustBadges',
 		collect: (db, p) =>
 			db
-				.select({ kind: trustBadges.kind, label: trustBadges.label, grantedAt: trustBadges.grantedAt, expiresAt: trustBadges.expiresAt, revokedAt: trustBadges.revokedAt })
+				.select({
+					kind: trustBadges.kind,
+					label: trustBadges.label,
+					grantedAt: trustBadges.grantedAt,
+					expiresAt: trustBadges.expiresAt,
+					revokedAt: trustBadges.revokedAt
+				})
 				.from(trustBadges)
 				.where(eq(trustBadges.userId, p.id))
 				.all()
-				.map((b) => ({ ...b, grantedAt: iso(b.grantedAt), expiresAt: iso(b.expiresAt), revokedAt: iso(b.revokedAt) }))
+				.map((b) => ({
+					...b,
+					grantedAt: iso(b.grantedAt),
+					expiresAt: iso(b.expiresAt),
+					revokedAt: iso(b.revokedAt)
+				}))
 	},
 	{
 		key: 'blocked',
-		collect: (db, p) => db.select({ personId: blocks.blockedId }).from(blocks).where(eq(blocks.blockerId, p.id)).all().length
+		collect: (db, p) =>
+			db.select({ personId: blocks.blockedId }).from(blocks).where(eq(blocks.blockerId, p.id)).all()
+				.length
 	},
 	{
 		key: 'reportsMade',
@@ -103,10 +128,22 @@ export const marketplaceDeletion: DeletionStep[] = [
 		run: (tx, p, now) => {
 			tx.update(posts)
 				.set({ status: 'closed', updatedAt: now })
-				.where(and(eq(posts.authorId, p.id), inArray(posts.status, ['draft', 'pending', 'open', 'filled', 'paused'])))
+				.where(
+					and(
+						eq(posts.authorId, p.id),
+						inArray(posts.status, ['draft', 'pending', 'open', 'filled', 'paused'])
+					)
+				)
 				.run();
 			tx.update(posts)
-				.set({ title: '', body: '', placeLabel: null, exactLat: 0, exactLon: 0, submissionKey: null })
+				.set({
+					title: '',
+					body: '',
+					placeLabel: null,
+					exactLat: 0,
+					exactLon: 0,
+					submissionKey: null
+				})
 				.where(eq(posts.authorId, p.id))
 				.run();
 		}
@@ -127,6 +164,10 @@ export const marketplaceDeletion: DeletionStep[] = [
 	},
 	{
 		name: 'blocks',
-		run: (tx, p) => tx.delete(blocks).where(or(eq(blocks.blockerId, p.id), eq(blocks.blockedId, p.id))).run()
+		run: (tx, p) =>
+			tx
+				.delete(blocks)
+				.where(or(eq(blocks.blockerId, p.id), eq(blocks.blockedId, p.id)))
+				.run()
 	}
 ];

@@ -1,6 +1,14 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { DB } from '../db/client';
-import { blocks, matches, posts, responses, type Match, type Post, type PostResponse } from '../db/schema';
+import {
+	blocks,
+	matches,
+	posts,
+	responses,
+	type Match,
+	type Post,
+	type PostResponse
+} from '../db/schema';
 import { openOrFilled } from './lifecycle';
 
 export type RespondResult =
@@ -13,13 +21,24 @@ export function isBlockedPair(db: DB, a: string, b: string): boolean {
 		db
 			.select({ x: blocks.blockerId })
 			.from(blocks)
-			.where(or(and(eq(blocks.blockerId, a), eq(blocks.blockedId, b)), and(eq(blocks.blockerId, b), eq(blocks.blockedId, a))))
+			.where(
+				or(
+					and(eq(blocks.blockerId, a), eq(blocks.blockedId, b)),
+					and(eq(blocks.blockerId, b), eq(blocks.blockedId, a))
+				)
+			)
 			.get() !== undefined
 	);
 }
 
 /** "I can help" (or "yes please" on an offer), with a short message. */
-export function respond(db: DB, post: Post, responderId: string, message: string, now: number): RespondResult {
+export function respond(
+	db: DB,
+	post: Post,
+	responderId: string,
+	message: string,
+	now: number
+): RespondResult {
 	if (post.authorId === responderId) return { ok: false, error: 'own_post' };
 	if (post.status === 'filled') return { ok: false, error: 'full' };
 	if (post.status !== 'open') return { ok: false, error: 'not_open' };
@@ -40,7 +59,12 @@ export type AcceptResult = { ok: true; match: Match } | { ok: false; error: 'not
  * matches exist than helpers needed, inside an IMMEDIATE transaction: two accepts at the same
  * moment, even from two server processes, can never both take the last place.
  */
-export function acceptResponse(db: DB, responseId: number, actorId: string, now: number): AcceptResult {
+export function acceptResponse(
+	db: DB,
+	responseId: number,
+	actorId: string,
+	now: number
+): AcceptResult {
 	return db.transaction(
 		(tx) => {
 			const row = tx
@@ -49,7 +73,8 @@ export function acceptResponse(db: DB, responseId: number, actorId: string, now:
 				.innerJoin(posts, eq(responses.postId, posts.id))
 				.where(eq(responses.id, responseId))
 				.get();
-			if (!row || row.response.status !== 'open' || row.post.status !== 'open') return { ok: false as const, error: 'not_open' as const };
+			if (!row || row.response.status !== 'open' || row.post.status !== 'open')
+				return { ok: false as const, error: 'not_open' as const };
 			const { post, response } = row;
 			const helperId = post.kind === 'request' ? response.responderId : post.authorId;
 			const requesterId = post.kind === 'request' ? post.authorId : response.responderId;
@@ -63,8 +88,14 @@ export function acceptResponse(db: DB, responseId: number, actorId: string, now:
 				.returning()
 				.get();
 			if (!match) return { ok: false as const, error: 'full' as const };
-			tx.update(responses).set({ status: 'accepted', decidedAt: now }).where(eq(responses.id, response.id)).run();
-			tx.update(posts).set({ status: openOrFilled(tx, post), updatedAt: now }).where(eq(posts.id, post.id)).run();
+			tx.update(responses)
+				.set({ status: 'accepted', decidedAt: now })
+				.where(eq(responses.id, response.id))
+				.run();
+			tx.update(posts)
+				.set({ status: openOrFilled(tx, post), updatedAt: now })
+				.where(eq(posts.id, post.id))
+				.run();
 			return { ok: true as const, match };
 		},
 		{ behavior: 'immediate' }
@@ -88,7 +119,14 @@ export type MatchOutcome = 'done' | 'cancelled' | 'no_show' | 'withdrawn';
  * Ends a match. A match that did not happen frees its place: a filled request goes back on the
  * open list.
  */
-export function endMatch(db: DB, matchId: number, actorId: string, outcome: MatchOutcome, reason: string | null, now: number): Match | null {
+export function endMatch(
+	db: DB,
+	matchId: number,
+	actorId: string,
+	outcome: MatchOutcome,
+	reason: string | null,
+	now: number
+): Match | null {
 	return db.transaction(
 		(tx) => {
 			const match = tx
@@ -100,7 +138,11 @@ export function endMatch(db: DB, matchId: number, actorId: string, outcome: Matc
 			if (!match) return null;
 			if (outcome !== 'done') {
 				const post = tx.select().from(posts).where(eq(posts.id, match.postId)).get()!;
-				if (post.status === 'filled') tx.update(posts).set({ status: openOrFilled(tx, post), updatedAt: now }).where(eq(posts.id, post.id)).run();
+				if (post.status === 'filled')
+					tx.update(posts)
+						.set({ status: openOrFilled(tx, post), updatedAt: now })
+						.where(eq(posts.id, post.id))
+						.run();
 			}
 			return match;
 		},

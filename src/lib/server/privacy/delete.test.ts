@@ -48,11 +48,22 @@ describe('deleting an account', () => {
 		});
 		// Nothing the person typed or that identifies them is left anywhere in the row.
 		const text = JSON.stringify(row);
-		for (const personal of ['maria', 'Maria', '015 41', 'babbel', '51.03', '4.48', 'argon2', 'notitie']) {
+		for (const personal of [
+			'maria',
+			'Maria',
+			'015 41',
+			'babbel',
+			'51.03',
+			'4.48',
+			'argon2',
+			'notitie'
+		]) {
 			expect(text).not.toContain(personal);
 		}
 		// The bystander is untouched.
-		expect(db.select().from(users).where(eq(users.id, bystander.id)).get()!.displayName).toBe('Jozef');
+		expect(db.select().from(users).where(eq(users.id, bystander.id)).get()!.displayName).toBe(
+			'Jozef'
+		);
 	});
 
 	it('removes sessions, e-mail links, categories, broker assignments and mail to them', () => {
@@ -60,21 +71,48 @@ describe('deleting an account', () => {
 		const { person, sessionToken } = insertFullPerson(db);
 		const other = insertTestUser(db, { email: 'jozef@test.example' });
 		db.insert(outbox)
-			.values({ messageId: '<x@y>', toAddress: 'jozef@test.example', userId: other.id, kind: 'k', locale: 'nl', subject: 's', textBody: 't', htmlBody: 'h', nextAttemptAt: 0, createdAt: 0 })
+			.values({
+				messageId: '<x@y>',
+				toAddress: 'jozef@test.example',
+				userId: other.id,
+				kind: 'k',
+				locale: 'nl',
+				subject: 's',
+				textBody: 't',
+				htmlBody: 'h',
+				nextAttemptAt: 0,
+				createdAt: 0
+			})
 			.run();
 
 		deleteAccount(db, person.id, 5_000);
 
 		expect(db.select().from(sessions).where(eq(sessions.userId, person.id)).all()).toEqual([]);
-		expect(db.select().from(emailTokens).where(eq(emailTokens.userId, person.id)).all()).toEqual([]);
-		expect(db.select().from(userCategories).where(eq(userCategories.userId, person.id)).all()).toEqual([]);
-		expect(db.select().from(neighbourhoodBrokers).where(eq(neighbourhoodBrokers.userId, person.id)).all()).toEqual([]);
-		expect(db.select().from(outbox).all().map((o) => o.toAddress)).toEqual(['jozef@test.example']);
+		expect(db.select().from(emailTokens).where(eq(emailTokens.userId, person.id)).all()).toEqual(
+			[]
+		);
+		expect(
+			db.select().from(userCategories).where(eq(userCategories.userId, person.id)).all()
+		).toEqual([]);
+		expect(
+			db.select().from(neighbourhoodBrokers).where(eq(neighbourhoodBrokers.userId, person.id)).all()
+		).toEqual([]);
+		expect(
+			db
+				.select()
+				.from(outbox)
+				.all()
+				.map((o) => o.toAddress)
+		).toEqual(['jozef@test.example']);
 		expect(validateSessionToken(db, sessionToken, 5_001).user).toBeNull();
 		// The event is recorded without personal data.
 		const audit = db.select().from(auditLog).all();
 		expect(audit).toHaveLength(1);
-		expect(audit[0]).toMatchObject({ action: 'account.deleted', subjectId: person.id, detail: '{}' });
+		expect(audit[0]).toMatchObject({
+			action: 'account.deleted',
+			subjectId: person.id,
+			detail: '{}'
+		});
 	});
 
 	it('makes signing in with the old address and password fail as any wrong password does', async () => {
@@ -89,9 +127,18 @@ describe('deleting an account', () => {
 	it('runs all steps in one transaction: a failing step leaves everything as it was', () => {
 		const db = createTestDb();
 		const { person } = insertFullPerson(db);
-		const failing = { name: 'boom', run: () => { throw new Error('disk full'); } };
-		expect(() => deleteAccount(db, person.id, 5_000, [...DELETION_STEPS.slice(0, -1), failing])).toThrow('disk full');
-		expect(db.select().from(users).where(eq(users.id, person.id)).get()!.email).toBe('maria@test.example');
+		const failing = {
+			name: 'boom',
+			run: () => {
+				throw new Error('disk full');
+			}
+		};
+		expect(() =>
+			deleteAccount(db, person.id, 5_000, [...DELETION_STEPS.slice(0, -1), failing])
+		).toThrow('disk full');
+		expect(db.select().from(users).where(eq(users.id, person.id)).get()!.email).toBe(
+			'maria@test.example'
+		);
 		expect(db.select({ n: count() }).from(sessions).get()!.n).toBe(1);
 		expect(db.select({ n: count() }).from(outbox).get()!.n).toBe(2);
 	});

@@ -53,7 +53,11 @@ const dropMails: DeletionStep = {
 	run: (tx, p) =>
 		tx
 			.delete(outbox)
-			.where(p.email ? or(eq(outbox.userId, p.id), eq(outbox.toAddress, p.email)) : eq(outbox.userId, p.id))
+			.where(
+				p.email
+					? or(eq(outbox.userId, p.id), eq(outbox.toAddress, p.email))
+					: eq(outbox.userId, p.id)
+			)
 			.run()
 };
 
@@ -108,13 +112,24 @@ export const DELETION_STEPS: DeletionStep[] = [
  * Deletes a person's account (GDPR art. 17): every step in one transaction, so it happens
  * entirely or not at all. Returns false when there is no such active or suspended account.
  */
-export function deleteAccount(db: DB, userId: string, now: number, steps: DeletionStep[] = DELETION_STEPS): boolean {
+export function deleteAccount(
+	db: DB,
+	userId: string,
+	now: number,
+	steps: DeletionStep[] = DELETION_STEPS
+): boolean {
 	const deleted = db.transaction((tx) => {
 		const person = tx.select().from(users).where(eq(users.id, userId)).get();
 		if (!person || person.status === 'deleted') return false;
 		for (const step of steps) step.run(tx, person, now);
 		tx.insert(auditLog)
-			.values({ at: now, actorId: person.id, action: 'account.deleted', subjectType: 'user', subjectId: person.id })
+			.values({
+				at: now,
+				actorId: person.id,
+				action: 'account.deleted',
+				subjectType: 'user',
+				subjectId: person.id
+			})
 			.run();
 		return true;
 	});

@@ -29,11 +29,19 @@ describe('downloading my data', () => {
 		expect(data.neighbourhood).toEqual({ name: 'Oud-Oefenplein' });
 		expect(data.helpsWith).toEqual([{ category: 'shopping', name: 'Boodschappen' }]);
 		expect(data.brokerOf).toEqual([{ name: 'Oud-Oefenplein' }]);
-		expect(data.sessions).toEqual([{ createdAt: '1970-01-01T00:00:01.000Z', expiresAt: expect.any(String) }]);
-		expect(data.emailLinks).toEqual([
-			expect.objectContaining({ purpose: 'change_email', email: 'maria.nieuw@test.example', usedAt: null })
+		expect(data.sessions).toEqual([
+			{ createdAt: '1970-01-01T00:00:01.000Z', expiresAt: expect.any(String) }
 		]);
-		expect(data.mails).toEqual([expect.objectContaining({ subject: 'Welkom, Maria', sentAt: null })]);
+		expect(data.emailLinks).toEqual([
+			expect.objectContaining({
+				purpose: 'change_email',
+				email: 'maria.nieuw@test.example',
+				usedAt: null
+			})
+		]);
+		expect(data.mails).toEqual([
+			expect.objectContaining({ subject: 'Welkom, Maria', sentAt: null })
+		]);
 		expect(JSON.stringify(data)).not.toContain('Jozef');
 	});
 
@@ -44,8 +52,16 @@ describe('downloading my data', () => {
 		expect(text).not.toContain('passwordHash');
 		expect(text).not.toContain('argon2');
 		const secrets = [
-			...db.select({ h: sessions.secretHash, id: sessions.id }).from(sessions).all().flatMap((s) => [s.h, s.id]),
-			...db.select({ h: emailTokens.tokenHash }).from(emailTokens).all().map((t) => t.h)
+			...db
+				.select({ h: sessions.secretHash, id: sessions.id })
+				.from(sessions)
+				.all()
+				.flatMap((s) => [s.h, s.id]),
+			...db
+				.select({ h: emailTokens.tokenHash })
+				.from(emailTokens)
+				.all()
+				.map((t) => t.h)
 		];
 		expect(secrets.length).toBeGreaterThan(0);
 		for (const secret of secrets) expect(text).not.toContain(secret);
@@ -56,7 +72,12 @@ describe('downloading my data', () => {
 		const { person } = insertFullPerson(db);
 		const extra = { key: 'loans', collect: () => [{ item: 'ladder' }] };
 		const data = exportPersonalData(db, person.id, 0, [...EXPORT_SECTIONS, extra]);
-		expect(Object.keys(data)).toEqual(['format', 'exportedAt', ...EXPORT_SECTIONS.map((s) => s.key), 'loans']);
+		expect(Object.keys(data)).toEqual([
+			'format',
+			'exportedAt',
+			...EXPORT_SECTIONS.map((s) => s.key),
+			'loans'
+		]);
 		expect(data.loans).toEqual([{ item: 'ladder' }]);
 	});
 });

@@ -17,7 +17,8 @@ import {
 } from '../db/schema';
 
 /** UTC milliseconds as an ISO 8601 string, or null: readable by a person and by a program. */
-export const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+export const iso = (ms: number | null | undefined) =>
+	ms === null || ms === undefined ? null : new Date(ms).toISOString();
 
 function parseJsonArray(text: string): unknown[] {
 	try {
@@ -59,8 +60,12 @@ const profile: ExportSection = {
 			status: p.status,
 			street: street?.name ?? null,
 			houseNumber: p.houseNumber,
-			exactLocation: p.exactLat !== null && p.exactLon !== null ? { lat: p.exactLat, lon: p.exactLon } : null,
-			approximateLocation: p.approxLat !== null && p.approxLon !== null ? { lat: p.approxLat, lon: p.approxLon } : null,
+			exactLocation:
+				p.exactLat !== null && p.exactLon !== null ? { lat: p.exactLat, lon: p.exactLon } : null,
+			approximateLocation:
+				p.approxLat !== null && p.approxLon !== null
+					? { lat: p.approxLat, lon: p.approxLon }
+					: null,
 			createdAt: iso(p.createdAt)
 		};
 	}
@@ -129,14 +134,24 @@ const emailLinks: ExportSection = {
 			.where(eq(emailTokens.userId, p.id))
 			.orderBy(asc(emailTokens.createdAt))
 			.all()
-			.map((t) => ({ ...t, createdAt: iso(t.createdAt), expiresAt: iso(t.expiresAt), usedAt: iso(t.usedAt) }))
+			.map((t) => ({
+				...t,
+				createdAt: iso(t.createdAt),
+				expiresAt: iso(t.expiresAt),
+				usedAt: iso(t.usedAt)
+			}))
 };
 
 const mails: ExportSection = {
 	key: 'mails',
 	collect: (db, p) =>
 		db
-			.select({ to: outbox.toAddress, subject: outbox.subject, createdAt: outbox.createdAt, sentAt: outbox.sentAt })
+			.select({
+				to: outbox.toAddress,
+				subject: outbox.subject,
+				createdAt: outbox.createdAt,
+				sentAt: outbox.sentAt
+			})
 			.from(outbox)
 			.where(eq(outbox.userId, p.id))
 			.orderBy(asc(outbox.id))

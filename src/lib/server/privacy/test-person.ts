@@ -1,18 +1,39 @@
 import type { DB } from '../db/client';
-import { categories, neighbourhoodBrokers, neighbourhoods, streets, userCategories, type User } from '../db/schema';
+import {
+	categories,
+	neighbourhoodBrokers,
+	neighbourhoods,
+	streets,
+	userCategories,
+	type User
+} from '../db/schema';
 import { createEmailToken } from '../auth/email-tokens';
 import { createSession } from '../auth/session';
 import { insertTestUser } from '../db/test-db';
 import { enqueueMail } from '../mail/outbox';
 
 /** A person with something in every table the privacy functions cover; for unit tests only. */
-export function insertFullPerson(db: DB, now = 1_000): { person: User; sessionToken: string; emailToken: string } {
+export function insertFullPerson(
+	db: DB,
+	now = 1_000
+): { person: User; sessionToken: string; emailToken: string } {
 	const hood = db
 		.insert(neighbourhoods)
-		.values({ slug: 'oud-oefenplein', name: 'Oud-Oefenplein', boundary: '{}', centreLat: 51, centreLon: 4, createdAt: 0 })
+		.values({
+			slug: 'oud-oefenplein',
+			name: 'Oud-Oefenplein',
+			boundary: '{}',
+			centreLat: 51,
+			centreLon: 4,
+			createdAt: 0
+		})
 		.returning()
 		.get();
-	const street = db.insert(streets).values({ neighbourhoodId: hood.id, name: 'Kazernestraat', lat: 51, lon: 4 }).returning().get();
+	const street = db
+		.insert(streets)
+		.values({ neighbourhoodId: hood.id, name: 'Kazernestraat', lat: 51, lon: 4 })
+		.returning()
+		.get();
 	const category = db
 		.insert(categories)
 		.values({ slug: 'shopping', names: JSON.stringify({ nl: 'Boodschappen', en: 'Shopping' }) })
@@ -43,13 +64,31 @@ export function insertFullPerson(db: DB, now = 1_000): { person: User; sessionTo
 	db.insert(userCategories).values({ userId: person.id, categoryId: category.id }).run();
 	db.insert(neighbourhoodBrokers).values({ userId: person.id, neighbourhoodId: hood.id }).run();
 	const { token: sessionToken } = createSession(db, person.id, now);
-	const emailToken = createEmailToken(db, person.id, 'change_email', 'maria.nieuw@test.example', now);
+	const emailToken = createEmailToken(
+		db,
+		person.id,
+		'change_email',
+		'maria.nieuw@test.example',
+		now
+	);
 	enqueueMail(
 		db,
-		{ to: 'maria@test.example', userId: person.id, kind: 'test', locale: 'nl', subject: 'Welkom, Maria', text: 'Hallo Maria', html: '<p>Hallo Maria</p>' },
+		{
+			to: 'maria@test.example',
+			userId: person.id,
+			kind: 'test',
+			locale: 'nl',
+			subject: 'Welkom, Maria',
+			text: 'Hallo Maria',
+			html: '<p>Hallo Maria</p>'
+		},
 		now
 	);
 	// A mail to the address without the user id, as the sign-up form sends to an existing address.
-	enqueueMail(db, { to: 'maria@test.example', kind: 'test', locale: 'nl', subject: 'Los', text: 'x', html: 'x' }, now);
+	enqueueMail(
+		db,
+		{ to: 'maria@test.example', kind: 'test', locale: 'nl', subject: 'Los', text: 'x', html: 'x' },
+		now
+	);
 	return { person, sessionToken, emailToken };
 }

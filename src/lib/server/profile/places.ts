@@ -30,7 +30,10 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 
 /** Every neighbourhood's streets, neighbourhoods and streets sorted by name. */
 export function listStreetGroups(db: DbOrTx): StreetGroup[] {
-	const hoods = db.select({ id: neighbourhoods.id, name: neighbourhoods.name }).from(neighbourhoods).all();
+	const hoods = db
+		.select({ id: neighbourhoods.id, name: neighbourhoods.name })
+		.from(neighbourhoods)
+		.all();
 	const rows = db.select().from(streets).orderBy(asc(streets.name)).all();
 	return hoods
 		.map((h) => ({
@@ -53,13 +56,19 @@ export function listNeighbourhoodAreas(db: DbOrTx): NeighbourhoodArea[] {
 		.all()
 		.flatMap((n) => {
 			const geometry = parseBoundary(n.boundary);
-			return geometry ? [{ id: n.id, name: n.name, geometry, centre: { lat: n.centreLat, lon: n.centreLon } }] : [];
+			return geometry
+				? [{ id: n.id, name: n.name, geometry, centre: { lat: n.centreLat, lon: n.centreLon } }]
+				: [];
 		})
 		.sort(byName);
 }
 
 /** The neighbourhood whose boundary holds the point, or null when it lies outside all of them. */
-export function neighbourhoodAt(db: DbOrTx, lat: number, lon: number): { id: number; name: string } | null {
+export function neighbourhoodAt(
+	db: DbOrTx,
+	lat: number,
+	lon: number
+): { id: number; name: string } | null {
 	const area = listNeighbourhoodAreas(db).find((a) => isInside(a.geometry, lat, lon));
 	return area ? { id: area.id, name: area.name } : null;
 }

@@ -9,7 +9,15 @@ import { getProfile, updateProfile } from './profile';
 import { getPublicProfile } from './public';
 
 /** A square neighbourhood of about 1 km around a centre in Mechelen, with two streets. */
-function setUp(): { db: DB; hood: number; market: number; mill: number; garden: number; bins: number; retired: number } {
+function setUp(): {
+	db: DB;
+	hood: number;
+	market: number;
+	mill: number;
+	garden: number;
+	bins: number;
+	retired: number;
+} {
 	const db = createTestDb();
 	const ring = [
 		[4.48, 51.03],
@@ -20,14 +28,41 @@ function setUp(): { db: DB; hood: number; market: number; mill: number; garden: 
 	];
 	const hood = db
 		.insert(neighbourhoods)
-		.values({ slug: 'test', name: 'Testwijk', boundary: JSON.stringify({ type: 'Polygon', coordinates: [ring] }), centreLat: 51.035, centreLon: 4.485, createdAt: 0 })
+		.values({
+			slug: 'test',
+			name: 'Testwijk',
+			boundary: JSON.stringify({ type: 'Polygon', coordinates: [ring] }),
+			centreLat: 51.035,
+			centreLon: 4.485,
+			createdAt: 0
+		})
 		.returning()
 		.get().id;
-	const market = db.insert(streets).values({ neighbourhoodId: hood, name: 'Marktstraat', lat: 51.0331, lon: 4.4822 }).returning().get().id;
-	const mill = db.insert(streets).values({ neighbourhoodId: hood, name: 'Molenstraat', lat: 51.0377, lon: 4.4871 }).returning().get().id;
+	const market = db
+		.insert(streets)
+		.values({ neighbourhoodId: hood, name: 'Marktstraat', lat: 51.0331, lon: 4.4822 })
+		.returning()
+		.get().id;
+	const mill = db
+		.insert(streets)
+		.values({ neighbourhoodId: hood, name: 'Molenstraat', lat: 51.0377, lon: 4.4871 })
+		.returning()
+		.get().id;
 	const cat = (slug: string, active = true) =>
-		db.insert(categories).values({ slug, names: JSON.stringify({ nl: `nl-${slug}`, en: `en-${slug}` }), active }).returning().get().id;
-	return { db, hood, market, mill, garden: cat('garden'), bins: cat('bins'), retired: cat('retired', false) };
+		db
+			.insert(categories)
+			.values({ slug, names: JSON.stringify({ nl: `nl-${slug}`, en: `en-${slug}` }), active })
+			.returning()
+			.get().id;
+	return {
+		db,
+		hood,
+		market,
+		mill,
+		garden: cat('garden'),
+		bins: cat('bins'),
+		retired: cat('retired', false)
+	};
 }
 
 const empty: ProfileForm = {
@@ -75,12 +110,21 @@ describe('updateProfile', () => {
 		expect(row.approxLat).toBeCloseTo(cLat, 6);
 		expect(row.approxLon).toBeCloseTo(cLon, 6);
 		expect([row.approxLat, row.approxLon]).not.toEqual([row.exactLat, row.exactLon]);
-		const helps = t.db.select().from(userCategories).where(eq(userCategories.userId, user.id)).all();
+		const helps = t.db
+			.select()
+			.from(userCategories)
+			.where(eq(userCategories.userId, user.id))
+			.all();
 		expect(helps.map((h) => h.categoryId).sort()).toEqual([t.garden, t.bins].sort());
 
 		// Reading it back gives the form what was saved, with no pin (the point is the street's).
 		const own = getProfile(t.db, user.id)!;
-		expect(own.values).toMatchObject({ streetId: t.market, houseNumber: '7 bus 2', pinLat: null, pinLon: null });
+		expect(own.values).toMatchObject({
+			streetId: t.market,
+			houseNumber: '7 bus 2',
+			pinLat: null,
+			pinLon: null
+		});
 		expect(own.values.categories.sort()).toEqual([t.garden, t.bins].sort());
 		expect(own.neighbourhoodName).toBe('Testwijk');
 	});
@@ -88,7 +132,9 @@ describe('updateProfile', () => {
 	it('accepts a pin inside the boundary: it sets the neighbourhood and the exact point', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db);
-		expect(updateProfile(t.db, user.id, { ...empty, pinLat: 51.0362, pinLon: 4.4843 })).toEqual({ ok: true });
+		expect(updateProfile(t.db, user.id, { ...empty, pinLat: 51.0362, pinLon: 4.4843 })).toEqual({
+			ok: true
+		});
 		const row = t.db.select().from(users).where(eq(users.id, user.id)).get()!;
 		expect(row.neighbourhoodId).toBe(t.hood);
 		expect(row.streetId).toBeNull();
@@ -100,33 +146,87 @@ describe('updateProfile', () => {
 	it('with a pin and a street, the pin is the exact point and the street is kept for brokers', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db);
-		expect(updateProfile(t.db, user.id, { ...empty, streetId: t.mill, houseNumber: '3', pinLat: 51.0375, pinLon: 4.4869 })).toEqual({ ok: true });
+		expect(
+			updateProfile(t.db, user.id, {
+				...empty,
+				streetId: t.mill,
+				houseNumber: '3',
+				pinLat: 51.0375,
+				pinLon: 4.4869
+			})
+		).toEqual({ ok: true });
 		const row = t.db.select().from(users).where(eq(users.id, user.id)).get()!;
-		expect([row.exactLat, row.exactLon, row.streetId, row.neighbourhoodId]).toEqual([51.0375, 4.4869, t.mill, t.hood]);
+		expect([row.exactLat, row.exactLon, row.streetId, row.neighbourhoodId]).toEqual([
+			51.0375,
+			4.4869,
+			t.mill,
+			t.hood
+		]);
 	});
 
 	it('refuses a pin outside every neighbourhood and changes nothing', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db);
-		updateProfile(t.db, user.id, { ...empty, about: 'Eerst', streetId: t.market, houseNumber: '1', categories: [t.garden] });
+		updateProfile(t.db, user.id, {
+			...empty,
+			about: 'Eerst',
+			streetId: t.market,
+			houseNumber: '1',
+			categories: [t.garden]
+		});
 		const before = t.db.select().from(users).where(eq(users.id, user.id)).get();
 
-		const result = updateProfile(t.db, user.id, { ...empty, displayName: 'Iemand anders', about: 'Nieuw', categories: [t.bins], pinLat: 51.05, pinLon: 4.485 });
+		const result = updateProfile(t.db, user.id, {
+			...empty,
+			displayName: 'Iemand anders',
+			about: 'Nieuw',
+			categories: [t.bins],
+			pinLat: 51.05,
+			pinLon: 4.485
+		});
 		expect(result).toEqual({ ok: false, field: 'pinLat', error: 'profile_err_pin_outside' });
 		expect(t.db.select().from(users).where(eq(users.id, user.id)).get()).toEqual(before);
-		expect(t.db.select().from(userCategories).where(eq(userCategories.userId, user.id)).all().map((c) => c.categoryId)).toEqual([t.garden]);
+		expect(
+			t.db
+				.select()
+				.from(userCategories)
+				.where(eq(userCategories.userId, user.id))
+				.all()
+				.map((c) => c.categoryId)
+		).toEqual([t.garden]);
 	});
 
 	it('refuses an unknown or retired category, an unknown street, language or time of day', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db, { about: 'Zoals het was' });
-		expect(updateProfile(t.db, user.id, { ...empty, about: 'x', categories: [t.garden, 9999] })).toEqual({ ok: false, field: 'categories', error: 'profile_err_category_unknown' });
-		expect(updateProfile(t.db, user.id, { ...empty, categories: [t.retired] })).toMatchObject({ ok: false, field: 'categories' });
-		expect(updateProfile(t.db, user.id, { ...empty, streetId: 9999 })).toEqual({ ok: false, field: 'streetId', error: 'profile_err_street_unknown' });
-		expect(updateProfile(t.db, user.id, { ...empty, languages: ['nl', 'xx'] })).toMatchObject({ ok: false, field: 'languages' });
-		expect(updateProfile(t.db, user.id, { ...empty, availability: ['mon-night'] })).toMatchObject({ ok: false, field: 'availability' });
-		expect(updateProfile(t.db, user.id, { ...empty, houseNumber: '5' })).toMatchObject({ ok: false, field: 'streetId', error: 'profile_err_street_needed' });
-		expect(t.db.select().from(users).where(eq(users.id, user.id)).get()!.about).toBe('Zoals het was');
+		expect(
+			updateProfile(t.db, user.id, { ...empty, about: 'x', categories: [t.garden, 9999] })
+		).toEqual({ ok: false, field: 'categories', error: 'profile_err_category_unknown' });
+		expect(updateProfile(t.db, user.id, { ...empty, categories: [t.retired] })).toMatchObject({
+			ok: false,
+			field: 'categories'
+		});
+		expect(updateProfile(t.db, user.id, { ...empty, streetId: 9999 })).toEqual({
+			ok: false,
+			field: 'streetId',
+			error: 'profile_err_street_unknown'
+		});
+		expect(updateProfile(t.db, user.id, { ...empty, languages: ['nl', 'xx'] })).toMatchObject({
+			ok: false,
+			field: 'languages'
+		});
+		expect(updateProfile(t.db, user.id, { ...empty, availability: ['mon-night'] })).toMatchObject({
+			ok: false,
+			field: 'availability'
+		});
+		expect(updateProfile(t.db, user.id, { ...empty, houseNumber: '5' })).toMatchObject({
+			ok: false,
+			field: 'streetId',
+			error: 'profile_err_street_needed'
+		});
+		expect(t.db.select().from(users).where(eq(users.id, user.id)).get()!.about).toBe(
+			'Zoals het was'
+		);
 		expect(t.db.select().from(userCategories).all()).toEqual([]);
 	});
 
@@ -136,14 +236,24 @@ describe('updateProfile', () => {
 		updateProfile(t.db, user.id, { ...empty, streetId: t.market, houseNumber: '1' });
 		expect(updateProfile(t.db, user.id, empty)).toEqual({ ok: true });
 		const row = t.db.select().from(users).where(eq(users.id, user.id)).get()!;
-		expect([row.neighbourhoodId, row.streetId, row.houseNumber, row.exactLat, row.approxCell, row.approxLat]).toEqual([null, null, null, null, null, null]);
+		expect([
+			row.neighbourhoodId,
+			row.streetId,
+			row.houseNumber,
+			row.exactLat,
+			row.approxCell,
+			row.approxLat
+		]).toEqual([null, null, null, null, null, null]);
 	});
 });
 
 describe('getPublicProfile', () => {
 	it('shows the first name, neighbourhood, about, languages, categories and sign-up date, and nothing private', () => {
 		const t = setUp();
-		const user = insertTestUser(t.db, { createdAt: 1_700_000_000_000, email: 'maria@test.example' });
+		const user = insertTestUser(t.db, {
+			createdAt: 1_700_000_000_000,
+			email: 'maria@test.example'
+		});
 		updateProfile(t.db, user.id, {
 			displayName: 'Maria  Janssens',
 			phone: '015 41 22 87',
@@ -168,7 +278,18 @@ describe('getPublicProfile', () => {
 			memberSince: 1_700_000_000_000
 		});
 		const text = JSON.stringify(profile);
-		for (const secret of ['Janssens', '015 41 22 87', 'maria@test.example', 'Marktstraat', '"77"', '51.0333', '4.4825', String(row.approxLat), String(row.approxLon), row.approxCell!]) {
+		for (const secret of [
+			'Janssens',
+			'015 41 22 87',
+			'maria@test.example',
+			'Marktstraat',
+			'"77"',
+			'51.0333',
+			'4.4825',
+			String(row.approxLat),
+			String(row.approxLon),
+			row.approxCell!
+		]) {
 			expect(text).not.toContain(secret);
 		}
 	});

@@ -34,7 +34,8 @@ export function getProfile(db: DB, userId: string): OwnProfile | null {
 		.map((c) => c.id);
 	// No column says where the exact point came from: a point that is the street's own point
 	// came from the street list, any other point is a pin the person placed.
-	const fromStreet = row.street !== null && u.exactLat === row.street.lat && u.exactLon === row.street.lon;
+	const fromStreet =
+		row.street !== null && u.exactLat === row.street.lat && u.exactLon === row.street.lon;
 	const hasPin = u.exactLat !== null && u.exactLon !== null && !fromStreet;
 	return {
 		values: {
@@ -67,7 +68,8 @@ export function updateProfile(db: DB, userId: string, input: ProfileForm): Updat
 	const languages = unique(input.languages);
 	if (!languages.every(isLanguageCode)) return refuse('languages', 'profile_err_language_unknown');
 	const availability = unique(input.availability);
-	if (!availability.every(isSlot)) return refuse('availability', 'profile_err_availability_unknown');
+	if (!availability.every(isSlot))
+		return refuse('availability', 'profile_err_availability_unknown');
 
 	const categoryIds = unique(input.categories);
 	const known = categoryIds.length
@@ -77,18 +79,25 @@ export function updateProfile(db: DB, userId: string, input: ProfileForm): Updat
 				.where(and(inArray(categories.id, categoryIds), eq(categories.active, true)))
 				.all()
 		: [];
-	if (known.length !== categoryIds.length) return refuse('categories', 'profile_err_category_unknown');
+	if (known.length !== categoryIds.length)
+		return refuse('categories', 'profile_err_category_unknown');
 
-	const street = input.streetId === null ? null : (db.select().from(streets).where(eq(streets.id, input.streetId)).get() ?? null);
+	const street =
+		input.streetId === null
+			? null
+			: (db.select().from(streets).where(eq(streets.id, input.streetId)).get() ?? null);
 	if (input.streetId !== null && !street) return refuse('streetId', 'profile_err_street_unknown');
 	if (input.houseNumber && !street) return refuse('streetId', 'profile_err_street_needed');
 
-	let exact: { lat: number; lon: number } | null = street ? { lat: street.lat, lon: street.lon } : null;
+	let exact: { lat: number; lon: number } | null = street
+		? { lat: street.lat, lon: street.lon }
+		: null;
 	let neighbourhoodId = street?.neighbourhoodId ?? null;
 	if (input.pinLat !== null && input.pinLon !== null) {
 		const hood = neighbourhoodAt(db, input.pinLat, input.pinLon);
 		if (!hood) return refuse('pinLat', 'profile_err_pin_outside');
-		if (street && street.neighbourhoodId !== hood.id) return refuse('streetId', 'profile_err_street_other_neighbourhood');
+		if (street && street.neighbourhoodId !== hood.id)
+			return refuse('streetId', 'profile_err_street_other_neighbourhood');
 		exact = { lat: input.pinLat, lon: input.pinLon };
 		neighbourhoodId = hood.id;
 	}
@@ -114,7 +123,10 @@ export function updateProfile(db: DB, userId: string, input: ProfileForm): Updat
 			.where(eq(users.id, userId))
 			.run();
 		tx.delete(userCategories).where(eq(userCategories.userId, userId)).run();
-		if (categoryIds.length) tx.insert(userCategories).values(categoryIds.map((categoryId) => ({ userId, categoryId }))).run();
+		if (categoryIds.length)
+			tx.insert(userCategories)
+				.values(categoryIds.map((categoryId) => ({ userId, categoryId })))
+				.run();
 	});
 	log.info('profile.updated', { user: userId, neighbourhood: neighbourhoodId });
 	return { ok: true };

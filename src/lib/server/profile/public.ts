@@ -54,7 +54,9 @@ export function getPublicProfile(db: DbOrTx, userId: string, locale: string): Pu
 		firstName: firstName(row.displayName),
 		neighbourhood: row.neighbourhood ?? null,
 		about: row.about,
-		languages: Array.isArray(languages) ? languages.filter((l): l is LanguageCode => typeof l === 'string' && isLanguageCode(l)) : [],
+		languages: Array.isArray(languages)
+			? languages.filter((l): l is LanguageCode => typeof l === 'string' && isLanguageCode(l))
+			: [],
 		categories: helps.map((c) => ({ id: c.id, icon: c.icon, name: categoryName(c.names, locale) })),
 		memberSince: row.createdAt
 	};

@@ -11,6 +11,12 @@ export const load: PageServerLoad = (event) => {
 	const people = searched ? findPeople(db, query) : [];
 	return {
 		neighbourhoods: listNeighbourhoodSummaries(db),
-		search: { query, searched, tooShort: query.length === 1, people, more: people.length >= PEOPLE_LIMIT }
+		search: {
+			query,
+			searched,
+			tooShort: query.length === 1,
+			people,
+			more: people.length >= PEOPLE_LIMIT
+		}
 	};
 };

@@ -2,7 +2,11 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
-import { changeEmailSchema, changePasswordSchema, resendVerificationSchema } from '$lib/schemas/account';
+import {
+	changeEmailSchema,
+	changePasswordSchema,
+	resendVerificationSchema
+} from '$lib/schemas/account';
 import {
 	accountOverview,
 	changePassword,
@@ -33,9 +37,12 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	resend: async (event) => {
 		const user = requireUser(event);
-		const form = await superValidate(event.request, zod4(resendVerificationSchema), { id: 'resend' });
+		const form = await superValidate(event.request, zod4(resendVerificationSchema), {
+			id: 'resend'
+		});
 		const result = resendVerificationMail(db, user.id, event.url.origin, Date.now());
-		if (result.ok) return message(form, { type: 'ok', text: m.account_email_resent({ email: result.email }) });
+		if (result.ok)
+			return message(form, { type: 'ok', text: m.account_email_resent({ email: result.email }) });
 		if (result.reason === 'rate_limited')
 			return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
 		return { form };
@@ -43,13 +50,17 @@ export const actions: Actions = {
 
 	changeEmail: async (event) => {
 		const user = requireUser(event);
-		const form = await superValidate(event.request, zod4(changeEmailSchema), { id: 'change-email' });
+		const form = await superValidate(event.request, zod4(changeEmailSchema), {
+			id: 'change-email'
+		});
 		if (!form.valid) return fail(400, { form });
 		const result = await requestEmailChange(db, user.id, form.data, event.url.origin, Date.now());
 		form.data.password = '';
 		if (!result.ok) {
-			if (result.reason === 'same_address') return setError(form, 'email', 'account_err_same_email');
-			if (result.reason === 'wrong_password') return setError(form, 'password', 'account_err_wrong_password');
+			if (result.reason === 'same_address')
+				return setError(form, 'email', 'account_err_same_email');
+			if (result.reason === 'wrong_password')
+				return setError(form, 'password', 'account_err_wrong_password');
 			return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
 		}
 		const sentTo = form.data.email;
@@ -59,12 +70,22 @@ export const actions: Actions = {
 
 	changePassword: async (event) => {
 		const user = requireUser(event);
-		const form = await superValidate(event.request, zod4(changePasswordSchema), { id: 'change-password' });
+		const form = await superValidate(event.request, zod4(changePasswordSchema), {
+			id: 'change-password'
+		});
 		if (!form.valid) return fail(400, { form });
-		const result = await changePassword(db, user.id, event.locals.session!.id, form.data, event.url.origin, Date.now());
+		const result = await changePassword(
+			db,
+			user.id,
+			event.locals.session!.id,
+			form.data,
+			event.url.origin,
+			Date.now()
+		);
 		form.data.currentPassword = '';
 		if (!result.ok) {
-			if (result.reason === 'wrong_password') return setError(form, 'currentPassword', 'account_err_wrong_password');
+			if (result.reason === 'wrong_password')
+				return setError(form, 'currentPassword', 'account_err_wrong_password');
 			return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
 		}
 		form.data.newPassword = '';

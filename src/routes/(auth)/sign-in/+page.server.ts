@@ -37,8 +37,14 @@ export const actions: Actions = {
 			if (result.reason === 'rate_limited')
 				return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
 			if (result.reason === 'suspended') {
-				const reason = result.statusReason ? ` ${m.signin_suspended_reason({ reason: result.statusReason })}` : '';
-				return message(form, { type: 'error', text: m.signin_suspended() + reason }, { status: 403 });
+				const reason = result.statusReason
+					? ` ${m.signin_suspended_reason({ reason: result.statusReason })}`
+					: '';
+				return message(
+					form,
+					{ type: 'error', text: m.signin_suspended() + reason },
+					{ status: 403 }
+				);
 			}
 			return message(form, { type: 'error', text: m.signin_wrong() }, { status: 400 });
 		}

@@ -17,8 +17,15 @@ export const actions: Actions = {
 	default: async ({ request, getClientAddress, url }) => {
 		const form = await superValidate(request, zod4(signUpSchema));
 		if (!form.valid) return fail(400, { form });
-		const result = await signUp(db, { ...form.data, locale: getLocale() }, getClientAddress(), url.origin, Date.now());
-		if (!result.ok) return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
+		const result = await signUp(
+			db,
+			{ ...form.data, locale: getLocale() },
+			getClientAddress(),
+			url.origin,
+			Date.now()
+		);
+		if (!result.ok)
+			return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
 		redirect(303, '/sign-up/sent');
 	}
 };

@@ -24,7 +24,8 @@ export const actions: Actions = {
 		const check = await confirmPassword(loadUser(db, user.id), form.data.password, now);
 		form.data.password = '';
 		if (check === 'wrong_password') return setError(form, 'password', 'account_err_wrong_password');
-		if (check === 'rate_limited') return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
+		if (check === 'rate_limited')
+			return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
 		deleteAccount(db, user.id, now);
 		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/account/deleted');

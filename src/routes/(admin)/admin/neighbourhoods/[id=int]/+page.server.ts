@@ -2,10 +2,20 @@ import { error } from '@sveltejs/kit';
 import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
-import { assignBrokerSchema, neighbourhoodSchema, removeBrokerSchema } from '$lib/schemas/neighbourhood';
+import {
+	assignBrokerSchema,
+	neighbourhoodSchema,
+	removeBrokerSchema
+} from '$lib/schemas/neighbourhood';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { getNeighbourhood, neighbourhoodProblems, timeZoneChoices, toNeighbourhoodForm, updateNeighbourhood } from '$lib/server/neighbourhoods/admin';
+import {
+	getNeighbourhood,
+	neighbourhoodProblems,
+	timeZoneChoices,
+	toNeighbourhoodForm,
+	updateNeighbourhood
+} from '$lib/server/neighbourhoods/admin';
 import { assignBroker, listBrokers, removeBroker } from '$lib/server/neighbourhoods/brokers';
 import { showProblems } from '../problems';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,7 +29,10 @@ function neighbourhoodOr404(id: string) {
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
 	const n = neighbourhoodOr404(event.params.id);
-	const form = await superValidate(toNeighbourhoodForm(n), zod4(neighbourhoodSchema), { id: 'neighbourhood', errors: false });
+	const form = await superValidate(toNeighbourhoodForm(n), zod4(neighbourhoodSchema), {
+		id: 'neighbourhood',
+		errors: false
+	});
 	return {
 		neighbourhood: { id: n.id, name: n.name },
 		form,
@@ -35,7 +48,9 @@ export const actions: Actions = {
 	save: async (event) => {
 		const user = requireAdmin(event);
 		const n = neighbourhoodOr404(event.params.id);
-		const form = await superValidate(event.request, zod4(neighbourhoodSchema), { id: 'neighbourhood' });
+		const form = await superValidate(event.request, zod4(neighbourhoodSchema), {
+			id: 'neighbourhood'
+		});
 		showProblems(form, neighbourhoodProblems(db, form.data, n.id));
 		if (!form.valid) return fail(400, { form });
 		const result = updateNeighbourhood(db, user.id, n.id, form.data, Date.now());
@@ -57,10 +72,16 @@ export const actions: Actions = {
 		const result = assignBroker(db, user.id, n.id, form.data.email, Date.now());
 		if (!result.ok) {
 			if (result.reason === 'no_neighbourhood') error(404, 'not found');
-			return setError(form, 'email', result.reason === 'no_account' ? 'admin_broker_no_account' : 'admin_broker_not_active');
+			return setError(
+				form,
+				'email',
+				result.reason === 'no_account' ? 'admin_broker_no_account' : 'admin_broker_not_active'
+			);
 		}
 		form.data.email = '';
-		const text = result.already ? m.admin_broker_already({ name: result.user.displayName }) : m.admin_broker_assigned({ name: result.user.displayName });
+		const text = result.already
+			? m.admin_broker_already({ name: result.user.displayName })
+			: m.admin_broker_assigned({ name: result.user.displayName });
 		return message(form, { type: 'ok', text });
 	},
 
@@ -70,9 +91,13 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(removeBrokerSchema));
 		if (!form.valid) error(400, 'bad request');
 		const result = removeBroker(db, user.id, n.id, form.data.userId, Date.now());
-		if (!result.ok) return { brokerNotice: { type: 'error' as const, text: m.admin_broker_gone() } };
+		if (!result.ok)
+			return { brokerNotice: { type: 'error' as const, text: m.admin_broker_gone() } };
 		const name = result.user.displayName;
-		const text = result.role === 'resident' ? m.admin_broker_removed_resident({ name }) : m.admin_broker_removed({ name });
+		const text =
+			result.role === 'resident'
+				? m.admin_broker_removed_resident({ name })
+				: m.admin_broker_removed({ name });
 		return { brokerNotice: { type: 'ok' as const, text } };
 	}
 };

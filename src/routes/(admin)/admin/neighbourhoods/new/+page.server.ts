@@ -4,7 +4,12 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { neighbourhoodSchema } from '$lib/schemas/neighbourhood';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { createNeighbourhood, defaultMapCentre, neighbourhoodProblems, timeZoneChoices } from '$lib/server/neighbourhoods/admin';
+import {
+	createNeighbourhood,
+	defaultMapCentre,
+	neighbourhoodProblems,
+	timeZoneChoices
+} from '$lib/server/neighbourhoods/admin';
 import { showProblems } from '../problems';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -21,7 +21,12 @@ function guard(event: RequestEvent) {
 export const load: PageServerLoad = async (event) => {
 	const { n } = guard(event);
 	return {
-		neighbourhood: { id: n.id, name: n.name, boundary: n.boundary, centre: { lat: n.centreLat, lon: n.centreLon } },
+		neighbourhood: {
+			id: n.id,
+			name: n.name,
+			boundary: n.boundary,
+			centre: { lat: n.centreLat, lon: n.centreLon }
+		},
 		streets: listStreets(db, n.id),
 		addForm: await superValidate(zod4(streetSchema), { id: 'add', errors: false }),
 		importForm: await superValidate(zod4(streetImportSchema), { id: 'import', errors: false }),
@@ -56,7 +61,10 @@ export const actions: Actions = {
 			return setError(form, file ? 'file' : 'text', result.error);
 		}
 		const { added, updated, skipped } = result.report;
-		form.message = { type: 'ok', text: m.admin_import_done({ added, updated, skipped: skipped.length }) };
+		form.message = {
+			type: 'ok',
+			text: m.admin_import_done({ added, updated, skipped: skipped.length })
+		};
 		form.data.text = '';
 		return withFiles({ form, report: result.report });
 	}

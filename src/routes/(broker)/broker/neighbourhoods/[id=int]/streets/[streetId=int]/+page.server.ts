@@ -6,7 +6,13 @@ import { streetSchema } from '$lib/schemas/neighbourhood';
 import { requireBrokerOf } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { getNeighbourhood } from '$lib/server/neighbourhoods/admin';
-import { countResidentsOnStreet, getStreet, listStreets, removeStreet, updateStreet } from '$lib/server/neighbourhoods/streets';
+import {
+	countResidentsOnStreet,
+	getStreet,
+	listStreets,
+	removeStreet,
+	updateStreet
+} from '$lib/server/neighbourhoods/streets';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Checks the person may work on this neighbourhood's streets, and that the street is one of them. */
@@ -23,7 +29,12 @@ export const load: PageServerLoad = async (event) => {
 	const { n, street } = guard(event);
 	const values = { name: street.name, lat: String(street.lat), lon: String(street.lon) };
 	return {
-		neighbourhood: { id: n.id, name: n.name, boundary: n.boundary, centre: { lat: n.centreLat, lon: n.centreLon } },
+		neighbourhood: {
+			id: n.id,
+			name: n.name,
+			boundary: n.boundary,
+			centre: { lat: n.centreLat, lon: n.centreLon }
+		},
 		street: { id: street.id, name: street.name },
 		others: listStreets(db, n.id)
 			.filter((s) => s.id !== street.id)
