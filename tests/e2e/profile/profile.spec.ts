@@ -146,9 +146,11 @@ test('a person places a pin by clicking the map or with the centre button, and i
 	const map = page.getByRole('region', { name: MAP });
 	const status = page.getByRole('status').filter({ hasText: 'speld' });
 	await expect(status).toHaveText('Er staat geen speld op de kaart.');
+	// Choosing the street first brings the map to it.
+	await page.getByLabel('Je straat').selectOption({ label: 'Kazernestraat' });
 
 	// Far to the north, outside the dotted line: the page warns, and the server refuses.
-	await panMap(page, 'ArrowUp', 10);
+	await panMap(page, 'ArrowUp', 14);
 	await page.getByRole('button', { name: 'Zet de speld in het midden van de kaart' }).click();
 	await expect(status).toHaveText('De speld staat buiten de buurt. Zet ze binnen de stippellijn.');
 	await save(page);
@@ -158,7 +160,8 @@ test('a person places a pin by clicking the map or with the centre button, and i
 	// Back to the middle of the neighbourhood, and a click puts the pin there.
 	await page.getByRole('button', { name: 'Haal de speld weg' }).click();
 	await expect(status).toHaveText('Er staat geen speld op de kaart.');
-	await panMap(page, 'ArrowDown', 10);
+	// Choosing the street on the square brings the map back into the neighbourhood.
+	await page.getByLabel('Je straat').selectOption({ label: 'Oud-Oefenplein' });
 	const box = (await map.boundingBox())!;
 	await map.click({ position: { x: box.width / 2 + 40, y: box.height / 2 + 30 } });
 	await expect(status).toHaveText(`De speld staat in de buurt ${NEIGHBOURHOOD}.`);
