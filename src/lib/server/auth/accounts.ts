@@ -33,7 +33,10 @@ export async function signUp(
 	origin: string,
 	now: number
 ): Promise<{ ok: true; userId: string | null } | { ok: false; reason: 'rate_limited' }> {
-	if (!limits.signUpPerClient.consume(client, now)) {
+	if (
+		!limits.signUpPerClient.consume(client, now) ||
+		!limits.signUpPerAddress.consume(input.email.toLowerCase(), now)
+	) {
 		log.warn('auth.rate_limited', { kind: 'sign_up', client });
 		return { ok: false, reason: 'rate_limited' };
 	}

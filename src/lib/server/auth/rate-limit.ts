@@ -58,6 +58,8 @@ export const limits = {
 	signInPerAccount: new RateLimiter(5, 3 * MINUTE),
 	signInPerClient: new RateLimiter(50, 20_000),
 	signUpPerClient: new RateLimiter(10, 6 * MINUTE),
+	/** Each sign-up sends a mail to the address: a few per address, so nobody is flooded. */
+	signUpPerAddress: new RateLimiter(3, 20 * MINUTE),
 	resetPerAccount: new RateLimiter(3, 20 * MINUTE),
 	resetPerClient: new RateLimiter(20, 3 * MINUTE),
 	/** Verification mails a signed-in person asks for (resend, change of address): no mail bombing. */

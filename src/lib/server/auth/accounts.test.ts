@@ -1,0 +1,156 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createTestDb, insertTestUser } from '../db/test-db';
+import { outbox, users } from '../db/schema';
+import { authenticate, signUp, verifyEmail } from './accounts';
+import { hashPassword } from './password';
+
+let n = 0;
+const unique = (label: string) => `${label}-${++n}-${Date.now()}@test.example`;
+const client = () => `192.0.2.${++n % 250}`;
+const ORIGIN = 'https://naburig.example';
+
+/** The token in the newest verification link sent to an address. */
+function linkTokenFor(db: ReturnType<typeof createTestDb>, email: string): string {
+	const mail = db.select().from(outbox).where(eq(outbox.toAddress, email)).all().pop()!;
+	return /\/verify-email\/([a-z0-9]+)/.exec(mail.textBody)![1]!;
+}
+
+describe('signing up', () => {
+	it("creates the account unverified and queues a verification mail in the person's language", async () => {
+		const db = createTestDb();
+		const email = unique('rosa');
+		const result = await signUp(
+			db,
+			{ displayName: 'Rosa', email, password: 'koffie op dinsdag', locale: 'en' },
+			client(),
+			ORIGIN,
+			0
+		);
+		expect(result.ok).toBe(true);
+		const user = db.select().from(users).where(eq(users.email, email)).get()!;
+		expect(user.emailVerifiedAt).toBeNull();
+		expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+		const mail = db.select().from(outbox).get()!;
+		expect(mail.subject).toBe('Confirm your e-mail address for Naburig');
+		expect(mail.textBody).toContain(`${ORIGIN}/verify-email/`);
+	});
+
+	it('an address that has an account gets a notice instead of a second account', async () => {
+		const db = createTestDb();
+		const existing = insertTestUser(db, { email: unique('maria'), displayName: 'Maria' });
+		const result = await signUp(
+			db,
+			{ displayName: 'X', email: existing.email!, password: 'iets heel anders', locale: 'nl' },
+			client(),
+			ORIGIN,
+			0
+		);
+		expect(result).toEqual({ ok: true, userId: null });
+		expect(db.select({ n: count() }).from(users).get()!.n).toBe(1);
+		expect(db.select().from(outbox).get()!.kind).toBe('already_registered');
+	});
+
+	it('limits sign-ups per address, so nobody can be flooded with mail', async () => {
+		const db = createTestDb();
+		const email = unique('flood');
+		const results = [];
+		for (let i = 0; i < 4; i++)
+			results.push(
+				(
+					await signUp(
+						db,
+						{ displayName: 'F', email, password: 'een lange zin hier', locale: 'nl' },
+						client(),
+						ORIGIN,
+						0
+					)
+				).ok
+			);
+		expect(results).toEqual([true, true, true, false]);
+		expect(db.select({ n: count() }).from(outbox).get()!.n).toBe(3);
+	});
+});
+
+describe('verifying the address', () => {
+	it('works once, within 48 hours', async () => {
+		const db = createTestDb();
+		const email = unique('lotte');
+		await signUp(
+			db,
+			{ displayName: 'Lotte', email, password: 'wandelen met de hond', locale: 'nl' },
+			client(),
+			ORIGIN,
+			0
+		);
+		const token = linkTokenFor(db, email);
+		expect(verifyEmail(db, token, 1000)).toMatchObject({ ok: true });
+		expect(db.select().from(users).get()!.emailVerifiedAt).toBe(1000);
+		expect(verifyEmail(db, token, 2000)).toEqual({ ok: false, reason: 'used' });
+		expect(verifyEmail(db, 'made-up-token', 2000)).toEqual({ ok: false, reason: 'invalid' });
+	});
+
+	it('refuses an expired link and changes nothing', async () => {
+		const db = createTestDb();
+		const email = unique('laat');
+		await signUp(
+			db,
+			{ displayName: 'Laat', email, password: 'te laat geklikt', locale: 'nl' },
+			client(),
+			ORIGIN,
+			0
+		);
+		expect(verifyEmail(db, linkTokenFor(db, email), 48 * 3600_000)).toEqual({
+			ok: false,
+			reason: 'expired'
+		});
+		expect(db.select().from(users).get()!.emailVerifiedAt).toBeNull();
+	});
+});
+
+describe('signing in', () => {
+	it('gives the same answer for an unknown address and a wrong password', async () => {
+		const db = createTestDb();
+		const email = unique('jozef');
+		insertTestUser(db, { email, passwordHash: await hashPassword('de juiste zin') });
+		expect(await authenticate(db, email, 'fout', client(), 0)).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(await authenticate(db, unique('niemand'), 'fout', client(), 0)).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect((await authenticate(db, email.toUpperCase(), 'de juiste zin', client(), 0)).ok).toBe(
+			true
+		);
+	});
+
+	it('tells a suspended person why, and locks an address after five wrong tries', async () => {
+		const db = createTestDb();
+		const suspended = unique('geschorst');
+		insertTestUser(db, {
+			email: suspended,
+			status: 'suspended',
+			statusReason: 'Klacht in onderzoek',
+			passwordHash: await hashPassword('mijn wachtwoord')
+		});
+		expect(await authenticate(db, suspended, 'mijn wachtwoord', client(), 0)).toEqual({
+			ok: false,
+			reason: 'suspended',
+			statusReason: 'Klacht in onderzoek'
+		});
+
+		const email = unique('slot');
+		insertTestUser(db, { email, passwordHash: await hashPassword('het goede wachtwoord') });
+		for (let i = 0; i < 5; i++) await authenticate(db, email, `fout ${i}`, client(), 0);
+		expect(await authenticate(db, email, 'het goede wachtwoord', client(), 0)).toEqual({
+			ok: false,
+			reason: 'rate_limited'
+		});
+		// The lock lifts with time.
+		expect((await authenticate(db, email, 'het goede wachtwoord', client(), 3 * 60_000)).ok).toBe(
+			true
+		);
+	});
+});
