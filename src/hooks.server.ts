@@ -6,7 +6,9 @@ import { config } from '$lib/server/config';
 import { db, sqlite } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { ensureCategories } from '$lib/server/categories/pilot';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
+import { ensureToolCategories } from '$lib/server/lending/categories';
 import { createMailWorker } from '$lib/server/mail/worker';
 import { mailboxTransport, smtpTransport } from '$lib/server/mail/transport';
 import { randomToken } from '$lib/server/ids';
@@ -19,6 +21,9 @@ const mailWorker = createMailWorker({
 });
 
 export const init: ServerInit = async () => {
+	// The starting category lists, in every installation; brokers manage them from then on.
+	ensureCategories(db);
+	ensureToolCategories(db);
 	if (config.DEMO !== false) await seedDemoIfEmpty(db, Date.now());
 	mailWorker.start();
 	log.info('server.started', {

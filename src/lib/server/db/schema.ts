@@ -503,3 +503,74 @@ export const trustBadges = sqliteTable(
 	},
 	(t) => [index('trust_badges_user').on(t.userId, t.kind)]
 );
+
+/** Where tools are picked up and brought back, e.g. the service centre's desk. */
+export const pickupPlaces = sqliteTable('pickup_places', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	neighbourhoodId: integer('neighbourhood_id')
+		.notNull()
+		.references(() => neighbourhoods.id),
+	name: text('name').notNull(),
+	address: text('address').notNull(),
+	/** JSON array of { day: 1..7, from: "HH:MM", to: "HH:MM" }, as phone-duty hours. */
+	openingHours: text('opening_hours').notNull().default('[]'),
+	notes: text('notes').notNull().default('')
+});
+
+/** Who paid for a tool, for the funder's figures (e.g. the King Baudouin Foundation grant). */
+export const fundingSources = sqliteTable('funding_sources', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull(),
+	funder: text('funder').notNull(),
+	grantReference: text('grant_reference').notNull().default('')
+});
+
+export const toolCategories = sqliteTable('tool_categories', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	slug: text('slug').notNull().unique(),
+	/** JSON object of names per locale, as for help categories. */
+	names: text('names').notNull(),
+	sortOrder: integer('sort_order').notNull().default(0)
+});
+
+export const TOOL_CONDITIONS = ['new', 'good', 'fair', 'worn'] as const;
+export const TOOL_STATUSES = ['available', 'on_loan', 'in_repair', 'retired', 'missing'] as const;
+export type ToolStatus = (typeof TOOL_STATUSES)[number];
+
+/** One physical tool in the lending catalogue. */
+export const tools = sqliteTable(
+	'tools',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		assetTag: text('asset_tag').notNull().unique(),
+		name: text('name').notNull(),
+		description: text('description').notNull(),
+		instructions: text('instructions').notNull().default(''),
+		safetyNotes: text('safety_notes').notNull().default(''),
+		categoryId: integer('category_id')
+			.notNull()
+			.references(() => toolCategories.id),
+		condition: text('condition', { enum: TOOL_CONDITIONS }).notNull().default('good'),
+		replacementValueCents: integer('replacement_value_cents').notNull().default(0),
+		/** JSON array of the parts that must come back, e.g. ["koffer", "3 boren"]. */
+		accessories: text('accessories').notNull().default('[]'),
+		fundingSourceId: integer('funding_source_id').references(() => fundingSources.id),
+		pickupPlaceId: integer('pickup_place_id')
+			.notNull()
+			.references(() => pickupPlaces.id),
+		loanDaysDefault: integer('loan_days_default').notNull().default(3),
+		loanDaysMax: integer('loan_days_max').notNull().default(7),
+		depositCents: integer('deposit_cents').notNull().default(0),
+		status: text('status', { enum: TOOL_STATUSES }).notNull().default('available'),
+		createdAt: instant('created_at').notNull()
+	},
+	(t) => [
+		index('tools_neighbourhood_status').on(t.neighbourhoodId, t.status),
+		index('tools_category').on(t.categoryId)
+	]
+);
+
+export type Tool = typeof tools.$inferSelect;

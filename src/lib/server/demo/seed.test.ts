@@ -1,6 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { matches, posts, users } from '../db/schema';
+import { ensureCategories } from '../categories/pilot';
+import { matches, posts, tools, users } from '../db/schema';
+import { ensureToolCategories } from '../lending/categories';
 import { createTestDb } from '../db/test-db';
 import { getSetting } from '../settings';
 import { DEMO_PEOPLE, seedDemoIfEmpty } from './seed';
@@ -8,6 +10,8 @@ import { DEMO_PEOPLE, seedDemoIfEmpty } from './seed';
 describe('the demo neighbourhood', () => {
 	it('fills an empty database once, through the real domain rules', async () => {
 		const db = createTestDb();
+		ensureCategories(db);
+		ensureToolCategories(db);
 		expect(await seedDemoIfEmpty(db, Date.UTC(2026, 10, 23))).toBe(true);
 		expect(db.select({ n: count() }).from(users).get()!.n).toBe(DEMO_PEOPLE.length);
 		expect(getSetting(db, 'demo')).toBe('1');
@@ -23,6 +27,8 @@ describe('the demo neighbourhood', () => {
 		expect(
 			db.select({ n: count() }).from(matches).where(eq(matches.status, 'active')).get()!.n
 		).toBe(1);
+
+		expect(db.select({ n: count() }).from(tools).get()!.n).toBe(9);
 
 		expect(await seedDemoIfEmpty(db, Date.UTC(2026, 10, 24))).toBe(false);
 		expect(db.select({ n: count() }).from(users).get()!.n).toBe(DEMO_PEOPLE.length);

@@ -11,7 +11,6 @@ import {
 	type BadgeKind
 } from '../db/schema';
 import { hashPassword } from '../auth/password';
-import { ensureCategories } from '../categories/pilot';
 import { approximate } from '../geo/approx';
 import { newId } from '../ids';
 import { log } from '../log';
@@ -19,6 +18,7 @@ import { createPost, type PostInput } from '../posts/create';
 import { acceptResponse, respond } from '../posts/responses';
 import { setSetting } from '../settings';
 import { DEMO_PASSWORD } from './mode';
+import { seedDemoTools } from './tools';
 
 /**
  * The demo neighbourhood: a social housing estate around a former exercise ground, as in the
@@ -260,7 +260,6 @@ const DAY = 24 * 60 * 60 * 1000;
  * so a real installation started without DEMO=0 is never touched.
  */
 export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
-	ensureCategories(db);
 	const existing = db.select({ n: count() }).from(users).get();
 	if ((existing?.n ?? 0) > 0) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -337,6 +336,7 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 			if (p.role === 'broker')
 				tx.insert(neighbourhoodBrokers).values({ neighbourhoodId: hood.id, userId: id }).run();
 		}
+		seedDemoTools(tx, hood.id, now);
 		setSetting(tx, 'demo', '1');
 	});
 	seedDemoActivity(db, now);

@@ -1,0 +1,166 @@
+import type { Tx } from '../db/client';
+import { fundingSources, pickupPlaces, toolCategories, tools } from '../db/schema';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The pilot's lending service: tools bought with a King Baudouin Foundation grant (seed 001). */
+const DEMO_TOOLS = [
+	{
+		tag: 'KBS-001',
+		category: 'diy',
+		name: 'Klopboormachine',
+		value: 12900,
+		deposit: 0,
+		accessories: ['koffer', 'zijhandgreep', 'dieptestop', '5 steenboren'],
+		description:
+			'Snoerboormachine met klopfunctie, voor gaten in steen, hout en metaal. Handig om gordijnroedes of een kast op te hangen.',
+		instructions:
+			'Kies de juiste boor voor het materiaal. Zet de klopfunctie alleen aan voor steen of beton.',
+		safety:
+			'Draag een veiligheidsbril. Kijk eerst of er geen leidingen in de muur zitten. Trek de stekker uit voor je een boor wisselt.'
+	},
+	{
+		tag: 'KBS-002',
+		category: 'diy',
+		name: 'Accuschroefmachine',
+		value: 8900,
+		deposit: 0,
+		accessories: ['lader', '2 accu’s', 'bitset'],
+		description: 'Lichte schroefmachine op accu, voor meubels in elkaar zetten en kleine klusjes.',
+		instructions: 'Laad de accu de avond voor je hem gebruikt. Begin met een lage stand.',
+		safety: 'Houd vingers weg van de bit. Laat de lader niet onbewaakt aan het stopcontact.'
+	},
+	{
+		tag: 'KBS-003',
+		category: 'diy',
+		name: 'Huishoudladder, 3 x 8 treden',
+		value: 21900,
+		deposit: 2000,
+		accessories: [],
+		description:
+			'Aluminium reformladder, tot 5 meter werkhoogte. Te gebruiken als trap of als rechte ladder.',
+		instructions: 'Zet de ladder op een vlakke, stevige ondergrond. Vergrendel alle scharnieren.',
+		safety:
+			'Nooit alleen op een ladder boven de 2 meter: vraag iemand om de ladder vast te houden. Niet op de bovenste drie treden staan.'
+	},
+	{
+		tag: 'KBS-004',
+		category: 'garden',
+		name: 'Elektrische heggenschaar',
+		value: 9900,
+		deposit: 0,
+		accessories: ['beschermkap', 'verlengkabel 20 m'],
+		description: 'Heggenschaar met 60 cm mes, voor hagen en struiken.',
+		instructions: 'Leg de kabel over je schouder, weg van het mes.',
+		safety:
+			'Draag handschoenen en een veiligheidsbril. Gebruik hem niet als het regent. Trek de stekker uit als je stopt.'
+	},
+	{
+		tag: 'KBS-005',
+		category: 'garden',
+		name: 'Grasmaaier (elektrisch)',
+		value: 17900,
+		deposit: 0,
+		accessories: ['opvangbak', 'verlengkabel 20 m'],
+		description: 'Elektrische grasmaaier, 37 cm maaibreedte, voor een gewone stadstuin.',
+		instructions: 'Maai droog gras. Leeg de opvangbak op tijd.',
+		safety: 'Stevige schoenen aan. Nooit onder de maaier komen zolang de stekker erin zit.'
+	},
+	{
+		tag: 'KBS-006',
+		category: 'moving',
+		name: 'Kruiwagen',
+		value: 6900,
+		deposit: 0,
+		accessories: [],
+		description: 'Stevige kruiwagen van 90 liter, voor tuinafval, zand of stenen.',
+		instructions: 'Laad het zwaarste vooraan, boven het wiel.',
+		safety: 'Til met je benen, niet met je rug.'
+	},
+	{
+		tag: 'KBS-007',
+		category: 'cleaning',
+		name: 'Hogedrukreiniger',
+		value: 19900,
+		deposit: 2000,
+		accessories: ['lans', 'terrasreiniger', 'tuinslangkoppeling'],
+		description: 'Hogedrukreiniger voor terras, fiets en tuinmeubelen.',
+		instructions:
+			'Sluit eerst het water aan, dan de stroom. Begin op een afstand van een halve meter.',
+		safety: 'Richt de straal nooit op mensen, dieren of stopcontacten. Draag een veiligheidsbril.'
+	},
+	{
+		tag: 'KBS-008',
+		category: 'cleaning',
+		name: 'Behangafstomer',
+		value: 5900,
+		deposit: 0,
+		accessories: ['stoomplaat', 'slang', 'maatbeker'],
+		description: 'Maakt oud behang los met stoom, zodat het makkelijk van de muur komt.',
+		instructions: 'Vul met koud water tot de streep. Wacht tien minuten tot er stoom komt.',
+		safety: 'De plaat en het water worden heet: laat het toestel afkoelen voor je het bijvult.'
+	},
+	{
+		tag: 'KBS-009',
+		category: 'kitchen',
+		name: 'Koffiezetapparaat voor 40 tassen',
+		value: 7900,
+		deposit: 0,
+		accessories: ['filterhouder'],
+		description: 'Grote percolator voor een buurtfeest of een verjaardag.',
+		instructions: 'Gebruik gemalen koffie voor percolators.',
+		safety: 'Het toestel blijft lang heet. Niet verplaatsen als het vol is.'
+	}
+];
+
+/** Adds the demo pick-up place, the grant and the tools to the demo neighbourhood. */
+export function seedDemoTools(tx: Tx, neighbourhoodId: number, now: number): void {
+	const place = tx
+		.insert(pickupPlaces)
+		.values({
+			neighbourhoodId,
+			name: 'Dienstencentrum De Schijf',
+			address: 'Oud-Oefenplein 1',
+			openingHours: JSON.stringify(
+				[1, 2, 3, 4, 5].map((day) => ({ day, from: '09:00', to: '12:00' }))
+			),
+			notes: 'Aan het onthaal. Vraag naar de uitleendienst.'
+		})
+		.returning()
+		.get();
+	const grant = tx
+		.insert(fundingSources)
+		.values({
+			name: 'KBS-subsidie 2024',
+			funder: 'Koning Boudewijnstichting',
+			grantReference: 'KBS 2024-J1234'
+		})
+		.returning()
+		.get();
+	const categoryIds = new Map(
+		tx
+			.select()
+			.from(toolCategories)
+			.all()
+			.map((c) => [c.slug, c.id])
+	);
+	for (const t of DEMO_TOOLS) {
+		tx.insert(tools)
+			.values({
+				neighbourhoodId,
+				assetTag: t.tag,
+				name: t.name,
+				description: t.description,
+				instructions: t.instructions,
+				safetyNotes: t.safety,
+				categoryId: categoryIds.get(t.category)!,
+				replacementValueCents: t.value,
+				depositCents: t.deposit,
+				accessories: JSON.stringify(t.accessories),
+				fundingSourceId: grant.id,
+				pickupPlaceId: place.id,
+				createdAt: now - 200 * DAY
+			})
+			.run();
+	}
+}
