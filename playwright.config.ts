@@ -45,7 +45,6 @@ export default defineConfig({
 		stderr: 'pipe',
 		env: {
 			PORT: String(PORT),
-			ORIGIN: `http://localhost:${PORT}`,
 			DATABASE_URL: './.e2e/naburig-e2e.db',
 			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
 			MAIL_FROM: 'Naburig test <test@naburig.example>',

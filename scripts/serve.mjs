@@ -1,0 +1,8 @@
+// Serves the built site. Without ORIGIN, adapter-node assumes https, which would make every
+// form on http://localhost fail its origin check; so for a plain local start the origin is
+// http://localhost:<PORT>. Behind a proxy, set ORIGIN (or PROTOCOL_HEADER and HOST_HEADER).
+process.env.PORT ||= '3000';
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
+	process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
+}
+await import('../build/index.js');
