@@ -38,7 +38,11 @@ describe('signing up', () => {
 
 	it('an address that has an account gets a notice instead of a second account', async () => {
 		const db = createTestDb();
-		const existing = insertTestUser(db, { email: unique('maria'), displayName: 'Maria' });
+		const existing = insertTestUser(db, {
+			email: unique('maria'),
+			displayName: 'Maria',
+			emailVerifiedAt: 1
+		});
 		const result = await signUp(
 			db,
 			{ displayName: 'X', email: existing.email!, password: 'iets heel anders', locale: 'nl' },
@@ -49,6 +53,27 @@ describe('signing up', () => {
 		expect(result).toEqual({ ok: true, userId: null });
 		expect(db.select({ n: count() }).from(users).get()!.n).toBe(1);
 		expect(db.select().from(outbox).get()!.kind).toBe('already_registered');
+	});
+
+	it('a second sign-up before the address is confirmed sends the link again, not a warning', async () => {
+		const db = createTestDb();
+		const email = unique('dubbel');
+		const input = { displayName: 'Dubbel', email, password: 'twee keer geklikt', locale: 'nl' };
+		await signUp(db, input, client(), ORIGIN, 0);
+		await signUp(db, input, client(), ORIGIN, 1);
+		expect(db.select({ n: count() }).from(users).get()!.n).toBe(1);
+		const kinds = db
+			.select({ kind: outbox.kind })
+			.from(outbox)
+			.all()
+			.map((m) => m.kind);
+		expect(kinds).toEqual(['verify_email', 'verify_email']);
+		// Only the newest link works.
+		const first = /\/verify-email\/([a-z0-9]+)/.exec(
+			db.select().from(outbox).all()[0]!.textBody
+		)![1]!;
+		expect(verifyEmail(db, first, 2)).toEqual({ ok: false, reason: 'used' });
+		expect(verifyEmail(db, linkTokenFor(db, email), 2)).toMatchObject({ ok: true });
 	});
 
 	it('limits sign-ups per address, so nobody can be flooded with mail', async () => {

@@ -41,6 +41,12 @@ export async function signUp(
 		return { ok: false, reason: 'rate_limited' };
 	}
 	const existing = findUserByEmail(db, input.email);
+	// Not confirmed yet (e.g. a second click on "create account"): send the link again rather
+	// than saying the address already has an account.
+	if (existing && !existing.emailVerifiedAt && existing.status === 'active') {
+		resendVerification(db, existing, origin, now);
+		return { ok: true, userId: null };
+	}
 	if (existing) {
 		db.transaction((tx) =>
 			enqueueMail(
