@@ -12,7 +12,7 @@ import {
 	userCategories,
 	users
 } from '../db/schema';
-import { deleteAccount, DELETION_STEPS } from './delete';
+import { deleteAccount, DELETION_STEPS, isLastAdmin } from './delete';
 import { insertFullPerson } from './test-person';
 
 describe('deleting an account', () => {
@@ -141,5 +141,15 @@ describe('deleting an account', () => {
 		);
 		expect(db.select({ n: count() }).from(sessions).get()!.n).toBe(1);
 		expect(db.select({ n: count() }).from(outbox).get()!.n).toBe(2);
+	});
+
+	it('knows the last active admin, who may not leave', () => {
+		const db = createTestDb();
+		const first = insertTestUser(db, { role: 'admin' });
+		const resident = insertTestUser(db);
+		expect(isLastAdmin(db, first.id)).toBe(true);
+		expect(isLastAdmin(db, resident.id)).toBe(false);
+		insertTestUser(db, { role: 'admin' });
+		expect(isLastAdmin(db, first.id)).toBe(false);
 	});
 });

@@ -1,4 +1,4 @@
-import { eq, or } from 'drizzle-orm';
+import { and, count, eq, or } from 'drizzle-orm';
 import type { DB, Tx } from '../db/client';
 import {
 	auditLog,
@@ -107,6 +107,18 @@ export const DELETION_STEPS: DeletionStep[] = [
 	...marketplaceDeletion,
 	anonymiseProfile
 ];
+
+/** The only active admin cannot leave: nobody could then manage neighbourhoods or brokers. */
+export function isLastAdmin(db: DB, userId: string): boolean {
+	const person = db.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
+	if (person?.role !== 'admin') return false;
+	const admins = db
+		.select({ n: count() })
+		.from(users)
+		.where(and(eq(users.role, 'admin'), eq(users.status, 'active')))
+		.get();
+	return (admins?.n ?? 0) <= 1;
+}
 
 /**
  * Deletes a person's account (GDPR art. 17): every step in one transaction, so it happens

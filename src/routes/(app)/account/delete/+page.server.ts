@@ -7,7 +7,7 @@ import { confirmPassword, loadUser } from '$lib/server/auth/account-settings';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { deleteAccount } from '$lib/server/privacy/delete';
+import { deleteAccount, isLastAdmin } from '$lib/server/privacy/delete';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -26,6 +26,8 @@ export const actions: Actions = {
 		if (check === 'wrong_password') return setError(form, 'password', 'account_err_wrong_password');
 		if (check === 'rate_limited')
 			return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
+		if (isLastAdmin(db, user.id))
+			return message(form, { type: 'error', text: m.account_delete_last_admin() }, { status: 409 });
 		deleteAccount(db, user.id, now);
 		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/account/deleted');
