@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, expectAccessible, test } from '../fixtures';
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { expectSignInRefused, newPerson, openAccount } from '../pages/account';
 import { signIn, signUpAndVerify } from '../pages/auth';
 
@@ -69,4 +69,16 @@ test('a person deletes the account; afterwards the old address and password no l
 	await expectSignInRefused(page, person.email, person.password);
 	await page.goto('/account');
 	await expect(page.getByRole('heading', { name: 'Aanmelden' })).toBeVisible();
+});
+
+test('the only admin cannot delete their account, and nothing changes', async ({ page }) => {
+	await signIn(page, DEMO.admin, DEMO_PASSWORD);
+	await page.goto('/account/delete');
+	await page.getByLabel('Ja, ik wil mijn account en mijn gegevens voorgoed verwijderen.').check();
+	await page.getByLabel('Je huidige wachtwoord').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
+	await expect(page.getByText('Je bent de enige beheerder.')).toBeVisible();
+	// Still an admin: the admin area opens.
+	const response = await page.goto('/admin');
+	expect(response?.status()).toBe(200);
 });
