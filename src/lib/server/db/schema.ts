@@ -84,6 +84,8 @@ export const users = sqliteTable(
 		streetId: integer('street_id').references(() => streets.id, { onDelete: 'set null' }),
 		/** Private: only the person, brokers, and later a matched helper see these. */
 		houseNumber: text('house_number'),
+		/** Where the exact point came from: the chosen street's point, or a pin the person placed. */
+		placeSource: text('place_source', { enum: ['street', 'pin'] }),
 		exactLat: real('exact_lat'),
 		exactLon: real('exact_lon'),
 		/** Public: the centre of the H3 cell around the exact point, never the point itself. */

@@ -321,6 +321,7 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 					neighbourhoodId: hood.id,
 					streetId: street.id,
 					houseNumber: p.house,
+					placeSource: 'street',
 					exactLat,
 					exactLon,
 					approxCell: approx.cell,

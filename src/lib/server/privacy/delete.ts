@@ -81,6 +81,7 @@ const anonymiseProfile: DeletionStep = {
 				availability: '[]',
 				streetId: null,
 				houseNumber: null,
+				placeSource: null,
 				exactLat: null,
 				exactLon: null,
 				approxCell: null,

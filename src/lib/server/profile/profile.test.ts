@@ -164,6 +164,21 @@ describe('updateProfile', () => {
 		]);
 	});
 
+	it("remembers a pin placed right on the street's point as a pin, and a street alone as no pin", () => {
+		const t = setUp();
+		const user = insertTestUser(t.db);
+		const mill = t.db.select().from(streets).where(eq(streets.id, t.mill)).get()!;
+		updateProfile(t.db, user.id, {
+			...empty,
+			streetId: t.mill,
+			pinLat: mill.lat,
+			pinLon: mill.lon
+		});
+		expect(getProfile(t.db, user.id)!.values).toMatchObject({ pinLat: mill.lat, pinLon: mill.lon });
+		updateProfile(t.db, user.id, { ...empty, streetId: t.mill });
+		expect(getProfile(t.db, user.id)!.values).toMatchObject({ streetId: t.mill, pinLat: null });
+	});
+
 	it('refuses a pin outside every neighbourhood and changes nothing', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db);

@@ -32,11 +32,7 @@ export function getProfile(db: DB, userId: string): OwnProfile | null {
 		.where(eq(userCategories.userId, userId))
 		.all()
 		.map((c) => c.id);
-	// No column says where the exact point came from: a point that is the street's own point
-	// came from the street list, any other point is a pin the person placed.
-	const fromStreet =
-		row.street !== null && u.exactLat === row.street.lat && u.exactLon === row.street.lon;
-	const hasPin = u.exactLat !== null && u.exactLon !== null && !fromStreet;
+	const hasPin = u.placeSource === 'pin' && u.exactLat !== null && u.exactLon !== null;
 	return {
 		values: {
 			displayName: u.displayName,
@@ -114,6 +110,7 @@ export function updateProfile(db: DB, userId: string, input: ProfileForm): Updat
 				neighbourhoodId,
 				streetId: street?.id ?? null,
 				houseNumber: input.houseNumber || null,
+				placeSource: exact === null ? null : input.pinLat !== null ? 'pin' : 'street',
 				exactLat: exact?.lat ?? null,
 				exactLon: exact?.lon ?? null,
 				approxCell: approx?.cell ?? null,
