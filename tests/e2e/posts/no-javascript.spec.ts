@@ -1,5 +1,6 @@
-import { DEMO, DEMO_PASSWORD, expect, test } from '../fixtures';
-import { signIn } from '../pages/auth';
+import { DEMO, DEMO_PASSWORD, expect, test, uniqueEmail } from '../fixtures';
+import { signIn, signUpAndVerify } from '../pages/auth';
+import { fillPost, setStreet } from '../pages/posts';
 
 // Axe needs JavaScript, so these pages are checked for accessibility in posting.spec.ts.
 test.use({ javaScriptEnabled: false });
@@ -34,4 +35,40 @@ test('the list and its filters work without JavaScript', async ({ page }) => {
 	await page.goto('/posts?within=500&kind=offer');
 	await expect(page.getByLabel('Afstand van mij')).toHaveValue('500');
 	for (const card of await cards.all()) await expect(card).toContainText('minder dan 500 m');
+});
+
+test('a post can be written, corrected and sent without JavaScript', async ({ page }) => {
+	const email = uniqueEmail('zonder-js-bericht');
+	const password = 'buren helpen buren graag';
+	await signUpAndVerify(page, { name: 'Odette', email, password });
+	await signIn(page, email, password);
+	await setStreet(page, 'Vaandelstraat', '12');
+
+	await page.goto('/posts/new');
+	const title = `Samen naar de markt ${Date.now().toString(36)}`;
+	await fillPost(page, { kind: 'Ik bied hulp', category: 'Sociaal contact', title, body: '' });
+	await page.getByRole('radio', { name: 'Elke week op hetzelfde moment' }).check();
+	await page.getByLabel('Dag van de week').selectOption({ label: 'vrijdag' });
+	await page.getByRole('button', { name: 'Versturen' }).click();
+
+	await expect(page.getByText('Niet alles is goed ingevuld.')).toBeVisible();
+	await expect(page.getByLabel('Wat precies?')).toHaveAccessibleDescription(/Vul dit in\./);
+	await expect(page.getByLabel('Moment van de dag')).toHaveAccessibleDescription(
+		/Kies een moment van de dag\./
+	);
+	await expect(page.getByLabel('Titel')).toHaveValue(title);
+	await expect(page.getByRole('radio', { name: /Ik bied hulp/ })).toBeChecked();
+	await expect(page.getByRole('radio', { name: 'Sociaal contact' })).toBeChecked();
+	await expect(page.getByLabel('Dag van de week')).toHaveValue('5');
+
+	await page
+		.getByLabel('Wat precies?')
+		.fill('Op vrijdagvoormiddag wandel ik naar de markt. Wie gaat mee?');
+	await page.getByLabel('Moment van de dag').selectOption({ label: 'voormiddag' });
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+	await expect(page.getByText('Elke vrijdag, voormiddag')).toBeVisible();
+	await expect(
+		page.getByText('Je bericht wacht op een controle door de buurtbemiddelaar.')
+	).toBeVisible();
 });
