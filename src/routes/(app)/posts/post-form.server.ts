@@ -12,10 +12,23 @@ import { listCategoryChoices } from '$lib/server/profile/categories';
 
 const DEFAULT_ZONE = 'Europe/Brussels';
 
+// Building a form adapter takes a few milliseconds; the schema only changes with the date.
+const adapters = new Map<string, ReturnType<typeof build>>();
+const build = (today: string) => zod4(postSchema(today));
+function schemaFor(today: string) {
+	let adapter = adapters.get(today);
+	if (!adapter) {
+		if (adapters.size > 4) adapters.clear();
+		adapter = build(today);
+		adapters.set(today, adapter);
+	}
+	return adapter;
+}
+
 /** The schema and choices the post form needs for this person. */
 export function formSetup(userId: string, now: number) {
 	const place = posterPlace(db, userId);
-	const schema = zod4(postSchema(localDate(now, place?.timeZone ?? DEFAULT_ZONE)));
+	const schema = schemaFor(localDate(now, place?.timeZone ?? DEFAULT_ZONE));
 	return {
 		place,
 		schema,
