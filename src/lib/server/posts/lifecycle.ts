@@ -92,15 +92,17 @@ export function closePost(db: DB, post: Post, now: number): Post | null {
 /** Brings a paused, closed or expired post back, with a fresh expiry. */
 export function reopenPost(db: DB, post: Post, now: number): Post | null {
 	if (!REOPENABLE.includes(post.status)) return null;
+	// A post closed before a broker ever approved it still needs that check.
+	const unchecked = post.publishedAt === null && needsModeration(db, post.authorId, now);
 	return db.transaction(
 		(tx) =>
 			tx
 				.update(posts)
 				.set({
-					status: openOrFilled(tx, post),
+					status: unchecked ? 'pending' : openOrFilled(tx, post),
 					updatedAt: now,
-					publishedAt: post.publishedAt ?? now,
-					expiresAt: expiryFor(post, expiryDays(tx, post.neighbourhoodId), now)
+					publishedAt: unchecked ? null : (post.publishedAt ?? now),
+					expiresAt: unchecked ? null : expiryFor(post, expiryDays(tx, post.neighbourhoodId), now)
 				})
 				.where(and(eq(posts.id, post.id), inArray(posts.status, REOPENABLE)))
 				.returning()

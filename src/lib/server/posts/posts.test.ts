@@ -1,14 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensureCategories } from '../categories/pilot';
 import { openDatabase, type DB } from '../db/client';
-import { blocks, categories, neighbourhoods, posts, trustBadges, type User } from '../db/schema';
+import { blocks, posts, trustBadges } from '../db/schema';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { approximate } from '../geo/approx';
-import { createPost, type PostInput } from './create';
+import { createPost } from './create';
+import { CENTRE, input, setUp } from './test-fixtures';
 import {
 	closePost,
 	expireDuePosts,
@@ -19,55 +18,6 @@ import {
 } from './lifecycle';
 import { acceptResponse, endMatch, respond } from './responses';
 import { days } from './timing';
-
-const CENTRE = { lat: 51.0336, lon: 4.4853 };
-const square = (d: number) => [
-	[CENTRE.lon - d, CENTRE.lat - d],
-	[CENTRE.lon + d, CENTRE.lat - d],
-	[CENTRE.lon + d, CENTRE.lat + d],
-	[CENTRE.lon - d, CENTRE.lat + d],
-	[CENTRE.lon - d, CENTRE.lat - d]
-];
-
-function setUp(db: DB) {
-	ensureCategories(db);
-	const hood = db
-		.insert(neighbourhoods)
-		.values({
-			slug: 'test',
-			name: 'Testwijk',
-			boundary: JSON.stringify({ type: 'Polygon', coordinates: [square(0.01)] }),
-			centreLat: CENTRE.lat,
-			centreLon: CENTRE.lon,
-			requestExpiryDays: 30,
-			createdAt: 0
-		})
-		.returning()
-		.get();
-	const resident = (name: string, fields: Partial<User> = {}) =>
-		insertTestUser(db, {
-			displayName: name,
-			neighbourhoodId: hood.id,
-			exactLat: CENTRE.lat + 0.001,
-			exactLon: CENTRE.lon + 0.001,
-			...fields
-		});
-	const category = db.select().from(categories).where(eq(categories.slug, 'small-jobs')).get()!;
-	return { hood, resident, category };
-}
-
-const input = (categoryId: number, extra: Partial<PostInput> = {}): PostInput => ({
-	kind: 'request',
-	categoryId,
-	title: 'Lamp vervangen in de keuken',
-	body: 'De lamp boven het aanrecht is stuk. Ik heb een nieuwe, maar kan niet op een ladder.',
-	whenType: 'flexible',
-	helpersNeeded: 1,
-	standing: false,
-	place: { type: 'home' },
-	submissionKey: 'k1',
-	...extra
-});
 
 describe('posting', () => {
 	let db: DB;

@@ -1,0 +1,89 @@
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import type { Band, Kind, Part } from './choices';
+
+const WEEKDAYS = [
+	m.weekday_1,
+	m.weekday_2,
+	m.weekday_3,
+	m.weekday_4,
+	m.weekday_5,
+	m.weekday_6,
+	m.weekday_7
+];
+const PART_NAMES: Record<Part, () => string> = {
+	morning: m.post_part_morning,
+	afternoon: m.post_part_afternoon,
+	evening: m.post_part_evening
+};
+
+/** A weekday (1 = Monday) in the current language. */
+export const weekdayName = (day: number) => WEEKDAYS[day - 1]?.() ?? '';
+/** A part of the day in the current language. */
+export const partName = (part: Part) => PART_NAMES[part]();
+
+/** "zaterdag 12 december": a local date string, shown without any time zone shift. */
+export function dateText(date: string): string {
+	return new Intl.DateTimeFormat(getLocale(), {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		timeZone: 'UTC'
+	}).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** When a post happens, in words. */
+export function whenText(p: {
+	whenType: string;
+	whenDate: string | null;
+	whenFrom: string | null;
+	whenTo: string | null;
+	recurringDay: number | null;
+	recurringPart: Part | null;
+}): string {
+	if (p.whenType === 'date' && p.whenDate) return dateText(p.whenDate);
+	if (p.whenType === 'window' && p.whenDate)
+		return `${dateText(p.whenDate)}, ${m.time_range({ from: p.whenFrom ?? '', to: p.whenTo ?? '' })}`;
+	if (p.whenType === 'recurring' && p.recurringDay && p.recurringPart)
+		return m.post_when_every({ day: weekdayName(p.recurringDay), part: partName(p.recurringPart) });
+	return m.post_when_flexible();
+}
+
+const DURATION_NAMES: Record<number, () => string> = {
+	15: m.post_duration_15,
+	30: m.post_duration_30,
+	60: m.post_duration_60,
+	120: m.post_duration_120,
+	240: m.post_duration_240,
+	480: m.post_duration_480
+};
+/** "roughly how long" in words. */
+export const durationText = (minutes: number | null) =>
+	minutes === null ? m.post_duration_none() : (DURATION_NAMES[minutes]?.() ?? `${minutes} min`);
+
+const BAND_NAMES: Record<string, () => string> = {
+	'500': m.post_band_lt500,
+	'1000': m.post_band_lt1000,
+	'2000': m.post_band_lt2000,
+	far: m.post_band_far
+};
+/** A distance band in words ("less than 500 m"). */
+export const bandText = (band: Band) => BAND_NAMES[String(band)]!();
+
+/** The kind as a word. */
+export const kindText = (kind: Kind) =>
+	kind === 'request' ? m.post_kind_request_short() : m.post_kind_offer_short();
+
+const STATUS_NAMES: Record<string, () => string> = {
+	draft: m.post_status_draft,
+	pending: m.post_status_pending,
+	open: m.post_status_open,
+	filled: m.post_status_filled,
+	paused: m.post_status_paused,
+	closed: m.post_status_closed,
+	expired: m.post_status_expired,
+	rejected: m.post_status_rejected,
+	hidden: m.post_status_hidden
+};
+/** A post's status in words. */
+export const statusText = (status: string) => STATUS_NAMES[status]?.() ?? status;

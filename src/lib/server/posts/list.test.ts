@@ -1,0 +1,173 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { categories } from '../db/schema';
+import type { DB } from '../db/client';
+import { createTestDb } from '../db/test-db';
+import { createPost, type PostInput } from './create';
+import { pausePost } from './lifecycle';
+import {
+	distanceBand,
+	filtersQuery,
+	listOpenPosts,
+	PAGE_SIZE,
+	parseFilters,
+	type ListFilters
+} from './list';
+import { CENTRE, input, setUp } from './test-fixtures';
+
+// Tuesday 1 December 2026, 11:00 in Brussels.
+const NOW = Date.UTC(2026, 11, 1, 10);
+const none: ListFilters = { kind: null, categoryId: null, date: null, within: null, page: 1 };
+const viewer = { point: { lat: CENTRE.lat - 0.008, lon: CENTRE.lon }, timeZone: 'Europe/Brussels' };
+
+describe('the list of open posts', () => {
+	let db: DB;
+	let ctx: ReturnType<typeof setUp>;
+	let n = 0;
+	/** A post by a broker (open at once), or by a newcomer when `pending`. */
+	const post = (extra: Partial<PostInput> = {}, at = NOW - 1000 + n, pending = false) => {
+		const author = ctx.resident(`R${n}`, pending ? {} : { role: 'broker' });
+		const r = createPost(
+			db,
+			author.id,
+			input(ctx.category.id, { submissionKey: `k${n++}`, ...extra }),
+			true,
+			at
+		);
+		if (!r.ok) throw new Error(r.error);
+		return r.post;
+	};
+	const ids = (f: Partial<ListFilters>) =>
+		listOpenPosts(db, { ...none, ...f }, viewer, NOW, 'nl')
+			.items.map((i) => i.id)
+			.sort((a, b) => a - b);
+
+	beforeEach(() => {
+		db = createTestDb();
+		ctx = setUp(db);
+		n = 0;
+	});
+
+	it('lists only open posts, newest first, with public facts only', () => {
+		const older = post({}, NOW - 5000);
+		const newer = post({ title: 'Nieuwer' }, NOW - 10);
+		post({}, NOW, true); // waits for a broker
+		const draftAuthor = ctx.resident('Klad', { role: 'broker' });
+		createPost(db, draftAuthor.id, input(ctx.category.id, { submissionKey: 'd' }), false, NOW);
+		const paused = post();
+		pausePost(db, paused, NOW);
+
+		const { items } = listOpenPosts(db, none, viewer, NOW, 'en');
+		expect(items.map((i) => i.id)).toEqual([newer.id, older.id]);
+		expect(items[0]).toMatchObject({
+			title: 'Nieuwer',
+			kind: 'request',
+			categoryName: 'Small jobs in the house',
+			neighbourhood: 'Testwijk'
+		});
+		expect(Object.keys(items[0]!)).not.toContain('approxLat');
+		expect(JSON.stringify(items)).not.toMatch(/exact|Lat|Lon/);
+	});
+
+	it('filters by kind and category', () => {
+		const request = post();
+		const offer = post({ kind: 'offer', standing: true });
+		const other = db
+			.select()
+			.from(categories)
+			.all()
+			.find((c) => c.slug === 'shopping')!;
+		const shopping = post({ categoryId: other.id });
+		expect(ids({ kind: 'offer' })).toEqual([offer.id]);
+		expect(ids({ kind: 'request' })).toEqual([request.id, shopping.id]);
+		expect(ids({ categoryId: other.id })).toEqual([shopping.id]);
+		expect(ids({ kind: 'offer', categoryId: other.id })).toEqual([]);
+	});
+
+	it('filters by date in the neighbourhood time zone: today, this week, flexible', () => {
+		const today = post({
+			whenType: 'window',
+			whenDate: '2026-12-01',
+			whenFrom: '14:00',
+			whenTo: '15:00'
+		});
+		const friday = post({ whenType: 'date', whenDate: '2026-12-04' });
+		const later = post({ whenType: 'date', whenDate: '2026-12-20' });
+		const tuesdays = post({ whenType: 'recurring', recurringDay: 2, recurringPart: 'evening' });
+		const saturdays = post({ whenType: 'recurring', recurringDay: 6, recurringPart: 'morning' });
+		const flexible = post({ whenType: 'flexible' });
+		expect(ids({ date: 'today' })).toEqual([today.id, tuesdays.id]);
+		expect(ids({ date: 'week' })).toEqual([today.id, friday.id, tuesdays.id, saturdays.id]);
+		expect(ids({ date: 'flexible' })).toEqual([flexible.id]);
+		expect(ids({})).toContain(later.id);
+	});
+
+	it('filters by distance from the viewer to the approximate point, shown as a band', () => {
+		const at = (dLat: number): Partial<PostInput> => ({
+			place: { type: 'other', label: 'Plek', lat: CENTRE.lat + dLat, lon: CENTRE.lon }
+		});
+		const near = post(at(-0.007)); // ~110 m from the viewer
+		const mid = post(at(-0.0015)); // ~720 m
+		const far = post(at(0.006)); // ~1.56 km
+		expect(ids({ within: 500 })).toEqual([near.id]);
+		expect(ids({ within: 1000 })).toEqual([near.id, mid.id]);
+		expect(ids({ within: 2000 })).toEqual([near.id, mid.id, far.id]);
+		const bands = listOpenPosts(db, none, viewer, NOW, 'nl').items.map((i) => [i.id, i.band]);
+		expect(bands).toEqual(
+			expect.arrayContaining([
+				[near.id, 500],
+				[mid.id, 1000],
+				[far.id, 2000]
+			])
+		);
+		// Without a place of their own the viewer sees no bands, and the filter does nothing.
+		const nowhere = listOpenPosts(
+			db,
+			{ ...none, within: 500 },
+			{ point: null, timeZone: 'Europe/Brussels' },
+			NOW,
+			'nl'
+		);
+		expect(nowhere.items.map((i) => i.band)).toEqual([null, null, null]);
+	});
+
+	it('pages through the list twenty at a time', () => {
+		const all = Array.from({ length: 45 }, (_, i) => post({}, NOW - 100_000 + i * 10));
+		const first = listOpenPosts(db, none, viewer, NOW, 'nl');
+		expect(first.items).toHaveLength(PAGE_SIZE);
+		expect(first.hasNext).toBe(true);
+		expect(first.items[0]!.id).toBe(all[44]!.id);
+		const third = listOpenPosts(db, { ...none, page: 3 }, viewer, NOW, 'nl');
+		expect(third.items.map((i) => i.id)).toEqual(
+			all
+				.slice(0, 5)
+				.map((p) => p.id)
+				.reverse()
+		);
+		expect(third.hasNext).toBe(false);
+	});
+});
+
+describe('filters in the URL', () => {
+	it('reads known values, ignores the rest, and writes them back', () => {
+		const f = parseFilters(
+			new URLSearchParams('kind=offer&category=3&date=week&within=1000&page=2')
+		);
+		expect(f).toEqual({ kind: 'offer', categoryId: 3, date: 'week', within: 1000, page: 2 });
+		expect(filtersQuery(f, 3)).toBe('?kind=offer&category=3&date=week&within=1000&page=3');
+		expect(
+			parseFilters(new URLSearchParams('kind=x&category=-1&date=soon&within=7&page=0'))
+		).toEqual(none);
+		expect(filtersQuery(none, 1)).toBe('');
+	});
+
+	it('names distance bands', () => {
+		expect([10, 499, 500, 999, 1999, 2000].map(distanceBand)).toEqual([
+			500,
+			500,
+			1000,
+			1000,
+			2000,
+			'far'
+		]);
+	});
+});

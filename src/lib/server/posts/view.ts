@@ -1,0 +1,133 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Band } from '$lib/posts/choices';
+import type { DbOrTx } from '../db/client';
+import {
+	categories,
+	neighbourhoods,
+	posts,
+	users,
+	type DayPart,
+	type PostKind,
+	type PostStatus,
+	type WhenType
+} from '../db/schema';
+import { categoryName } from '../categories/pilot';
+import { firstName } from '../profile/public';
+import { activeMatchCount } from './lifecycle';
+import { distanceBand, distanceMetres, type Viewer } from './list';
+
+/** Statuses only the author sees: not (yet, or no longer) accepted for the neighbourhood. */
+const PRIVATE: PostStatus[] = ['draft', 'pending', 'rejected', 'hidden'];
+
+/** Where the viewer lives and the zone the dates are in. */
+export function viewerOf(db: DbOrTx, userId: string): Viewer {
+	const row = db
+		.select({ lat: users.exactLat, lon: users.exactLon, timeZone: neighbourhoods.timeZone })
+		.from(users)
+		.leftJoin(neighbourhoods, eq(users.neighbourhoodId, neighbourhoods.id))
+		.where(eq(users.id, userId))
+		.get();
+	return {
+		point: row?.lat != null && row.lon != null ? { lat: row.lat, lon: row.lon } : null,
+		timeZone: row?.timeZone ?? 'Europe/Brussels'
+	};
+}
+
+/** What a post page shows: public facts, plus the status and reason for its author. */
+export interface PostView {
+	id: number;
+	kind: PostKind;
+	status: PostStatus;
+	mine: boolean;
+	title: string;
+	body: string;
+	categoryIcon: string;
+	categoryName: string;
+	whenType: WhenType;
+	whenDate: string | null;
+	whenFrom: string | null;
+	whenTo: string | null;
+	recurringDay: number | null;
+	recurringPart: DayPart | null;
+	durationMinutes: number | null;
+	helpersNeeded: number;
+	helpersLeft: number;
+	standing: boolean;
+	placeLabel: string | null;
+	band: Band | null;
+	posterFirstName: string;
+	neighbourhood: string;
+	rejectionReason: string | null;
+}
+
+/** A post as this viewer may see it, or null (404) when it is not theirs to see. */
+export function getPostView(
+	db: DbOrTx,
+	postId: number,
+	viewerId: string,
+	locale: string
+): PostView | null {
+	const row = db
+		.select({
+			post: posts,
+			authorName: users.displayName,
+			authorStatus: users.status,
+			categoryIcon: categories.icon,
+			categoryNames: categories.names,
+			neighbourhood: neighbourhoods.name
+		})
+		.from(posts)
+		.innerJoin(users, eq(posts.authorId, users.id))
+		.innerJoin(categories, eq(posts.categoryId, categories.id))
+		.innerJoin(neighbourhoods, eq(posts.neighbourhoodId, neighbourhoods.id))
+		.where(eq(posts.id, postId))
+		.get();
+	if (!row) return null;
+	const p = row.post;
+	const mine = p.authorId === viewerId;
+	if (!mine && (PRIVATE.includes(p.status) || row.authorStatus !== 'active')) return null;
+	const viewer = viewerOf(db, viewerId);
+	return {
+		id: p.id,
+		kind: p.kind,
+		status: p.status,
+		mine,
+		title: p.title,
+		body: p.body,
+		categoryIcon: row.categoryIcon,
+		categoryName: categoryName(row.categoryNames, locale),
+		whenType: p.whenType,
+		whenDate: p.whenDate,
+		whenFrom: p.whenFrom,
+		whenTo: p.whenTo,
+		recurringDay: p.recurringDay,
+		recurringPart: p.recurringPart,
+		durationMinutes: p.durationMinutes,
+		helpersNeeded: p.helpersNeeded,
+		helpersLeft: Math.max(0, p.helpersNeeded - activeMatchCount(db, p.id)),
+		standing: p.standing,
+		placeLabel: p.placeType === 'other' ? p.placeLabel : null,
+		band: viewer.point
+			? distanceBand(distanceMetres(viewer.point, { lat: p.approxLat, lon: p.approxLon }))
+			: null,
+		posterFirstName: firstName(row.authorName),
+		neighbourhood: row.neighbourhood,
+		rejectionReason: mine ? p.rejectionReason : null
+	};
+}
+
+/** The person's own posts, newest first, for "my posts". */
+export function listMyPosts(db: DbOrTx, userId: string) {
+	return db
+		.select({
+			id: posts.id,
+			kind: posts.kind,
+			status: posts.status,
+			title: posts.title,
+			createdAt: posts.createdAt
+		})
+		.from(posts)
+		.where(eq(posts.authorId, userId))
+		.orderBy(desc(posts.createdAt), desc(posts.id))
+		.all();
+}

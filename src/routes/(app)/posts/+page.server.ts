@@ -1,0 +1,24 @@
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { requireUser } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { filtersQuery, listOpenPosts, parseFilters } from '$lib/server/posts/list';
+import { viewerOf } from '$lib/server/posts/view';
+import { listCategoryChoices } from '$lib/server/profile/categories';
+import type { PageServerLoad } from './$types';
+
+// Signed-in residents only: the list is for neighbours, like the public profiles.
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const filters = parseFilters(event.url.searchParams);
+	const viewer = viewerOf(db, user.id);
+	const result = listOpenPosts(db, filters, viewer, Date.now(), getLocale());
+	return {
+		filters,
+		hasPlace: viewer.point !== null,
+		categories: listCategoryChoices(db, getLocale()),
+		items: result.items,
+		page: result.page,
+		prevUrl: result.page > 1 ? `/posts${filtersQuery(filters, result.page - 1)}` : null,
+		nextUrl: result.hasNext ? `/posts${filtersQuery(filters, result.page + 1)}` : null
+	};
+};

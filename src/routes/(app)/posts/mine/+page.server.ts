@@ -1,0 +1,34 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import type { Post } from '$lib/server/db/schema';
+import { closePost, pausePost, reopenPost, sendDraft } from '$lib/server/posts/lifecycle';
+import { EDITABLE, ownPost } from '$lib/server/posts/form';
+import { listMyPosts } from '$lib/server/posts/view';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	return {
+		posts: listMyPosts(db, user.id).map((p) => ({ ...p, editable: EDITABLE.includes(p.status) }))
+	};
+};
+
+/** One action: checks the person owns the post, then moves it on through its life. */
+function lifecycleAction(step: (post: Post, now: number) => Post | null) {
+	return async (event: RequestEvent) => {
+		const user = requireUser(event);
+		const id = Number((await event.request.formData()).get('id'));
+		const post = Number.isInteger(id) && id > 0 ? ownPost(db, id, user.id) : null;
+		if (!post) error(404, 'not found');
+		if (!step(post, Date.now())) return fail(400, { failedId: post.id });
+		redirect(303, '/posts/mine');
+	};
+}
+
+export const actions: Actions = {
+	send: lifecycleAction((p, now) => sendDraft(db, p, now)),
+	pause: lifecycleAction((p, now) => pausePost(db, p, now)),
+	close: lifecycleAction((p, now) => closePost(db, p, now)),
+	reopen: lifecycleAction((p, now) => reopenPost(db, p, now))
+};

@@ -1,0 +1,31 @@
+import { redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { requireUser } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { createPost } from '$lib/server/posts/create';
+import { formSetup, submitPost } from '../post-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const { schema, choices } = formSetup(user.id, Date.now());
+	// A fresh key per form: sending the same form twice makes one post.
+	const form = await superValidate({ submissionKey: crypto.randomUUID() }, schema, {
+		errors: false
+	});
+	return { form, ...choices };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const now = Date.now();
+		const data = await event.request.formData();
+		const send = data.get('intent') === 'send';
+		const result = await submitPost(data, user.id, now, ({ input }) =>
+			createPost(db, user.id, input, send, now)
+		);
+		if ('failure' in result) return result.failure;
+		redirect(303, `/posts/${result.post.id}`);
+	}
+};

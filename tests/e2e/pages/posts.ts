@@ -1,0 +1,37 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Sets the person's street (and house number) on the profile, as they would. */
+export async function setStreet(page: Page, street: string, house: string): Promise<void> {
+	await page.goto('/profile');
+	await page.getByLabel('Je straat').selectOption({ label: street });
+	await page.getByLabel('Huisnummer').fill(house);
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByText('Opgeslagen.')).toBeVisible();
+}
+
+/**
+ * The person's own exact point as their profile page carries it: a street's point is the exact
+ * point of someone who chose only a street. Returned as the text a page would contain.
+ */
+export async function streetPoint(page: Page, street: string): Promise<[string, string]> {
+	await page.goto('/profile');
+	const html = await page.content();
+	const found = new RegExp(`"${street}",lat:(-?[\\d.]+),lon:(-?[\\d.]+)`).exec(html);
+	if (!found) throw new Error(`no point for ${street} on the profile page`);
+	return [found[1]!, found[2]!];
+}
+
+/** Fills the post form's main fields. */
+export async function fillPost(
+	page: Page,
+	p: { kind: 'Ik zoek hulp' | 'Ik bied hulp'; category: string; title: string; body: string }
+): Promise<void> {
+	await page.getByRole('radio', { name: new RegExp(p.kind) }).check();
+	await page.getByRole('radio', { name: p.category }).check();
+	await page.getByLabel('Titel').fill(p.title);
+	await page.getByLabel('Wat precies?').fill(p.body);
+}
+
+/** The cards of "my posts" whose title is this one. */
+export const myPostCards = (page: Page, title: string) =>
+	page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });

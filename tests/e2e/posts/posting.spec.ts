@@ -1,0 +1,210 @@
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
+import { signIn, signOut, signUpAndVerify } from '../pages/auth';
+import { fillPost, myPostCards, setStreet, streetPoint } from '../pages/posts';
+
+const PASSWORD = 'buren helpen buren graag';
+const NEIGHBOURHOOD = 'Oud-Oefenplein en Vuurkruisenplein';
+const stamp = () => Date.now().toString(36);
+
+test('a newcomer posts a request, fixes a mistake, and it waits for a check', async ({ page }) => {
+	const email = uniqueEmail('vraag');
+	await signUpAndVerify(page, { name: 'Rosalie Peeters', email, password: PASSWORD });
+	await signIn(page, email, PASSWORD);
+
+	// Without a place in the profile the form is not offered, and the person is told why.
+	await page.getByRole('link', { name: 'Vraag of bied hulp' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Vraag of bied hulp', level: 1 })).toBeVisible();
+	await expect(
+		page.getByText('Vul eerst in je profiel in in welke straat je woont.')
+	).toBeVisible();
+	await expect(page.getByLabel('Titel')).toHaveCount(0);
+	await expectAccessible(page);
+
+	await setStreet(page, 'Kazernestraat', '741 bus 9');
+	const [lat, lon] = await streetPoint(page, 'Kazernestraat');
+
+	await page.goto('/posts/new');
+	await fillPost(page, {
+		kind: 'Ik zoek hulp',
+		category: 'Vervoer',
+		title: '',
+		body: 'Een rit naar de apotheek aan de markt en terug. Ongeveer drie kwartier.'
+	});
+	await page.getByRole('radio', { name: 'Op een bepaalde dag, tussen twee uren' }).check();
+	const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+	await page.getByLabel('Dag', { exact: true }).fill(soon);
+	await page.getByLabel('Van (uur)').fill('11:00');
+	await page.getByLabel('Tot (uur)').fill('10:00');
+	await page.getByLabel('Hoe lang duurt het ongeveer?').selectOption({ label: 'een uur' });
+	await page.getByLabel('Hoeveel helpers heb je nodig?').selectOption('2');
+	await page.getByRole('button', { name: 'Versturen' }).click();
+
+	// Each mistake is explained beside its field; everything typed stays.
+	await expect(page.getByText('Niet alles is goed ingevuld.')).toBeVisible();
+	await expect(page.getByLabel('Titel')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel('Titel')).toHaveAccessibleDescription(/Vul dit in\./);
+	await expect(page.getByLabel('Tot (uur)')).toHaveAccessibleDescription(
+		/Het einduur moet later zijn dan het beginuur\./
+	);
+	await expect(page.getByLabel('Wat precies?')).toHaveValue(/rit naar de apotheek/);
+	await expect(page.getByRole('radio', { name: 'Vervoer' })).toBeChecked();
+	await expect(page.getByLabel('Dag', { exact: true })).toHaveValue(soon);
+	await expect(
+		page.getByLabel('Hoe lang duurt het ongeveer?').locator('option:checked')
+	).toHaveText('een uur');
+	await expect(page.getByLabel('Hoeveel helpers heb je nodig?')).toHaveValue('2');
+	await expectAccessible(page);
+
+	const title = `Rit naar de apotheek ${stamp()}`;
+	await page.getByLabel('Titel').fill(title);
+	await page.getByLabel('Tot (uur)').fill('12:00');
+	await page.getByRole('button', { name: 'Versturen' }).click();
+
+	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+	await expect(
+		page.getByText('Je bericht wacht op een controle door de buurtbemiddelaar.')
+	).toBeVisible();
+	await expect(page.getByText('Status: Wacht op een controle')).toBeVisible();
+	await expect(page.getByText('2 van de 2 nog nodig')).toBeVisible();
+	await expect(page.getByText(`Van Rosalie uit ${NEIGHBOURHOOD}`)).toBeVisible();
+	const html = await page.content();
+	expect(html).not.toContain('741');
+	expect(html).not.toContain(lat);
+	expect(html).not.toContain(lon);
+	await expectAccessible(page);
+	const postUrl = page.url();
+
+	// Nobody else sees a post that waits for a check.
+	await signOut(page);
+	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	const response = await page.goto(postUrl);
+	expect(response?.status()).toBe(404);
+	await page.goto('/posts');
+	await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+});
+
+test('double clicking "Versturen" makes one post', async ({ page }) => {
+	const email = uniqueEmail('dubbel');
+	await signUpAndVerify(page, { name: 'Karim', email, password: PASSWORD });
+	await signIn(page, email, PASSWORD);
+	await setStreet(page, 'Schuttershofstraat', '5');
+	await page.goto('/posts/new');
+	const title = `Boodschappen doen ${stamp()}`;
+	await fillPost(page, {
+		kind: 'Ik zoek hulp',
+		category: 'Boodschappen',
+		title,
+		body: 'Een klein lijstje bij de bakker en de supermarkt, een half uurtje.'
+	});
+	await page.getByRole('button', { name: 'Versturen' }).dblclick();
+	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+
+	await page.goto('/posts/mine');
+	await expect(myPostCards(page, title)).toHaveCount(1);
+	await expect(myPostCards(page, title)).toContainText('Status: Wacht op een controle');
+	await expectAccessible(page);
+
+	// The poster changes it: the form comes back filled in, and only the poster may open it.
+	await myPostCards(page, title).getByRole('link', { name: 'Wijzigen' }).click();
+	await expect(page.getByRole('heading', { name: 'Bericht wijzigen', level: 1 })).toBeVisible();
+	await expect(page.getByLabel('Titel')).toHaveValue(title);
+	await expect(page.getByRole('radio', { name: 'Boodschappen' })).toBeChecked();
+	await page.getByLabel('Wat precies?').fill('');
+	await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+	await expect(page.getByLabel('Wat precies?')).toHaveAccessibleDescription(/Vul dit in\./);
+	await expectAccessible(page);
+	await page.getByLabel('Wat precies?').fill('Brood en melk bij de bakker, een kwartiertje.');
+	await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+	await expect(page.getByText('Brood en melk bij de bakker')).toBeVisible();
+	const editUrl = `${new URL(page.url()).pathname}/edit`;
+	await signOut(page);
+	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	expect((await page.goto(editUrl))?.status()).toBe(404);
+});
+
+test('a resident with a badge offers help: it is open at once, can be found, paused and reopened', async ({
+	page
+}) => {
+	await signIn(page, DEMO.helper, DEMO_PASSWORD);
+	await page.goto('/profile');
+	const street = (await page.getByLabel('Je straat').locator('option:checked').textContent())!;
+	const house = await page.getByLabel('Huisnummer').inputValue();
+	const [lat, lon] = await streetPoint(page, street.trim());
+
+	await page.goto('/posts/new');
+	await expectAccessible(page);
+	const title = `Gordijnen ophangen ${stamp()}`;
+	await fillPost(page, {
+		kind: 'Ik bied hulp',
+		category: 'Kleine klusjes in huis',
+		title,
+		body: 'Ik hang gordijnen en rails op. Ladder en boor heb ik zelf. Een uurtje per keer.'
+	});
+	await expect(page.getByLabel('Hoeveel helpers heb je nodig?')).toHaveCount(0);
+	await page.getByRole('checkbox', { name: 'Dit aanbod blijft staan' }).check();
+	await page.getByRole('radio', { name: 'Elke week op hetzelfde moment' }).check();
+	await page.getByLabel('Dag van de week').selectOption({ label: 'zaterdag' });
+	await page.getByLabel('Moment van de dag').selectOption({ label: 'voormiddag' });
+	await page.getByRole('radio', { name: 'Op een andere plek in de buurt' }).check();
+	await page.getByLabel('Welke plek?').fill('Het buurthuis');
+	await page.getByLabel('In welke straat is die plek?').selectOption({ label: 'Paradeplein' });
+	await page.getByRole('button', { name: 'Versturen' }).click();
+
+	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+	await expect(page.getByText('Status: Staat online')).toBeVisible();
+	await expect(page.getByText('Elke zaterdag, voormiddag. Dit aanbod blijft staan.')).toBeVisible();
+	await expect(page.getByText('Het buurthuis')).toBeVisible();
+	await expect(page.getByText('wacht op een controle')).toHaveCount(0);
+
+	// Pause and re-open from "my posts".
+	await page.goto('/posts/mine');
+	await myPostCards(page, title).getByRole('button', { name: 'Pauzeren' }).click();
+	await expect(myPostCards(page, title)).toContainText('Status: Gepauzeerd');
+	await expectAccessible(page);
+	await page.goto('/posts?kind=offer');
+	await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+	await page.goto('/posts/mine');
+	await myPostCards(page, title).getByRole('button', { name: 'Opnieuw online zetten' }).click();
+	await expect(myPostCards(page, title)).toContainText('Status: Staat online');
+
+	// A neighbour finds it in the list, filtered on offers of this category, first.
+	await signOut(page);
+	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await page.getByRole('link', { name: 'Hulpvragen en aanbod' }).click();
+	await page.getByLabel('Soort').selectOption({ label: 'Aanbod' });
+	await page.getByLabel('Categorie').selectOption({ label: 'Kleine klusjes in huis' });
+	await page.getByRole('button', { name: 'Toon' }).click();
+	await expect(page).toHaveURL(/kind=offer/);
+	await expect(page).toHaveURL(/category=\d+/);
+	const cards = page.getByRole('list', { name: 'Resultaten' }).getByRole('listitem');
+	await expect(cards.first()).toContainText(title);
+	await expect(cards.first()).toContainText('Aanbod');
+	await expect(cards.first()).toContainText(NEIGHBOURHOOD);
+	await expect(cards.first()).toContainText(/minder dan|meer dan/);
+	for (const card of await cards.all()) {
+		await expect(card).toContainText('Aanbod');
+		await expect(card).toContainText('Kleine klusjes in huis');
+	}
+	await expectAccessible(page);
+
+	// What the neighbour's browser receives: the first name, never the address or the point.
+	const secrets = [lat, lon, `${street.trim()} ${house}`, ` ${house}<`, 'Peeters'];
+	await page.reload();
+	const list = await page.content();
+	for (const secret of secrets) expect(list).not.toContain(secret);
+	await page.getByRole('link', { name: title }).click();
+	await expect(page.getByText(`Van Jozef uit ${NEIGHBOURHOOD}`)).toBeVisible();
+	await expect(page.getByText('Status:')).toHaveCount(0);
+	await page.reload();
+	const postHtml = await page.content();
+	for (const secret of secrets) expect(postHtml).not.toContain(secret);
+	await expectAccessible(page);
+
+	// Close it again, so the demo stays as it was for other tests.
+	await signOut(page);
+	await signIn(page, DEMO.helper, DEMO_PASSWORD);
+	await page.goto('/posts/mine');
+	await myPostCards(page, title).getByRole('button', { name: 'Afsluiten' }).click();
+	await expect(myPostCards(page, title)).toContainText('Status: Afgesloten');
+});
