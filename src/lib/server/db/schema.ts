@@ -316,6 +316,8 @@ export const posts = sqliteTable(
 	(t) => [
 		uniqueIndex('posts_submission').on(t.authorId, t.submissionKey),
 		index('posts_open_geo').on(t.status, t.approxLat, t.approxLon),
+		// The list without filters: open posts, newest first, without a sort step.
+		index('posts_status_published').on(t.status, t.publishedAt),
 		index('posts_neighbourhood_status').on(t.neighbourhoodId, t.status, t.publishedAt),
 		index('posts_category_status').on(t.categoryId, t.status),
 		index('posts_author').on(t.authorId, t.status),

@@ -1,0 +1,1 @@
+CREATE INDEX `posts_status_published` ON `posts` (`status`,`published_at`);
