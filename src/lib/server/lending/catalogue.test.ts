@@ -6,7 +6,7 @@ import { ensureToolCategories } from './categories';
 import { findToolIdByTag, getPublicTool, listToolCategories, searchCatalogue } from './catalogue';
 
 let db: DB;
-let ids: Record<string, number>;
+let ids: { drill: number; mower: number; old: number; odd: number };
 
 function categoryId(slug: string): number {
 	return db
@@ -44,7 +44,11 @@ beforeEach(() => {
 		.get();
 	const grant = db
 		.insert(fundingSources)
-		.values({ name: 'KBS-subsidie 2024', funder: 'Koning Boudewijnstichting', grantReference: 'R-1' })
+		.values({
+			name: 'KBS-subsidie 2024',
+			funder: 'Koning Boudewijnstichting',
+			grantReference: 'R-1'
+		})
 		.returning()
 		.get();
 	const add = (assetTag: string, name: string, category: string, extra = {}) =>
@@ -80,7 +84,7 @@ describe('searchCatalogue', () => {
 		const all = searchCatalogue(db, {}, 'nl');
 		expect(all.map((t) => t.name)).toEqual(['Grasmaaier', 'Klopboormachine', 'Snoeischaar 100%']);
 		expect(all[1]).toMatchObject({ categoryName: 'Klussen', pickupPlaceName: 'Buurthuis' });
-		expect(all[0].status).toBe('in_repair');
+		expect(all[0]?.status).toBe('in_repair');
 	});
 
 	it('finds words in the name or the description, ignoring case', () => {
@@ -99,7 +103,7 @@ describe('searchCatalogue', () => {
 			ids.mower,
 			ids.odd
 		]);
-		expect(searchCatalogue(db, { category: 'garden' }, 'en')[0].categoryName).toBe('Garden');
+		expect(searchCatalogue(db, { category: 'garden' }, 'en')[0]?.categoryName).toBe('Garden');
 		expect(searchCatalogue(db, { category: 'diy', text: 'maaier' }, 'nl')).toEqual([]);
 		expect(searchCatalogue(db, { category: 'nope' }, 'nl')).toEqual([]);
 	});
@@ -136,7 +140,11 @@ describe('getPublicTool', () => {
 			accessories: ['koffer'],
 			depositCents: 2000,
 			categoryName: 'Klussen',
-			funding: { name: 'KBS-subsidie 2024', funder: 'Koning Boudewijnstichting', grantReference: 'R-1' },
+			funding: {
+				name: 'KBS-subsidie 2024',
+				funder: 'Koning Boudewijnstichting',
+				grantReference: 'R-1'
+			},
 			pickupPlace: {
 				name: 'Buurthuis',
 				address: 'Plein 1',

@@ -90,7 +90,10 @@ export function searchCatalogue(
 		.where(and(...conditions))
 		.orderBy(asc(tools.name), asc(tools.id))
 		.all()
-		.map(({ categoryNames, ...t }) => ({ ...t, categoryName: categoryName(categoryNames, locale) }));
+		.map(({ categoryNames, ...t }) => ({
+			...t,
+			categoryName: categoryName(categoryNames, locale)
+		}));
 }
 
 /**
@@ -176,7 +179,11 @@ export function getPublicTool(db: DbOrTx, id: number, locale: string): PublicToo
 		funding:
 			row.fundingName === null
 				? null
-				: { name: row.fundingName, funder: row.funder ?? '', grantReference: row.grantReference ?? '' },
+				: {
+						name: row.fundingName,
+						funder: row.funder ?? '',
+						grantReference: row.grantReference ?? ''
+					},
 		pickupPlace: {
 			name: place.name,
 			address: place.address,
