@@ -1,0 +1,195 @@
+import { and, asc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import {
+	fundingSources,
+	neighbourhoods,
+	pickupPlaces,
+	toolCategories,
+	tools,
+	type ToolStatus
+} from '../db/schema';
+import { categoryName } from '../categories/pilot';
+import type { DutySlot } from '../neighbourhoods/public';
+
+/** A tool category as offered in the catalogue filter. */
+export interface CatalogueCategory {
+	id: number;
+	slug: string;
+	name: string;
+}
+
+/** One line of the public catalogue. */
+export interface CatalogueItem {
+	id: number;
+	assetTag: string;
+	name: string;
+	description: string;
+	status: ToolStatus;
+	categoryName: string;
+	pickupPlaceName: string;
+}
+
+/** What a visitor may filter on; both optional. */
+export interface CatalogueFilter {
+	/** Words to find in a tool's name or description. */
+	text?: string;
+	/** A tool category's slug. */
+	category?: string;
+}
+
+/** The tool categories in their sort order, named in a language. */
+export function listToolCategories(db: DbOrTx, locale: string): CatalogueCategory[] {
+	return db
+		.select()
+		.from(toolCategories)
+		.orderBy(asc(toolCategories.sortOrder), asc(toolCategories.id))
+		.all()
+		.map((c) => ({ id: c.id, slug: c.slug, name: categoryName(c.names, locale) }));
+}
+
+/** Escapes LIKE's wildcards so a visitor's "%" or "_" is matched literally (ESCAPE '\'). */
+function likePattern(text: string): string {
+	return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The public catalogue: every tool that is not retired, filtered in SQL (the category filter uses
+ * the tools_category index), with its category and pick-up place joined in one query.
+ */
+export function searchCatalogue(
+	db: DbOrTx,
+	filter: CatalogueFilter,
+	locale: string
+): CatalogueItem[] {
+	const conditions: SQL[] = [ne(tools.status, 'retired')];
+	const text = filter.text?.trim();
+	if (text) {
+		// SQLite's LIKE ignores case for ASCII letters, which covers the tool names in use.
+		const pattern = likePattern(text);
+		conditions.push(
+			or(
+				sql`${tools.name} LIKE ${pattern} ESCAPE '\\'`,
+				sql`${tools.description} LIKE ${pattern} ESCAPE '\\'`
+			)!
+		);
+	}
+	if (filter.category) conditions.push(eq(toolCategories.slug, filter.category));
+	return db
+		.select({
+			id: tools.id,
+			assetTag: tools.assetTag,
+			name: tools.name,
+			description: tools.description,
+			status: tools.status,
+			categoryNames: toolCategories.names,
+			pickupPlaceName: pickupPlaces.name
+		})
+		.from(tools)
+		.innerJoin(toolCategories, eq(toolCategories.id, tools.categoryId))
+		.innerJoin(pickupPlaces, eq(pickupPlaces.id, tools.pickupPlaceId))
+		.where(and(...conditions))
+		.orderBy(asc(tools.name), asc(tools.id))
+		.all()
+		.map(({ categoryNames, ...t }) => ({
+			...t,
+			categoryName: categoryName(categoryNames, locale)
+		}));
+}
+
+/**
+ * The id of the tool with this asset tag, ignoring case and surrounding spaces, or null. Tags are
+ * written in capitals (KBS-003), so the exact capitalised form is tried first through the unique
+ * index; the case-insensitive comparison only runs for a tag stored otherwise.
+ */
+export function findToolIdByTag(db: DbOrTx, tag: string): number | null {
+	const wanted = tag.trim();
+	if (!wanted) return null;
+	const exact = db
+		.select({ id: tools.id })
+		.from(tools)
+		.where(eq(tools.assetTag, wanted.toUpperCase()))
+		.get();
+	if (exact) return exact.id;
+	const loose = db
+		.select({ id: tools.id })
+		.from(tools)
+		.where(sql`lower(${tools.assetTag}) = lower(${wanted})`)
+		.get();
+	return loose?.id ?? null;
+}
+
+/** Everything about a tool that anyone may read, for its page and its label. */
+export interface PublicTool {
+	id: number;
+	assetTag: string;
+	name: string;
+	description: string;
+	instructions: string;
+	safetyNotes: string;
+	condition: 'new' | 'good' | 'fair' | 'worn';
+	status: ToolStatus;
+	categoryName: string;
+	replacementValueCents: number;
+	depositCents: number;
+	accessories: string[];
+	loanDaysDefault: number;
+	loanDaysMax: number;
+	funding: { name: string; funder: string; grantReference: string } | null;
+	pickupPlace: { name: string; address: string; notes: string; openingHours: DutySlot[] };
+	neighbourhood: { name: string; phoneDutyNumber: string };
+}
+
+/** One tool with its category, funding, pick-up place and neighbourhood, in one query; or null. */
+export function getPublicTool(db: DbOrTx, id: number, locale: string): PublicTool | null {
+	const row = db
+		.select({
+			tool: tools,
+			categoryNames: toolCategories.names,
+			fundingName: fundingSources.name,
+			funder: fundingSources.funder,
+			grantReference: fundingSources.grantReference,
+			place: pickupPlaces,
+			neighbourhoodName: neighbourhoods.name,
+			phoneDutyNumber: neighbourhoods.phoneDutyNumber
+		})
+		.from(tools)
+		.innerJoin(toolCategories, eq(toolCategories.id, tools.categoryId))
+		.innerJoin(pickupPlaces, eq(pickupPlaces.id, tools.pickupPlaceId))
+		.innerJoin(neighbourhoods, eq(neighbourhoods.id, tools.neighbourhoodId))
+		.leftJoin(fundingSources, eq(fundingSources.id, tools.fundingSourceId))
+		.where(eq(tools.id, id))
+		.get();
+	if (!row) return null;
+	const { tool, place } = row;
+	return {
+		id: tool.id,
+		assetTag: tool.assetTag,
+		name: tool.name,
+		description: tool.description,
+		instructions: tool.instructions,
+		safetyNotes: tool.safetyNotes,
+		condition: tool.condition,
+		status: tool.status,
+		categoryName: categoryName(row.categoryNames, locale),
+		replacementValueCents: tool.replacementValueCents,
+		depositCents: tool.depositCents,
+		accessories: JSON.parse(tool.accessories) as string[],
+		loanDaysDefault: tool.loanDaysDefault,
+		loanDaysMax: tool.loanDaysMax,
+		funding:
+			row.fundingName === null
+				? null
+				: {
+						name: row.fundingName,
+						funder: row.funder ?? '',
+						grantReference: row.grantReference ?? ''
+					},
+		pickupPlace: {
+			name: place.name,
+			address: place.address,
+			notes: place.notes,
+			openingHours: JSON.parse(place.openingHours) as DutySlot[]
+		},
+		neighbourhood: { name: row.neighbourhoodName, phoneDutyNumber: row.phoneDutyNumber }
+	};
+}
