@@ -1,16 +1,10 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Band, Kind, Part } from './choices';
+import { weekdayName } from '$lib/weekdays';
 
-const WEEKDAYS = [
-	m.weekday_1,
-	m.weekday_2,
-	m.weekday_3,
-	m.weekday_4,
-	m.weekday_5,
-	m.weekday_6,
-	m.weekday_7
-];
+export { weekdayName };
+
 const PART_NAMES: Record<Part, () => string> = {
 	morning: m.post_part_morning,
 	afternoon: m.post_part_afternoon,
@@ -18,7 +12,6 @@ const PART_NAMES: Record<Part, () => string> = {
 };
 
 /** A weekday (1 = Monday) in the current language. */
-export const weekdayName = (day: number) => WEEKDAYS[day - 1]?.() ?? '';
 /** A part of the day in the current language. */
 export const partName = (part: Part) => PART_NAMES[part]();
 
