@@ -12,7 +12,9 @@ import { ensureToolCategories } from '$lib/server/lending/categories';
 import { createMailWorker } from '$lib/server/mail/worker';
 import { mailboxTransport, smtpTransport } from '$lib/server/mail/transport';
 import { randomToken } from '$lib/server/ids';
+import { startPeriodicJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
+import { expireDuePosts } from '$lib/server/posts/lifecycle';
 
 const mailWorker = createMailWorker({
 	db,
@@ -26,12 +28,17 @@ export const init: ServerInit = async () => {
 	ensureToolCategories(db);
 	if (config.DEMO !== false) await seedDemoIfEmpty(db, Date.now());
 	mailWorker.start();
+	const stopJobs = startPeriodicJobs([
+		// Requests nobody renewed leave the open list.
+		{ name: 'expire-posts', everyMs: 5 * 60_000, run: (now) => expireDuePosts(db, now) }
+	]);
 	log.info('server.started', {
 		database: config.DATABASE_URL,
 		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox'
 	});
 	// adapter-node emits this on SIGINT/SIGTERM once open requests are done.
 	process.once('sveltekit:shutdown' as 'exit', async () => {
+		stopJobs();
 		await mailWorker.stop();
 		sqlite.close();
 	});
