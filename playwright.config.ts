@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs';
 // Overridable so that two checkouts can run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
+// A second server whose clock tests may move forward (TEST_CLOCK), with its own database, so
+// that jumping weeks ahead never disturbs the other tests. Its tests are named *.clock.spec.ts.
+const CLOCK_PORT = Number(process.env.E2E_CLOCK_PORT ?? PORT + 1);
 
 // Playwright cannot download browsers here: use Debian's Chromium when it is installed.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
@@ -21,6 +24,14 @@ export default defineConfig({
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: 'list',
+	projects: [
+		{ name: 'site', testIgnore: '**/*.clock.spec.ts' },
+		{
+			name: 'clock',
+			testMatch: '**/*.clock.spec.ts',
+			use: { baseURL: `http://localhost:${CLOCK_PORT}` }
+		}
+	],
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'retain-on-failure',
@@ -37,23 +48,39 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		command: 'npm run build && node tests/e2e/serve.mjs',
-		url: `http://localhost:${PORT}/healthz`,
-		timeout: 240_000,
-		reuseExistingServer: false,
-		stdout: 'ignore',
-		stderr: 'pipe',
-		env: {
-			PORT: String(PORT),
-			DATABASE_URL: './.e2e/naburig-e2e.db',
-			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-			MAIL_FROM: 'Naburig test <test@naburig.example>',
-			DEMO: '1',
-			OUTBOX_POLL_MS: '250',
-			// Each test sends its own client address, so rate limits apply per test (see fixtures.ts).
-			ADDRESS_HEADER: 'x-forwarded-for',
-			XFF_DEPTH: '1'
+	// Started one after the other: the first builds the site, the second reuses that build.
+	webServer: [
+		{
+			command: 'npm run build && node tests/e2e/serve.mjs',
+			url: `http://localhost:${PORT}/healthz`,
+			timeout: 240_000,
+			reuseExistingServer: false,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			env: serverEnv(PORT, './.e2e/naburig-e2e.db')
+		},
+		{
+			command: 'node tests/e2e/serve.mjs',
+			url: `http://localhost:${CLOCK_PORT}/healthz`,
+			timeout: 60_000,
+			reuseExistingServer: false,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			env: { ...serverEnv(CLOCK_PORT, './.e2e/naburig-clock.db'), TEST_CLOCK: '1' }
 		}
-	}
+	]
 });
+
+function serverEnv(port: number, database: string): Record<string, string> {
+	return {
+		PORT: String(port),
+		DATABASE_URL: database,
+		SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+		MAIL_FROM: 'Naburig test <test@naburig.example>',
+		DEMO: '1',
+		OUTBOX_POLL_MS: '250',
+		// Each test sends its own client address, so rate limits apply per test (see fixtures.ts).
+		ADDRESS_HEADER: 'x-forwarded-for',
+		XFF_DEPTH: '1'
+	};
+}

@@ -15,23 +15,28 @@ import { randomToken } from '$lib/server/ids';
 import { startPeriodicJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
+import * as clock from '$lib/server/clock';
 
 const mailWorker = createMailWorker({
 	db,
 	transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport,
-	pollMs: config.OUTBOX_POLL_MS
+	pollMs: config.OUTBOX_POLL_MS,
+	now: clock.now
 });
 
 export const init: ServerInit = async () => {
 	// The starting category lists, in every installation; brokers manage them from then on.
 	ensureCategories(db);
 	ensureToolCategories(db);
-	if (config.DEMO !== false) await seedDemoIfEmpty(db, Date.now());
+	if (config.DEMO !== false) await seedDemoIfEmpty(db, clock.now());
 	mailWorker.start();
-	const stopJobs = startPeriodicJobs([
-		// Requests nobody renewed leave the open list.
-		{ name: 'expire-posts', everyMs: 5 * 60_000, run: (now) => expireDuePosts(db, now) }
-	]);
+	const stopJobs = startPeriodicJobs(
+		[
+			// Requests nobody renewed leave the open list.
+			{ name: 'expire-posts', everyMs: 5 * 60_000, run: (now) => expireDuePosts(db, now) }
+		],
+		clock.now
+	);
 	log.info('server.started', {
 		database: config.DATABASE_URL,
 		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox'
@@ -60,7 +65,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		event.locals.session = null;
 		return resolve(event);
 	}
-	const result = validateSessionToken(db, token, Date.now());
+	const result = validateSessionToken(db, token, clock.now());
 	if (result.session) {
 		if (result.refreshed)
 			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);

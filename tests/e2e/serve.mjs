@@ -5,6 +5,9 @@ import { spawn } from 'node:child_process';
 for (const suffix of ['', '-wal', '-shm'])
 	rmSync(`${process.env.DATABASE_URL}${suffix}`, { force: true });
 // The same entry point as `npm start`, so the tests exercise its defaults (e.g. ORIGIN).
-const server = spawn(process.execPath, ['scripts/serve.mjs'], { stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, ['scripts/serve.mjs'], {
+	stdio: 'inherit',
+	env: process.env
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

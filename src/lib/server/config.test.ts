@@ -31,3 +31,22 @@ describe('configuration from the environment', () => {
 		expect(message).toContain('DEMO');
 	});
 });
+
+describe('the test clock', () => {
+	it('is allowed on a local test server and refused in production or on a public origin', () => {
+		expect(loadConfig({ TEST_CLOCK: '1', ORIGIN: 'http://localhost:4174' }).TEST_CLOCK).toBe(true);
+		const exit = vi.spyOn(process, 'exit').mockImplementation((() => {
+			throw new Error('exit');
+		}) as never);
+		const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+		expect(() => loadConfig({ TEST_CLOCK: '1', ORIGIN: 'https://buurt.example.org' })).toThrow(
+			'exit'
+		);
+		expect(() =>
+			loadConfig({ TEST_CLOCK: '1', ORIGIN: 'http://localhost:3000', NODE_ENV: 'production' })
+		).toThrow('exit');
+		expect(() => loadConfig({ TEST_CLOCK: '1' })).toThrow('exit');
+		expect(exit).toHaveBeenCalledTimes(3);
+		expect(String(printed.mock.calls[0]?.[0])).toContain('TEST_CLOCK');
+	});
+});

@@ -26,8 +26,17 @@ const envSchema = z.object({
 	ORIGIN: z.url().optional(),
 	/** How often the mail worker looks for due mail, in milliseconds. */
 	OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
-	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+	/** End-to-end tests only: lets /test/clock move time forward. Refused in production. */
+	TEST_CLOCK: booleanFlag.optional(),
+	NODE_ENV: z.string().optional()
 });
+
+function isLocalOrigin(origin: string | undefined): boolean {
+	if (!origin) return false;
+	const host = new URL(origin).hostname;
+	return host === 'localhost' || host === '127.0.0.1';
+}
 
 export type Config = z.infer<typeof envSchema>;
 
@@ -35,7 +44,18 @@ export type Config = z.infer<typeof envSchema>;
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
 	// An empty variable means "not set", as most people expect from `FOO= npm start`.
 	const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-	const parsed = envSchema.safeParse(cleaned);
+	const parsed = envSchema
+		.superRefine((c, ctx) => {
+			// A movable clock would let anyone skip deadlines: only on a local test server.
+			if (c.TEST_CLOCK && (c.NODE_ENV === 'production' || !isLocalOrigin(c.ORIGIN)))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['TEST_CLOCK'],
+					message:
+						'is for end-to-end tests only; it needs ORIGIN on localhost and NODE_ENV other than production'
+				});
+		})
+		.safeParse(cleaned);
 	if (!parsed.success) {
 		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
 		console.error(

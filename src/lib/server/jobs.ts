@@ -12,6 +12,7 @@ export interface PeriodicJob {
  * and tried again at the next interval; the other jobs go on. Returns a function that stops all.
  */
 export function startPeriodicJobs(jobs: PeriodicJob[], now: () => number = Date.now): () => void {
+	const ticks: (() => void)[] = [];
 	const timers = jobs.map((job) => {
 		const tick = () => {
 			try {
@@ -25,7 +26,19 @@ export function startPeriodicJobs(jobs: PeriodicJob[], now: () => number = Date.
 			}
 		};
 		tick();
+		ticks.push(tick);
 		return setInterval(tick, job.everyMs);
 	});
-	return () => timers.forEach(clearInterval);
+	runAll = () => ticks.forEach((tick) => tick());
+	return () => {
+		timers.forEach(clearInterval);
+		runAll = () => {};
+	};
+}
+
+let runAll: () => void = () => {};
+
+/** Runs every started job once now, e.g. right after the test clock moved. */
+export function runJobsNow(): void {
+	runAll();
 }

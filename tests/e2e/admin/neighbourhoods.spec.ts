@@ -303,13 +303,11 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('Tiensestraat is toegevoegd.')).toBeVisible();
 		await expect(page.getByRole('row', { name: /Tiensestraat 50\.87700, 4\.70600/ })).toBeVisible();
 
-		await page
-			.getByLabel('Bestand (CSV of GeoJSON)')
-			.setInputFiles({
-				name: 'straten.csv',
-				mimeType: 'text/csv',
-				buffer: Buffer.from(STREETS_CSV)
-			});
+		await page.getByLabel('Bestand (CSV of GeoJSON)').setInputFiles({
+			name: 'straten.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(STREETS_CSV)
+		});
 		await page.getByRole('button', { name: 'Importeren' }).click();
 		await expect(
 			page.getByText('Klaar: 2 toegevoegd, 0 bijgewerkt, 2 overgeslagen.')

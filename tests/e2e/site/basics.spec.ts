@@ -139,3 +139,8 @@ test('in demo mode anyone can read the mailbox and follow a link from it', async
 	await page.getByRole('button', { name: 'Bevestigen' }).click();
 	await expect(page.getByRole('heading', { name: 'Je e-mailadres is bevestigd' })).toBeVisible();
 });
+
+test('the ordinary site has no test clock', async ({ request }) => {
+	expect((await request.get('/test/clock')).status()).toBe(404);
+	expect((await request.post('/test/clock', { data: { days: 14 } })).status()).toBe(404);
+});

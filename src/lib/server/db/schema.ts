@@ -32,6 +32,10 @@ export const neighbourhoods = sqliteTable('neighbourhoods', {
 	followUpDelayDays: integer('follow_up_delay_days').notNull().default(14),
 	/** Requests leave the list after this many days unless the poster says "still needed". */
 	requestExpiryDays: integer('request_expiry_days').notNull().default(30),
+	/** Lending: active reservations and loans one borrower may have at once. */
+	lendingMaxActive: integer('lending_max_active').notNull().default(2),
+	/** Lending: free days kept between two bookings of a tool, for checking and cleaning. */
+	lendingBufferDays: integer('lending_buffer_days').notNull().default(1),
 	createdAt: instant('created_at').notNull()
 });
 
@@ -578,3 +582,229 @@ export const tools = sqliteTable(
 );
 
 export type Tool = typeof tools.$inferSelect;
+
+// ——— Tasks on the broker's Today page ———
+
+/**
+ * Something a person at the desk must do, usually a phone call: a resident without e-mail who
+ * would have been mailed, an overdue tool, a follow-up nobody answered. Each area creates its own
+ * kinds; `dedupeKey` makes creating the same task twice a no-op (e.g. "loan-overdue:12").
+ */
+export const tasks = sqliteTable(
+	'tasks',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id').references(() => neighbourhoods.id),
+		kind: text('kind').notNull(),
+		/** The resident the task is about (whom to call). */
+		subjectUserId: text('subject_user_id').references(() => users.id, { onDelete: 'cascade' }),
+		dedupeKey: text('dedupe_key').unique(),
+		/** JSON with what the page needs to describe the task (ids, mail kind, a short text). */
+		details: text('details').notNull().default('{}'),
+		createdAt: instant('created_at').notNull(),
+		/** Not shown before this instant (e.g. a call planned for tomorrow). */
+		dueAt: instant('due_at').notNull(),
+		doneAt: instant('done_at'),
+		doneById: text('done_by_id').references(() => users.id, { onDelete: 'set null' }),
+		outcome: text('outcome')
+	},
+	(t) => [
+		index('tasks_open').on(t.neighbourhoodId, t.doneAt, t.dueAt),
+		index('tasks_subject').on(t.subjectUserId)
+	]
+);
+
+export type Task = typeof tasks.$inferSelect;
+
+// ——— Lending: agreements, reservations and loans ———
+
+/** The borrower agreement of a neighbourhood; a new text is a new version, never an edit. */
+export const borrowerAgreements = sqliteTable(
+	'borrower_agreements',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		version: integer('version').notNull(),
+		/** JSON object of texts per locale. */
+		body: text('body').notNull(),
+		publishedAt: instant('published_at').notNull(),
+		publishedById: text('published_by_id').references(() => users.id, { onDelete: 'set null' })
+	},
+	(t) => [uniqueIndex('borrower_agreements_version').on(t.neighbourhoodId, t.version)]
+);
+
+export const ACCEPTANCE_METHODS = ['online', 'paper', 'read_aloud'] as const;
+
+/** Who accepted which version, how, and who recorded it when it was not online. */
+export const agreementAcceptances = sqliteTable(
+	'agreement_acceptances',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		agreementId: integer('agreement_id')
+			.notNull()
+			.references(() => borrowerAgreements.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		method: text('method', { enum: ACCEPTANCE_METHODS }).notNull(),
+		recordedById: text('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
+		acceptedAt: instant('accepted_at').notNull()
+	},
+	(t) => [uniqueIndex('agreement_acceptances_user').on(t.agreementId, t.userId)]
+);
+
+/**
+ * reserved: booked, not picked up; on_loan: checked out; returned: checked in;
+ * cancelled: by the borrower or the desk; not_collected: never picked up.
+ */
+export const LOAN_STATUSES = [
+	'reserved',
+	'on_loan',
+	'returned',
+	'cancelled',
+	'not_collected'
+] as const;
+export type LoanStatus = (typeof LOAN_STATUSES)[number];
+export const DEPOSIT_OUTCOMES = ['none', 'taken', 'waived'] as const;
+
+/** A reservation that becomes a loan at the desk: one row from booking to return. */
+export const loans = sqliteTable(
+	'loans',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		toolId: integer('tool_id')
+			.notNull()
+			.references(() => tools.id),
+		borrowerId: text('borrower_id')
+			.notNull()
+			.references(() => users.id),
+		/** A broker or desk volunteer who booked it for the borrower (e.g. by phone). */
+		bookedById: text('booked_by_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The match this loan serves ("the helper borrows the ladder for the curtains"). */
+		matchId: integer('match_id').references(() => matches.id, { onDelete: 'set null' }),
+		agreementAcceptanceId: integer('agreement_acceptance_id').references(
+			() => agreementAcceptances.id
+		),
+		status: text('status', { enum: LOAN_STATUSES }).notNull().default('reserved'),
+		/** Local dates "YYYY-MM-DD" in the neighbourhood's time zone; both days included. */
+		startDate: text('start_date').notNull(),
+		endDate: text('end_date').notNull(),
+		createdAt: instant('created_at').notNull(),
+		checkedOutAt: instant('checked_out_at'),
+		checkedOutById: text('checked_out_by_id').references(() => users.id, { onDelete: 'set null' }),
+		conditionOut: text('condition_out', { enum: TOOL_CONDITIONS }),
+		/** JSON array of the parts handed over. */
+		partsOut: text('parts_out'),
+		deposit: text('deposit', { enum: DEPOSIT_OUTCOMES }).notNull().default('none'),
+		/** A code, not a story: e.g. "low_income", "known_borrower", "broker_decision". */
+		depositWaiverReason: text('deposit_waiver_reason'),
+		checkedInAt: instant('checked_in_at'),
+		checkedInById: text('checked_in_by_id').references(() => users.id, { onDelete: 'set null' }),
+		conditionIn: text('condition_in', { enum: TOOL_CONDITIONS }),
+		partsBack: text('parts_back'),
+		extendedTimes: integer('extended_times').notNull().default(0),
+		cancelledAt: instant('cancelled_at'),
+		cancelReason: text('cancel_reason'),
+		/** Reminder bookkeeping, so each reminder goes once. */
+		pickupReminderAt: instant('pickup_reminder_at'),
+		returnReminderAt: instant('return_reminder_at'),
+		overdueNoticeAt: instant('overdue_notice_at'),
+		overdueTaskAt: instant('overdue_task_at')
+	},
+	(t) => [
+		index('loans_tool_dates').on(t.toolId, t.status, t.startDate, t.endDate),
+		index('loans_borrower').on(t.borrowerId, t.status),
+		index('loans_status_dates').on(t.status, t.startDate, t.endDate)
+	]
+);
+
+export type Loan = typeof loans.$inferSelect;
+
+/** "Tell me when it is free": first in line is mailed when the tool becomes available. */
+export const toolWaitlist = sqliteTable(
+	'tool_waitlist',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		toolId: integer('tool_id')
+			.notNull()
+			.references(() => tools.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: instant('created_at').notNull(),
+		notifiedAt: instant('notified_at')
+	},
+	(t) => [uniqueIndex('tool_waitlist_user').on(t.toolId, t.userId)]
+);
+
+/** A stay in repair: why, since when, expected back, and when it came back. */
+export const toolRepairs = sqliteTable(
+	'tool_repairs',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		toolId: integer('tool_id')
+			.notNull()
+			.references(() => tools.id),
+		note: text('note').notNull(),
+		expectedDate: text('expected_date'),
+		startedAt: instant('started_at').notNull(),
+		startedById: text('started_by_id').references(() => users.id, { onDelete: 'set null' }),
+		endedAt: instant('ended_at')
+	},
+	(t) => [index('tool_repairs_tool').on(t.toolId, t.startedAt)]
+);
+
+/** Damage found at check-in, with an optional photo. */
+export const damageReports = sqliteTable(
+	'damage_reports',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		toolId: integer('tool_id')
+			.notNull()
+			.references(() => tools.id),
+		loanId: integer('loan_id').references(() => loans.id),
+		description: text('description').notNull(),
+		photoId: integer('photo_id').references(() => toolPhotos.id, { onDelete: 'set null' }),
+		reportedById: text('reported_by_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: instant('created_at').notNull()
+	},
+	(t) => [index('damage_reports_tool').on(t.toolId, t.createdAt)]
+);
+
+/** Photos of a tool, resized on upload; files live under the data directory. */
+export const toolPhotos = sqliteTable(
+	'tool_photos',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		toolId: integer('tool_id')
+			.notNull()
+			.references(() => tools.id),
+		/** Base name of the stored files (one per size). */
+		fileKey: text('file_key').notNull().unique(),
+		width: integer('width').notNull(),
+		height: integer('height').notNull(),
+		altText: text('alt_text').notNull().default(''),
+		/** Damage photos are for the desk only, never in the public catalogue. */
+		isDamage: integer('is_damage', { mode: 'boolean' }).notNull().default(false),
+		sortOrder: integer('sort_order').notNull().default(0),
+		createdAt: instant('created_at').notNull()
+	},
+	(t) => [index('tool_photos_tool').on(t.toolId, t.sortOrder)]
+);
+
+/** Residents who run the lending desk of a neighbourhood (brokers can do so anyway). */
+export const lendingDeskStaff = sqliteTable(
+	'lending_desk_staff',
+	{
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: instant('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.neighbourhoodId, t.userId] })]
+);

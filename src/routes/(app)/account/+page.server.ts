@@ -18,6 +18,7 @@ import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 // Several forms on one page: each gets its own id so results and errors land on the right one.
 const emailForm = () => superValidate(zod4(changeEmailSchema), { id: 'change-email' });
@@ -27,7 +28,7 @@ const resendForm = () => superValidate(zod4(resendVerificationSchema), { id: 're
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	return {
-		account: accountOverview(db, user.id, Date.now()),
+		account: accountOverview(db, user.id, clock.now()),
 		resendForm: await resendForm(),
 		emailForm: await emailForm(),
 		passwordForm: await passwordForm()
@@ -40,7 +41,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(resendVerificationSchema), {
 			id: 'resend'
 		});
-		const result = resendVerificationMail(db, user.id, event.url.origin, Date.now());
+		const result = resendVerificationMail(db, user.id, event.url.origin, clock.now());
 		if (result.ok)
 			return message(form, { type: 'ok', text: m.account_email_resent({ email: result.email }) });
 		if (result.reason === 'rate_limited')
@@ -54,7 +55,7 @@ export const actions: Actions = {
 			id: 'change-email'
 		});
 		if (!form.valid) return fail(400, { form });
-		const result = await requestEmailChange(db, user.id, form.data, event.url.origin, Date.now());
+		const result = await requestEmailChange(db, user.id, form.data, event.url.origin, clock.now());
 		form.data.password = '';
 		if (!result.ok) {
 			if (result.reason === 'same_address')
@@ -80,7 +81,7 @@ export const actions: Actions = {
 			event.locals.session!.id,
 			form.data,
 			event.url.origin,
-			Date.now()
+			clock.now()
 		);
 		form.data.currentPassword = '';
 		if (!result.ok) {

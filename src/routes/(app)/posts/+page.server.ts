@@ -5,13 +5,14 @@ import { filtersQuery, listOpenPosts, parseFilters } from '$lib/server/posts/lis
 import { viewerOf } from '$lib/server/posts/view';
 import { listCategoryChoices } from '$lib/server/profile/categories';
 import type { PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 // Signed-in residents only: the list is for neighbours, like the public profiles.
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const filters = parseFilters(event.url.searchParams);
 	const viewer = viewerOf(db, user.id);
-	const result = listOpenPosts(db, filters, viewer, Date.now(), getLocale());
+	const result = listOpenPosts(db, filters, viewer, clock.now(), getLocale());
 	return {
 		filters,
 		hasPlace: viewer.point !== null,

@@ -6,6 +6,7 @@ import { resetRequestSchema } from '$lib/schemas/account';
 import { requestPasswordReset } from '$lib/server/auth/password-reset';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = async () => ({
 	form: await superValidate(zod4(resetRequestSchema))
@@ -20,7 +21,7 @@ export const actions: Actions = {
 			form.data.email,
 			getClientAddress(),
 			url.origin,
-			Date.now()
+			clock.now()
 		);
 		if (!result.ok)
 			return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });

@@ -9,6 +9,7 @@ import { db } from '$lib/server/db';
 import { DEMO_PASSWORD, isDemo } from '$lib/server/demo/mode';
 import { safeRedirect } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 const DEMO_ACCOUNTS = [
 	{ email: 'maria@naburig.example', role: 'resident' },
@@ -29,7 +30,7 @@ export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await superValidate(request, zod4(signInSchema));
 		if (!form.valid) return fail(400, { form });
-		const now = Date.now();
+		const now = clock.now();
 		const client = getClientAddress();
 		const result = await authenticate(db, form.data.email, form.data.password, client, now);
 		if (!result.ok) {

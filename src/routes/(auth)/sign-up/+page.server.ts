@@ -7,6 +7,7 @@ import { signUpSchema } from '$lib/schemas/auth';
 import { signUp } from '$lib/server/auth/accounts';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (locals.user) redirect(303, '/');
@@ -22,7 +23,7 @@ export const actions: Actions = {
 			{ ...form.data, locale: getLocale() },
 			getClientAddress(),
 			url.origin,
-			Date.now()
+			clock.now()
 		);
 		if (!result.ok)
 			return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });

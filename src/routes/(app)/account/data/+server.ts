@@ -3,11 +3,12 @@ import { db } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { exportPersonalData } from '$lib/server/privacy/export';
 import type { RequestHandler } from './$types';
+import * as clock from '$lib/server/clock';
 
 /** "Download my data": everything stored about the signed-in person, as a JSON file. */
 export const GET: RequestHandler = (event) => {
 	const user = requireUser(event);
-	const now = Date.now();
+	const now = clock.now();
 	const data = exportPersonalData(db, user.id, now);
 	log.info('privacy.data_exported', { user: user.id });
 	const day = new Date(now).toISOString().slice(0, 10);

@@ -9,6 +9,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { deleteAccount, isLastAdmin } from '$lib/server/privacy/delete';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event);
@@ -20,7 +21,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await superValidate(event.request, zod4(deleteAccountSchema));
 		if (!form.valid) return fail(400, { form });
-		const now = Date.now();
+		const now = clock.now();
 		const check = await confirmPassword(loadUser(db, user.id), form.data.password, now);
 		form.data.password = '';
 		if (check === 'wrong_password') return setError(form, 'password', 'account_err_wrong_password');

@@ -6,6 +6,7 @@ import { closePost, pausePost, reopenPost, sendDraft } from '$lib/server/posts/l
 import { EDITABLE, ownPost } from '$lib/server/posts/form';
 import { listMyPosts } from '$lib/server/posts/view';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -21,7 +22,7 @@ function lifecycleAction(step: (post: Post, now: number) => Post | null) {
 		const id = Number((await event.request.formData()).get('id'));
 		const post = Number.isInteger(id) && id > 0 ? ownPost(db, id, user.id) : null;
 		if (!post) error(404, 'not found');
-		if (!step(post, Date.now())) return fail(400, { failedId: post.id });
+		if (!step(post, clock.now())) return fail(400, { failedId: post.id });
 		redirect(303, '/posts/mine');
 	};
 }

@@ -5,10 +5,11 @@ import { db } from '$lib/server/db';
 import { createPost } from '$lib/server/posts/create';
 import { formSetup, submitPost } from '../post-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const { schema, choices } = formSetup(user.id, Date.now());
+	const { schema, choices } = formSetup(user.id, clock.now());
 	// A fresh key per form: sending the same form twice makes one post.
 	const form = await superValidate({ submissionKey: crypto.randomUUID() }, schema, {
 		errors: false
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
-		const now = Date.now();
+		const now = clock.now();
 		const data = await event.request.formData();
 		const send = data.get('intent') === 'send';
 		const result = await submitPost(data, user.id, now, ({ input }) =>

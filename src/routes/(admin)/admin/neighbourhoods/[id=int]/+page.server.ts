@@ -19,6 +19,7 @@ import {
 import { assignBroker, listBrokers, removeBroker } from '$lib/server/neighbourhoods/brokers';
 import { showProblems } from '../problems';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 function neighbourhoodOr404(id: string) {
 	const n = getNeighbourhood(db, Number(id));
@@ -53,7 +54,7 @@ export const actions: Actions = {
 		});
 		showProblems(form, neighbourhoodProblems(db, form.data, n.id));
 		if (!form.valid) return fail(400, { form });
-		const result = updateNeighbourhood(db, user.id, n.id, form.data, Date.now());
+		const result = updateNeighbourhood(db, user.id, n.id, form.data, clock.now());
 		if (!result) error(404, 'not found');
 		if (!result.ok) {
 			showProblems(form, result.errors);
@@ -69,7 +70,7 @@ export const actions: Actions = {
 		const n = neighbourhoodOr404(event.params.id);
 		const form = await superValidate(event.request, zod4(assignBrokerSchema), { id: 'assign' });
 		if (!form.valid) return fail(400, { form });
-		const result = assignBroker(db, user.id, n.id, form.data.email, Date.now());
+		const result = assignBroker(db, user.id, n.id, form.data.email, clock.now());
 		if (!result.ok) {
 			if (result.reason === 'no_neighbourhood') error(404, 'not found');
 			return setError(
@@ -90,7 +91,7 @@ export const actions: Actions = {
 		const n = neighbourhoodOr404(event.params.id);
 		const form = await superValidate(event.request, zod4(removeBrokerSchema));
 		if (!form.valid) error(400, 'bad request');
-		const result = removeBroker(db, user.id, n.id, form.data.userId, Date.now());
+		const result = removeBroker(db, user.id, n.id, form.data.userId, clock.now());
 		if (!result.ok)
 			return { brokerNotice: { type: 'error' as const, text: m.admin_broker_gone() } };
 		const name = result.user.displayName;

@@ -12,6 +12,7 @@ import {
 } from '$lib/server/neighbourhoods/admin';
 import { showProblems } from '../problems';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
@@ -25,7 +26,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(neighbourhoodSchema));
 		showProblems(form, neighbourhoodProblems(db, form.data, null));
 		if (!form.valid) return fail(400, { form });
-		const result = createNeighbourhood(db, user.id, form.data, Date.now());
+		const result = createNeighbourhood(db, user.id, form.data, clock.now());
 		if (!result.ok) {
 			showProblems(form, result.errors);
 			return fail(400, { form });

@@ -6,12 +6,13 @@ import { updatePost } from '$lib/server/posts/create';
 import { editablePost, formValuesOf } from '$lib/server/posts/form';
 import { formSetup, submitPost } from '../../post-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const post = editablePost(db, Number(event.params.id), user.id);
 	if (!post) error(404, 'not found');
-	const { schema, choices } = formSetup(user.id, Date.now());
+	const { schema, choices } = formSetup(user.id, clock.now());
 	const form = await superValidate(formValuesOf(db, post), schema, { errors: false });
 	return { form, ...choices, postId: post.id, status: post.status };
 };
@@ -21,7 +22,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const post = editablePost(db, Number(event.params.id), user.id);
 		if (!post) error(404, 'not found');
-		const now = Date.now();
+		const now = clock.now();
 		const result = await submitPost(await event.request.formData(), user.id, now, ({ input }) =>
 			updatePost(db, post, input, now)
 		);

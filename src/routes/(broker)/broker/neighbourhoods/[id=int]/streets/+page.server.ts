@@ -9,6 +9,7 @@ import { getNeighbourhood } from '$lib/server/neighbourhoods/admin';
 import { decodeUpload, importStreets } from '$lib/server/neighbourhoods/street-import';
 import { addStreet, listStreets } from '$lib/server/neighbourhoods/streets';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import * as clock from '$lib/server/clock';
 
 /** Checks the person may work on this neighbourhood's streets, and that it exists. */
 function guard(event: RequestEvent) {
@@ -39,7 +40,7 @@ export const actions: Actions = {
 		const { user, n } = guard(event);
 		const form = await superValidate(event.request, zod4(streetSchema), { id: 'add' });
 		if (!form.valid) return fail(400, { form });
-		const result = addStreet(db, user.id, n.id, form.data, Date.now());
+		const result = addStreet(db, user.id, n.id, form.data, clock.now());
 		if (!result.ok) {
 			if (!result.field) error(404, 'not found');
 			return setError(form, result.field, result.error);
@@ -55,7 +56,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, withFiles({ form }));
 		const file = form.data.file;
 		const text = file ? decodeUpload(new Uint8Array(await file.arrayBuffer())) : form.data.text;
-		const result = importStreets(db, user.id, n.id, text, Date.now());
+		const result = importStreets(db, user.id, n.id, text, clock.now());
 		if (!result.ok) {
 			if (result.error === 'not_found') error(404, 'not found');
 			return setError(form, file ? 'file' : 'text', result.error);

@@ -14,6 +14,7 @@ import {
 	updateStreet
 } from '$lib/server/neighbourhoods/streets';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import * as clock from '$lib/server/clock';
 
 /** Checks the person may work on this neighbourhood's streets, and that the street is one of them. */
 function guard(event: RequestEvent) {
@@ -49,7 +50,7 @@ export const actions: Actions = {
 		const { user, n, street } = guard(event);
 		const form = await superValidate(event.request, zod4(streetSchema));
 		if (!form.valid) return fail(400, { form });
-		const result = updateStreet(db, user.id, n.id, street.id, form.data, Date.now());
+		const result = updateStreet(db, user.id, n.id, street.id, form.data, clock.now());
 		if (!result.ok) {
 			if (!result.field) error(404, 'not found');
 			return setError(form, result.field, result.error);
@@ -59,7 +60,7 @@ export const actions: Actions = {
 
 	remove: async (event) => {
 		const { user, n, street } = guard(event);
-		removeStreet(db, user.id, n.id, street.id, Date.now());
+		removeStreet(db, user.id, n.id, street.id, clock.now());
 		redirect(303, `/broker/neighbourhoods/${n.id}/streets?removed=1`);
 	}
 };

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDb, insertTestUser } from '../db/test-db';
+import { setUpNeighbourhood } from '../neighbourhoods/test-fixtures';
+import { completeTask, createTask, listOpenTasks, taskDetails } from './tasks';
+
+describe('tasks on Today', () => {
+	it('are created once per key, shown when due, and leave the list when done', () => {
+		const db = createTestDb();
+		const n = { id: setUpNeighbourhood(db).neighbourhoodId };
+		const other = { id: setUpNeighbourhood(db, 'Elders').neighbourhoodId };
+		const resident = insertTestUser(db);
+		const broker = insertTestUser(db, { role: 'broker' });
+		const first = createTask(
+			db,
+			{
+				neighbourhoodId: n.id,
+				kind: 'loan_overdue_call',
+				subjectUserId: resident.id,
+				dedupeKey: 'loan-overdue:1',
+				details: { loanId: 1 }
+			},
+			1000
+		);
+		expect(first).not.toBeNull();
+		expect(
+			createTask(
+				db,
+				{ neighbourhoodId: n.id, kind: 'loan_overdue_call', dedupeKey: 'loan-overdue:1' },
+				2000
+			)
+		).toBeNull();
+		createTask(db, { neighbourhoodId: n.id, kind: 'call_resident', dueAt: 5000 }, 1000);
+		createTask(db, { neighbourhoodId: other.id, kind: 'call_resident' }, 1000);
+
+		const due = listOpenTasks(db, [n.id], 1500);
+		expect(due.map((t) => t.kind)).toEqual(['loan_overdue_call']);
+		expect(taskDetails(due[0]!)).toEqual({ loanId: 1 });
+		expect(listOpenTasks(db, [n.id], 6000)).toHaveLength(2);
+		expect(listOpenTasks(db, [n.id], 6000, ['call_resident'])).toHaveLength(1);
+
+		expect(completeTask(db, first!, broker.id, 'Called; returning tomorrow', 7000)).toBe(true);
+		expect(completeTask(db, first!, broker.id, 'again', 8000)).toBe(false);
+		expect(listOpenTasks(db, [n.id], 9000).map((t) => t.kind)).toEqual(['call_resident']);
+	});
+});
