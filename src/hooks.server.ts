@@ -2,7 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { textDirection } from '$lib/i18n';
-import { config } from '$lib/server/config';
+import { config, siteOrigin } from '$lib/server/config';
 import { db, sqlite } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
@@ -15,6 +15,7 @@ import { randomToken } from '$lib/server/ids';
 import { startPeriodicJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
+import { warnExpiringRequests } from '$lib/server/posts/expiry';
 import * as clock from '$lib/server/clock';
 
 const mailWorker = createMailWorker({
@@ -33,7 +34,13 @@ export const init: ServerInit = async () => {
 	const stopJobs = startPeriodicJobs(
 		[
 			// Requests nobody renewed leave the open list.
-			{ name: 'expire-posts', everyMs: 5 * 60_000, run: (now) => expireDuePosts(db, now) }
+			{ name: 'expire-posts', everyMs: 5 * 60_000, run: (now) => expireDuePosts(db, now) },
+			// A few days before, the poster gets a "still needed" link.
+			{
+				name: 'warn-expiring-posts',
+				everyMs: 15 * 60_000,
+				run: (now) => warnExpiringRequests(db, now, siteOrigin())
+			}
 		],
 		clock.now
 	);

@@ -80,7 +80,13 @@ export const neighbourhoodSchema = z
 			.int('admin_err_delay')
 			.min(1, 'admin_err_delay')
 			.max(90, 'admin_err_delay')
-			.default(14)
+			.default(14),
+		requestExpiryDays: z
+			.number({ error: 'admin_err_expiry' })
+			.int('admin_err_expiry')
+			.min(7, 'admin_err_expiry')
+			.max(365, 'admin_err_expiry')
+			.default(30)
 	})
 	.superRefine((v, ctx) => {
 		if ((v.centreLat === '') !== (v.centreLon === ''))

@@ -67,3 +67,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export const config = loadConfig();
+
+/** The site's address for links in mail sent by background jobs (routes use event.url.origin). */
+export function siteOrigin(): string {
+	return (config.ORIGIN ?? `http://localhost:${process.env.PORT ?? 5173}`).replace(/\/$/, '');
+}

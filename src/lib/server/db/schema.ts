@@ -315,7 +315,9 @@ export const posts = sqliteTable(
 		updatedAt: instant('updated_at').notNull(),
 		publishedAt: instant('published_at'),
 		expiresAt: instant('expires_at'),
-		expiryWarnedAt: instant('expiry_warned_at')
+		expiryWarnedAt: instant('expiry_warned_at'),
+		/** SHA-256 of the one-click "still needed" link in the expiry warning; cleared when used. */
+		stillNeededTokenHash: text('still_needed_token_hash')
 	},
 	(t) => [
 		uniqueIndex('posts_submission').on(t.authorId, t.submissionKey),

@@ -66,6 +66,12 @@ describe('neighbourhood form validation', () => {
 			followUpDelayDays: 'admin_err_delay'
 		});
 		expect(schemaErrors({ followUpDelayDays: 90 })).toEqual({});
+		expect(schemaErrors({ requestExpiryDays: 6 })).toEqual({
+			requestExpiryDays: 'admin_err_expiry'
+		});
+		expect(schemaErrors({ requestExpiryDays: 366 })).toEqual({
+			requestExpiryDays: 'admin_err_expiry'
+		});
 	});
 
 	it('refuses an unknown time zone, half a centre and coordinates out of range', () => {
@@ -200,7 +206,11 @@ describe('creating and changing neighbourhoods', () => {
 			db,
 			admin.id,
 			id,
-			{ ...toNeighbourhoodForm(getNeighbourhood(db, id)!), followUpDelayDays: 21 },
+			{
+				...toNeighbourhoodForm(getNeighbourhood(db, id)!),
+				followUpDelayDays: 21,
+				requestExpiryDays: 45
+			},
 			6_000
 		);
 		const rows = db.select().from(auditLog).all();
@@ -210,7 +220,10 @@ describe('creating and changing neighbourhoods', () => {
 			['neighbourhood.create', admin.id, 'neighbourhood', String(id), id, 5_000],
 			['neighbourhood.update', admin.id, 'neighbourhood', String(id), id, 6_000]
 		]);
-		expect(JSON.parse(rows[1]!.detail)).toEqual({ changed: ['followUpDelayDays'] });
+		expect(JSON.parse(rows[1]!.detail)).toEqual({
+			changed: ['followUpDelayDays', 'requestExpiryDays']
+		});
+		expect(getNeighbourhood(db, id)!.requestExpiryDays).toBe(45);
 		expect(updateNeighbourhood(db, admin.id, 999, neighbourhoodForm(), 0)).toBeUndefined();
 	});
 

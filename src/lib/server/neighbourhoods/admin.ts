@@ -63,7 +63,8 @@ export function toNeighbourhoodForm(n: Neighbourhood): NeighbourhoodForm {
 		dutyDay: hours.map((h) => String(h.day)),
 		dutyFrom: hours.map((h) => h.from),
 		dutyTo: hours.map((h) => h.to),
-		followUpDelayDays: n.followUpDelayDays
+		followUpDelayDays: n.followUpDelayDays,
+		requestExpiryDays: n.requestExpiryDays
 	};
 }
 
@@ -159,7 +160,8 @@ function toRow(db: DbOrTx, form: NeighbourhoodForm, exceptId: number | null) {
 			timeZone: form.timeZone,
 			phoneDutyNumber: form.phoneDutyNumber,
 			phoneDutyHours: JSON.stringify(toDutySlots(form)),
-			followUpDelayDays: form.followUpDelayDays
+			followUpDelayDays: form.followUpDelayDays,
+			requestExpiryDays: form.requestExpiryDays
 		}
 	};
 }

@@ -11,3 +11,8 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** Days as milliseconds. */
 export const days = (n: number) => n * DAY;
+
+/** "dinsdag 1 december 2026" in the reader's language and the neighbourhood's time zone (for mail). */
+export function formatLocalDate(instant: number, timeZone: string, locale: string): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone }).format(instant);
+}

@@ -124,9 +124,12 @@ export function listMyPosts(db: DbOrTx, userId: string) {
 			kind: posts.kind,
 			status: posts.status,
 			title: posts.title,
-			createdAt: posts.createdAt
+			createdAt: posts.createdAt,
+			expiresAt: posts.expiresAt,
+			timeZone: neighbourhoods.timeZone
 		})
 		.from(posts)
+		.innerJoin(neighbourhoods, eq(neighbourhoods.id, posts.neighbourhoodId))
 		.where(eq(posts.authorId, userId))
 		.orderBy(desc(posts.createdAt), desc(posts.id))
 		.all();

@@ -2,7 +2,15 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import type { Post } from '$lib/server/db/schema';
-import { closePost, pausePost, reopenPost, sendDraft } from '$lib/server/posts/lifecycle';
+import { EXPIRY_WARNING_DAYS } from '$lib/server/posts/expiry';
+import {
+	closePost,
+	markStillNeeded,
+	pausePost,
+	reopenPost,
+	sendDraft
+} from '$lib/server/posts/lifecycle';
+import { days } from '$lib/server/posts/timing';
 import { EDITABLE, ownPost } from '$lib/server/posts/form';
 import { listMyPosts } from '$lib/server/posts/view';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,8 +18,18 @@ import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
+	const now = clock.now();
 	return {
-		posts: listMyPosts(db, user.id).map((p) => ({ ...p, editable: EDITABLE.includes(p.status) }))
+		posts: listMyPosts(db, user.id).map((p) => ({
+			...p,
+			editable: EDITABLE.includes(p.status),
+			// An open request close to leaving the list can be renewed here as well as by mail.
+			renewable:
+				p.kind === 'request' &&
+				p.status === 'open' &&
+				p.expiresAt !== null &&
+				p.expiresAt - now <= days(EXPIRY_WARNING_DAYS)
+		}))
 	};
 };
 
@@ -31,5 +49,6 @@ export const actions: Actions = {
 	send: lifecycleAction((p, now) => sendDraft(db, p, now)),
 	pause: lifecycleAction((p, now) => pausePost(db, p, now)),
 	close: lifecycleAction((p, now) => closePost(db, p, now)),
-	reopen: lifecycleAction((p, now) => reopenPost(db, p, now))
+	reopen: lifecycleAction((p, now) => reopenPost(db, p, now)),
+	stillNeeded: lifecycleAction((p, now) => markStillNeeded(db, p, now))
 };

@@ -1,0 +1,1 @@
+ALTER TABLE `posts` ADD `still_needed_token_hash` text;

@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import * as clock from '$lib/server/clock';
+import { db } from '$lib/server/db';
+import { neighbourhoods } from '$lib/server/db/schema';
+import { checkStillNeededLink, useStillNeededLink } from '$lib/server/posts/expiry';
+import { formatLocalDate } from '$lib/server/posts/timing';
+import type { Actions, PageServerLoad } from './$types';
+
+// Works without signing in: the link in the expiry mail is the permission. The GET only shows
+// the button, so a mail scanner opening the link changes nothing.
+export const load: PageServerLoad = ({ params }) => {
+	const check = checkStillNeededLink(db, Number(params.id), params.token, clock.now());
+	return check.ok
+		? { state: 'ready' as const, title: check.post.title }
+		: { state: check.reason, title: null };
+};
+
+export const actions: Actions = {
+	default: ({ params }) => {
+		const used = useStillNeededLink(db, Number(params.id), params.token, clock.now());
+		if (!used.ok) return { state: used.reason, title: null, until: null };
+		const { timeZone } = db
+			.select({ timeZone: neighbourhoods.timeZone })
+			.from(neighbourhoods)
+			.where(eq(neighbourhoods.id, used.post.neighbourhoodId))
+			.get()!;
+		return {
+			state: 'done' as const,
+			title: used.post.title,
+			until: formatLocalDate(used.post.expiresAt!, timeZone, getLocale())
+		};
+	}
+};
