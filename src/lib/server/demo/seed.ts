@@ -15,6 +15,7 @@ import { approximate } from '../geo/approx';
 import { newId } from '../ids';
 import { log } from '../log';
 import { createPost, type PostInput } from '../posts/create';
+import { seedDemoHistory } from './history';
 import { acceptResponse, respond } from '../posts/responses';
 import { setSetting } from '../settings';
 import { DEMO_PASSWORD } from './mode';
@@ -341,6 +342,7 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 		setSetting(tx, 'demo', '1');
 	});
 	seedDemoActivity(db, now);
+	seedDemoHistory(db, 'Europe/Brussels', now);
 	log.info('demo.seeded', { people: DEMO_PEOPLE.length, streets: DEMO_STREETS.length });
 	return true;
 }

@@ -1,0 +1,157 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import type { Period } from './period';
+
+/**
+ * The steering group's figures, each one SQL aggregate over the neighbourhoods in scope and the
+ * period. Nothing here returns a person: only counts, shares and durations.
+ */
+
+const DAY_MS = 86_400_000;
+
+function inScope(column: SQL, neighbourhoodIds: number[]): SQL {
+	if (neighbourhoodIds.length === 0) return sql`0`;
+	return sql`${column} IN (${sql.join(
+		neighbourhoodIds.map((id) => sql`${id}`),
+		sql`, `
+	)})`;
+}
+
+/** The period's months as a CTE: months(key, start, end). */
+function monthsCte(period: Period): SQL {
+	const rows = period.months.map((m) => sql`(${m.key}, ${m.start}, ${m.end})`);
+	return sql`months(key, start, "end") AS (VALUES ${sql.join(rows, sql`, `)})`;
+}
+
+export interface CategoryMonthRow {
+	month: string;
+	categoryId: number;
+	kind: 'request' | 'offer';
+	count: number;
+}
+
+/** Requests and offers sent in each month, per category (drafts never count). */
+export function postsPerCategoryMonth(
+	db: DbOrTx,
+	neighbourhoodIds: number[],
+	period: Period
+): CategoryMonthRow[] {
+	return db.all<CategoryMonthRow>(sql`
+		WITH ${monthsCte(period)}
+		SELECT months.key AS month, p.category_id AS categoryId, p.kind AS kind, count(*) AS count
+		FROM posts p
+		JOIN months ON COALESCE(p.published_at, p.created_at) >= months.start
+			AND COALESCE(p.published_at, p.created_at) < months."end"
+		WHERE p.status != 'draft' AND ${inScope(sql`p.neighbourhood_id`, neighbourhoodIds)}
+		GROUP BY months.key, p.category_id, p.kind
+		ORDER BY months.key, p.category_id, p.kind`);
+}
+
+export interface MonthCount {
+	month: string;
+	count: number;
+}
+
+/** Residents who joined in each month (accounts deleted since still count, anonymously). */
+export function newResidentsPerMonth(
+	db: DbOrTx,
+	neighbourhoodIds: number[],
+	period: Period
+): MonthCount[] {
+	return db.all<MonthCount>(sql`
+		WITH ${monthsCte(period)}
+		SELECT months.key AS month, count(u.id) AS count
+		FROM months
+		LEFT JOIN users u ON u.created_at >= months.start AND u.created_at < months."end"
+			AND u.role = 'resident' AND ${inScope(sql`u.neighbourhood_id`, neighbourhoodIds)}
+		GROUP BY months.key
+		ORDER BY months.key`);
+}
+
+export interface MatchFigures {
+	/** Helpers who helped at least once: a match done in the period, or one still going. */
+	activeHelpers: number;
+	matchesMade: number;
+	madeByResidents: number;
+	madeByBrokers: number;
+}
+
+export function matchFigures(db: DbOrTx, neighbourhoodIds: number[], period: Period): MatchFigures {
+	const scope = inScope(sql`p.neighbourhood_id`, neighbourhoodIds);
+	const made = db.get<{ total: number; brokers: number }>(sql`
+		SELECT count(*) AS total,
+			coalesce(sum(CASE WHEN maker.role IN ('broker', 'admin') THEN 1 ELSE 0 END), 0) AS brokers
+		FROM matches m
+		JOIN posts p ON p.id = m.post_id
+		LEFT JOIN users maker ON maker.id = m.made_by_id
+		WHERE m.agreed_at >= ${period.start} AND m.agreed_at < ${period.end} AND ${scope}`)!;
+	const helpers = db.get<{ n: number }>(sql`
+		SELECT count(DISTINCT m.helper_id) AS n
+		FROM matches m
+		JOIN posts p ON p.id = m.post_id
+		WHERE ${scope} AND m.agreed_at < ${period.end}
+			AND ((m.status = 'done' AND m.ended_at >= ${period.start} AND m.ended_at < ${period.end})
+				OR (m.status = 'active'))`)!;
+	return {
+		activeHelpers: helpers.n,
+		matchesMade: made.total,
+		madeByResidents: made.total - made.brokers,
+		madeByBrokers: made.brokers
+	};
+}
+
+export interface RequestFigures {
+	/** Requests sent in the period (published, or waiting for a check). */
+	requests: number;
+	withResponse: number;
+	matched: number;
+	matchedWithin7Days: number;
+	neverAnswered: number;
+	/** Hours from publication to the first match, over matched requests; null without any. */
+	medianHoursToMatch: number | null;
+	p90HoursToMatch: number | null;
+}
+
+/**
+ * What became of the requests sent in the period, as of now: answered, matched (and how fast),
+ * or never answered. Percentiles by the nearest-rank method, computed in SQL.
+ */
+export function requestFigures(
+	db: DbOrTx,
+	neighbourhoodIds: number[],
+	period: Period
+): RequestFigures {
+	const scope = inScope(sql`p.neighbourhood_id`, neighbourhoodIds);
+	const base = sql`
+		requests AS (
+			SELECT p.id, COALESCE(p.published_at, p.created_at) AS sent,
+				(SELECT min(m.agreed_at) FROM matches m WHERE m.post_id = p.id) AS first_match,
+				EXISTS (SELECT 1 FROM responses r WHERE r.post_id = p.id) AS answered
+			FROM posts p
+			WHERE p.kind = 'request' AND p.status != 'draft' AND ${scope}
+				AND COALESCE(p.published_at, p.created_at) >= ${period.start}
+				AND COALESCE(p.published_at, p.created_at) < ${period.end}
+		)`;
+	const counts = db.get<Omit<RequestFigures, 'medianHoursToMatch' | 'p90HoursToMatch'>>(sql`
+		WITH ${base}
+		SELECT count(*) AS requests,
+			coalesce(sum(answered OR first_match IS NOT NULL), 0) AS withResponse,
+			coalesce(sum(first_match IS NOT NULL), 0) AS matched,
+			coalesce(sum(first_match IS NOT NULL AND first_match - sent <= ${7 * DAY_MS}), 0) AS matchedWithin7Days,
+			coalesce(sum(NOT answered AND first_match IS NULL), 0) AS neverAnswered
+		FROM requests`)!;
+	const pct = db.get<{ median: number | null; p90: number | null }>(sql`
+		WITH ${base},
+		ranked AS (
+			SELECT first_match - sent AS waited,
+				row_number() OVER (ORDER BY first_match - sent) AS rn,
+				count(*) OVER () AS n
+			FROM requests WHERE first_match IS NOT NULL
+		)
+		SELECT max(CASE WHEN rn = (n * 50 + 99) / 100 THEN waited END) AS median,
+			max(CASE WHEN rn = (n * 90 + 99) / 100 THEN waited END) AS p90
+		FROM ranked`)!;
+	const hours = (ms: number | null) =>
+		ms === null ? null : Math.round((ms / 3_600_000) * 10) / 10;
+	return { ...counts, medianHoursToMatch: hours(pct.median), p90HoursToMatch: hours(pct.p90) };
+}

@@ -1,0 +1,122 @@
+import { TZDate } from '@date-fns/tz';
+import { addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { z } from 'zod';
+
+/**
+ * A reporting period: whole local days in the neighbourhood's time zone, from `from` up to but
+ * not including `to`, split into calendar months for the charts.
+ */
+export interface Period {
+	kind: PeriodKind;
+	/** Local dates "YYYY-MM-DD"; `to` is the first day after the period. */
+	from: string;
+	to: string;
+	timeZone: string;
+	/** The same bounds as instants (UTC ms). */
+	start: number;
+	end: number;
+	months: PeriodMonth[];
+	days: number;
+}
+
+export interface PeriodMonth {
+	/** "2026-03" */
+	key: string;
+	start: number;
+	end: number;
+}
+
+export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What the period picker sends (GET parameters); messages are message keys. */
+export const periodQuerySchema = z
+	.object({
+		period: z.enum(PERIOD_KINDS).catch('year'),
+		year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+		month: z.coerce.number().int().min(1).max(12).optional().catch(undefined),
+		quarter: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
+		from: z.string().regex(DATE, 'report_err_date').optional(),
+		to: z.string().regex(DATE, 'report_err_date').optional()
+	})
+	.superRefine((v, ctx) => {
+		if (v.period !== 'custom') return;
+		if (!v.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'report_err_date' });
+		if (!v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'report_err_date' });
+		if (v.from && v.to && v.to < v.from)
+			ctx.addIssue({ code: 'custom', path: ['to'], message: 'report_err_order' });
+		if (v.from && v.to && differenceInCalendarDays(parseISO(v.to), parseISO(v.from)) > 3 * 366)
+			ctx.addIssue({ code: 'custom', path: ['to'], message: 'report_err_too_long' });
+	});
+export type PeriodQuery = z.infer<typeof periodQuerySchema>;
+
+const at = (date: string, timeZone: string) => {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return new TZDate(y, m - 1, d, 0, 0, timeZone).getTime();
+};
+
+/** Local date of today in the zone, "YYYY-MM-DD". */
+export function localToday(now: number, timeZone: string): string {
+	return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
+}
+
+/**
+ * The period a query stands for. Without a year the current one is used; a custom period's `to`
+ * is inclusive as typed (the last day shown) and stored as the day after.
+ */
+export function resolvePeriod(q: PeriodQuery, timeZone: string, now: number): Period {
+	const today = localToday(now, timeZone);
+	const year = q.year ?? Number(today.slice(0, 4));
+	let from: string;
+	let to: string;
+	if (q.period === 'custom' && q.from && q.to) {
+		from = q.from;
+		to = format(addDaysLocal(q.to, 1), 'yyyy-MM-dd');
+	} else if (q.period === 'month') {
+		const month = q.month ?? Number(today.slice(5, 7));
+		from = `${year}-${String(month).padStart(2, '0')}-01`;
+		to = format(addMonths(parseISO(from), 1), 'yyyy-MM-dd');
+	} else if (q.period === 'quarter') {
+		const quarter = q.quarter ?? Math.ceil(Number(today.slice(5, 7)) / 3);
+		from = `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+		to = format(addMonths(parseISO(from), 3), 'yyyy-MM-dd');
+	} else {
+		from = `${year}-01-01`;
+		to = `${year + 1}-01-01`;
+	}
+	return buildPeriod(q.period, from, to, timeZone);
+}
+
+function addDaysLocal(date: string, n: number): Date {
+	const d = parseISO(date);
+	d.setDate(d.getDate() + n);
+	return d;
+}
+
+export function buildPeriod(kind: PeriodKind, from: string, to: string, timeZone: string): Period {
+	const months: PeriodMonth[] = [];
+	let cursor = `${from.slice(0, 7)}-01`;
+	while (cursor < to) {
+		const next = format(addMonths(parseISO(cursor), 1), 'yyyy-MM-dd');
+		const startDate = cursor < from ? from : cursor;
+		const endDate = next > to ? to : next;
+		months.push({
+			key: cursor.slice(0, 7),
+			start: at(startDate, timeZone),
+			end: at(endDate, timeZone)
+		});
+		cursor = next;
+	}
+	return {
+		kind,
+		from,
+		to,
+		timeZone,
+		start: at(from, timeZone),
+		end: at(to, timeZone),
+		months,
+		days: differenceInCalendarDays(parseISO(to), parseISO(from))
+	};
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDb } from '../db/test-db';
+import {
+	matchFigures,
+	newResidentsPerMonth,
+	postsPerCategoryMonth,
+	requestFigures
+} from './figures';
+import { buildPeriod, resolvePeriod } from './period';
+import { buildReport, countCell, shareCell } from './report';
+import { readReportRequest } from './query';
+import { ensureCategories } from '../categories/pilot';
+import { ensureToolCategories } from '../lending/categories';
+import { seedDemoIfEmpty } from '../demo/seed';
+import { historyMonth } from '../demo/history-pattern';
+import { generateReportingYear } from './test-generator';
+
+const TZ = 'Europe/Brussels';
+
+describe('reporting periods', () => {
+	it('are whole local days in the time zone, split into months', () => {
+		const year = resolvePeriod({ period: 'year', year: 2026 }, TZ, 0);
+		expect([year.from, year.to, year.days, year.months.length]).toEqual([
+			'2026-01-01',
+			'2027-01-01',
+			365,
+			12
+		]);
+		// Midnight in Brussels is 23:00 UTC the day before in winter, 22:00 in summer.
+		expect(year.start).toBe(Date.UTC(2025, 11, 31, 23));
+		expect(year.months[3]!.start).toBe(Date.UTC(2026, 2, 31, 22));
+		const quarter = resolvePeriod({ period: 'quarter', year: 2026, quarter: 2 }, TZ, 0);
+		expect([quarter.from, quarter.to]).toEqual(['2026-04-01', '2026-07-01']);
+		const custom = resolvePeriod({ period: 'custom', from: '2026-01-15', to: '2026-02-10' }, TZ, 0);
+		expect([custom.to, custom.days, custom.months.map((m) => m.key)]).toEqual([
+			'2026-02-11',
+			27,
+			['2026-01', '2026-02']
+		]);
+		expect(custom.months[0]!.start).toBe(custom.start);
+		const month = resolvePeriod({ period: 'month' }, TZ, Date.UTC(2026, 10, 24));
+		expect([month.from, month.to]).toEqual(['2026-11-01', '2026-12-01']);
+	});
+});
+
+describe('the figures of a known year', () => {
+	const db = createTestDb();
+	const { hood, smallJobs, garden } = generateReportingYear(db);
+	const year = buildPeriod('year', '2026-01-01', '2027-01-01', TZ);
+
+	it('count requests and offers per category per month, by the local month', () => {
+		expect(postsPerCategoryMonth(db, [hood.id], year)).toEqual(
+			[
+				{ month: '2026-01', categoryId: smallJobs.id, kind: 'request', count: 3 },
+				{ month: '2026-01', categoryId: garden.id, kind: 'offer', count: 1 },
+				{ month: '2026-02', categoryId: smallJobs.id, kind: 'request', count: 1 },
+				{ month: '2026-03', categoryId: smallJobs.id, kind: 'request', count: 1 },
+				{ month: '2026-04', categoryId: smallJobs.id, kind: 'request', count: 1 }
+			].sort((a, b) => a.month.localeCompare(b.month) || a.categoryId - b.categoryId)
+		);
+		// Another neighbourhood sees nothing of it.
+		expect(postsPerCategoryMonth(db, [hood.id + 1], year)).toEqual([]);
+	});
+
+	it('count new residents per month', () => {
+		const rows = newResidentsPerMonth(db, [hood.id], year);
+		expect(rows).toHaveLength(12);
+		expect(rows.find((r) => r.month === '2026-03')!.count).toBe(2);
+		expect(rows.reduce((s, r) => s + r.count, 0)).toBe(2);
+	});
+
+	it('count matches by who made them, and the helpers who helped', () => {
+		expect(matchFigures(db, [hood.id], year)).toEqual({
+			activeHelpers: 3,
+			matchesMade: 3,
+			madeByResidents: 2,
+			madeByBrokers: 1
+		});
+		// Only the first quarter: Jan's done match and Piet's ongoing one.
+		const q1 = buildPeriod('quarter', '2026-01-01', '2026-04-01', TZ);
+		expect(matchFigures(db, [hood.id], q1)).toMatchObject({ activeHelpers: 2, matchesMade: 2 });
+	});
+
+	it('measure how fast requests are matched, and which were never answered', () => {
+		expect(requestFigures(db, [hood.id], year)).toEqual({
+			requests: 6,
+			withResponse: 4,
+			matched: 3,
+			matchedWithin7Days: 2,
+			neverAnswered: 2,
+			medianHoursToMatch: 48,
+			p90HoursToMatch: 240
+		});
+	});
+});
+
+describe('the report as people see it', () => {
+	it('shows counts from 1 to 4 as "< 5", in the tables and the charts', () => {
+		const db = createTestDb();
+		const { hood } = generateReportingYear(db);
+		const report = buildReport(
+			db,
+			[hood.id],
+			buildPeriod('year', '2026-01-01', '2027-01-01', TZ),
+			'nl'
+		);
+		const activity = report.tables.find((t) => t.key === 'activity')!;
+		expect(activity.columns).toEqual(['Maand', 'Hulpvragen', 'Aanbod', 'Nieuwe bewoners']);
+		// January: 3 requests, 1 offer, no newcomers.
+		expect(activity.rows[0]).toEqual(['jan 2026', '< 5', '< 5', 0]);
+		const matching = report.tables.find((t) => t.key === 'matching')!;
+		expect(matching.rows[0]).toEqual(['Hulpvragen in de periode', 6]);
+		// 2 of 6 within a week: a small count, so no share either.
+		expect(matching.rows[3]).toEqual(['Deel met een afspraak binnen 7 dagen', '< 5']);
+		expect(report.months[0]).toMatchObject({ requests: 0, offers: 0 });
+		expect(report.funnel.map((s) => s.cell)).toEqual([6, '< 5', '< 5']);
+	});
+
+	it('gives the demo history its known figures', async () => {
+		const db = createTestDb();
+		ensureCategories(db);
+		ensureToolCategories(db);
+		const now = Date.UTC(2026, 10, 23, 12);
+		await seedDemoIfEmpty(db, now);
+		const month = resolvePeriod({ period: 'month', year: 2026, month: 8 }, TZ, now);
+		const report = buildReport(db, [1], month, 'en');
+		const plan = historyMonth(3);
+		const activity = report.tables.find((t) => t.key === 'activity')!;
+		expect(activity.rows).toHaveLength(1);
+		expect(activity.rows[0]!.slice(0, 3)).toEqual([
+			'Aug 2026',
+			plan.requests,
+			countCell(plan.offers)
+		]);
+		const matching = report.tables.find((t) => t.key === 'matching')!;
+		expect(matching.rows.find((r) => r[0] === 'Requests with a match')![1]).toBe(
+			countCell(plan.matched)
+		);
+		// Every fourth request of a month waited more than a week (see demo/history.ts).
+		const late = Array.from({ length: plan.requests }, (_, i) => i).filter(
+			(i) => i >= 2 && i % 4 === 0
+		).length;
+		expect(matching.rows.find((r) => r[0] === 'Share matched within 7 days')![1]).toBe(
+			shareCell(plan.matched - late, plan.requests)
+		);
+		expect(shareCell(plan.matched - late, plan.requests)).toMatch(/^\d+%$/);
+	});
+});
+
+describe('the report form', () => {
+	it('reads empty fields as not chosen, and refuses a neighbourhood that is not yours', () => {
+		const db = createTestDb();
+		const { hood } = generateReportingYear(db);
+		const broker = { id: 'nobody', role: 'broker' as const };
+		const admin = { id: 'admin', role: 'admin' as const };
+		const params = new URLSearchParams('period=month&year=2026&month=3&quarter=&from=&to=');
+		const asked = readReportRequest(db, admin, params, 0)!;
+		expect([asked.period.from, asked.period.to, asked.errors]).toEqual([
+			'2026-03-01',
+			'2026-04-01',
+			{}
+		]);
+		expect(asked.ids).toEqual([hood.id]);
+		expect(readReportRequest(db, broker, new URLSearchParams(`n=${hood.id}`), 0)).toBeNull();
+		expect(readReportRequest(db, broker, new URLSearchParams(''), 0)!.ids).toEqual([]);
+	});
+});

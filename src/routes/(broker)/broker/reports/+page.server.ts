@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { requireBroker } from '$lib/server/auth/guard';
+import * as clock from '$lib/server/clock';
+import { db } from '$lib/server/db';
+import { buildReport } from '$lib/server/reporting/report';
+import { readReportRequest } from '$lib/server/reporting/query';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireBroker(event);
+	const now = clock.now();
+	const request = readReportRequest(db, user, event.url.searchParams, now);
+	if (!request) error(403, 'forbidden');
+	const { period } = request;
+	return {
+		isAdmin: user.role === 'admin',
+		choices: request.choices,
+		chosen: request.chosen,
+		values: request.values,
+		errors: request.errors,
+		period: { from: period.from, lastDay: lastDay(period.to), timeZone: period.timeZone },
+		generatedAt: now,
+		report: buildReport(db, request.ids, period, getLocale()),
+		query: event.url.searchParams.toString()
+	};
+};
+
+/** The inclusive last day of a period whose `to` is the first day after it. */
+function lastDay(to: string): string {
+	const d = new Date(`${to}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() - 1);
+	return d.toISOString().slice(0, 10);
+}

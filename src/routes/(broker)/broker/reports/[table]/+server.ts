@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import Papa from 'papaparse';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { requireBroker } from '$lib/server/auth/guard';
+import * as clock from '$lib/server/clock';
+import { db } from '$lib/server/db';
+import { buildReport } from '$lib/server/reporting/report';
+import { readReportRequest } from '$lib/server/reporting/query';
+import type { RequestHandler } from './$types';
+
+/** One report table as CSV, with the same (suppressed) cells as the page. */
+export const GET: RequestHandler = (event) => {
+	const user = requireBroker(event);
+	const request = readReportRequest(db, user, event.url.searchParams, clock.now());
+	if (!request) error(403, 'forbidden');
+	const report = buildReport(db, request.ids, request.period, getLocale());
+	const table = report.tables.find((t) => t.key === event.params.table);
+	if (!table) error(404, 'not found');
+	// A byte-order mark, so spreadsheet programs read the accents right.
+	const csv = '\ufeff' + Papa.unparse([table.columns, ...table.rows]);
+	const name = `naburig-${table.key}-${request.period.from}-${request.period.to}.csv`;
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${name}"`
+		}
+	});
+};
