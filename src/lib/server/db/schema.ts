@@ -810,3 +810,37 @@ export const lendingDeskStaff = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.neighbourhoodId, t.userId] })]
 );
+
+// ——— Matching: the broker's proposals ———
+
+export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'declined', 'withdrawn'] as const;
+
+/** A broker asks a helper to take a request; accepted, it becomes a match made by the broker. */
+export const matchProposals = sqliteTable(
+	'match_proposals',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		postId: integer('post_id')
+			.notNull()
+			.references(() => posts.id),
+		helperId: text('helper_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		brokerId: text('broker_id').references(() => users.id, { onDelete: 'set null' }),
+		/** What the broker tells the helper, e.g. "Mevrouw hoort slecht: bel aan en wacht even." */
+		note: text('note').notNull().default(''),
+		/** The broker confirmed proposing a helper without a badge the category needs. */
+		badgeWaived: integer('badge_waived', { mode: 'boolean' }).notNull().default(false),
+		status: text('status', { enum: PROPOSAL_STATUSES }).notNull().default('proposed'),
+		createdAt: instant('created_at').notNull(),
+		decidedAt: instant('decided_at'),
+		matchId: integer('match_id').references(() => matches.id, { onDelete: 'set null' })
+	},
+	(t) => [
+		index('match_proposals_post').on(t.postId, t.status),
+		index('match_proposals_helper').on(t.helperId, t.status),
+		index('match_proposals_open').on(t.status, t.createdAt)
+	]
+);
+
+export type MatchProposal = typeof matchProposals.$inferSelect;

@@ -1,0 +1,205 @@
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages.js';
+import { toLocale } from '$lib/i18n';
+import type { DB, DbOrTx } from '../db/client';
+import { matchProposals, posts, responses, users, type MatchProposal } from '../db/schema';
+import { renderMail } from '../mail/layout';
+import { enqueueMail } from '../mail/outbox';
+import { acceptResponse } from '../posts/responses';
+import { firstName } from '../profile/public';
+import { createTask } from '../tasks/tasks';
+import { recordAudit } from '../audit/audit';
+
+/** A proposal the helper has not answered after this long shows on the broker's Today page. */
+export const PROPOSAL_REMINDER_MS = 48 * 3_600_000;
+
+export type ProposeResult =
+	| { ok: true; proposal: MatchProposal }
+	| { ok: false; error: 'not_open' | 'already_proposed' | 'not_a_helper' };
+
+/**
+ * The broker asks a helper to take a request. The helper gets a mail with a link to accept or
+ * decline (or, without e-mail, a call task for the broker).
+ */
+export function proposeMatch(
+	db: DB,
+	input: { postId: number; helperId: string; brokerId: string; note: string; badgeWaived: boolean },
+	origin: string,
+	now: number
+): ProposeResult {
+	return db.transaction((tx) => {
+		const post = tx.select().from(posts).where(eq(posts.id, input.postId)).get();
+		if (!post || post.kind !== 'request' || post.status !== 'open')
+			return { ok: false as const, error: 'not_open' as const };
+		const helper = tx.select().from(users).where(eq(users.id, input.helperId)).get();
+		if (!helper || helper.status !== 'active' || helper.id === post.authorId)
+			return { ok: false as const, error: 'not_a_helper' as const };
+		const open = tx
+			.select({ id: matchProposals.id })
+			.from(matchProposals)
+			.where(
+				and(
+					eq(matchProposals.postId, post.id),
+					eq(matchProposals.helperId, helper.id),
+					eq(matchProposals.status, 'proposed')
+				)
+			)
+			.get();
+		if (open) return { ok: false as const, error: 'already_proposed' as const };
+		const proposal = tx
+			.insert(matchProposals)
+			.values({
+				postId: post.id,
+				helperId: helper.id,
+				brokerId: input.brokerId,
+				note: input.note,
+				badgeWaived: input.badgeWaived,
+				createdAt: now
+			})
+			.returning()
+			.get();
+		recordAudit(
+			tx,
+			{
+				actorId: input.brokerId,
+				action: 'match.propose',
+				subjectType: 'post',
+				subjectId: String(post.id),
+				neighbourhoodId: post.neighbourhoodId,
+				detail: { helperId: helper.id, badgeWaived: input.badgeWaived }
+			},
+			now
+		);
+		const locale = toLocale(helper.locale);
+		const subject = m.matching_proposal_mail_subject({ title: post.title }, { locale });
+		const body = m.matching_proposal_mail_body({ title: post.title }, { locale });
+		if (helper.email) {
+			enqueueMail(
+				tx,
+				{
+					to: helper.email,
+					toName: helper.displayName,
+					userId: helper.id,
+					kind: 'match_proposal',
+					locale,
+					...renderMail({
+						locale,
+						subject,
+						greeting: m.mail_greeting({ name: firstName(helper.displayName) }, { locale }),
+						paragraphs: input.note ? [body, input.note] : [body],
+						action: {
+							label: m.matching_proposal_mail_action({}, { locale }),
+							url: `${origin}/proposals/${proposal.id}`
+						}
+					})
+				},
+				now
+			);
+		} else {
+			createTask(
+				tx,
+				{
+					neighbourhoodId: post.neighbourhoodId,
+					kind: 'call_resident',
+					subjectUserId: helper.id,
+					dedupeKey: `proposal:${proposal.id}`,
+					details: { mailKind: 'match_proposal', postId: post.id, subject, text: body }
+				},
+				now
+			);
+		}
+		return { ok: true as const, proposal };
+	});
+}
+
+export type AnswerResult =
+	{ ok: true; matchId: number | null } | { ok: false; error: 'not_found' | 'answered' | 'full' };
+
+/**
+ * The helper answers. Yes makes a match as in the marketplace, made by the broker, through the
+ * same atomic "helpers needed" check; no is recorded for the broker.
+ */
+export function answerProposal(
+	db: DB,
+	proposalId: number,
+	helperId: string,
+	accept: boolean,
+	now: number
+): AnswerResult {
+	const proposal = db
+		.select()
+		.from(matchProposals)
+		.where(and(eq(matchProposals.id, proposalId), eq(matchProposals.helperId, helperId)))
+		.get();
+	if (!proposal) return { ok: false, error: 'not_found' };
+	if (proposal.status !== 'proposed') return { ok: false, error: 'answered' };
+	if (!accept) {
+		db.update(matchProposals)
+			.set({ status: 'declined', decidedAt: now })
+			.where(and(eq(matchProposals.id, proposal.id), eq(matchProposals.status, 'proposed')))
+			.run();
+		return { ok: true, matchId: null };
+	}
+	// The requester reads this as the helper's response, in the requester's language.
+	const requester = db
+		.select({ locale: users.locale })
+		.from(posts)
+		.innerJoin(users, eq(users.id, posts.authorId))
+		.where(eq(posts.id, proposal.postId))
+		.get();
+	const message = m.matching_proposal_response_text({}, { locale: toLocale(requester?.locale) });
+	const response =
+		db
+			.insert(responses)
+			.values({ postId: proposal.postId, responderId: helperId, message, createdAt: now })
+			.onConflictDoNothing()
+			.returning()
+			.get() ??
+		db
+			.select()
+			.from(responses)
+			.where(and(eq(responses.postId, proposal.postId), eq(responses.responderId, helperId)))
+			.get()!;
+	// The broker made this match: the same rule as when the poster accepts.
+	const made = acceptResponse(db, response.id, proposal.brokerId ?? helperId, now);
+	if (!made.ok) return { ok: false, error: 'full' };
+	db.update(matchProposals)
+		.set({ status: 'accepted', decidedAt: now, matchId: made.match.id })
+		.where(eq(matchProposals.id, proposal.id))
+		.run();
+	return { ok: true, matchId: made.match.id };
+}
+
+/** Proposals still unanswered after 48 hours, for the broker's Today page. */
+export function staleProposals(db: DbOrTx, neighbourhoodIds: number[], now: number) {
+	return db
+		.select({
+			proposal: matchProposals,
+			title: posts.title,
+			neighbourhoodId: posts.neighbourhoodId
+		})
+		.from(matchProposals)
+		.innerJoin(posts, eq(posts.id, matchProposals.postId))
+		.where(
+			and(
+				eq(matchProposals.status, 'proposed'),
+				lte(matchProposals.createdAt, now - PROPOSAL_REMINDER_MS),
+				inArray(posts.neighbourhoodId, neighbourhoodIds)
+			)
+		)
+		.orderBy(asc(matchProposals.createdAt))
+		.all();
+}
+
+/** What the helper sees on the proposal page: the request's public facts, and the note. */
+export function proposalForHelper(db: DbOrTx, proposalId: number, helperId: string) {
+	return (
+		db
+			.select({ proposal: matchProposals, post: posts, requester: users.displayName })
+			.from(matchProposals)
+			.innerJoin(posts, eq(posts.id, matchProposals.postId))
+			.innerJoin(users, eq(users.id, posts.authorId))
+			.where(and(eq(matchProposals.id, proposalId), eq(matchProposals.helperId, helperId)))
+			.get() ?? null
+	);
+}

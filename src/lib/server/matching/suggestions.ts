@@ -1,0 +1,204 @@
+import { TZDate } from '@date-fns/tz';
+import { getISODay } from 'date-fns';
+import { eq, sql } from 'drizzle-orm';
+import { DAYS, type Slot } from '$lib/profile/availability';
+import type { DbOrTx } from '../db/client';
+import { neighbourhoods, posts, users, type BadgeKind, type Post } from '../db/schema';
+import { distanceBand, distanceMetres } from '../posts/list';
+
+/** Helpers further away than this are not suggested: neighbour help is within walking distance. */
+export const MAX_DISTANCE_M = 3000;
+
+/** One reason for (or against) a helper, as a message key the page translates. */
+export interface Reason {
+	key:
+		| 'offers_category'
+		| 'likes_category'
+		| 'near'
+		| 'available'
+		| 'not_available'
+		| 'speaks_language'
+		| 'no_common_language'
+		| 'badges'
+		| 'busy'
+		| 'free'
+		| 'experienced';
+	good: boolean;
+	/** E.g. the number of active matches, or the distance band. */
+	value?: number | string;
+}
+
+export interface Suggestion {
+	helperId: string;
+	name: string;
+	metres: number;
+	band: number | 'far';
+	score: number;
+	offersCategory: boolean;
+	likesCategory: boolean;
+	/** Null when the request has no set time. */
+	availableThen: boolean | null;
+	/** Null when the requester gave no languages. */
+	commonLanguage: boolean | null;
+	badges: BadgeKind[];
+	activeMatches: number;
+	doneHelps: number;
+	reasons: Reason[];
+}
+
+export type WhyNone = 'no_one_for_category' | 'none_within_distance' | 'none_available_then';
+
+export interface Suggestions {
+	post: Post;
+	/** The moment the help is wanted, as an availability slot; null when flexible. */
+	slot: Slot | null;
+	suggestions: Suggestion[];
+	/** Set when no helper fits well, in plain words for the broker. */
+	whyNone: WhyNone | null;
+}
+
+interface CandidateRow {
+	id: string;
+	name: string;
+	lat: number;
+	lon: number;
+	languages: string;
+	availability: string;
+	likes: number;
+	offers: number;
+	active: number;
+	done: number;
+	badges: string | null;
+}
+
+const partOfHour = (h: number) => (h < 12 ? 'morning' : h < 17 ? 'afternoon' : 'evening');
+
+/** The availability slot a request is for, in the neighbourhood's time zone. */
+export function slotOf(post: Post, timeZone: string): Slot | null {
+	if (post.whenType === 'recurring' && post.recurringDay && post.recurringPart)
+		return `${DAYS[post.recurringDay - 1]!}-${post.recurringPart}`;
+	if (post.startsAt !== null) {
+		const local = new TZDate(post.startsAt, timeZone);
+		return `${DAYS[getISODay(local) - 1]!}-${partOfHour(local.getHours())}`;
+	}
+	return null;
+}
+
+const parseList = (json: string | null): string[] => {
+	try {
+		const v: unknown = JSON.parse(json ?? '[]');
+		return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+	} catch {
+		return [];
+	}
+};
+
+/**
+ * Ranks the neighbourhood's helpers for a request, with the reasons visible: offers or likes the
+ * category, distance, available at the requested time, a shared language, trust badges, and how
+ * many matches they already have (to spread the load). Excludes the requester, people in a block
+ * pair with them, people already matched on this post, and anyone suspended or deleted.
+ * Candidates are selected in SQL; only those who offer or like the category are scored.
+ */
+export function suggestHelpers(
+	db: DbOrTx,
+	postId: number,
+	now: number,
+	limit = 10
+): Suggestions | null {
+	const row = db
+		.select({ post: posts, timeZone: neighbourhoods.timeZone, requesterLanguages: users.languages })
+		.from(posts)
+		.innerJoin(neighbourhoods, eq(neighbourhoods.id, posts.neighbourhoodId))
+		.innerJoin(users, eq(users.id, posts.authorId))
+		.where(eq(posts.id, postId))
+		.get();
+	if (!row) return null;
+	const { post, timeZone } = row;
+	const slot = slotOf(post, timeZone);
+	const wanted = new Set(parseList(row.requesterLanguages));
+
+	const candidates = db.all<CandidateRow>(sql`
+		SELECT u.id, u.display_name AS name, u.exact_lat AS lat, u.exact_lon AS lon,
+			u.languages, u.availability,
+			EXISTS (SELECT 1 FROM user_categories uc
+				WHERE uc.user_id = u.id AND uc.category_id = ${post.categoryId}) AS likes,
+			EXISTS (SELECT 1 FROM posts o WHERE o.author_id = u.id AND o.kind = 'offer'
+				AND o.status = 'open' AND o.category_id = ${post.categoryId}) AS offers,
+			(SELECT count(*) FROM matches m WHERE m.helper_id = u.id AND m.status = 'active') AS active,
+			(SELECT count(*) FROM matches m WHERE m.helper_id = u.id AND m.status = 'done') AS done,
+			(SELECT group_concat(DISTINCT b.kind) FROM trust_badges b WHERE b.user_id = u.id
+				AND b.revoked_at IS NULL AND (b.expires_at IS NULL OR b.expires_at > ${now})) AS badges
+		FROM users u
+		WHERE u.neighbourhood_id = ${post.neighbourhoodId}
+			AND u.status = 'active' AND u.deleted_at IS NULL AND u.exact_lat IS NOT NULL
+			AND u.id != ${post.authorId}
+			AND NOT EXISTS (SELECT 1 FROM blocks k WHERE
+				(k.blocker_id = u.id AND k.blocked_id = ${post.authorId})
+				OR (k.blocker_id = ${post.authorId} AND k.blocked_id = u.id))
+			AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.post_id = ${post.id}
+				AND m.helper_id = u.id AND m.status IN ('active', 'done'))
+			AND (EXISTS (SELECT 1 FROM user_categories uc
+					WHERE uc.user_id = u.id AND uc.category_id = ${post.categoryId})
+				OR EXISTS (SELECT 1 FROM posts o WHERE o.author_id = u.id AND o.kind = 'offer'
+					AND o.status = 'open' AND o.category_id = ${post.categoryId}))`);
+
+	if (candidates.length === 0)
+		return { post, slot, suggestions: [], whyNone: 'no_one_for_category' };
+
+	const postPoint = { lat: post.exactLat, lon: post.exactLon };
+	const scored: Suggestion[] = [];
+	for (const c of candidates) {
+		const metres = Math.round(distanceMetres(postPoint, { lat: c.lat, lon: c.lon }));
+		if (metres > MAX_DISTANCE_M) continue;
+		const availableThen = slot === null ? null : parseList(c.availability).includes(slot);
+		const languages = parseList(c.languages);
+		const commonLanguage = wanted.size === 0 ? null : languages.some((l) => wanted.has(l));
+		const badges = (c.badges ? c.badges.split(',') : []) as BadgeKind[];
+		const reasons: Reason[] = [];
+		let score = 0;
+		const weigh = (points: number, reason: Reason) => {
+			score += points;
+			reasons.push(reason);
+		};
+		if (c.offers) weigh(4, { key: 'offers_category', good: true });
+		else if (c.likes) weigh(3, { key: 'likes_category', good: true });
+		const band = distanceBand(metres);
+		weigh(band === 500 ? 3 : band === 1000 ? 2 : band === 2000 ? 1 : 0, {
+			key: 'near',
+			good: band !== 'far',
+			value: band === 'far' ? MAX_DISTANCE_M : band
+		});
+		if (availableThen === true) weigh(2, { key: 'available', good: true });
+		if (availableThen === false) weigh(-2, { key: 'not_available', good: false });
+		if (commonLanguage === true) weigh(2, { key: 'speaks_language', good: true });
+		if (commonLanguage === false) weigh(-1, { key: 'no_common_language', good: false });
+		if (badges.length > 0)
+			weigh(Math.min(badges.length, 3), { key: 'badges', good: true, value: badges.length });
+		// Spread the load: every ongoing match counts against a helper.
+		if (c.active > 0) weigh(-c.active, { key: 'busy', good: false, value: c.active });
+		else weigh(0, { key: 'free', good: true });
+		if (c.done > 0)
+			weigh(Math.min(c.done, 5) * 0.2, { key: 'experienced', good: true, value: c.done });
+		scored.push({
+			helperId: c.id,
+			name: c.name,
+			metres,
+			band,
+			score: Math.round(score * 10) / 10,
+			offersCategory: Boolean(c.offers),
+			likesCategory: Boolean(c.likes),
+			availableThen,
+			commonLanguage,
+			badges,
+			activeMatches: c.active,
+			doneHelps: c.done,
+			reasons
+		});
+	}
+	if (scored.length === 0) return { post, slot, suggestions: [], whyNone: 'none_within_distance' };
+	scored.sort((a, b) => b.score - a.score || a.metres - b.metres || a.name.localeCompare(b.name));
+	const whyNone: WhyNone | null =
+		slot !== null && scored.every((s) => s.availableThen === false) ? 'none_available_then' : null;
+	return { post, slot, suggestions: scored.slice(0, limit), whyNone };
+}

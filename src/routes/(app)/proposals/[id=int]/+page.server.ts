@@ -1,0 +1,44 @@
+import { error } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { requireUser } from '$lib/server/auth/guard';
+import * as clock from '$lib/server/clock';
+import { db } from '$lib/server/db';
+import { matchProposals } from '$lib/server/db/schema';
+import { answerProposal, proposalForHelper } from '$lib/server/matching/proposals';
+import { firstName } from '$lib/server/profile/public';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** Only the helper the broker proposed may see or answer a proposal. */
+function mine(event: RequestEvent) {
+	const user = requireUser(event);
+	const id = Number(event.params.id);
+	const found = proposalForHelper(db, id, user.id);
+	if (!found) {
+		const exists = db
+			.select({ id: matchProposals.id })
+			.from(matchProposals)
+			.where(eq(matchProposals.id, id))
+			.get();
+		error(exists ? 403 : 404, exists ? 'forbidden' : 'not found');
+	}
+	return { user, found };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { found } = mine(event);
+	return {
+		proposal: { id: found.proposal.id, status: found.proposal.status, note: found.proposal.note },
+		post: { id: found.post.id, title: found.post.title, body: found.post.body },
+		requesterName: firstName(found.requester)
+	};
+};
+
+function answer(accept: boolean) {
+	return (event: RequestEvent) => {
+		const { user, found } = mine(event);
+		const result = answerProposal(db, found.proposal.id, user.id, accept, clock.now());
+		return { outcome: result.ok ? (accept ? 'accepted' : 'declined') : result.error };
+	};
+}
+
+export const actions: Actions = { accept: answer(true), decline: answer(false) };

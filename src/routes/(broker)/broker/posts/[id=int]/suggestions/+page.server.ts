@@ -1,0 +1,85 @@
+import { error, fail } from '@sveltejs/kit';
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { requireBrokerOf } from '$lib/server/auth/guard';
+import * as clock from '$lib/server/clock';
+import { db } from '$lib/server/db';
+import { matchProposals, posts, users } from '$lib/server/db/schema';
+import { proposeMatch } from '$lib/server/matching/proposals';
+import { suggestHelpers } from '$lib/server/matching/suggestions';
+import type { Actions, PageServerLoad } from './$types';
+
+function postOr404(id: string) {
+	const post = db
+		.select()
+		.from(posts)
+		.where(eq(posts.id, Number(id)))
+		.get();
+	if (!post) error(404, 'not found');
+	return post;
+}
+
+export const load: PageServerLoad = (event) => {
+	const post = postOr404(event.params.id);
+	requireBrokerOf(event, post.neighbourhoodId);
+	const result = suggestHelpers(db, post.id, clock.now(), 10)!;
+	const compare = event.url.searchParams.getAll('compare').slice(0, 3);
+	return {
+		post: { id: post.id, title: post.title, status: post.status },
+		slot: result.slot,
+		whyNone: result.whyNone,
+		suggestions: result.suggestions,
+		compared: result.suggestions.filter((s) => compare.includes(s.helperId)),
+		proposals: db
+			.select({
+				id: matchProposals.id,
+				status: matchProposals.status,
+				createdAt: matchProposals.createdAt,
+				helper: users.displayName
+			})
+			.from(matchProposals)
+			.innerJoin(users, eq(users.id, matchProposals.helperId))
+			.where(eq(matchProposals.postId, post.id))
+			.orderBy(desc(matchProposals.createdAt))
+			.all()
+	};
+};
+
+const proposeSchema = z.object({
+	helperId: z.string().min(1).max(64),
+	note: z.string().trim().max(500, 'err_too_long').default('')
+});
+
+export const actions: Actions = {
+	propose: async (event) => {
+		const post = postOr404(event.params.id);
+		const broker = requireBrokerOf(event, post.neighbourhoodId);
+		const form = Object.fromEntries(await event.request.formData());
+		const parsed = proposeSchema.safeParse(form);
+		if (!parsed.success)
+			return fail(400, {
+				helperId: String(form.helperId ?? ''),
+				note: String(form.note ?? ''),
+				error: parsed.error.issues[0]?.message ?? 'err_invalid'
+			});
+		const result = proposeMatch(
+			db,
+			{
+				postId: post.id,
+				helperId: parsed.data.helperId,
+				brokerId: broker.id,
+				note: parsed.data.note,
+				badgeWaived: false
+			},
+			event.url.origin,
+			clock.now()
+		);
+		if (!result.ok)
+			return fail(400, {
+				helperId: parsed.data.helperId,
+				note: parsed.data.note,
+				error: `matching_err_${result.error}`
+			});
+		return { proposedTo: parsed.data.helperId };
+	}
+};

@@ -1,0 +1,82 @@
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
+import { signIn, signOut } from '../pages/auth';
+import { fillPost } from '../pages/posts';
+import { linkIn, waitForMail } from '../smtp';
+
+test('a broker compares suggested helpers, proposes one, and the helper says yes', async ({
+	page
+}) => {
+	// Jozef (vetted, so his request is open at once) asks for help with his phone.
+	const title = `Hulp met mijn nieuwe smartphone ${Date.now().toString(36)}`;
+	await signIn(page, DEMO.helper, DEMO_PASSWORD);
+	await page.goto('/posts/new');
+	await fillPost(page, {
+		kind: 'Ik zoek hulp',
+		category: 'Computer en telefoon',
+		title,
+		body: 'Ik kreeg een smartphone van mijn dochter en weet niet hoe ik foto’s kan bekijken.'
+	});
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await signOut(page);
+
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.goto('/broker');
+	await page.getByRole('link', { name: 'Hulpvragen die een helper zoeken' }).click();
+	await page.getByRole('link', { name: `Helpers zoeken voor "${title}"` }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+
+	// Both neighbours who help with computers are suggested, each with the reasons why.
+	const thomas = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: 'Thomas De Smet' }) });
+	const lotte = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: /^Lotte/ }) });
+	await expect(thomas.getByText('Helpt graag met dit soort hulp')).toBeVisible();
+	await expect(lotte.getByText('Helpt graag met dit soort hulp')).toBeVisible();
+	await expectAccessible(page);
+
+	await thomas.getByLabel('Vergelijk Thomas De Smet').check();
+	await lotte.getByLabel(/Vergelijk Lotte/).check();
+	await page.getByRole('button', { name: 'Vergelijk de gekozen helpers' }).click();
+	const table = page.getByRole('table');
+	await expect(table.getByRole('columnheader', { name: 'Thomas De Smet' })).toBeVisible();
+	await expect(table.getByRole('columnheader', { name: /^Lotte/ })).toBeVisible();
+	await expect(table.getByRole('row', { name: /Lopende afspraken/ })).toBeVisible();
+
+	const since = Date.now();
+	await thomas
+		.getByLabel('Bericht aan de helper (niet verplicht)')
+		.fill('Jozef is geduldig, maar hoort slecht.');
+	await thomas.getByRole('button', { name: 'Stel Thomas De Smet voor' }).click();
+	await expect(page.getByRole('status')).toContainText('Voorstel verstuurd.');
+	await expect(page.getByText('Thomas De Smet: wacht op antwoord')).toBeVisible();
+	await signOut(page);
+
+	// Thomas reads the mail (in English, his language) and says yes.
+	const mail = await waitForMail('thomas@naburig.example', {
+		subject: /Would you like to help\?/,
+		after: since
+	});
+	expect(mail.text).toContain('Jozef is geduldig, maar hoort slecht.');
+	const link = linkIn(mail, /^\/proposals\/\d+$/);
+
+	// Nobody else can open it.
+	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	expect((await page.goto(link))?.status()).toBe(403);
+	await signOut(page);
+
+	await signIn(page, 'thomas@naburig.example', DEMO_PASSWORD);
+	await page.goto(link);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: /Yes, I will help|Ja, ik help/ }).click();
+	await expect(page.getByRole('status')).toContainText(/matched|gekoppeld/);
+	await page.reload();
+	await expect(page.getByRole('status')).toContainText(/already answered|al antwoord/);
+});
+
+test('residents cannot open the broker’s suggestions', async ({ page }) => {
+	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	expect((await page.goto('/broker/requests'))?.status()).toBe(403);
+	expect((await page.goto('/broker/posts/1/suggestions'))?.status()).toBe(403);
+});
