@@ -99,7 +99,12 @@ export const users = sqliteTable(
 		createdAt: instant('created_at').notNull(),
 		deletedAt: instant('deleted_at')
 	},
-	(t) => [index('users_neighbourhood').on(t.neighbourhoodId), index('users_role').on(t.role)]
+	(t) => [
+		index('users_neighbourhood').on(t.neighbourhoodId),
+		index('users_role').on(t.role),
+		// Match suggestions look for helpers ring by ring of H3 cells around a request.
+		index('users_approx_cell').on(t.approxCell)
+	]
 );
 
 export const userCategories = sqliteTable(

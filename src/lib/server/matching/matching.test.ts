@@ -12,6 +12,7 @@ import {
 	type User
 } from '../db/schema';
 import { createTestDb } from '../db/test-db';
+import { approximate } from '../geo/approx';
 import { createPost } from '../posts/create';
 import { CENTRE, input, setUp } from '../posts/test-fixtures';
 import { answerProposal, proposeMatch, staleProposals } from './proposals';
@@ -36,7 +37,15 @@ function world() {
 	);
 	if (!made.ok) throw new Error('post');
 	const helper = (name: string, fields: Partial<User>, likes = true) => {
-		const u = ctx.resident(name, fields);
+		const lat = fields.exactLat ?? CENTRE.lat + 0.001;
+		const lon = fields.exactLon ?? CENTRE.lon + 0.001;
+		const cell = approximate(lat, lon);
+		const u = ctx.resident(name, {
+			...fields,
+			approxCell: cell.cell,
+			approxLat: cell.lat,
+			approxLon: cell.lon
+		});
 		if (likes)
 			db.insert(userCategories).values({ userId: u.id, categoryId: ctx.category.id }).run();
 		return u;

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { getISODay } from 'date-fns';
+import { gridDiskDistances } from 'h3-js';
 import { eq, sql } from 'drizzle-orm';
 import { DAYS, type Slot } from '$lib/profile/availability';
 import type { DbOrTx } from '../db/client';
@@ -57,6 +58,11 @@ export interface Suggestions {
 	whyNone: WhyNone | null;
 }
 
+/** Only this many of the nearest fitting helpers are scored in full. */
+export const CANDIDATES = 200;
+/** Rings of H3 cells (about 350 m each) around the request: 10 rings reach MAX_DISTANCE_M. */
+const MAX_RINGS = 10;
+
 interface CandidateRow {
 	id: string;
 	name: string;
@@ -69,6 +75,73 @@ interface CandidateRow {
 	active: number;
 	done: number;
 	badges: string | null;
+}
+
+/**
+ * The nearest people who offer or like the request's category, at most CANDIDATES of them, with
+ * everything the score needs. The search widens ring by ring of H3 cells around the request and
+ * stops as soon as it has enough, so its cost follows CANDIDATES, not the number of helpers.
+ */
+function nearestCandidates(db: DbOrTx, post: Post, now: number): CandidateRow[] {
+	const rings = gridDiskDistances(post.approxCell, MAX_RINGS);
+	const fits = (cells: string[]) =>
+		db.all<{ id: string; lat: number; lon: number }>(sql`
+			SELECT u.id, u.exact_lat AS lat, u.exact_lon AS lon
+			FROM users u
+			WHERE u.approx_cell IN (${sql.join(
+				cells.map((c) => sql`${c}`),
+				sql`, `
+			)})
+				AND u.neighbourhood_id = ${post.neighbourhoodId}
+				AND u.status = 'active' AND u.deleted_at IS NULL AND u.exact_lat IS NOT NULL
+				AND u.id != ${post.authorId}
+				AND (EXISTS (SELECT 1 FROM user_categories uc
+						WHERE uc.user_id = u.id AND uc.category_id = ${post.categoryId})
+					OR EXISTS (SELECT 1 FROM posts o WHERE o.author_id = u.id AND o.kind = 'offer'
+						AND o.status = 'open' AND o.category_id = ${post.categoryId}))`);
+	let found: { id: string; lat: number; lon: number }[] = [];
+	for (const upTo of [2, 5, MAX_RINGS]) {
+		found = fits(rings.slice(0, upTo + 1).flat());
+		if (found.length >= CANDIDATES) break;
+	}
+	if (found.length === 0) return [];
+	const here = { lat: post.exactLat, lon: post.exactLon };
+	const nearest = found
+		.map((f) => ({ id: f.id, d: distanceMetres(here, f) }))
+		.sort((a, b) => a.d - b.d)
+		.slice(0, CANDIDATES)
+		.map((f) => f.id);
+	return db.all<CandidateRow>(sql`
+		SELECT u.id, u.display_name AS name, u.exact_lat AS lat, u.exact_lon AS lon,
+			u.languages, u.availability,
+			EXISTS (SELECT 1 FROM user_categories uc
+				WHERE uc.user_id = u.id AND uc.category_id = ${post.categoryId}) AS likes,
+			EXISTS (SELECT 1 FROM posts o WHERE o.author_id = u.id AND o.kind = 'offer'
+				AND o.status = 'open' AND o.category_id = ${post.categoryId}) AS offers,
+			(SELECT count(*) FROM matches m WHERE m.helper_id = u.id AND m.status = 'active') AS active,
+			(SELECT count(*) FROM matches m WHERE m.helper_id = u.id AND m.status = 'done') AS done,
+			(SELECT group_concat(DISTINCT b.kind) FROM trust_badges b WHERE b.user_id = u.id
+				AND b.revoked_at IS NULL AND (b.expires_at IS NULL OR b.expires_at > ${now})) AS badges
+		FROM users u
+		WHERE u.id IN (${sql.join(
+			nearest.map((id) => sql`${id}`),
+			sql`, `
+		)})
+			AND NOT EXISTS (SELECT 1 FROM blocks k WHERE
+				(k.blocker_id = u.id AND k.blocked_id = ${post.authorId})
+				OR (k.blocker_id = ${post.authorId} AND k.blocked_id = u.id))
+			AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.post_id = ${post.id}
+				AND m.helper_id = u.id AND m.status IN ('active', 'done'))`);
+}
+
+/** Does anyone in the neighbourhood (however far) offer or like the request's category? */
+function anyoneForCategory(db: DbOrTx, post: Post): boolean {
+	return (
+		db.get<{ yes: number }>(sql`
+			SELECT EXISTS (SELECT 1 FROM user_categories uc JOIN users u ON u.id = uc.user_id
+				WHERE uc.category_id = ${post.categoryId} AND u.neighbourhood_id = ${post.neighbourhoodId}
+					AND u.status = 'active' AND u.id != ${post.authorId}) AS yes`)?.yes === 1
+	);
 }
 
 const partOfHour = (h: number) => (h < 12 ? 'morning' : h < 17 ? 'afternoon' : 'evening');
@@ -118,33 +191,14 @@ export function suggestHelpers(
 	const slot = slotOf(post, timeZone);
 	const wanted = new Set(parseList(row.requesterLanguages));
 
-	const candidates = db.all<CandidateRow>(sql`
-		SELECT u.id, u.display_name AS name, u.exact_lat AS lat, u.exact_lon AS lon,
-			u.languages, u.availability,
-			EXISTS (SELECT 1 FROM user_categories uc
-				WHERE uc.user_id = u.id AND uc.category_id = ${post.categoryId}) AS likes,
-			EXISTS (SELECT 1 FROM posts o WHERE o.author_id = u.id AND o.kind = 'offer'
-				AND o.status = 'open' AND o.category_id = ${post.categoryId}) AS offers,
-			(SELECT count(*) FROM matches m WHERE m.helper_id = u.id AND m.status = 'active') AS active,
-			(SELECT count(*) FROM matches m WHERE m.helper_id = u.id AND m.status = 'done') AS done,
-			(SELECT group_concat(DISTINCT b.kind) FROM trust_badges b WHERE b.user_id = u.id
-				AND b.revoked_at IS NULL AND (b.expires_at IS NULL OR b.expires_at > ${now})) AS badges
-		FROM users u
-		WHERE u.neighbourhood_id = ${post.neighbourhoodId}
-			AND u.status = 'active' AND u.deleted_at IS NULL AND u.exact_lat IS NOT NULL
-			AND u.id != ${post.authorId}
-			AND NOT EXISTS (SELECT 1 FROM blocks k WHERE
-				(k.blocker_id = u.id AND k.blocked_id = ${post.authorId})
-				OR (k.blocker_id = ${post.authorId} AND k.blocked_id = u.id))
-			AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.post_id = ${post.id}
-				AND m.helper_id = u.id AND m.status IN ('active', 'done'))
-			AND (EXISTS (SELECT 1 FROM user_categories uc
-					WHERE uc.user_id = u.id AND uc.category_id = ${post.categoryId})
-				OR EXISTS (SELECT 1 FROM posts o WHERE o.author_id = u.id AND o.kind = 'offer'
-					AND o.status = 'open' AND o.category_id = ${post.categoryId}))`);
-
+	const candidates = nearestCandidates(db, post, now);
 	if (candidates.length === 0)
-		return { post, slot, suggestions: [], whyNone: 'no_one_for_category' };
+		return {
+			post,
+			slot,
+			suggestions: [],
+			whyNone: anyoneForCategory(db, post) ? 'none_within_distance' : 'no_one_for_category'
+		};
 
 	const postPoint = { lat: post.exactLat, lon: post.exactLon };
 	const scored: Suggestion[] = [];
