@@ -87,7 +87,7 @@ function nearestCandidates(db: DbOrTx, post: Post, now: number): CandidateRow[] 
 	const fits = (cells: string[]) =>
 		db.all<{ id: string; lat: number; lon: number }>(sql`
 			SELECT u.id, u.exact_lat AS lat, u.exact_lon AS lon
-			FROM users u
+			FROM users u INDEXED BY users_approx_cell -- not the neighbourhood index: that scans everyone
 			WHERE u.approx_cell IN (${sql.join(
 				cells.map((c) => sql`${c}`),
 				sql`, `
@@ -99,9 +99,9 @@ function nearestCandidates(db: DbOrTx, post: Post, now: number): CandidateRow[] 
 						WHERE uc.user_id = u.id AND uc.category_id = ${post.categoryId})
 					OR EXISTS (SELECT 1 FROM posts o WHERE o.author_id = u.id AND o.kind = 'offer'
 						AND o.status = 'open' AND o.category_id = ${post.categoryId}))`);
-	let found: { id: string; lat: number; lon: number }[] = [];
-	for (const upTo of [2, 5, MAX_RINGS]) {
-		found = fits(rings.slice(0, upTo + 1).flat());
+	const found: { id: string; lat: number; lon: number }[] = [];
+	for (const ring of rings) {
+		found.push(...fits(ring));
 		if (found.length >= CANDIDATES) break;
 	}
 	if (found.length === 0) return [];
