@@ -330,6 +330,8 @@ export const posts = sqliteTable(
 		// The list without filters: open posts, newest first, without a sort step.
 		index('posts_status_published').on(t.status, t.publishedAt),
 		index('posts_neighbourhood_status').on(t.neighbourhoodId, t.status, t.publishedAt),
+		// Reports count posts by the month they were made in.
+		index('posts_neighbourhood_created').on(t.neighbourhoodId, t.createdAt),
 		index('posts_category_status').on(t.categoryId, t.status),
 		index('posts_author').on(t.authorId, t.status),
 		index('posts_expiry').on(t.status, t.expiresAt)

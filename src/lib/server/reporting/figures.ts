@@ -40,8 +40,7 @@ export function postsPerCategoryMonth(
 		WITH ${monthsCte(period)}
 		SELECT months.key AS month, p.category_id AS categoryId, p.kind AS kind, count(*) AS count
 		FROM posts p
-		JOIN months ON COALESCE(p.published_at, p.created_at) >= months.start
-			AND COALESCE(p.published_at, p.created_at) < months."end"
+		JOIN months ON p.created_at >= months.start AND p.created_at < months."end"
 		WHERE p.status != 'draft' AND ${inScope(sql`p.neighbourhood_id`, neighbourhoodIds)}
 		GROUP BY months.key, p.category_id, p.kind
 		ORDER BY months.key, p.category_id, p.kind`);
@@ -113,7 +112,7 @@ export interface RequestFigures {
 }
 
 /**
- * What became of the requests sent in the period, as of now: answered, matched (and how fast),
+ * What became of the requests made in the period (by creation date), as of now: answered, matched (and how fast),
  * or never answered. Percentiles by the nearest-rank method, computed in SQL.
  */
 export function requestFigures(
@@ -122,35 +121,37 @@ export function requestFigures(
 	period: Period
 ): RequestFigures {
 	const scope = inScope(sql`p.neighbourhood_id`, neighbourhoodIds);
-	const base = sql`
-		requests AS (
-			SELECT p.id, COALESCE(p.published_at, p.created_at) AS sent,
+	// One pass: each request with its first match, then counts and nearest-rank percentiles.
+	const row = db.get<
+		Omit<RequestFigures, 'medianHoursToMatch' | 'p90HoursToMatch'> & {
+			median: number | null;
+			p90: number | null;
+		}
+	>(sql`
+		WITH requests AS (
+			SELECT COALESCE(p.published_at, p.created_at) AS sent,
 				(SELECT min(m.agreed_at) FROM matches m WHERE m.post_id = p.id) AS first_match,
 				EXISTS (SELECT 1 FROM responses r WHERE r.post_id = p.id) AS answered
 			FROM posts p
 			WHERE p.kind = 'request' AND p.status != 'draft' AND ${scope}
-				AND COALESCE(p.published_at, p.created_at) >= ${period.start}
-				AND COALESCE(p.published_at, p.created_at) < ${period.end}
-		)`;
-	const counts = db.get<Omit<RequestFigures, 'medianHoursToMatch' | 'p90HoursToMatch'>>(sql`
-		WITH ${base}
+				AND p.created_at >= ${period.start} AND p.created_at < ${period.end}
+		),
+		ranked AS (
+			SELECT *, first_match - sent AS waited,
+				row_number() OVER (PARTITION BY first_match IS NULL ORDER BY first_match - sent) AS rn,
+				count(*) OVER (PARTITION BY first_match IS NULL) AS n
+			FROM requests
+		)
 		SELECT count(*) AS requests,
 			coalesce(sum(answered OR first_match IS NOT NULL), 0) AS withResponse,
 			coalesce(sum(first_match IS NOT NULL), 0) AS matched,
-			coalesce(sum(first_match IS NOT NULL AND first_match - sent <= ${7 * DAY_MS}), 0) AS matchedWithin7Days,
-			coalesce(sum(NOT answered AND first_match IS NULL), 0) AS neverAnswered
-		FROM requests`)!;
-	const pct = db.get<{ median: number | null; p90: number | null }>(sql`
-		WITH ${base},
-		ranked AS (
-			SELECT first_match - sent AS waited,
-				row_number() OVER (ORDER BY first_match - sent) AS rn,
-				count(*) OVER () AS n
-			FROM requests WHERE first_match IS NOT NULL
-		)
-		SELECT max(CASE WHEN rn = (n * 50 + 99) / 100 THEN waited END) AS median,
-			max(CASE WHEN rn = (n * 90 + 99) / 100 THEN waited END) AS p90
+			coalesce(sum(first_match IS NOT NULL AND waited <= ${7 * DAY_MS}), 0) AS matchedWithin7Days,
+			coalesce(sum(NOT answered AND first_match IS NULL), 0) AS neverAnswered,
+			max(CASE WHEN first_match IS NOT NULL AND rn = (n * 50 + 99) / 100 THEN waited END) AS median,
+			max(CASE WHEN first_match IS NOT NULL AND rn = (n * 90 + 99) / 100 THEN waited END) AS p90
 		FROM ranked`)!;
+	const { median, p90, ...counts } = row;
+	const pct = { median, p90 };
 	const hours = (ms: number | null) =>
 		ms === null ? null : Math.round((ms / 3_600_000) * 10) / 10;
 	return { ...counts, medianHoursToMatch: hours(pct.median), p90HoursToMatch: hours(pct.p90) };

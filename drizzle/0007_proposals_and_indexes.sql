@@ -18,4 +18,5 @@ CREATE TABLE `match_proposals` (
 CREATE INDEX `match_proposals_post` ON `match_proposals` (`post_id`,`status`);--> statement-breakpoint
 CREATE INDEX `match_proposals_helper` ON `match_proposals` (`helper_id`,`status`);--> statement-breakpoint
 CREATE INDEX `match_proposals_open` ON `match_proposals` (`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `posts_neighbourhood_created` ON `posts` (`neighbourhood_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `users_approx_cell` ON `users` (`approx_cell`);
