@@ -1,6 +1,7 @@
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { isDemo } from '$lib/server/demo/mode';
+import { unreadCount } from '$lib/server/talk/conversations';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {
@@ -15,6 +16,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 					emailVerified: user.emailVerified
 				}
 			: null,
+		unread: user ? unreadCount(db, user.id) : 0,
 		demo: isDemo(db),
 		/** Map tiles, from PUBLIC_TILE_URL (validated at start-up). */
 		tileUrl: config.PUBLIC_TILE_URL

@@ -91,6 +91,8 @@ export interface PostCard {
 }
 
 export interface Viewer {
+	/** Who is looking, so people in a block pair do not see each other's posts. */
+	id?: string;
 	/** The viewer's own exact point, or null without a place in the profile. */
 	point: { lat: number; lon: number } | null;
 	timeZone: string;
@@ -135,7 +137,12 @@ export function listOpenPosts(
 		f.kind ? eq(posts.kind, f.kind) : undefined,
 		f.categoryId ? eq(posts.categoryId, f.categoryId) : undefined,
 		f.date ? dateCondition(f.date, now, viewer.timeZone) : undefined,
-		f.within && viewer.point ? distanceCondition(viewer.point, f.within) : undefined
+		f.within && viewer.point ? distanceCondition(viewer.point, f.within) : undefined,
+		viewer.id
+			? sql`not exists (select 1 from blocks b where
+				(b.blocker_id = ${viewer.id} and b.blocked_id = ${posts.authorId})
+				or (b.blocker_id = ${posts.authorId} and b.blocked_id = ${viewer.id}))`
+			: undefined
 	];
 	const rows = db
 		.select({

@@ -1,5 +1,5 @@
 import { and, eq, or, sql } from 'drizzle-orm';
-import type { DB } from '../db/client';
+import type { DB, DbOrTx } from '../db/client';
 import {
 	blocks,
 	matches,
@@ -16,7 +16,7 @@ export type RespondResult =
 	| { ok: false; error: 'not_open' | 'own_post' | 'already' | 'blocked' | 'full' };
 
 /** True when either person blocked the other. */
-export function isBlockedPair(db: DB, a: string, b: string): boolean {
+export function isBlockedPair(db: DbOrTx, a: string, b: string): boolean {
 	return (
 		db
 			.select({ x: blocks.blockerId })

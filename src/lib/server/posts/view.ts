@@ -14,6 +14,7 @@ import {
 import { categoryName } from '../categories/pilot';
 import { firstName } from '../profile/public';
 import { activeMatchCount } from './lifecycle';
+import { isBlockedPair } from './responses';
 import { distanceBand, distanceMetres, type Viewer } from './list';
 
 /** Statuses only the author sees: not (yet, or no longer) accepted for the neighbourhood. */
@@ -28,6 +29,7 @@ export function viewerOf(db: DbOrTx, userId: string): Viewer {
 		.where(eq(users.id, userId))
 		.get();
 	return {
+		id: userId,
 		point: row?.lat != null && row.lon != null ? { lat: row.lat, lon: row.lon } : null,
 		timeZone: row?.timeZone ?? 'Europe/Brussels'
 	};
@@ -56,6 +58,8 @@ export interface PostView {
 	placeLabel: string | null;
 	band: Band | null;
 	posterFirstName: string;
+	/** For the link to the poster's public profile. */
+	posterId: string;
 	neighbourhood: string;
 	rejectionReason: string | null;
 }
@@ -86,6 +90,8 @@ export function getPostView(
 	const p = row.post;
 	const mine = p.authorId === viewerId;
 	if (!mine && (PRIVATE.includes(p.status) || row.authorStatus !== 'active')) return null;
+	// People in a block pair no longer see each other's posts.
+	if (!mine && isBlockedPair(db, viewerId, p.authorId)) return null;
 	const viewer = viewerOf(db, viewerId);
 	return {
 		id: p.id,
@@ -111,6 +117,7 @@ export function getPostView(
 			? distanceBand(distanceMetres(viewer.point, { lat: p.approxLat, lon: p.approxLon }))
 			: null,
 		posterFirstName: firstName(row.authorName),
+		posterId: p.authorId,
 		neighbourhood: row.neighbourhood,
 		rejectionReason: mine ? p.rejectionReason : null
 	};
