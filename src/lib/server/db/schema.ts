@@ -97,7 +97,10 @@ export const users = sqliteTable(
 		approxLat: real('approx_lat'),
 		approxLon: real('approx_lon'),
 		createdAt: instant('created_at').notNull(),
-		deletedAt: instant('deleted_at')
+		deletedAt: instant('deleted_at'),
+		/** Start of the person's current visit to the list of posts, and of the one before it. */
+		postsSeenAt: instant('posts_seen_at'),
+		postsSeenBefore: instant('posts_seen_before')
 	},
 	(t) => [
 		index('users_neighbourhood').on(t.neighbourhoodId),

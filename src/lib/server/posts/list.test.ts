@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { categories } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { categories, trustBadges, userCategories } from '../db/schema';
 import type { DB } from '../db/client';
-import { createTestDb } from '../db/test-db';
+import { createTestDb, insertTestUser } from '../db/test-db';
 import { createPost, type PostInput } from './create';
 import { pausePost } from './lifecycle';
 import {
@@ -13,10 +14,19 @@ import {
 	type ListFilters
 } from './list';
 import { CENTRE, input, setUp } from './test-fixtures';
+import { recordListVisit, viewerOf, VISIT_GAP_MS } from './view';
 
 // Tuesday 1 December 2026, 11:00 in Brussels.
 const NOW = Date.UTC(2026, 11, 1, 10);
-const none: ListFilters = { kind: null, categoryId: null, date: null, within: null, page: 1 };
+const none: ListFilters = {
+	kind: null,
+	categoryId: null,
+	date: null,
+	within: null,
+	newOnly: false,
+	sort: 'relevance',
+	page: 1
+};
 const viewer = { point: { lat: CENTRE.lat - 0.008, lon: CENTRE.lon }, timeZone: 'Europe/Brussels' };
 
 describe('the list of open posts', () => {
@@ -150,12 +160,24 @@ describe('the list of open posts', () => {
 describe('filters in the URL', () => {
 	it('reads known values, ignores the rest, and writes them back', () => {
 		const f = parseFilters(
-			new URLSearchParams('kind=offer&category=3&date=week&within=1000&page=2')
+			new URLSearchParams('kind=offer&category=3&date=week&within=1000&new=1&sort=newest&page=2')
 		);
-		expect(f).toEqual({ kind: 'offer', categoryId: 3, date: 'week', within: 1000, page: 2 });
-		expect(filtersQuery(f, 3)).toBe('?kind=offer&category=3&date=week&within=1000&page=3');
+		expect(f).toEqual({
+			kind: 'offer',
+			categoryId: 3,
+			date: 'week',
+			within: 1000,
+			newOnly: true,
+			sort: 'newest',
+			page: 2
+		});
+		expect(filtersQuery(f, 3)).toBe(
+			'?kind=offer&category=3&date=week&within=1000&new=1&sort=newest&page=3'
+		);
 		expect(
-			parseFilters(new URLSearchParams('kind=x&category=-1&date=soon&within=7&page=0'))
+			parseFilters(
+				new URLSearchParams('kind=x&category=-1&date=soon&within=7&new=yes&sort=x&page=0')
+			)
 		).toEqual(none);
 		expect(filtersQuery(none, 1)).toBe('');
 	});
@@ -169,5 +191,62 @@ describe('filters in the URL', () => {
 			2000,
 			'far'
 		]);
+	});
+});
+
+describe('the order of the list and "new since my last visit"', () => {
+	it('puts my categories first, then the nearest, then the newest', () => {
+		const db = createTestDb();
+		const ctx = setUp(db);
+		const garden = db.select().from(categories).where(eq(categories.slug, 'garden')).get()!;
+		const me = ctx.resident('Mia', { exactLat: CENTRE.lat, exactLon: CENTRE.lon });
+		db.insert(userCategories).values({ userId: me.id, categoryId: garden.id }).run();
+		const poster = (name: string, dLat: number) => {
+			const u = ctx.resident(name, { exactLat: CENTRE.lat + dLat, exactLon: CENTRE.lon });
+			db.insert(trustBadges).values({ userId: u.id, kind: 'met_in_person', grantedAt: 0 }).run();
+			return u;
+		};
+		const near = poster('Dichtbij', 0.001);
+		const far = poster('Verweg', 0.008);
+		const post = (u: { id: string }, title: string, categoryId: number, at: number) =>
+			createPost(db, u.id, input(categoryId, { title, submissionKey: title }), true, at);
+		post(far, 'Ver, mijn soort hulp', garden.id, NOW - 3000);
+		post(near, 'Dichtbij, oud', ctx.category.id, NOW - 2000);
+		post(far, 'Ver, nieuw', ctx.category.id, NOW - 1000);
+		post(near, 'Dichtbij, nieuw', ctx.category.id, NOW);
+		const v = viewerOf(db, me.id);
+		const titles = (f: Partial<ListFilters>) =>
+			listOpenPosts(db, { ...none, ...f }, v, NOW, 'nl').items.map((p) => p.title);
+		expect(titles({})).toEqual([
+			'Ver, mijn soort hulp',
+			'Dichtbij, nieuw',
+			'Dichtbij, oud',
+			'Ver, nieuw'
+		]);
+		expect(titles({ sort: 'newest' })).toEqual([
+			'Dichtbij, nieuw',
+			'Ver, nieuw',
+			'Dichtbij, oud',
+			'Ver, mijn soort hulp'
+		]);
+		// Seen before at NOW - 1500: only what came after counts as new.
+		const seen = listOpenPosts(
+			db,
+			{ ...none, newOnly: true },
+			{ ...v, seenBefore: NOW - 1500 },
+			NOW,
+			'nl'
+		);
+		expect(seen.items.map((p) => p.title)).toEqual(['Dichtbij, nieuw', 'Ver, nieuw']);
+	});
+
+	it('remembers the previous visit while the person pages through the list', () => {
+		const db = createTestDb();
+		const me = insertTestUser(db);
+		expect(recordListVisit(db, me.id, 1_000_000)).toBeNull();
+		expect(recordListVisit(db, me.id, 1_000_000 + 60_000)).toBeNull();
+		const later = 1_000_000 + VISIT_GAP_MS * 10;
+		expect(recordListVisit(db, me.id, later)).toBe(1_000_000 + 60_000);
+		expect(recordListVisit(db, me.id, later + 60_000)).toBe(1_000_000 + 60_000);
 	});
 });

@@ -26,8 +26,15 @@ export interface ListFilters {
 	date: DateFilter | null;
 	/** Only posts within this many metres of the viewer. */
 	within: (typeof BANDS)[number] | null;
+	/** Only posts published since the viewer's previous visit to the list. */
+	newOnly: boolean;
+	/** "relevance": my categories and nearest first; "newest": newest first. */
+	sort: ListSort;
 	page: number;
 }
+
+export const SORTS = ['relevance', 'newest'] as const;
+export type ListSort = (typeof SORTS)[number];
 
 /** Reads the filters from a query string; anything unknown means "no filter". */
 export function parseFilters(q: URLSearchParams): ListFilters {
@@ -40,6 +47,8 @@ export function parseFilters(q: URLSearchParams): ListFilters {
 		categoryId: Number.isInteger(category) && category > 0 ? category : null,
 		date: pick(DATE_FILTERS, q.get('date') as DateFilter | null),
 		within: pick(BANDS, q.has('within') ? (Number(q.get('within')) as 500) : null),
+		newOnly: q.get('new') === '1',
+		sort: pick(SORTS, q.get('sort') as ListSort | null) ?? 'relevance',
 		page: Number.isInteger(page) && page > 1 && page < 10_000 ? page : 1
 	};
 }
@@ -51,6 +60,8 @@ export function filtersQuery(f: ListFilters, page: number): string {
 	if (f.categoryId) q.set('category', String(f.categoryId));
 	if (f.date) q.set('date', f.date);
 	if (f.within) q.set('within', String(f.within));
+	if (f.newOnly) q.set('new', '1');
+	if (f.sort !== 'relevance') q.set('sort', f.sort);
 	if (page > 1) q.set('page', String(page));
 	const s = q.toString();
 	return s ? `?${s}` : '';
@@ -78,6 +89,7 @@ export interface PostCard {
 	id: number;
 	kind: PostKind;
 	title: string;
+	publishedAt: number | null;
 	categoryIcon: string;
 	categoryName: string;
 	whenType: WhenType;
@@ -93,6 +105,8 @@ export interface PostCard {
 export interface Viewer {
 	/** Who is looking, so people in a block pair do not see each other's posts. */
 	id?: string;
+	/** When they last looked at the list before this visit, for "new since my last visit". */
+	seenBefore?: number | null;
 	/** The viewer's own exact point, or null without a place in the profile. */
 	point: { lat: number; lon: number } | null;
 	timeZone: string;
@@ -123,7 +137,44 @@ function distanceCondition(point: { lat: number; lon: number }, metres: number):
 	)!;
 }
 
-/** One page of open posts, newest first, with the filters applied in SQL. */
+/** The list's filters as SQL conditions on open posts; shared by the list and the map. */
+export function openPostConditions(
+	f: ListFilters,
+	viewer: Viewer,
+	now: number
+): (SQL | undefined)[] {
+	return [
+		eq(posts.status, 'open'),
+		eq(users.status, 'active'),
+		f.kind ? eq(posts.kind, f.kind) : undefined,
+		f.categoryId ? eq(posts.categoryId, f.categoryId) : undefined,
+		f.date ? dateCondition(f.date, now, viewer.timeZone) : undefined,
+		f.within && viewer.point ? distanceCondition(viewer.point, f.within) : undefined,
+		f.newOnly && viewer.seenBefore ? gte(posts.publishedAt, viewer.seenBefore) : undefined,
+		viewer.id
+			? sql`not exists (select 1 from blocks b where
+				(b.blocker_id = ${viewer.id} and b.blocked_id = ${posts.authorId})
+				or (b.blocker_id = ${posts.authorId} and b.blocked_id = ${viewer.id}))`
+			: undefined
+	];
+}
+
+/**
+ * Relevance to the viewer: posts in the categories they help with first, then the nearest
+ * (by the public points), then the newest. Without a place, distance plays no part.
+ */
+function listOrder(f: ListFilters, viewer: Viewer): SQL[] {
+	const newest = [desc(posts.publishedAt), desc(posts.id)];
+	if (f.sort === 'newest' || !viewer.id) return newest;
+	const mine = sql`(case when exists (select 1 from user_categories uc
+		where uc.user_id = ${viewer.id} and uc.category_id = ${posts.categoryId}) then 0 else 1 end)`;
+	if (!viewer.point) return [mine, ...newest];
+	const cos = Math.cos(viewer.point.lat * (Math.PI / 180));
+	const near = sql`((${posts.approxLat} - ${viewer.point.lat}) * (${posts.approxLat} - ${viewer.point.lat}) + (${posts.approxLon} - ${viewer.point.lon}) * ${cos} * (${posts.approxLon} - ${viewer.point.lon}) * ${cos})`;
+	return [mine, near, ...newest];
+}
+
+/** One page of open posts in the chosen order, with the filters applied in SQL. */
 export function listOpenPosts(
 	db: DbOrTx,
 	f: ListFilters,
@@ -131,24 +182,13 @@ export function listOpenPosts(
 	now: number,
 	locale: string
 ): { items: PostCard[]; page: number; hasNext: boolean } {
-	const conditions = [
-		eq(posts.status, 'open'),
-		eq(users.status, 'active'),
-		f.kind ? eq(posts.kind, f.kind) : undefined,
-		f.categoryId ? eq(posts.categoryId, f.categoryId) : undefined,
-		f.date ? dateCondition(f.date, now, viewer.timeZone) : undefined,
-		f.within && viewer.point ? distanceCondition(viewer.point, f.within) : undefined,
-		viewer.id
-			? sql`not exists (select 1 from blocks b where
-				(b.blocker_id = ${viewer.id} and b.blocked_id = ${posts.authorId})
-				or (b.blocker_id = ${posts.authorId} and b.blocked_id = ${viewer.id}))`
-			: undefined
-	];
+	const conditions = openPostConditions(f, viewer, now);
 	const rows = db
 		.select({
 			id: posts.id,
 			kind: posts.kind,
 			title: posts.title,
+			publishedAt: posts.publishedAt,
 			whenType: posts.whenType,
 			whenDate: posts.whenDate,
 			whenFrom: posts.whenFrom,
@@ -166,7 +206,7 @@ export function listOpenPosts(
 		.innerJoin(categories, eq(posts.categoryId, categories.id))
 		.innerJoin(neighbourhoods, eq(posts.neighbourhoodId, neighbourhoods.id))
 		.where(and(...conditions))
-		.orderBy(desc(posts.publishedAt), desc(posts.id))
+		.orderBy(...listOrder(f, viewer))
 		.limit(PAGE_SIZE + 1)
 		.offset((f.page - 1) * PAGE_SIZE)
 		.all();

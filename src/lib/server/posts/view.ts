@@ -141,3 +141,46 @@ export function listMyPosts(db: DbOrTx, userId: string) {
 		.orderBy(desc(posts.createdAt), desc(posts.id))
 		.all();
 }
+
+/** A new visit to the list starts when the last look was longer ago than this. */
+export const VISIT_GAP_MS = 30 * 60_000;
+
+/**
+ * Records a look at the list and returns when the previous visit began, so "new since my last
+ * visit" keeps meaning the same thing while the person pages and filters.
+ */
+export function recordListVisit(db: DbOrTx, userId: string, now: number): number | null {
+	const row = db
+		.select({ seen: users.postsSeenAt, before: users.postsSeenBefore })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	if (!row) return null;
+	if (row.seen !== null && now - row.seen < VISIT_GAP_MS) {
+		db.update(users).set({ postsSeenAt: now }).where(eq(users.id, userId)).run();
+		return row.before;
+	}
+	db.update(users)
+		.set({ postsSeenAt: now, postsSeenBefore: row.seen })
+		.where(eq(users.id, userId))
+		.run();
+	return row.seen;
+}
+
+/** Where the map opens for someone without a place: their neighbourhood, or the first one. */
+export function neighbourhoodCentre(db: DbOrTx, userId: string): { lat: number; lon: number } {
+	const own = db
+		.select({ lat: neighbourhoods.centreLat, lon: neighbourhoods.centreLon })
+		.from(users)
+		.innerJoin(neighbourhoods, eq(neighbourhoods.id, users.neighbourhoodId))
+		.where(eq(users.id, userId))
+		.get();
+	const any =
+		own ??
+		db
+			.select({ lat: neighbourhoods.centreLat, lon: neighbourhoods.centreLon })
+			.from(neighbourhoods)
+			.orderBy(neighbourhoods.id)
+			.get();
+	return any ?? { lat: 51.0336, lon: 4.4853 };
+}

@@ -2,7 +2,7 @@ import { getLocale } from '$lib/paraglide/runtime.js';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { filtersQuery, listOpenPosts, parseFilters } from '$lib/server/posts/list';
-import { viewerOf } from '$lib/server/posts/view';
+import { neighbourhoodCentre, recordListVisit, viewerOf } from '$lib/server/posts/view';
 import { listCategoryChoices } from '$lib/server/profile/categories';
 import type { PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
@@ -11,9 +11,18 @@ import * as clock from '$lib/server/clock';
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const filters = parseFilters(event.url.searchParams);
-	const viewer = viewerOf(db, user.id);
-	const result = listOpenPosts(db, filters, viewer, clock.now(), getLocale());
+	const now = clock.now();
+	const view = event.url.searchParams.get('view') === 'map' ? 'map' : 'list';
+	const viewer = { ...viewerOf(db, user.id), seenBefore: recordListVisit(db, user.id, now) };
+	const result =
+		view === 'list'
+			? listOpenPosts(db, filters, viewer, now, getLocale())
+			: { items: [], page: 1, hasNext: false };
 	return {
+		view,
+		query: filtersQuery(filters, 1),
+		centre: viewer.point ?? neighbourhoodCentre(db, user.id),
+		seenBefore: viewer.seenBefore,
 		filters,
 		hasPlace: viewer.point !== null,
 		categories: listCategoryChoices(db, getLocale()),

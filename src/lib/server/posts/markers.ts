@@ -1,0 +1,165 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Band } from '$lib/posts/choices';
+import type { DbOrTx } from '../db/client';
+import { categories, posts, users, type PostKind } from '../db/schema';
+import { categoryName } from '../categories/pilot';
+import {
+	distanceBand,
+	distanceMetres,
+	openPostConditions,
+	type ListFilters,
+	type Viewer
+} from './list';
+
+/** From this zoom on, every post is its own marker; below it, nearby posts are counted together. */
+export const SINGLE_MARKERS_FROM_ZOOM = 16;
+/** At most this many single markers in one answer; the rest is clustered anyway. */
+export const MAX_MARKERS = 400;
+
+const coordinate = (max: number) => z.coerce.number().min(-max).max(max);
+
+/** `bbox=minLon,minLat,maxLon,maxLat&zoom=Z`, as Leaflet gives them. Messages are for developers. */
+export const viewportSchema = z
+	.object({
+		bbox: z.preprocess(
+			(v) => (typeof v === 'string' ? v.split(',') : v),
+			z.tuple([coordinate(180), coordinate(90), coordinate(180), coordinate(90)])
+		),
+		zoom: z.coerce.number().int().min(0).max(22)
+	})
+	.refine((v) => v.bbox[0] < v.bbox[2] && v.bbox[1] < v.bbox[3], {
+		message: 'bbox must be minLon,minLat,maxLon,maxLat with min < max',
+		path: ['bbox']
+	});
+export type Viewport = z.infer<typeof viewportSchema>;
+
+/** A single post on the map: its public, approximate point and what its card shows. */
+export interface PostMarker {
+	type: 'post';
+	id: number;
+	kind: PostKind;
+	lat: number;
+	lon: number;
+	title: string;
+	category: string;
+	icon: string;
+	band: Band | null;
+	whenType: string;
+	whenDate: string | null;
+	whenFrom: string | null;
+	whenTo: string | null;
+	recurringDay: number | null;
+	recurringPart: string | null;
+}
+
+/** Several posts close together at this zoom: a count on the map. */
+export interface ClusterMarker {
+	type: 'cluster';
+	lat: number;
+	lon: number;
+	count: number;
+	requests: number;
+	offers: number;
+}
+
+export type Marker = PostMarker | ClusterMarker;
+
+/**
+ * What is visible in the viewport. Posts are grouped in SQL on a grid whose cells are about a
+ * sixth of a 256-pixel tile at this zoom; a cell with one post becomes a post marker. Only
+ * approximate points (H3 cell centres) are ever read, never the exact ones.
+ */
+export function markersIn(
+	db: DbOrTx,
+	viewport: Viewport,
+	f: ListFilters,
+	viewer: Viewer,
+	now: number,
+	locale: string
+): Marker[] {
+	const [minLon, minLat, maxLon, maxLat] = viewport.bbox;
+	const where = and(
+		...openPostConditions(f, viewer, now),
+		sql`${posts.approxLat} between ${minLat} and ${maxLat}`,
+		sql`${posts.approxLon} between ${minLon} and ${maxLon}`
+	);
+	const cell = 360 / 2 ** viewport.zoom / 6;
+	const groups =
+		viewport.zoom >= SINGLE_MARKERS_FROM_ZOOM
+			? db
+					.select({
+						id: posts.id,
+						count: sql<number>`1`,
+						requests: sql<number>`0`,
+						lat: posts.approxLat,
+						lon: posts.approxLon
+					})
+					.from(posts)
+					.innerJoin(users, eq(users.id, posts.authorId))
+					.where(where)
+					.limit(MAX_MARKERS)
+					.all()
+			: db
+					.select({
+						id: sql<number>`min(${posts.id})`,
+						count: sql<number>`count(*)`,
+						requests: sql<number>`sum(${posts.kind} = 'request')`,
+						lat: sql<number>`avg(${posts.approxLat})`,
+						lon: sql<number>`avg(${posts.approxLon})`
+					})
+					.from(posts)
+					.innerJoin(users, eq(users.id, posts.authorId))
+					.where(where)
+					.groupBy(
+						sql`cast(${posts.approxLat} / ${cell} as integer)`,
+						sql`cast(${posts.approxLon} / ${cell} as integer)`
+					)
+					.all();
+	const singles = groups.filter((g) => g.count === 1).map((g) => g.id);
+	const details = new Map(
+		(singles.length
+			? db
+					.select({ post: posts, icon: categories.icon, names: categories.names })
+					.from(posts)
+					.innerJoin(categories, eq(categories.id, posts.categoryId))
+					.where(inArray(posts.id, singles))
+					.all()
+			: []
+		).map((r) => [r.post.id, r])
+	);
+	return groups.map((g): Marker => {
+		const d = g.count === 1 ? details.get(g.id) : undefined;
+		if (!d)
+			return {
+				type: 'cluster',
+				lat: round(g.lat),
+				lon: round(g.lon),
+				count: g.count,
+				requests: g.requests,
+				offers: g.count - g.requests
+			};
+		const p = d.post;
+		return {
+			type: 'post',
+			id: p.id,
+			kind: p.kind,
+			lat: p.approxLat,
+			lon: p.approxLon,
+			title: p.title,
+			category: categoryName(d.names, locale),
+			icon: d.icon,
+			band: viewer.point
+				? distanceBand(distanceMetres(viewer.point, { lat: p.approxLat, lon: p.approxLon }))
+				: null,
+			whenType: p.whenType,
+			whenDate: p.whenDate,
+			whenFrom: p.whenFrom,
+			whenTo: p.whenTo,
+			recurringDay: p.recurringDay,
+			recurringPart: p.recurringPart
+		};
+	});
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
