@@ -50,7 +50,11 @@ test('the map shows the filtered posts, works with keys and buttons, and keeps i
 	// Buttons instead of dragging: pan, and zoom out until nearby posts are counted together.
 	await page.getByRole('button', { name: '↑ Naar het noorden' }).click();
 	await page.getByRole('button', { name: '↓ Naar het zuiden' }).click();
-	for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Uitzoomen' }).click();
+	for (let i = 0; i < 3; i++)
+		await Promise.all([
+			page.waitForResponse(/\/api\/markers/),
+			page.getByRole('button', { name: 'Uitzoomen' }).click()
+		]);
 	await expect(map.getByRole('button', { name: /berichten hier/ }).first()).toBeVisible();
 });
 
