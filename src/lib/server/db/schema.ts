@@ -330,6 +330,16 @@ export const posts = sqliteTable(
 	(t) => [
 		uniqueIndex('posts_submission').on(t.authorId, t.submissionKey),
 		index('posts_open_geo').on(t.status, t.approxLat, t.approxLon),
+		// The list sorted by relevance reads only this index, never the rows.
+		index('posts_open_list').on(
+			t.status,
+			t.categoryId,
+			t.approxLat,
+			t.approxLon,
+			t.publishedAt,
+			t.authorId,
+			t.kind
+		),
 		// The list without filters: open posts, newest first, without a sort step.
 		index('posts_status_published').on(t.status, t.publishedAt),
 		index('posts_neighbourhood_status').on(t.neighbourhoodId, t.status, t.publishedAt),

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Band } from '$lib/posts/choices';
 import type { DbOrTx } from '../db/client';
-import { categories, posts, users, type PostKind } from '../db/schema';
+import { categories, posts, type PostKind } from '../db/schema';
 import { categoryName } from '../categories/pilot';
 import {
 	distanceBand,
@@ -14,8 +14,8 @@ import {
 
 /** From this zoom on, every post is its own marker; below it, nearby posts are counted together. */
 export const SINGLE_MARKERS_FROM_ZOOM = 16;
-/** At most this many single markers in one answer; the rest is clustered anyway. */
-export const MAX_MARKERS = 400;
+/** At most this many single markers in one answer; with more, even close up they are grouped. */
+export const MAX_MARKERS = 250;
 
 const coordinate = (max: number) => z.coerce.number().min(-max).max(max);
 
@@ -46,11 +46,11 @@ export interface PostMarker {
 	icon: string;
 	band: Band | null;
 	whenType: string;
-	whenDate: string | null;
-	whenFrom: string | null;
-	whenTo: string | null;
-	recurringDay: number | null;
-	recurringPart: string | null;
+	whenDate?: string;
+	whenFrom?: string;
+	whenTo?: string;
+	recurringDay?: number;
+	recurringPart?: string;
 }
 
 /** Several posts close together at this zoom: a count on the map. */
@@ -84,8 +84,24 @@ export function markersIn(
 		sql`${posts.approxLat} between ${minLat} and ${maxLat}`,
 		sql`${posts.approxLon} between ${minLon} and ${maxLon}`
 	);
-	const cell = 360 / 2 ** viewport.zoom / 6;
-	const groups =
+	const grouped = (cell: number) =>
+		db
+			.select({
+				id: sql<number>`min(${posts.id})`,
+				count: sql<number>`count(*)`,
+				requests: sql<number>`sum(${posts.kind} = 'request')`,
+				lat: sql<number>`avg(${posts.approxLat})`,
+				lon: sql<number>`avg(${posts.approxLon})`
+			})
+			.from(posts)
+			.where(where)
+			.groupBy(
+				sql`cast(${posts.approxLat} / ${cell} as integer)`,
+				sql`cast(${posts.approxLon} / ${cell} as integer)`
+			)
+			.all();
+	const tile = 360 / 2 ** viewport.zoom;
+	let groups =
 		viewport.zoom >= SINGLE_MARKERS_FROM_ZOOM
 			? db
 					.select({
@@ -96,26 +112,13 @@ export function markersIn(
 						lon: posts.approxLon
 					})
 					.from(posts)
-					.innerJoin(users, eq(users.id, posts.authorId))
 					.where(where)
-					.limit(MAX_MARKERS)
+					.limit(MAX_MARKERS + 1)
 					.all()
-			: db
-					.select({
-						id: sql<number>`min(${posts.id})`,
-						count: sql<number>`count(*)`,
-						requests: sql<number>`sum(${posts.kind} = 'request')`,
-						lat: sql<number>`avg(${posts.approxLat})`,
-						lon: sql<number>`avg(${posts.approxLon})`
-					})
-					.from(posts)
-					.innerJoin(users, eq(users.id, posts.authorId))
-					.where(where)
-					.groupBy(
-						sql`cast(${posts.approxLat} / ${cell} as integer)`,
-						sql`cast(${posts.approxLon} / ${cell} as integer)`
-					)
-					.all();
+			: grouped(tile / 6);
+	// Too many to show one by one, even close up: group them in smaller cells than usual.
+	if (groups.length > MAX_MARKERS && viewport.zoom >= SINGLE_MARKERS_FROM_ZOOM)
+		groups = grouped(tile / 12);
 	const singles = groups.filter((g) => g.count === 1).map((g) => g.id);
 	const details = new Map(
 		(singles.length
@@ -153,11 +156,12 @@ export function markersIn(
 				? distanceBand(distanceMetres(viewer.point, { lat: p.approxLat, lon: p.approxLon }))
 				: null,
 			whenType: p.whenType,
-			whenDate: p.whenDate,
-			whenFrom: p.whenFrom,
-			whenTo: p.whenTo,
-			recurringDay: p.recurringDay,
-			recurringPart: p.recurringPart
+			// Empty fields are left out: the answer stays small with hundreds of markers.
+			whenDate: p.whenDate ?? undefined,
+			whenFrom: p.whenFrom ?? undefined,
+			whenTo: p.whenTo ?? undefined,
+			recurringDay: p.recurringDay ?? undefined,
+			recurringPart: p.recurringPart ?? undefined
 		};
 	});
 }

@@ -1,7 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, or } from 'drizzle-orm';
 import type { Band } from '$lib/posts/choices';
 import type { DbOrTx } from '../db/client';
 import {
+	blocks,
 	categories,
 	neighbourhoods,
 	posts,
@@ -28,8 +29,15 @@ export function viewerOf(db: DbOrTx, userId: string): Viewer {
 		.leftJoin(neighbourhoods, eq(users.neighbourhoodId, neighbourhoods.id))
 		.where(eq(users.id, userId))
 		.get();
+	const blocked = db
+		.select({ x: blocks.blockerId })
+		.from(blocks)
+		.where(or(eq(blocks.blockerId, userId), eq(blocks.blockedId, userId)))
+		.limit(1)
+		.get();
 	return {
 		id: userId,
+		hasBlocks: blocked !== undefined,
 		point: row?.lat != null && row.lon != null ? { lat: row.lat, lon: row.lon } : null,
 		timeZone: row?.timeZone ?? 'Europe/Brussels'
 	};
