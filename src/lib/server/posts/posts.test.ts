@@ -18,6 +18,7 @@ import {
 } from './lifecycle';
 import { acceptResponse, endMatch, respond } from './responses';
 import { days } from './timing';
+import { activeBadges } from '../trust/badges';
 
 describe('posting', () => {
 	let db: DB;
@@ -250,5 +251,27 @@ describe('helpers needed under simultaneous accepts', () => {
 		// As if a second process had read "open" before the first accept was committed.
 		db.update(posts).set({ status: 'open' }).run();
 		expect(acceptResponse(db, b!, asker.id, 3)).toEqual({ ok: false, error: 'full' });
+	});
+});
+
+describe('badges shown with a post', () => {
+	it('are the granted ones that count now, once per kind', () => {
+		const db = createTestDb();
+		const u = insertTestUser(db);
+		db.insert(trustBadges)
+			.values([
+				{ userId: u.id, kind: 'met_in_person', grantedAt: 10 },
+				{ userId: u.id, kind: 'met_in_person', grantedAt: 20 },
+				{ userId: u.id, kind: 'good_conduct', grantedAt: 30, expiresAt: 100 },
+				{ userId: u.id, kind: 'references', grantedAt: 40, revokedAt: 50 },
+				{ userId: u.id, kind: 'training', label: 'Discretie', grantedAt: 60 }
+			])
+			.run();
+		expect(activeBadges(db, u.id, 99).map((b) => [b.kind, b.grantedAt, b.label])).toEqual([
+			['met_in_person', 10, null],
+			['good_conduct', 30, null],
+			['training', 60, 'Discretie']
+		]);
+		expect(activeBadges(db, u.id, 100).map((b) => b.kind)).toEqual(['met_in_person', 'training']);
 	});
 });

@@ -16,6 +16,7 @@ import { categoryName } from '../categories/pilot';
 import { firstName } from '../profile/public';
 import { activeMatchCount } from './lifecycle';
 import { isBlockedPair } from './responses';
+import { activeBadges, type ShownBadge } from '../trust/badges';
 import { distanceBand, distanceMetres, type Viewer } from './list';
 
 /** Statuses only the author sees: not (yet, or no longer) accepted for the neighbourhood. */
@@ -66,6 +67,7 @@ export interface PostView {
 	placeLabel: string | null;
 	band: Band | null;
 	posterFirstName: string;
+	posterBadges: ShownBadge[];
 	/** For the link to the poster's public profile. */
 	posterId: string;
 	neighbourhood: string;
@@ -77,7 +79,8 @@ export function getPostView(
 	db: DbOrTx,
 	postId: number,
 	viewerId: string,
-	locale: string
+	locale: string,
+	now: number
 ): PostView | null {
 	const row = db
 		.select({
@@ -126,6 +129,7 @@ export function getPostView(
 			: null,
 		posterFirstName: firstName(row.authorName),
 		posterId: p.authorId,
+		posterBadges: activeBadges(db, p.authorId, now),
 		neighbourhood: row.neighbourhood,
 		rejectionReason: mine ? p.rejectionReason : null
 	};

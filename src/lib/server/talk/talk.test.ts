@@ -121,10 +121,10 @@ describe('conversations', () => {
 			error: 'blocked'
 		});
 		// Bert no longer sees Anna's post either.
-		expect(getPostView(db, post.id, bert.id, 'nl')).toBeNull();
+		expect(getPostView(db, post.id, bert.id, 'nl', NOW)).toBeNull();
 		unblockPerson(db, anna.id, bert.id);
 		expect(getConversation(db, response.id, bert.id)!.messages).toHaveLength(1);
-		expect(getPostView(db, post.id, bert.id, 'nl')).not.toBeNull();
+		expect(getPostView(db, post.id, bert.id, 'nl', NOW)).not.toBeNull();
 	});
 });
 

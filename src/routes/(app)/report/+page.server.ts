@@ -19,7 +19,7 @@ const schema = zod4(reasonSchema);
 function subject(event: RequestEvent, userId: string) {
 	const postId = Number(event.url.searchParams.get('post'));
 	if (postId > 0) {
-		const post = getPostView(db, postId, userId, getLocale());
+		const post = getPostView(db, postId, userId, getLocale(), clock.now());
 		if (!post) error(404, 'not found');
 		return { kind: 'post' as const, postId: post.id, label: post.title };
 	}

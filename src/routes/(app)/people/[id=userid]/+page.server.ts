@@ -4,6 +4,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { getPublicProfile } from '$lib/server/profile/public';
 import * as clock from '$lib/server/clock';
+import { activeBadges } from '$lib/server/trust/badges';
 import { blockPerson, hasBlocked, unblockPerson } from '$lib/server/talk/safety';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -12,7 +13,12 @@ export const load: PageServerLoad = (event) => {
 	const profile = getPublicProfile(db, event.params.id, getLocale());
 	if (!profile) error(404, 'not found');
 	const own = profile.id === user.id;
-	return { profile, own, blocked: !own && hasBlocked(db, user.id, profile.id) };
+	return {
+		profile,
+		own,
+		blocked: !own && hasBlocked(db, user.id, profile.id),
+		badges: activeBadges(db, profile.id, clock.now())
+	};
 };
 
 function other(event: RequestEvent) {

@@ -23,7 +23,7 @@ const respondSchema = zod4(messageSchema);
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const post = getPostView(db, Number(event.params.id), user.id, getLocale());
+	const post = getPostView(db, Number(event.params.id), user.id, getLocale(), clock.now());
 	if (!post) error(404, 'not found');
 	const mine = post.mine;
 	return {
@@ -54,7 +54,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, respondSchema, { id: 'respond' });
 		if (!form.valid) return fail(400, { respondForm: form });
 		// Only posts this person may see can be answered (not their own, not blocked, not private).
-		const view = getPostView(db, Number(event.params.id), user.id, getLocale());
+		const view = getPostView(db, Number(event.params.id), user.id, getLocale(), clock.now());
 		if (!view || view.mine) error(404, 'not found');
 		const post = db.select().from(posts).where(eq(posts.id, view.id)).get()!;
 		const result = respond(db, post, user.id, form.data.message, clock.now());

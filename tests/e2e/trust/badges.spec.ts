@@ -1,0 +1,25 @@
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
+import { signIn } from '../pages/auth';
+
+test('a post shows its poster’s badges in words, and the badges page explains them', async ({
+	page
+}) => {
+	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await page.goto('/posts?sort=newest');
+	await page.getByRole('link', { name: 'Lampen, stopcontacten en kleine klusjes' }).click();
+	const badges = page.getByRole('list', { name: 'Vertrouwenslabels' });
+	await expect(badges).toContainText('Persoonlijk ontmoet');
+	await expect(badges).toContainText('Bewijs van goed gedrag gezien');
+	await page.getByRole('link', { name: 'Wat betekenen de labels?' }).click();
+	await expect(
+		page.getByRole('heading', { name: 'Wat betekenen de vertrouwenslabels?' })
+	).toBeVisible();
+	await expect(page.getByText('Een buurtwerker had een kennismakingsgesprek')).toBeVisible();
+	await expectAccessible(page);
+
+	// The poster's profile explains each badge beside it.
+	await page.goBack();
+	await page.getByRole('link', { name: /^Over / }).click();
+	await expect(page.getByText('Een buurtwerker had een kennismakingsgesprek')).toBeVisible();
+	await expectAccessible(page);
+});
