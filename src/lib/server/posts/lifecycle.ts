@@ -6,7 +6,7 @@ import { expiryFor, needsModeration } from './create';
 /** Statuses from which the poster can bring a post back to the list. */
 const REOPENABLE: PostStatus[] = ['paused', 'closed', 'expired'];
 
-function expiryDays(db: DbOrTx, neighbourhoodId: number): number {
+export function expiryDays(db: DbOrTx, neighbourhoodId: number): number {
 	return (
 		db
 			.select({ d: neighbourhoods.requestExpiryDays })

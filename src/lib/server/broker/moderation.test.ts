@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { auditLog, outbox, posts, reports } from '../db/schema';
+import { createTestDb } from '../db/test-db';
+import { createPost } from '../posts/create';
+import { input, setUp } from '../posts/test-fixtures';
+import { reportPost } from '../talk/safety';
+import {
+	approvePost,
+	NO_RESPONSE_DAYS,
+	openReports,
+	pendingPosts,
+	rejectPost,
+	resolveReport,
+	todayCounts
+} from './moderation';
+
+const NOW = Date.UTC(2026, 10, 24, 9);
+const ORIGIN = 'https://buurt.example';
+
+function world() {
+	const db = createTestDb();
+	const ctx = setUp(db);
+	const newcomer = ctx.resident('Nora Nieuw');
+	const broker = ctx.resident('Bea', { role: 'broker' });
+	const post = (key: string, at = NOW) => {
+		const made = createPost(
+			db,
+			newcomer.id,
+			input(ctx.category.id, { submissionKey: key }),
+			true,
+			at
+		);
+		if (!made.ok) throw new Error('post');
+		return made.post;
+	};
+	return { db, ctx, newcomer, broker, post };
+}
+
+describe('moderation', () => {
+	it('approves a waiting post onto the list and tells the poster', () => {
+		const { db, ctx, broker, post } = world();
+		const waiting = post('a');
+		expect(waiting.status).toBe('pending');
+		expect(pendingPosts(db, [ctx.hood.id]).map((p) => p.post.id)).toEqual([waiting.id]);
+		expect(todayCounts(db, [ctx.hood.id], NOW).pending).toBe(1);
+		const approved = approvePost(db, waiting.id, broker.id, ORIGIN, NOW + 1000)!;
+		expect([approved.status, approved.publishedAt]).toEqual(['open', NOW + 1000]);
+		expect(approved.expiresAt).toBe(NOW + 1000 + 30 * 86_400_000);
+		expect(approvePost(db, waiting.id, broker.id, ORIGIN, NOW + 2000)).toBeNull();
+		const mail = db.select().from(outbox).get()!;
+		expect([mail.kind, mail.toAddress?.endsWith('@test.example')]).toEqual(['post_approved', true]);
+		expect(
+			db
+				.select()
+				.from(auditLog)
+				.all()
+				.map((a) => a.action)
+		).toEqual(['post.approve']);
+	});
+
+	it('rejects with a reason the poster reads', () => {
+		const { db, broker, post } = world();
+		const waiting = post('b');
+		const rejected = rejectPost(
+			db,
+			waiting.id,
+			broker.id,
+			'Dit is werk voor een loodgieter',
+			ORIGIN,
+			NOW
+		)!;
+		expect([rejected.status, rejected.rejectionReason]).toEqual([
+			'rejected',
+			'Dit is werk voor een loodgieter'
+		]);
+		expect(db.select().from(outbox).get()!.textBody).toContain('Dit is werk voor een loodgieter');
+	});
+
+	it('closes reports only in the broker’s own neighbourhoods', () => {
+		const { db, ctx, broker, post, newcomer } = world();
+		const p = post('c');
+		approvePost(db, p.id, broker.id, ORIGIN, NOW);
+		reportPost(db, newcomer.id, p.id, 'Vreemd bericht', NOW);
+		const [report] = openReports(db, [ctx.hood.id]);
+		expect(report!.postTitle).toBe(p.title);
+		expect(resolveReport(db, report!.id, [ctx.hood.id + 1], broker.id, 'Nagekeken', NOW)).toBe(
+			false
+		);
+		expect(resolveReport(db, report!.id, [ctx.hood.id], broker.id, 'Nagekeken', NOW)).toBe(true);
+		expect(db.select().from(reports).get()!.status).toBe('resolved');
+		expect(openReports(db, [ctx.hood.id])).toEqual([]);
+	});
+
+	it('counts requests nobody answered for a few days', () => {
+		const { db, ctx, broker, post } = world();
+		const p = post('d');
+		approvePost(db, p.id, broker.id, ORIGIN, NOW);
+		expect(todayCounts(db, [ctx.hood.id], NOW + 86_400_000).unanswered).toBe(0);
+		expect(todayCounts(db, [ctx.hood.id], NOW + NO_RESPONSE_DAYS * 86_400_000).unanswered).toBe(1);
+		expect(db.select().from(posts).all()).toHaveLength(1);
+	});
+});

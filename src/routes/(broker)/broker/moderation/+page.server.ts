@@ -1,0 +1,81 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
+import {
+	approvePost,
+	openReports,
+	pendingPosts,
+	rejectPost,
+	resolveReport
+} from '$lib/server/broker/moderation';
+import { categoryName } from '$lib/server/categories/pilot';
+import * as clock from '$lib/server/clock';
+import { db } from '$lib/server/db';
+import { categories, posts } from '$lib/server/db/schema';
+import { brokeredNeighbourhoods } from '$lib/server/neighbourhoods/brokers';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireBroker(event);
+	const ids = brokeredNeighbourhoods(db, user).map((n) => n.id);
+	const names = new Map(
+		db
+			.select()
+			.from(categories)
+			.all()
+			.map((c) => [c.id, categoryName(c.names, getLocale())])
+	);
+	return {
+		pending: pendingPosts(db, ids).map(({ post, author }) => ({
+			id: post.id,
+			kind: post.kind,
+			title: post.title,
+			body: post.body,
+			category: names.get(post.categoryId) ?? '',
+			createdAt: post.createdAt,
+			author
+		})),
+		reports: openReports(db, ids)
+	};
+};
+
+/** The waiting post, when this broker may decide on it. */
+async function decided(event: RequestEvent) {
+	const data = await event.request.formData();
+	const post = db
+		.select()
+		.from(posts)
+		.where(eq(posts.id, Number(data.get('postId'))))
+		.get();
+	if (!post) error(404, 'not found');
+	const broker = requireBrokerOf(event, post.neighbourhoodId);
+	return { post, broker, data };
+}
+
+export const actions: Actions = {
+	approve: async (event) => {
+		const { post, broker } = await decided(event);
+		approvePost(db, post.id, broker.id, event.url.origin, clock.now());
+		return { approved: post.id };
+	},
+	reject: async (event) => {
+		const { post, broker, data } = await decided(event);
+		const reason = String(data.get('reason') ?? '').trim();
+		if (reason.length < 3 || reason.length > 1000)
+			return fail(400, { postId: post.id, reason, error: 'broker_err_reason' });
+		rejectPost(db, post.id, broker.id, reason, event.url.origin, clock.now());
+		return { rejected: post.id };
+	},
+	resolve: async (event) => {
+		const user = requireBroker(event);
+		const data = await event.request.formData();
+		const note = String(data.get('note') ?? '').trim();
+		const id = Number(data.get('reportId'));
+		if (note.length < 3 || note.length > 1000)
+			return fail(400, { reportId: id, note, error: 'broker_err_reason' });
+		const ids = brokeredNeighbourhoods(db, user).map((n) => n.id);
+		if (!resolveReport(db, id, ids, user.id, note, clock.now())) error(403, 'forbidden');
+		return { resolved: id };
+	}
+};

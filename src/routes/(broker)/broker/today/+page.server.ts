@@ -1,0 +1,67 @@
+import { error, fail } from '@sveltejs/kit';
+import { eq, inArray } from 'drizzle-orm';
+import { requireBroker } from '$lib/server/auth/guard';
+import { todayCounts } from '$lib/server/broker/moderation';
+import * as clock from '$lib/server/clock';
+import { db } from '$lib/server/db';
+import { tasks, users } from '$lib/server/db/schema';
+import { staleProposals } from '$lib/server/matching/proposals';
+import { brokeredNeighbourhoods } from '$lib/server/neighbourhoods/brokers';
+import { completeTask, listOpenTasks, taskDetails } from '$lib/server/tasks/tasks';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireBroker(event);
+	const ids = brokeredNeighbourhoods(db, user).map((n) => n.id);
+	const now = clock.now();
+	const open = listOpenTasks(db, ids, now);
+	const people = open.length
+		? new Map(
+				db
+					.select({ id: users.id, name: users.displayName, phone: users.phone })
+					.from(users)
+					.where(
+						inArray(
+							users.id,
+							open.map((t) => t.subjectUserId).filter((id): id is string => id !== null)
+						)
+					)
+					.all()
+					.map((u) => [u.id, u])
+			)
+		: new Map();
+	return {
+		counts: { ...todayCounts(db, ids, now), proposals: staleProposals(db, ids, now).length },
+		tasks: open.map((t) => {
+			const d = taskDetails<{ subject?: string; text?: string; postId?: number }>(t);
+			const person = t.subjectUserId ? people.get(t.subjectUserId) : undefined;
+			return {
+				id: t.id,
+				kind: t.kind,
+				dueAt: t.dueAt,
+				subject: d.subject ?? null,
+				text: d.text ?? null,
+				postId: d.postId ?? null,
+				personId: person?.id ?? null,
+				personName: person?.name ?? null,
+				personPhone: person?.phone ?? null
+			};
+		})
+	};
+};
+
+export const actions: Actions = {
+	complete: async (event) => {
+		const user = requireBroker(event);
+		const data = await event.request.formData();
+		const id = Number(data.get('taskId'));
+		const outcome = String(data.get('outcome') ?? '').trim();
+		const task = db.select().from(tasks).where(eq(tasks.id, id)).get();
+		const ids = brokeredNeighbourhoods(db, user).map((n) => n.id);
+		if (!task || task.neighbourhoodId === null || !ids.includes(task.neighbourhoodId))
+			error(403, 'forbidden');
+		if (outcome.length > 1000) return fail(400, { taskId: id, error: 'err_too_long' });
+		completeTask(db, id, user.id, outcome, clock.now());
+		return { completed: id };
+	}
+};

@@ -1,0 +1,70 @@
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
+import { signIn, signOut, signUpAndVerify } from '../pages/auth';
+import { fillPost, setStreet } from '../pages/posts';
+import { waitForMail } from '../smtp';
+
+const PASSWORD = 'buren helpen buren graag';
+
+test('a newcomer’s post waits; the broker rejects one with a reason and approves another', async ({
+	page
+}) => {
+	const email = uniqueEmail('nieuw');
+	await signUpAndVerify(page, { name: 'Nele Nieuwkomer', email, password: PASSWORD });
+	await signIn(page, email, PASSWORD);
+	await setStreet(page, 'Kazernestraat', '9');
+	const stamp = Date.now().toString(36);
+	const first = `Iemand die mijn auto wast ${stamp}`;
+	const second = `Hulp bij het uitladen van boodschappen ${stamp}`;
+	for (const title of [first, second]) {
+		await page.goto('/posts/new');
+		await fillPost(page, {
+			kind: 'Ik zoek hulp',
+			category: 'Boodschappen',
+			title,
+			body: 'Een korte vraag, om te zien of de buurtwerker ze goedkeurt.'
+		});
+		await page.getByRole('button', { name: 'Versturen' }).click();
+		await expect(page.getByText('Status: Wacht op een controle')).toBeVisible();
+	}
+	await signOut(page);
+
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.goto('/broker');
+	await page.getByRole('link', { name: 'Vandaag' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Vandaag' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Berichten die wachten op een controle' }).click();
+	await expectAccessible(page);
+
+	const card = (title: string) =>
+		page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+	await card(first).getByRole('button', { name: 'Afwijzen' }).click();
+	await expect(card(first).getByText('Schrijf kort waarom, in gewone woorden.')).toBeVisible();
+	const since = Date.now();
+	await card(first)
+		.getByLabel('Waarom kan het zo niet online? (de bewoner leest dit)')
+		.fill('Een auto wassen is geen burenhulp zoals wij die bedoelen');
+	await card(first).getByRole('button', { name: 'Afwijzen' }).click();
+	await expect(page.getByText('Afgewezen. De bewoner krijgt de reden te lezen.')).toBeVisible();
+	await card(second).getByRole('button', { name: 'Goedkeuren' }).click();
+	await expect(page.getByText('Goedgekeurd. De bewoner krijgt bericht.')).toBeVisible();
+	await signOut(page);
+
+	const mail = await waitForMail(email, { subject: /kon niet online/, after: since });
+	expect(mail.text).toContain('Een auto wassen is geen burenhulp');
+	await signIn(page, email, PASSWORD);
+	await page.goto('/posts/mine');
+	await page.getByRole('link', { name: first }).click();
+	await expect(
+		page.getByText('Een auto wassen is geen burenhulp zoals wij die bedoelen')
+	).toBeVisible();
+	await page.goto('/posts?sort=newest');
+	await expect(page.getByRole('link', { name: second })).toBeVisible();
+	await expect(page.getByRole('link', { name: first })).toHaveCount(0);
+});
+
+test('residents cannot open the broker’s Today and moderation pages', async ({ page }) => {
+	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	for (const path of ['/broker/today', '/broker/moderation'])
+		expect((await page.goto(path))?.status(), path).toBe(403);
+});
