@@ -174,8 +174,10 @@ test('a resident with a badge offers help: it is open at once, can be found, pau
 	await page.getByRole('link', { name: 'Hulpvragen en aanbod' }).click();
 	await page.getByLabel('Soort').selectOption({ label: 'Aanbod' });
 	await page.getByLabel('Categorie').selectOption({ label: 'Kleine klusjes in huis' });
+	await page.getByLabel('Volgorde').selectOption({ label: 'Nieuwste eerst' });
 	await page.getByRole('button', { name: 'Toon' }).click();
 	await expect(page).toHaveURL(/kind=offer/);
+	await expect(page).toHaveURL(/sort=newest/);
 	await expect(page).toHaveURL(/category=\d+/);
 	const cards = page.getByRole('list', { name: 'Resultaten' }).getByRole('listitem');
 	await expect(cards.first()).toContainText(title);
