@@ -1,4 +1,5 @@
 import {
+	blob,
 	index,
 	integer,
 	primaryKey,
@@ -97,7 +98,11 @@ export const users = sqliteTable(
 		approxLat: real('approx_lat'),
 		approxLon: real('approx_lon'),
 		createdAt: instant('created_at').notNull(),
-		deletedAt: instant('deleted_at')
+		deletedAt: instant('deleted_at'),
+		/** security: TOTP secret bytes for the second factor; never leaves the server (not in SessionUser). */
+		totpKey: blob('totp_key', { mode: 'buffer' }),
+		/** security: the last 30-second step a code was accepted for, so a code cannot be replayed. */
+		totpLastStep: integer('totp_last_step')
 	},
 	(t) => [index('users_neighbourhood').on(t.neighbourhoodId), index('users_role').on(t.role)]
 );
@@ -141,7 +146,9 @@ export const sessions = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		createdAt: instant('created_at').notNull(),
-		expiresAt: instant('expires_at').notNull()
+		expiresAt: instant('expires_at').notNull(),
+		/** security: true once the second factor was entered in this session. */
+		twoFactorVerified: integer('two_factor_verified', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('sessions_user').on(t.userId)]
 );
@@ -807,4 +814,22 @@ export const lendingDeskStaff = sqliteTable(
 		createdAt: instant('created_at').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.neighbourhoodId, t.userId] })]
+);
+
+// ---------------------------------------------------------------------------------------------
+// security: second factor (TOTP) recovery codes
+// ---------------------------------------------------------------------------------------------
+
+/** Single-use recovery codes for the second factor; only the SHA-256 of each code is stored. */
+export const recoveryCodes = sqliteTable(
+	'recovery_codes',
+	{
+		codeHash: text('code_hash').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: instant('created_at').notNull(),
+		usedAt: instant('used_at')
+	},
+	(t) => [index('recovery_codes_user').on(t.userId)]
 );
