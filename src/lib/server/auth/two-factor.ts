@@ -5,6 +5,7 @@ import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import type { DbOrTx } from '../db/client';
 import { recoveryCodes, sessions, users, type Role } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
+import { RateLimiter } from './rate-limit';
 
 /** TOTP as authenticator apps expect it: 30-second steps, 6 digits (Lucia's guide). */
 export const TOTP_PERIOD_S = 30;
@@ -171,3 +172,6 @@ export function twoFactorRedirect(decision: TwoFactorDecision, next: string): st
 	const base = decision === 'setup' ? '/account/two-factor' : '/sign-in/two-factor';
 	return `${base}?next=${encodeURIComponent(next)}`;
 }
+
+/** Code attempts per person: five in a burst, then one a minute. */
+export const twoFactorLimiter = new RateLimiter(5, 60_000);
