@@ -22,6 +22,8 @@ export interface SessionUser {
 export interface SessionInfo {
 	id: string;
 	expiresAt: number;
+	/** security: the second factor was entered in this session (optional for older callers). */
+	twoFactorVerified?: boolean;
 }
 
 export function toSessionUser(u: User): SessionUser {
@@ -84,7 +86,12 @@ export function validateSessionToken(db: DbOrTx, token: string, now: number): Se
 		db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
 		refreshed = true;
 	}
-	return { session: { id, expiresAt }, user: toSessionUser(row.user), refreshed };
+	return {
+		// security: twoFactorVerified travels with the session for the guard.
+		session: { id, expiresAt, twoFactorVerified: row.session.twoFactorVerified },
+		user: toSessionUser(row.user),
+		refreshed
+	};
 }
 
 /** Ends one session. */

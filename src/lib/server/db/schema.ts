@@ -1,4 +1,5 @@
 import {
+	blob,
 	index,
 	integer,
 	primaryKey,
@@ -100,7 +101,11 @@ export const users = sqliteTable(
 		deletedAt: instant('deleted_at'),
 		/** Start of the person's current visit to the list of posts, and of the one before it. */
 		postsSeenAt: instant('posts_seen_at'),
-		postsSeenBefore: instant('posts_seen_before')
+		postsSeenBefore: instant('posts_seen_before'),
+		/** security: TOTP secret bytes for the second factor; never leaves the server (not in SessionUser). */
+		totpKey: blob('totp_key', { mode: 'buffer' }),
+		/** security: the last 30-second step a code was accepted for, so a code cannot be replayed. */
+		totpLastStep: integer('totp_last_step')
 	},
 	(t) => [
 		index('users_neighbourhood').on(t.neighbourhoodId),
@@ -149,7 +154,9 @@ export const sessions = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		createdAt: instant('created_at').notNull(),
-		expiresAt: instant('expires_at').notNull()
+		expiresAt: instant('expires_at').notNull(),
+		/** security: true once the second factor was entered in this session. */
+		twoFactorVerified: integer('two_factor_verified', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('sessions_user').on(t.userId)]
 );
@@ -864,3 +871,20 @@ export const matchProposals = sqliteTable(
 );
 
 export type MatchProposal = typeof matchProposals.$inferSelect;
+// ---------------------------------------------------------------------------------------------
+// security: second factor (TOTP) recovery codes
+// ---------------------------------------------------------------------------------------------
+
+/** Single-use recovery codes for the second factor; only the SHA-256 of each code is stored. */
+export const recoveryCodes = sqliteTable(
+	'recovery_codes',
+	{
+		codeHash: text('code_hash').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: instant('created_at').notNull(),
+		usedAt: instant('used_at')
+	},
+	(t) => [index('recovery_codes_user').on(t.userId)]
+);

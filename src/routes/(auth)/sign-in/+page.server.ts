@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { signInSchema } from '$lib/schemas/auth';
 import { authenticate } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/sign-in';
+import { hasTwoFactor } from '$lib/server/auth/two-factor';
 import { db } from '$lib/server/db';
 import { DEMO_PASSWORD, isDemo } from '$lib/server/demo/mode';
 import { safeRedirect } from '$lib/server/http';
@@ -50,6 +51,10 @@ export const actions: Actions = {
 			return message(form, { type: 'error', text: m.signin_wrong() }, { status: 400 });
 		}
 		startSession(db, cookies, url, result.user, client, now);
-		redirect(303, safeRedirect(url.searchParams.get('next')));
+		const next = safeRedirect(url.searchParams.get('next'));
+		// security: with a second factor, the code comes next.
+		if (hasTwoFactor(db, result.user.id))
+			redirect(303, `/sign-in/two-factor?next=${encodeURIComponent(next)}`);
+		redirect(303, next);
 	}
 };

@@ -1,0 +1,41 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import {
+	hasTwoFactor,
+	markSessionVerified,
+	twoFactorLimiter,
+	useRecoveryCode,
+	verifyTwoFactorCode
+} from '$lib/server/auth/two-factor';
+import { db } from '$lib/server/db';
+import { safeRedirect } from '$lib/server/http';
+import { m } from '$lib/paraglide/messages.js';
+import * as clock from '$lib/server/clock';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const next = safeRedirect(event.url.searchParams.get('next'), '/');
+	if (!hasTwoFactor(db, user.id))
+		redirect(303, `/account/two-factor?next=${encodeURIComponent(next)}`);
+	if (event.locals.session?.twoFactorVerified) redirect(303, next);
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const session = event.locals.session!;
+		const code = String((await event.request.formData()).get('code') ?? '').trim();
+		const now = clock.now();
+		if (!twoFactorLimiter.consume(user.id, now))
+			return fail(429, { error: m.security_err_rate_limited() });
+		const ok = /^[\d\s]+$/.test(code)
+			? verifyTwoFactorCode(db, user.id, code, now)
+			: useRecoveryCode(db, user.id, code, now);
+		if (!ok) return fail(400, { error: m.security_err_code() });
+		twoFactorLimiter.reset(user.id);
+		markSessionVerified(db, session.id);
+		redirect(303, safeRedirect(event.url.searchParams.get('next'), '/'));
+	}
+};
