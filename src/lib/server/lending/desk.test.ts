@@ -206,6 +206,7 @@ describe('repair, retire, missing', () => {
 			db
 				.select({ s: tools.status })
 				.from(tools)
+				.orderBy(tools.id)
 				.all()
 				.map((t) => t.s)
 		).toEqual(['retired', 'missing']);
