@@ -70,3 +70,17 @@ export function deskNeighbourhood(d: DbOrTx, user: SessionUser): number | null {
 	if (staff) return staff.n;
 	return user.role === 'admin' ? (own ?? 1) : null;
 }
+
+/** For /desk pages without a tool or loan in the address: the person's desk, or 403. */
+export function requireSomeDesk(event: Pick<RequestEvent, 'locals' | 'url'>): {
+	user: SessionUser;
+	neighbourhoodId: number;
+} {
+	const user = requireUser(event);
+	const asked = Number(event.url.searchParams.get('n'));
+	const neighbourhoodId =
+		Number.isInteger(asked) && asked > 0 ? asked : deskNeighbourhood(db, user);
+	if (neighbourhoodId == null || !isDeskStaff(db, user.id, neighbourhoodId))
+		error(403, 'forbidden');
+	return { user, neighbourhoodId };
+}

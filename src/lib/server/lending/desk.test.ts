@@ -59,7 +59,7 @@ beforeEach(() => {
 		.returning()
 		.get();
 	grantId = db.insert(fundingSources).values({ name: 'KBS', funder: 'KBS' }).returning().get().id;
-	const cat = db.select().from(toolCategories).all()[0].id;
+	const cat = db.select().from(toolCategories).all()[0]!.id;
 	const add = (assetTag: string, fund: number | null) =>
 		db
 			.insert(tools)
@@ -161,7 +161,7 @@ describe('check-out and check-in', () => {
 		expect(db.select().from(loans).where(eq(loans.id, id)).get()!.status).toBe('returned');
 		expect(db.select().from(tools).where(eq(tools.id, drill)).get()!.status).toBe('in_repair');
 		expect(db.select().from(damageReports).all()).toHaveLength(1);
-		expect(db.select().from(toolRepairs).all()[0].expectedDate).toBe('2026-03-20');
+		expect(db.select().from(toolRepairs).all()[0]!.expectedDate).toBe('2026-03-20');
 		expect(
 			db
 				.select()
@@ -241,7 +241,7 @@ describe('history and figures', () => {
 			['T-1', 3, 7, 2],
 			['T-2', 1, 1, 1]
 		]);
-		expect(per[0].utilisation).toBeCloseTo(7 / 31);
+		expect(per[0]!.utilisation).toBeCloseTo(7 / 31);
 		const fund = figuresPerFund(db, hoodId, '2026-03-01', '2026-04-01');
 		expect(fund.map((r) => [r.name, r.loans, r.daysOnLoan, r.borrowers])).toEqual([
 			['', 1, 1, 1],
