@@ -9,7 +9,7 @@ const PNG = Buffer.from(
 
 test.describe.configure({ mode: 'serial' });
 
-test('the broker hands over the drill, takes back the hedge trimmer with damage and sends it to repair', async ({
+test('the broker hands over the lawn mower, takes back the hedge trimmer with damage and sends it to repair', async ({
 	page
 }) => {
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
@@ -21,12 +21,12 @@ test('the broker hands over the drill, takes back the hedge trimmer with damage 
 	await expect(flagged.getByText('Behangafstomer')).toBeVisible();
 	await expect(flagged.getByText(/Maria/)).toBeVisible();
 
-	await page.getByRole('link', { name: 'Klopboormachine meegeven' }).click();
+	await page.getByRole('link', { name: 'Grasmaaier (elektrisch) meegeven' }).click();
 	await expect(page.getByRole('heading', { name: 'Meegeven' })).toBeVisible();
 	await expectAccessible(page);
 	await page.getByLabel('In welke staat is het toestel?').selectOption({ label: 'Goed' });
-	await page.getByLabel('koffer').check();
-	await page.getByLabel('zijhandgreep').check();
+	await page.getByLabel('opvangbak').check();
+	await page.getByLabel('verlengkabel 20 m').check();
 	await page.getByLabel('Geen waarborg gevraagd').check();
 	// A waived deposit needs a reason code: refused first, with the choice kept.
 	await page.getByRole('button', { name: 'Meegeven bevestigen' }).click();
@@ -91,6 +91,8 @@ test('a resident is refused the desk and a borrower history', async ({ page }) =
 	expect(desk?.status()).toBe(403);
 	const tool = await page.goto('/desk/tools/1');
 	expect(tool?.status()).toBe(403);
+	const borrower = await page.goto('/desk/borrowers/someone');
+	expect(borrower?.status()).toBe(403);
 	const figures = await page.goto('/desk/figures');
 	expect(figures?.status()).toBe(403);
 });

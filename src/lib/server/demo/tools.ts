@@ -179,7 +179,7 @@ export function seedDemoTools(tx: Tx, neighbourhoodId: number, now: number): voi
 }
 
 /**
- * So the lending desk shows something on a fresh start: a drill to hand over today, a hedge
+ * So the lending desk shows something on a fresh start: a lawn mower to hand over today, a hedge
  * trimmer due back today, a pressure washer that came back last month, and a wallpaper steamer
  * in repair with one reservation the desk must phone about.
  */
@@ -200,10 +200,10 @@ function seedDemoLoans(tx: Tx, neighbourhoodId: number, now: number): void {
 	const maria = person('maria@naburig.example');
 	const an = person('an@naburig.example') ?? null;
 	if (!fatima || !jozef || !maria) return;
-	const drill = tool('KBS-001');
+	const mower = tool('KBS-005');
 	tx.insert(loans)
 		.values({
-			toolId: drill.id,
+			toolId: mower.id,
 			borrowerId: fatima,
 			startDate: day(0),
 			endDate: day(2),
