@@ -26,6 +26,8 @@ const envSchema = z.object({
 	ORIGIN: z.url().optional(),
 	/** How often the mail worker looks for due mail, in milliseconds. */
 	OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+	/** Where resized tool photos are stored. */
+	PHOTO_DIR: z.string().min(1).default('./data/photos'),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 	/** End-to-end tests only: lets /test/clock move time forward. Refused in production. */
 	TEST_CLOCK: booleanFlag.optional(),

@@ -1,0 +1,148 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import * as clock from '$lib/server/clock';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import { loans, tools, users, TOOL_CONDITIONS } from '$lib/server/db/schema';
+import { checkIn, checkOut, DEPOSIT_WAIVER_REASONS, DeskError } from '$lib/server/lending/desk';
+import { requireDesk } from '$lib/server/lending/desk-access';
+import { addToolPhoto, PhotoError, processPhoto } from '$lib/server/lending/photos';
+import type { Actions, PageServerLoad } from './$types';
+
+function loadLoan(id: number) {
+	const row = db
+		.select({ loan: loans, tool: tools, borrowerName: users.displayName, phone: users.phone })
+		.from(loans)
+		.innerJoin(tools, eq(tools.id, loans.toolId))
+		.innerJoin(users, eq(users.id, loans.borrowerId))
+		.where(eq(loans.id, id))
+		.get();
+	if (!row) error(404, 'not_found');
+	return row;
+}
+
+export const load: PageServerLoad = (event) => {
+	const row = loadLoan(Number(event.params.id));
+	requireDesk(event, row.tool.neighbourhoodId);
+	return {
+		loan: row.loan,
+		tool: { ...row.tool, accessories: JSON.parse(row.tool.accessories) as string[] },
+		borrowerName: row.borrowerName,
+		phone: row.phone,
+		partsOut: row.loan.partsOut ? (JSON.parse(row.loan.partsOut) as string[]) : []
+	};
+};
+
+const outSchema = z
+	.object({
+		condition: z.enum(TOOL_CONDITIONS, { message: 'desk_error_condition' }),
+		deposit: z.enum(['none', 'taken', 'waived'], { message: 'desk_error_deposit' }),
+		waiverReason: z
+			.enum(DEPOSIT_WAIVER_REASONS)
+			.optional()
+			.or(z.literal('').transform(() => undefined))
+	})
+	.refine((v) => v.deposit !== 'waived' || !!v.waiverReason, {
+		path: ['waiverReason'],
+		message: 'desk_error_waiver_reason'
+	});
+
+const inSchema = z
+	.object({
+		condition: z.enum(TOOL_CONDITIONS, { message: 'desk_error_condition' }),
+		damage: z.string().trim().max(2000).default(''),
+		after: z.enum(['available', 'in_repair']).default('available'),
+		repairNote: z.string().trim().max(1000).default(''),
+		expectedDate: z
+			.string()
+			.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'desk_error_date')
+			.default('')
+	})
+	.refine((v) => v.after !== 'in_repair' || v.repairNote.length > 0, {
+		path: ['repairNote'],
+		message: 'desk_error_repair_note'
+	});
+
+function errorsOf(e: z.ZodError): Record<string, string[]> {
+	return z.flattenError(e).fieldErrors as Record<string, string[]>;
+}
+
+export const actions: Actions = {
+	checkOut: async (event) => {
+		const row = loadLoan(Number(event.params.id));
+		const user = requireDesk(event, row.tool.neighbourhoodId);
+		const form = await event.request.formData();
+		const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string'));
+		const parsed = outSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { form: 'out', values, errors: errorsOf(parsed.error) });
+		const accessories: string[] = JSON.parse(row.tool.accessories);
+		const partsOut = form
+			.getAll('parts')
+			.filter((p): p is string => typeof p === 'string' && accessories.includes(p));
+		try {
+			checkOut(
+				db,
+				row.loan.id,
+				user.id,
+				{ ...parsed.data, partsOut, waiverReason: parsed.data.waiverReason ?? null },
+				clock.now()
+			);
+		} catch (e) {
+			if (e instanceof DeskError)
+				return fail(409, { form: 'out', values, errors: { form: [e.code] } });
+			throw e;
+		}
+		redirect(303, `/desk?done=out`);
+	},
+	checkIn: async (event) => {
+		const row = loadLoan(Number(event.params.id));
+		const user = requireDesk(event, row.tool.neighbourhoodId);
+		const form = await event.request.formData();
+		const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string'));
+		const parsed = inSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { form: 'in', values, errors: errorsOf(parsed.error) });
+		const partsBack = form.getAll('parts').filter((p): p is string => typeof p === 'string');
+		const now = clock.now();
+		let photoId: number | null = null;
+		const photo = form.get('photo');
+		if (photo instanceof File && photo.size > 0) {
+			try {
+				const stored = await processPhoto(config.PHOTO_DIR, photo);
+				photoId = addToolPhoto(
+					db,
+					row.tool.id,
+					{ ...stored, altText: parsed.data.damage.slice(0, 200), isDamage: true },
+					now
+				).id;
+			} catch (e) {
+				if (e instanceof PhotoError)
+					return fail(400, { form: 'in', values, errors: { photo: [e.code] } });
+				throw e;
+			}
+		}
+		const d = parsed.data;
+		try {
+			checkIn(
+				db,
+				row.loan.id,
+				user.id,
+				{
+					condition: d.condition,
+					partsBack,
+					damage: d.damage ? { description: d.damage, photoId } : null,
+					toRepair:
+						d.after === 'in_repair'
+							? { note: d.repairNote, expectedDate: d.expectedDate || null }
+							: null
+				},
+				now
+			);
+		} catch (e) {
+			if (e instanceof DeskError)
+				return fail(409, { form: 'in', values, errors: { form: [e.code] } });
+			throw e;
+		}
+		redirect(303, `/desk/tools/${row.tool.id}`);
+	}
+};
