@@ -165,7 +165,7 @@ export function referPost(
 		service.openingHours !== '[]' &&
 			m.intake_mail_referral_hours({ hours: openingLine(service, locale) }, { locale }),
 		service.website && m.intake_mail_referral_website({ website: service.website }, { locale })
-	].filter((p): p is string => !!p);
+	].filter(Boolean) as string[];
 	db.transaction((tx) => {
 		tx.insert(referrals).values({ postId, serviceId, brokerId, note, at: now }).run();
 		tx.update(posts).set({ status: 'closed', updatedAt: now }).where(eq(posts.id, postId)).run();
