@@ -8,6 +8,7 @@ import {
 	residentConsents,
 	residentProxies,
 	streets,
+	tasks,
 	users,
 	type Post,
 	type User
@@ -314,4 +315,21 @@ export function postAsProxy(
 		.returning()
 		.get();
 	return { ok: true, post };
+}
+
+/** Open call tasks about one person: what would have been mailed to them. */
+export function openCallTasksOf(db: DbOrTx, userId: string) {
+	return db
+		.select()
+		.from(tasks)
+		.where(
+			and(eq(tasks.subjectUserId, userId), eq(tasks.kind, 'call_resident'), isNull(tasks.doneAt))
+		)
+		.orderBy(tasks.createdAt)
+		.all()
+		.map((t) => ({
+			id: t.id,
+			createdAt: t.createdAt,
+			...(JSON.parse(t.details) as { subject?: string; text?: string })
+		}));
 }
