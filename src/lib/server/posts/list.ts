@@ -88,6 +88,8 @@ export interface PostCard {
 	recurringPart: DayPart | null;
 	band: Band | null;
 	neighbourhood: string;
+	/** 'broker' when a broker placed it for the author, 'proxy' for a carer, else null. */
+	placedBy: 'broker' | 'proxy' | null;
 }
 
 export interface Viewer {
@@ -121,6 +123,11 @@ function distanceCondition(point: { lat: number; lon: number }, metres: number):
 	)!;
 }
 
+/** Who placed a post for its author: a broker (or admin), a carer, or nobody. */
+export const placedByExpr = sql<
+	'broker' | 'proxy' | null
+>`(select case when u.role in ('broker', 'admin') then 'broker' else 'proxy' end from users u where u.id = ${posts.placedById})`;
+
 /** One page of open posts, newest first, with the filters applied in SQL. */
 export function listOpenPosts(
 	db: DbOrTx,
@@ -152,7 +159,8 @@ export function listOpenPosts(
 			approxLon: posts.approxLon,
 			categoryIcon: categories.icon,
 			categoryNames: categories.names,
-			neighbourhood: neighbourhoods.name
+			neighbourhood: neighbourhoods.name,
+			placedBy: placedByExpr
 		})
 		.from(posts)
 		.innerJoin(users, eq(posts.authorId, users.id))
