@@ -242,3 +242,8 @@ export function countReferrals(
 		.all();
 	return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
 }
+
+/** A post for the broker pages (refer, print card), or null. */
+export function postForBroker(db: DbOrTx, postId: number) {
+	return db.select().from(posts).where(eq(posts.id, postId)).get() ?? null;
+}
