@@ -247,3 +247,53 @@ export function countReferrals(
 export function postForBroker(db: DbOrTx, postId: number) {
 	return db.select().from(posts).where(eq(posts.id, postId)).get() ?? null;
 }
+
+const DAY_WORDS: Record<string, number> = {
+	ma: 1,
+	di: 2,
+	wo: 3,
+	do: 4,
+	vr: 5,
+	za: 6,
+	zo: 7,
+	mon: 1,
+	tue: 2,
+	wed: 3,
+	thu: 4,
+	fri: 5,
+	sat: 6,
+	sun: 7
+};
+
+/**
+ * Reads opening hours typed as "ma 09:00-12:00, wo 13:00-16:00" (Dutch or English day
+ * abbreviations). Returns null when a part cannot be read.
+ */
+export function parseOpeningHours(text: string): OpeningSlot[] | null {
+	const parts = text
+		.split(/[,;\n]+/)
+		.map((p) => p.trim())
+		.filter(Boolean);
+	const slots: OpeningSlot[] = [];
+	for (const part of parts) {
+		const match =
+			/^([a-z]{2,3})\.?\s+([01]\d|2[0-3]):([0-5]\d)\s*[-–]\s*([01]\d|2[0-3]):([0-5]\d)$/i.exec(
+				part
+			);
+		const day = match ? DAY_WORDS[match[1]!.toLowerCase()] : undefined;
+		if (!match || !day) return null;
+		const from = `${match[2]}:${match[3]}`;
+		const to = `${match[4]}:${match[5]}`;
+		if (from >= to) return null;
+		slots.push({ day, from, to });
+	}
+	return slots;
+}
+
+/** Opening hours as the form shows them again. */
+export function openingText(service: Service): string {
+	const names = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
+	return (JSON.parse(service.openingHours) as OpeningSlot[])
+		.map((s) => `${names[s.day - 1]} ${s.from}-${s.to}`)
+		.join(', ');
+}
