@@ -57,7 +57,7 @@ const columns = (input: ServiceInput) => ({
 
 export function addService(
 	db: DB,
-	actorId: string,
+	actorId: string | null,
 	neighbourhoodId: number,
 	input: ServiceInput,
 	now: number
