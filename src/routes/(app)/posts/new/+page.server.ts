@@ -33,6 +33,8 @@ export const actions: Actions = {
 				: postAsProxy(db, user.id, author.id, input, now)
 		);
 		if ('failure' in result) return result.failure;
+		// A carer cannot open a post that waits for a broker's check: back to their account.
+		if (author.id !== user.id && result.post.status !== 'open') redirect(303, '/account?placed');
 		redirect(303, `/posts/${result.post.id}`);
 	}
 };
