@@ -219,3 +219,34 @@ test('a resident is refused the broker pages', async ({ page }) => {
 		expect(response?.status(), path).toBe(403);
 	}
 });
+
+test('a broker keeps the social map: add, correct and remove a service', async ({ page }) => {
+	const name = `Buurthuis De Kaai ${suffix()}`;
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.goto('/broker');
+	await page
+		.getByRole('link', { name: /^Sociale kaart van/ })
+		.first()
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: /Sociale kaart van/ })).toBeVisible();
+	await expect(page.getByText('Wit-Gele Kruis thuisverpleging')).toBeVisible();
+	await expectAccessible(page);
+
+	const add = page.getByRole('region', { name: 'Dienst toevoegen' });
+	await add.getByLabel('Naam').fill(name);
+	await add.getByLabel('Wat ze doen').fill('Koffie, een babbel en hulp bij formulieren.');
+	await add.getByLabel('Telefoon').fill('03 555 12 12');
+	await add.getByLabel(/Openingsuren/).fill('elke dag');
+	await add.getByRole('button', { name: 'Dienst toevoegen' }).click();
+	await expect(add.getByLabel(/Openingsuren/)).toHaveAccessibleDescription(/Schrijf de uren zoals/);
+	await expect(add.getByLabel('Naam')).toHaveValue(name);
+	await add.getByLabel(/Openingsuren/).fill('di 14:00-17:00');
+	await add.getByRole('button', { name: 'Dienst toevoegen' }).click();
+	const item = page.getByRole('listitem').filter({ hasText: name });
+	await expect(item).toBeVisible();
+
+	await item.getByText(name).click();
+	await expect(item.getByLabel(/Openingsuren/)).toHaveValue('di 14:00-17:00');
+	await item.getByRole('button', { name: 'Verwijderen' }).click();
+	await expect(page.getByRole('listitem').filter({ hasText: name })).toHaveCount(0);
+});
