@@ -45,6 +45,19 @@ describe('signals', () => {
 		});
 	});
 
+	it('lists open signals before closed ones', () => {
+		const db = createTestDb();
+		const { resident, hood } = setUp(db);
+		const jozef = resident('Jozef');
+		const broker = resident('An', { role: 'broker' });
+		const first = fileSignal(db, jozef.id, { kind: 'policy', about: 'oud', body: 'x' }, NOW);
+		if (!first.ok) throw new Error();
+		closeSignal(db, broker.id, first.signal, 'klaar', NOW + 1);
+		fileSignal(db, jozef.id, { kind: 'service', about: 'nieuw', body: 'y' }, NOW - 10);
+		expect(brokerSignals(db, [hood.id]).map((r) => r.signal.about)).toEqual(['nieuw', 'oud']);
+		expect(brokerSignals(db, null)).toHaveLength(2);
+	});
+
 	it('refuses someone without a neighbourhood', () => {
 		const db = createTestDb();
 		const { resident } = setUp(db);

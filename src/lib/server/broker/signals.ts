@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import { signals, users, type Signal, type SignalKind, SIGNAL_KINDS } from '../db/schema';
 import { recordAudit } from '../audit/audit';
@@ -59,7 +59,7 @@ export function brokerSignals(db: DbOrTx, neighbourhoodIds: number[] | null) {
 		.from(signals)
 		.innerJoin(users, eq(users.id, signals.filedById))
 		.where(neighbourhoodIds ? inArray(signals.neighbourhoodId, neighbourhoodIds) : undefined)
-		.orderBy(signals.status, desc(signals.createdAt))
+		.orderBy(sql`case ${signals.status} when 'closed' then 1 else 0 end`, desc(signals.createdAt))
 		.all();
 }
 
