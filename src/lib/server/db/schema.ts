@@ -97,6 +97,8 @@ export const users = sqliteTable(
 		approxCell: text('approx_cell'),
 		approxLat: real('approx_lat'),
 		approxLon: real('approx_lon'),
+		/** For people registered by a broker: how they like to be reached (phone, visit, letter). */
+		contactBy: text('contact_by', { enum: ['phone', 'visit', 'letter'] }),
 		createdAt: instant('created_at').notNull(),
 		deletedAt: instant('deleted_at'),
 		/** Start of the person's current visit to the list of posts, and of the one before it. */
@@ -888,3 +890,119 @@ export const recoveryCodes = sqliteTable(
 	},
 	(t) => [index('recovery_codes_user').on(t.userId)]
 );
+
+// ——— Broker intake: phone registration, proxies, the social map, referrals and signals ———
+
+/** Recorded consent of someone a broker registered by phone or at the door. */
+export const residentConsents = sqliteTable('resident_consents', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	recordedById: text('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
+	recordedAt: instant('recorded_at').notNull()
+});
+
+/** A carer or family member who acts for a resident, with the resident's consent recorded. */
+export const residentProxies = sqliteTable(
+	'resident_proxies',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		residentId: text('resident_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		proxyUserId: text('proxy_user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		consentRecordedById: text('consent_recorded_by_id').references(() => users.id, {
+			onDelete: 'set null'
+		}),
+		consentAt: instant('consent_at').notNull(),
+		revokedAt: instant('revoked_at')
+	},
+	(t) => [
+		index('resident_proxies_proxy').on(t.proxyUserId),
+		index('resident_proxies_resident').on(t.residentId)
+	]
+);
+
+/** The social map: services in or near a neighbourhood that brokers refer people to. */
+export const services = sqliteTable(
+	'services',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** What they do, in plain words. */
+		description: text('description').notNull().default(''),
+		/** A short kind for counting referrals, e.g. "social", "care", "food". */
+		kind: text('kind').notNull().default('other'),
+		/** JSON array of category ids the service helps with. */
+		categories: text('categories').notNull().default('[]'),
+		phone: text('phone').notNull().default(''),
+		address: text('address').notNull().default(''),
+		website: text('website').notNull().default(''),
+		/** JSON array of { day: 1..7, from: "HH:MM", to: "HH:MM" }, like phone duty. */
+		openingHours: text('opening_hours').notNull().default('[]'),
+		createdAt: instant('created_at').notNull(),
+		removedAt: instant('removed_at')
+	},
+	(t) => [index('services_neighbourhood').on(t.neighbourhoodId)]
+);
+
+export type Service = typeof services.$inferSelect;
+
+/** A request a broker passed on to a service; the request is then closed. */
+export const referrals = sqliteTable(
+	'referrals',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		postId: integer('post_id')
+			.notNull()
+			.references(() => posts.id, { onDelete: 'cascade' }),
+		serviceId: integer('service_id')
+			.notNull()
+			.references(() => services.id),
+		brokerId: text('broker_id').references(() => users.id, { onDelete: 'set null' }),
+		note: text('note').notNull().default(''),
+		at: instant('at').notNull()
+	},
+	(t) => [index('referrals_service').on(t.serviceId, t.at), index('referrals_post').on(t.postId)]
+);
+
+export const SIGNAL_KINDS = ['client', 'service', 'policy'] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+export const SIGNAL_STATUSES = ['received', 'picked_up', 'closed'] as const;
+export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
+
+/** A confidential signal from a volunteer; only brokers of the neighbourhood read its content. */
+export const signals = sqliteTable(
+	'signals',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		filedById: text('filed_by_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: SIGNAL_KINDS }).notNull(),
+		/** Who or what it is about, in the volunteer's words. */
+		about: text('about').notNull().default(''),
+		body: text('body').notNull(),
+		status: text('status', { enum: SIGNAL_STATUSES }).notNull().default('received'),
+		pickedUpById: text('picked_up_by_id').references(() => users.id, { onDelete: 'set null' }),
+		pickedUpAt: instant('picked_up_at'),
+		/** The broker's note on what was done; never shown to the volunteer. */
+		actionNote: text('action_note'),
+		closedAt: instant('closed_at'),
+		createdAt: instant('created_at').notNull()
+	},
+	(t) => [
+		index('signals_neighbourhood').on(t.neighbourhoodId, t.status),
+		index('signals_filed_by').on(t.filedById)
+	]
+);
+
+export type Signal = typeof signals.$inferSelect;

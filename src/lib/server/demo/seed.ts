@@ -1,3 +1,4 @@
+import { addService } from '../broker/referrals';
 import { count } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import {
@@ -343,6 +344,7 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 	});
 	seedDemoActivity(db, now);
 	seedDemoHistory(db, 'Europe/Brussels', now);
+	seedDemoServices(db, now);
 	log.info('demo.seeded', { people: DEMO_PEOPLE.length, streets: DEMO_STREETS.length });
 	return true;
 }
@@ -597,4 +599,42 @@ function seedDemoActivity(db: DB, now: number): void {
 			if (r.ok && accepted) acceptResponse(db, r.response.id, authorId, at + 7200_000);
 		}
 	});
+}
+
+// ——— Broker intake: a few services on the social map ———
+
+function seedDemoServices(db: DB, now: number): void {
+	const hood = db.select({ id: neighbourhoods.id }).from(neighbourhoods).get();
+	if (!hood) return;
+	const weekdays = (from: string, to: string) => [1, 2, 3, 4, 5].map((day) => ({ day, from, to }));
+	const list = [
+		{
+			name: 'OCMW Sociale dienst',
+			description: 'Helpt met geld, papieren, huur en energie. U kunt langsgaan of bellen.',
+			kind: 'social',
+			phone: '03 444 10 00',
+			address: 'Kerkplein 2',
+			website: 'https://www.example.org/ocmw',
+			openingHours: weekdays('09:00', '12:00')
+		},
+		{
+			name: 'Wit-Gele Kruis thuisverpleging',
+			description: 'Verpleging aan huis: wondzorg, medicatie, hulp bij wassen.',
+			kind: 'care',
+			phone: '03 444 20 00',
+			address: 'Zorgstraat 14',
+			website: 'https://www.example.org/wgk',
+			openingHours: weekdays('08:00', '17:00')
+		},
+		{
+			name: 'Voedselbank De Schakel',
+			description: 'Voedselpakketten voor wie het moeilijk heeft, na een gesprek met het OCMW.',
+			kind: 'food',
+			phone: '03 444 30 00',
+			address: 'Magazijnstraat 7',
+			website: '',
+			openingHours: [{ day: 3, from: '13:00', to: '16:00' }]
+		}
+	];
+	for (const s of list) addService(db, null, hood.id, { ...s, categoryIds: [] }, now);
 }

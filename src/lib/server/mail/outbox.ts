@@ -1,11 +1,13 @@
 import { and, asc, count, eq, lte, min, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { outbox, type OutboxRow } from '../db/schema';
+import { outbox, users, type OutboxRow } from '../db/schema';
+import { createTask } from '../tasks/tasks';
 import { randomToken } from '../ids';
 import type { RenderedMail } from './layout';
 
 export interface MailToSend extends RenderedMail {
-	to: string;
+	/** Empty or null for someone without e-mail: then a broker gets a call task instead. */
+	to: string | null;
 	toName?: string | null;
 	userId?: string | null;
 	/** What the mail is about, e.g. "verify_email"; shown on the mailbox page and in logs. */
@@ -27,6 +29,10 @@ export function onMailQueued(listener: Listener): () => void {
  * transaction rolls back, the mail is gone with it and never sent.
  */
 export function enqueueMail(tx: DbOrTx, mail: MailToSend, now: number): void {
+	if (!mail.to) {
+		callInstead(tx, mail, now);
+		return;
+	}
 	tx.insert(outbox)
 		.values({
 			messageId: `<${randomToken(16)}@naburig>`,
@@ -44,6 +50,30 @@ export function enqueueMail(tx: DbOrTx, mail: MailToSend, now: number): void {
 		.run();
 	// Runs after the current (synchronous) transaction has committed or rolled back.
 	setImmediate(() => listeners.forEach((l) => l()));
+}
+
+/**
+ * Someone registered by a broker has no e-mail address: what would have been mailed becomes a
+ * "call this person" task on the broker's Today page, with the subject and text to read out.
+ */
+function callInstead(tx: DbOrTx, mail: MailToSend, now: number): void {
+	if (!mail.userId) return;
+	const person = tx
+		.select({ neighbourhoodId: users.neighbourhoodId })
+		.from(users)
+		.where(eq(users.id, mail.userId))
+		.get();
+	if (!person) return;
+	createTask(
+		tx,
+		{
+			neighbourhoodId: person.neighbourhoodId,
+			kind: 'call_resident',
+			subjectUserId: mail.userId,
+			details: { mailKind: mail.kind, subject: mail.subject, text: mail.text }
+		},
+		now
+	);
 }
 
 /** How long a claimed row belongs to one worker before another may take it over. */

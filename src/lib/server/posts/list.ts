@@ -100,6 +100,8 @@ export interface PostCard {
 	recurringPart: DayPart | null;
 	band: Band | null;
 	neighbourhood: string;
+	/** 'broker' when a broker placed it for the author, 'proxy' for a carer, else null. */
+	placedBy: 'broker' | 'proxy' | null;
 }
 
 export interface Viewer {
@@ -186,6 +188,11 @@ function listOrder(db: DbOrTx, f: ListFilters, viewer: Viewer): SQL[] {
 	return [...mine, near, ...newest];
 }
 
+/** Who placed a post for its author: a broker (or admin), a carer, or nobody. */
+export const placedByExpr = sql<
+	'broker' | 'proxy' | null
+>`(select case when u.role in ('broker', 'admin') then 'broker' else 'proxy' end from users u where u.id = ${posts.placedById})`;
+
 /** One page of open posts in the chosen order, with the filters applied in SQL. */
 export function listOpenPosts(
 	db: DbOrTx,
@@ -223,7 +230,8 @@ export function listOpenPosts(
 			approxLon: posts.approxLon,
 			categoryIcon: categories.icon,
 			categoryNames: categories.names,
-			neighbourhood: neighbourhoods.name
+			neighbourhood: neighbourhoods.name,
+			placedBy: placedByExpr
 		})
 		.from(posts)
 		.innerJoin(categories, eq(posts.categoryId, categories.id))

@@ -16,6 +16,7 @@ import {
 } from '$lib/server/auth/account-settings';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { requireUser } from '$lib/server/auth/guard';
+import { actsFor } from '$lib/server/broker/intake';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	return {
 		account: accountOverview(db, user.id, clock.now()),
+		actsFor: actsFor(db, user.id).map((a) => ({ id: a.id, displayName: a.displayName })),
 		resendForm: await resendForm(),
 		emailForm: await emailForm(),
 		passwordForm: await passwordForm()

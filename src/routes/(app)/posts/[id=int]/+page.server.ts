@@ -18,6 +18,7 @@ import { myResponse, responsesForPoster } from '$lib/server/talk/post-responses'
 import { posts, responses } from '$lib/server/db/schema';
 import { and, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
+import { intakeExtras } from '$lib/server/broker/post-extras';
 
 const respondSchema = zod4(messageSchema);
 
@@ -31,7 +32,8 @@ export const load: PageServerLoad = async (event) => {
 		editable: mine && EDITABLE.includes(post.status),
 		responses: mine ? responsesForPoster(db, post.id) : [],
 		myResponse: mine ? null : myResponse(db, post.id, user.id),
-		respondForm: await superValidate(respondSchema, { id: 'respond' })
+		respondForm: await superValidate(respondSchema, { id: 'respond' }),
+		...intakeExtras(db, user, post.id)
 	};
 };
 

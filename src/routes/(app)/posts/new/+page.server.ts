@@ -3,18 +3,21 @@ import { superValidate } from 'sveltekit-superforms';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { createPost } from '$lib/server/posts/create';
+import { authorFor } from '$lib/server/broker/acting-for';
+import { postAsProxy } from '$lib/server/broker/intake';
 import { formSetup, submitPost } from '../post-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const { schema, choices } = formSetup(user.id, clock.now());
+	const author = authorFor(event, user.id);
+	const { schema, choices } = formSetup(author.id, clock.now());
 	// A fresh key per form: sending the same form twice makes one post.
 	const form = await superValidate({ submissionKey: crypto.randomUUID() }, schema, {
 		errors: false
 	});
-	return { form, ...choices };
+	return { form, ...choices, actingFor: author.id === user.id ? null : author.displayName };
 };
 
 export const actions: Actions = {
@@ -23,10 +26,15 @@ export const actions: Actions = {
 		const now = clock.now();
 		const data = await event.request.formData();
 		const send = data.get('intent') === 'send';
-		const result = await submitPost(data, user.id, now, ({ input }) =>
-			createPost(db, user.id, input, send, now)
+		const author = authorFor(event, user.id);
+		const result = await submitPost(data, author.id, now, ({ input }) =>
+			author.id === user.id
+				? createPost(db, user.id, input, send, now)
+				: postAsProxy(db, user.id, author.id, input, now)
 		);
 		if ('failure' in result) return result.failure;
+		// A carer cannot open a post that waits for a broker's check: back to their account.
+		if (author.id !== user.id && result.post.status !== 'open') redirect(303, '/account?placed');
 		redirect(303, `/posts/${result.post.id}`);
 	}
 };

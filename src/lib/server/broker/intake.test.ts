@@ -1,0 +1,192 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createTestDb } from '../db/test-db';
+import { neighbourhoodBrokers, outbox, posts, residentConsents, tasks, users } from '../db/schema';
+import { enqueueMail } from '../mail/outbox';
+import { input, setUp } from '../posts/test-fixtures';
+import {
+	actsFor,
+	canActFor,
+	linkProxy,
+	placePostFor,
+	postAsProxy,
+	proxiesOf,
+	registerResident,
+	revokeProxy
+} from './intake';
+
+const NOW = Date.UTC(2026, 10, 24, 10);
+
+function world() {
+	const db = createTestDb();
+	const t = setUp(db);
+	const broker = t.resident('An', { role: 'broker' });
+	db.insert(neighbourhoodBrokers).values({ neighbourhoodId: t.hood.id, userId: broker.id }).run();
+	const register = (extra = {}) =>
+		registerResident(
+			db,
+			broker,
+			{
+				displayName: 'Rosa',
+				phone: '03 123 45 67',
+				streetId: t.street.id,
+				houseNumber: '12',
+				languages: ['nl'],
+				contactBy: 'phone',
+				consent: true,
+				...extra
+			},
+			NOW
+		);
+	return { db, ...t, broker, register };
+}
+
+describe('registerResident', () => {
+	it('stores a person without e-mail with their place and the recorded consent', () => {
+		const { db, register, broker, street } = world();
+		const r = register();
+		if (!r.ok) throw new Error(r.error);
+		expect(r.user.email).toBeNull();
+		expect(r.user.exactLat).toBe(street.lat);
+		expect(r.user.approxCell).toBeTruthy();
+		expect(r.user.contactBy).toBe('phone');
+		const consent = db
+			.select()
+			.from(residentConsents)
+			.where(eq(residentConsents.userId, r.user.id))
+			.get();
+		expect(consent).toMatchObject({ recordedById: broker.id, recordedAt: NOW });
+	});
+
+	it('refuses without consent and stores nothing', () => {
+		const { db, register } = world();
+		const before = db.select().from(users).all().length;
+		expect(register({ consent: false })).toMatchObject({ ok: false, field: 'consent' });
+		expect(db.select().from(users).all()).toHaveLength(before);
+	});
+
+	it('refuses a broker of another neighbourhood', () => {
+		const { db, street, resident } = world();
+		const other = resident('Hasan', { role: 'broker' });
+		const r = registerResident(
+			db,
+			other,
+			{
+				displayName: 'X',
+				phone: '1',
+				streetId: street.id,
+				houseNumber: '1',
+				languages: [],
+				contactBy: 'visit',
+				consent: true
+			},
+			NOW
+		);
+		expect(r).toMatchObject({ ok: false, error: 'intake_err_street_not_yours' });
+	});
+});
+
+describe('placePostFor', () => {
+	it('publishes the post at once with the broker as placer', () => {
+		const { db, register, broker, category } = world();
+		const r = register();
+		if (!r.ok) throw new Error();
+		const placed = placePostFor(db, broker.id, r.user.id, input(category.id), NOW);
+		if (!placed.ok) throw new Error(placed.error);
+		expect(placed.post).toMatchObject({
+			status: 'open',
+			authorId: r.user.id,
+			placedById: broker.id,
+			publishedAt: NOW
+		});
+		expect(placed.post.expiresAt).toBeGreaterThan(NOW);
+	});
+});
+
+describe('mail to someone without e-mail', () => {
+	it('becomes a call task with the subject and text', () => {
+		const { db, register, hood } = world();
+		const r = register();
+		if (!r.ok) throw new Error();
+		enqueueMail(
+			db,
+			{
+				to: null,
+				userId: r.user.id,
+				kind: 'test_kind',
+				locale: 'nl',
+				subject: 'Onderwerp',
+				text: 'Tekst',
+				html: '<p>Tekst</p>'
+			},
+			NOW
+		);
+		expect(db.select().from(outbox).all()).toHaveLength(0);
+		const task = db.select().from(tasks).get()!;
+		expect(task).toMatchObject({
+			kind: 'call_resident',
+			subjectUserId: r.user.id,
+			neighbourhoodId: hood.id
+		});
+		expect(JSON.parse(task.details)).toEqual({
+			mailKind: 'test_kind',
+			subject: 'Onderwerp',
+			text: 'Tekst'
+		});
+	});
+
+	it('is still mailed when there is an address', () => {
+		const { db, resident } = world();
+		const p = resident('Piet', { email: 'piet@test.example' });
+		enqueueMail(
+			db,
+			{
+				to: 'piet@test.example',
+				userId: p.id,
+				kind: 'k',
+				locale: 'nl',
+				subject: 's',
+				text: 't',
+				html: 'h'
+			},
+			NOW
+		);
+		expect(db.select().from(outbox).all()).toHaveLength(1);
+		expect(db.select().from(tasks).all()).toHaveLength(0);
+	});
+});
+
+describe('proxies', () => {
+	it('lets a linked carer post for the resident and refuses without a link', () => {
+		const { db, register, broker, resident, category } = world();
+		const r = register();
+		if (!r.ok) throw new Error();
+		const carer = resident('Lies', { email: 'lies@test.example' });
+		const stranger = resident('Tom', { email: 'tom@test.example' });
+		expect(postAsProxy(db, stranger.id, r.user.id, input(category.id), NOW)).toMatchObject({
+			ok: false,
+			field: 'for'
+		});
+		expect(linkProxy(db, broker, r.user.id, 'Lies@test.example', NOW)).toEqual({ ok: true });
+		expect(canActFor(db, carer.id, r.user.id)).toBe(true);
+		expect(actsFor(db, carer.id).map((a) => a.displayName)).toEqual(['Rosa']);
+		const posted = postAsProxy(db, carer.id, r.user.id, input(category.id), NOW);
+		if (!posted.ok) throw new Error(posted.error);
+		expect(posted.post).toMatchObject({ authorId: r.user.id, placedById: carer.id });
+		expect(db.select().from(posts).all()).toHaveLength(1);
+	});
+
+	it('stops after the link is revoked, and refuses an unknown address', () => {
+		const { db, register, broker, resident } = world();
+		const r = register();
+		if (!r.ok) throw new Error();
+		const carer = resident('Lies', { email: 'lies@test.example' });
+		expect(linkProxy(db, broker, r.user.id, 'nobody@test.example', NOW)).toMatchObject({
+			ok: false
+		});
+		linkProxy(db, broker, r.user.id, 'lies@test.example', NOW);
+		const link = proxiesOf(db, r.user.id)[0]!;
+		expect(revokeProxy(db, link.id, NOW + 1)).toBe(true);
+		expect(canActFor(db, carer.id, r.user.id)).toBe(false);
+	});
+});

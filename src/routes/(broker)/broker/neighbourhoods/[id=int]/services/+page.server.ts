@@ -1,0 +1,89 @@
+import { error } from '@sveltejs/kit';
+import { fail, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { serviceSchema } from '$lib/schemas/intake';
+import { requireBrokerOf } from '$lib/server/auth/guard';
+import {
+	addService,
+	getService,
+	listServices,
+	openingText,
+	parseOpeningHours,
+	removeService,
+	updateService
+} from '$lib/server/broker/referrals';
+import { db } from '$lib/server/db';
+import { getNeighbourhood } from '$lib/server/neighbourhoods/admin';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import * as clock from '$lib/server/clock';
+
+function guard(event: RequestEvent) {
+	const user = requireBrokerOf(event, Number(event.params.id));
+	const n = getNeighbourhood(db, Number(event.params.id));
+	if (!n) error(404, 'not found');
+	return { user, n };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { n } = guard(event);
+	const services = listServices(db, n.id);
+	return {
+		neighbourhood: { id: n.id, name: n.name },
+		addForm: await superValidate(zod4(serviceSchema), { id: 'add', errors: false }),
+		services: await Promise.all(
+			services.map(async (s) => ({
+				id: s.id,
+				name: s.name,
+				form: await superValidate(
+					{
+						name: s.name,
+						description: s.description,
+						kind: s.kind,
+						phone: s.phone,
+						address: s.address,
+						website: s.website,
+						hours: openingText(s)
+					},
+					zod4(serviceSchema),
+					{ id: `service-${s.id}`, errors: false }
+				)
+			}))
+		)
+	};
+};
+
+async function read(event: RequestEvent, id: string) {
+	const form = await superValidate(event.request, zod4(serviceSchema), { id });
+	if (!form.valid) return { failure: fail(400, { form }) };
+	const hours = parseOpeningHours(form.data.hours);
+	if (!hours) return { failure: setError(form, 'hours', 'intake_service_hours_invalid') };
+	const { hours: _text, ...rest } = form.data;
+	void _text;
+	return { form, input: { ...rest, categoryIds: [], openingHours: hours } };
+}
+
+export const actions: Actions = {
+	add: async (event) => {
+		const { user, n } = guard(event);
+		const r = await read(event, 'add');
+		if ('failure' in r) return r.failure;
+		addService(db, user.id, n.id, r.input, clock.now());
+		return { form: await superValidate(zod4(serviceSchema), { id: 'add', errors: false }) };
+	},
+	edit: async (event) => {
+		const { user, n } = guard(event);
+		const service = getService(db, Number(event.url.searchParams.get('service')));
+		if (!service || service.neighbourhoodId !== n.id) error(404, 'not found');
+		const r = await read(event, `service-${service.id}`);
+		if ('failure' in r) return r.failure;
+		updateService(db, user.id, service, r.input, clock.now());
+		return { form: r.form };
+	},
+	remove: async (event) => {
+		const { user, n } = guard(event);
+		const service = getService(db, Number(event.url.searchParams.get('service')));
+		if (!service || service.neighbourhoodId !== n.id) error(404, 'not found');
+		removeService(db, user.id, service, clock.now());
+		return { removed: true };
+	}
+};
