@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { eq, inArray } from 'drizzle-orm';
 import { requireBroker } from '$lib/server/auth/guard';
 import { todayCounts } from '$lib/server/broker/moderation';
+import { brokerSignals } from '$lib/server/broker/signals';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { tasks, users } from '$lib/server/db/schema';
@@ -31,7 +32,11 @@ export const load: PageServerLoad = (event) => {
 			)
 		: new Map();
 	return {
-		counts: { ...todayCounts(db, ids, now), proposals: staleProposals(db, ids, now).length },
+		counts: {
+			...todayCounts(db, ids, now),
+			proposals: staleProposals(db, ids, now).length,
+			signals: brokerSignals(db, ids).filter((s) => s.signal.status === 'received').length
+		},
 		tasks: open.map((t) => {
 			const d = taskDetails<{ subject?: string; text?: string; postId?: number }>(t);
 			const person = t.subjectUserId ? people.get(t.subjectUserId) : undefined;
