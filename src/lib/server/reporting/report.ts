@@ -11,6 +11,9 @@ import {
 	requestFigures
 } from './figures';
 import type { Period } from './period';
+import { countReferrals } from '../broker/referrals';
+import { countSignals } from '../broker/signals';
+import { figuresPerFund, figuresPerTool } from '../lending/figures';
 
 /** Counts from 1 to 4 could point at a person in a small neighbourhood: they show as "< 5". */
 export const SMALL = 5;
@@ -127,6 +130,40 @@ export function buildReport(
 		[m.report_fig_active_helpers({}, o), countCell(mat.activeHelpers)]
 	];
 
+	// Signals: counts by kind only, never their content.
+	const signals = countSignals(db, neighbourhoodIds, period.start, period.end);
+	const signalNames: Record<string, string> = {
+		client: m.report_signal_client({}, o),
+		service: m.report_signal_service({}, o),
+		policy: m.report_signal_policy({}, o)
+	};
+	const signalRows: Cell[][] = Object.entries(signals).map(([kind, c]) => [
+		signalNames[kind] ?? kind,
+		countCell(c.filed),
+		countCell(c.closed)
+	]);
+	const referrals = countReferrals(db, neighbourhoodIds, period.start, period.end);
+	const referred = Object.values(referrals).reduce((sum, n) => sum + n, 0);
+	matchingRows.push([m.report_fig_referred({}, o), shareCell(referred, req.requests)]);
+	const referralRows: Cell[][] = Object.entries(referrals).map(([kind, n]) => [kind, countCell(n)]);
+	// Lending, per tool and per funding source, in each neighbourhood's local dates.
+	const lendingRows: Cell[][] = [];
+	for (const id of neighbourhoodIds) {
+		for (const [by, rows] of [
+			['tool', figuresPerTool(db, id, period.from, period.to)],
+			['fund', figuresPerFund(db, id, period.from, period.to)]
+		] as const)
+			for (const f of rows)
+				lendingRows.push([
+					f.name || '–',
+					by === 'tool' ? m.report_lending_tool({}, o) : m.report_lending_fund({}, o),
+					countCell(f.loans),
+					f.daysOnLoan,
+					`${Math.round(f.utilisation * 100)}%`,
+					countCell(f.borrowers)
+				]);
+	}
+
 	const funnelSteps = [
 		{ label: m.report_funnel_requests({}, o), value: req.requests },
 		{ label: m.report_funnel_response({}, o), value: req.withResponse },
@@ -162,6 +199,35 @@ export function buildReport(
 				title: m.report_table_matching({}, o),
 				columns: [m.report_col_figure({}, o), m.report_col_value({}, o)],
 				rows: matchingRows
+			},
+			{
+				key: 'referrals',
+				title: m.report_table_referrals({}, o),
+				columns: [m.report_col_service_kind({}, o), m.report_col_count({}, o)],
+				rows: referralRows
+			},
+			{
+				key: 'signals',
+				title: m.report_table_signals({}, o),
+				columns: [
+					m.report_col_signal_kind({}, o),
+					m.report_col_filed({}, o),
+					m.report_col_closed({}, o)
+				],
+				rows: signalRows
+			},
+			{
+				key: 'lending',
+				title: m.report_table_lending({}, o),
+				columns: [
+					m.report_col_name({}, o),
+					m.report_col_per({}, o),
+					m.report_col_loans({}, o),
+					m.report_col_days({}, o),
+					m.report_col_utilisation({}, o),
+					m.report_col_borrowers({}, o)
+				],
+				rows: lendingRows
 			}
 		],
 		months: monthBars.map((b) => ({

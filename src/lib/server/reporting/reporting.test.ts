@@ -144,6 +144,13 @@ describe('the report as people see it', () => {
 			shareCell(plan.matched - late, plan.requests)
 		);
 		expect(shareCell(plan.matched - late, plan.requests)).toMatch(/^\d+%$/);
+		// Signals are counted by kind only; there are none in the demo history.
+		const signals = report.tables.find((t) => t.key === 'signals')!;
+		expect(signals.rows).toEqual([
+			['About a resident', 0, 0],
+			['About a service', 0, 0],
+			['For policy', 0, 0]
+		]);
 	});
 });
 
