@@ -1,7 +1,7 @@
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { test, expect, expectAccessible, uniqueEmail } from '../fixtures';
-import { signOut, signUpAndVerify } from '../pages/auth';
+import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 
 /** The code an authenticator app shows, `ahead` 30-second steps from now (one step is accepted). */
 function codeFor(keyText: string, ahead = 0): string {
@@ -29,6 +29,7 @@ test('a person sets up a second factor, then signs in with a code or a recovery 
 		password: 'een lang wachtwoord'
 	};
 	await signUpAndVerify(page, person);
+	await signIn(page, person.email, person.password);
 
 	await page.goto('/account/two-factor');
 	await expect(page.getByRole('heading', { name: 'Tweede stap bij het inloggen' })).toBeVisible();
@@ -83,6 +84,7 @@ test('a person without a second factor is never asked for a code', async ({ page
 		password: 'een lang wachtwoord'
 	};
 	await signUpAndVerify(page, person);
+	await signIn(page, person.email, person.password);
 	await signOut(page);
 	await passwordStep(page, person.email, person.password);
 	await expect(page.getByRole('button', { name: 'Afmelden', exact: true })).toBeVisible();
