@@ -9,7 +9,6 @@ import { enqueueMail } from '../mail/outbox';
 import { expiryFor } from '../posts/create';
 import { expiryDays } from '../posts/lifecycle';
 import { firstName } from '../profile/public';
-import { createTask } from '../tasks/tasks';
 
 /** Posts waiting for a broker's check in these neighbourhoods, oldest first. */
 export function pendingPosts(db: DbOrTx, neighbourhoodIds: number[]) {
@@ -23,7 +22,7 @@ export function pendingPosts(db: DbOrTx, neighbourhoodIds: number[]) {
 		.all();
 }
 
-/** Tells the poster what the broker decided: by mail, or as a call task without e-mail. */
+/** Tells the poster what the broker decided (the outbox makes it a call task without e-mail). */
 function tellPoster(
 	tx: DbOrTx,
 	post: Post,
@@ -43,20 +42,6 @@ function tellPoster(
 		kind === 'post_approved'
 			? m.broker_approved_body({ title: post.title }, { locale })
 			: m.broker_rejected_body({ title: post.title, reason: reason ?? '' }, { locale });
-	if (!author.email) {
-		createTask(
-			tx,
-			{
-				neighbourhoodId: post.neighbourhoodId,
-				kind: 'call_resident',
-				subjectUserId: author.id,
-				dedupeKey: `${kind}:${post.id}:${now}`,
-				details: { mailKind: kind, postId: post.id, subject, text }
-			},
-			now
-		);
-		return;
-	}
 	enqueueMail(
 		tx,
 		{
@@ -64,6 +49,7 @@ function tellPoster(
 			toName: author.displayName,
 			userId: author.id,
 			kind,
+			postId: post.id,
 			locale,
 			...renderMail({
 				locale,

@@ -13,6 +13,8 @@ export interface MailToSend extends RenderedMail {
 	/** What the mail is about, e.g. "verify_email"; shown on the mailbox page and in logs. */
 	kind: string;
 	locale: string;
+	/** The post the mail is about, so a call task made instead can link to it. */
+	postId?: number | null;
 }
 
 type Listener = () => void;
@@ -70,7 +72,12 @@ function callInstead(tx: DbOrTx, mail: MailToSend, now: number): void {
 			neighbourhoodId: person.neighbourhoodId,
 			kind: 'call_resident',
 			subjectUserId: mail.userId,
-			details: { mailKind: mail.kind, subject: mail.subject, text: mail.text }
+			details: {
+				mailKind: mail.kind,
+				subject: mail.subject,
+				text: mail.text,
+				...(mail.postId ? { postId: mail.postId } : {})
+			}
 		},
 		now
 	);

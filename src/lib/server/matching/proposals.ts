@@ -7,7 +7,6 @@ import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { acceptResponse } from '../posts/responses';
 import { firstName } from '../profile/public';
-import { createTask } from '../tasks/tasks';
 import { recordAudit } from '../audit/audit';
 
 /** A proposal the helper has not answered after this long shows on the broker's Today page. */
@@ -19,7 +18,7 @@ export type ProposeResult =
 
 /**
  * The broker asks a helper to take a request. The helper gets a mail with a link to accept or
- * decline (or, without e-mail, a call task for the broker).
+ * decline (without e-mail, the outbox makes it a call task for the broker).
  */
 export function proposeMatch(
 	db: DB,
@@ -73,41 +72,28 @@ export function proposeMatch(
 		const locale = toLocale(helper.locale);
 		const subject = m.matching_proposal_mail_subject({ title: post.title }, { locale });
 		const body = m.matching_proposal_mail_body({ title: post.title }, { locale });
-		if (helper.email) {
-			enqueueMail(
-				tx,
-				{
-					to: helper.email,
-					toName: helper.displayName,
-					userId: helper.id,
-					kind: 'match_proposal',
+		enqueueMail(
+			tx,
+			{
+				to: helper.email,
+				toName: helper.displayName,
+				userId: helper.id,
+				kind: 'match_proposal',
+				locale,
+				postId: post.id,
+				...renderMail({
 					locale,
-					...renderMail({
-						locale,
-						subject,
-						greeting: m.mail_greeting({ name: firstName(helper.displayName) }, { locale }),
-						paragraphs: input.note ? [body, input.note] : [body],
-						action: {
-							label: m.matching_proposal_mail_action({}, { locale }),
-							url: `${origin}/proposals/${proposal.id}`
-						}
-					})
-				},
-				now
-			);
-		} else {
-			createTask(
-				tx,
-				{
-					neighbourhoodId: post.neighbourhoodId,
-					kind: 'call_resident',
-					subjectUserId: helper.id,
-					dedupeKey: `proposal:${proposal.id}`,
-					details: { mailKind: 'match_proposal', postId: post.id, subject, text: body }
-				},
-				now
-			);
-		}
+					subject,
+					greeting: m.mail_greeting({ name: firstName(helper.displayName) }, { locale }),
+					paragraphs: input.note ? [body, input.note] : [body],
+					action: {
+						label: m.matching_proposal_mail_action({}, { locale }),
+						url: `${origin}/proposals/${proposal.id}`
+					}
+				})
+			},
+			now
+		);
 		return { ok: true as const, proposal };
 	});
 }

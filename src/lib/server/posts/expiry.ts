@@ -6,7 +6,6 @@ import { neighbourhoods, posts, users, type Post } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
-import { createTask } from '../tasks/tasks';
 import { markStillNeeded } from './lifecycle';
 import { days, formatLocalDate } from './timing';
 
@@ -17,7 +16,7 @@ export const STILL_NEEDED_GRACE_DAYS = 30;
 
 /**
  * Mails every poster whose open or filled request expires within EXPIRY_WARNING_DAYS, once per
- * period, with a one-click "still needed" link. A poster without e-mail becomes a call task.
+ * period, with a one-click "still needed" link (a call task, through the outbox, without e-mail).
  * Returns how many were warned.
  */
 export function warnExpiringRequests(db: DB, now: number, origin: string): number {
@@ -50,25 +49,6 @@ export function warnExpiringRequests(db: DB, now: number, origin: string): numbe
 			warned++;
 			const locale = toLocale(user.locale);
 			const until = formatLocalDate(post.expiresAt!, timeZone, locale);
-			if (!user.email) {
-				createTask(
-					tx,
-					{
-						neighbourhoodId: post.neighbourhoodId,
-						kind: 'call_resident',
-						subjectUserId: user.id,
-						dedupeKey: `post-expiring:${post.id}:${post.expiresAt}`,
-						details: {
-							mailKind: 'post_expiring',
-							postId: post.id,
-							subject: m.posts_expiring_subject({ title: post.title }, { locale }),
-							text: m.posts_expiring_body({ title: post.title, date: until }, { locale })
-						}
-					},
-					now
-				);
-				return;
-			}
 			enqueueMail(
 				tx,
 				{
@@ -76,6 +56,7 @@ export function warnExpiringRequests(db: DB, now: number, origin: string): numbe
 					toName: user.displayName,
 					userId: user.id,
 					kind: 'post_expiring',
+					postId: post.id,
 					locale,
 					...renderMail({
 						locale,

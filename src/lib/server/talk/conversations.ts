@@ -205,7 +205,8 @@ export function sendMessage(
 		if (state && now - state.lastNoticeAt < NOTICE_INTERVAL_MS) return { ok: true as const };
 		const recipient = tx.select().from(users).where(eq(users.id, recipientId)).get();
 		const sender = tx.select().from(users).where(eq(users.id, senderId)).get();
-		if (!recipient?.email || recipient.status !== 'active' || !sender) return { ok: true as const };
+		// Without e-mail the outbox turns the notice into a call task, as for every mail.
+		if (!recipient || recipient.status !== 'active' || !sender) return { ok: true as const };
 		tx.insert(conversationStates)
 			.values({ responseId, userId: recipientId, lastNoticeAt: now })
 			.onConflictDoUpdate({
@@ -223,6 +224,7 @@ export function sendMessage(
 				userId: recipient.id,
 				kind: 'message_notice',
 				locale,
+				postId: sides.post.id,
 				...renderMail({
 					locale,
 					subject: m.talk_notice_subject({ name }, { locale }),
