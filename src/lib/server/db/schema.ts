@@ -31,6 +31,8 @@ export const neighbourhoods = sqliteTable('neighbourhoods', {
 	/** JSON array of { day: 1..7 (Monday = 1), from: "HH:MM", to: "HH:MM" }. */
 	phoneDutyHours: text('phone_duty_hours').notNull().default('[]'),
 	followUpDelayDays: integer('follow_up_delay_days').notNull().default(14),
+	/** A certificate of good conduct (VOG, model 2 extract) counts this many years from its issue date. */
+	certificateValidityYears: integer('certificate_validity_years').notNull().default(3),
 	/** Requests leave the list after this many days unless the poster says "still needed". */
 	requestExpiryDays: integer('request_expiry_days').notNull().default(30),
 	/** Lending: active reservations and loans one borrower may have at once. */
@@ -536,11 +538,101 @@ export const trustBadges = sqliteTable(
 		label: text('label'),
 		grantedById: text('granted_by_id').references(() => users.id, { onDelete: 'set null' }),
 		grantedAt: instant('granted_at').notNull(),
+		/** When the check was done (the intake talk, the call to the references, the training day). */
+		checkedAt: instant('checked_at'),
+		/** A certificate's issue date; its expiry follows from the neighbourhood's validity period. */
+		issuedAt: instant('issued_at'),
+		/** Confidential: what the broker checked. Brokers only; never shown to the public. */
+		note: text('note').notNull().default(''),
 		expiresAt: instant('expires_at'),
 		revokedAt: instant('revoked_at'),
-		revokedById: text('revoked_by_id').references(() => users.id, { onDelete: 'set null' })
+		revokedById: text('revoked_by_id').references(() => users.id, { onDelete: 'set null' }),
+		/** Confidential, like the note. */
+		revokeReason: text('revoke_reason'),
+		/** When the expiry was logged and the person told, so it happens once. */
+		expiryHandledAt: instant('expiry_handled_at')
 	},
-	(t) => [index('trust_badges_user').on(t.userId, t.kind)]
+	(t) => [
+		index('trust_badges_user').on(t.userId, t.kind),
+		index('trust_badges_expiry').on(t.expiresAt)
+	]
+);
+
+export type TrustBadge = typeof trustBadges.$inferSelect;
+
+/** A neighbourhood's rule that helpers in a category need a badge (e.g. home visits: met in person). */
+export const categoryBadgeRules = sqliteTable(
+	'category_badge_rules',
+	{
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id, { onDelete: 'cascade' }),
+		categoryId: integer('category_id')
+			.notNull()
+			.references(() => categories.id, { onDelete: 'cascade' }),
+		badgeKind: text('badge_kind', { enum: BADGE_KINDS }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.neighbourhoodId, t.categoryId, t.badgeKind] })]
+);
+
+// ——— The follow-up check after a match ———
+
+export const FOLLOW_UP_OUTCOMES = ['went_well', 'partly', 'did_not_happen', 'call_me'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+export const FOLLOW_UP_CONTINUATIONS = ['yes', 'no', 'not_needed'] as const;
+export type FollowUpContinuation = (typeof FOLLOW_UP_CONTINUATIONS)[number];
+
+/**
+ * One side of a match asked "how did it go?" (round 1, and every further period while an ongoing
+ * match lasts). Due rows live here, so a restarted worker picks them up; `sentAt` is set in the
+ * same transaction that puts the mail in the outbox, so none is sent twice.
+ */
+export const followUps = sqliteTable(
+	'follow_ups',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		matchId: integer('match_id')
+			.notNull()
+			.references(() => matches.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		round: integer('round').notNull().default(1),
+		dueAt: instant('due_at').notNull(),
+		sentAt: instant('sent_at'),
+		/** The match had ended when the follow-up was sent: it asks how it ended. */
+		aboutEnd: integer('about_end', { mode: 'boolean' }).notNull().default(false),
+		remindedAt: instant('reminded_at'),
+		/** When nobody answered and it became a task on Today. */
+		escalatedAt: instant('escalated_at'),
+		answeredAt: instant('answered_at'),
+		/** Null when the person answered; the broker's id when they entered it on their behalf. */
+		answeredById: text('answered_by_id').references(() => users.id, { onDelete: 'set null' }),
+		outcome: text('outcome', { enum: FOLLOW_UP_OUTCOMES }),
+		continuation: text('continuation', { enum: FOLLOW_UP_CONTINUATIONS }),
+		comment: text('comment').notNull().default('')
+	},
+	(t) => [
+		uniqueIndex('follow_ups_match_user_round').on(t.matchId, t.userId, t.round),
+		index('follow_ups_due').on(t.sentAt, t.dueAt),
+		index('follow_ups_user').on(t.userId)
+	]
+);
+
+export type FollowUp = typeof followUps.$inferSelect;
+
+/** A personal link to a follow-up form; only the token's hash is kept. One per mail sent. */
+export const followUpLinks = sqliteTable(
+	'follow_up_links',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		followUpId: integer('follow_up_id')
+			.notNull()
+			.references(() => followUps.id, { onDelete: 'cascade' }),
+		createdAt: instant('created_at').notNull(),
+		expiresAt: instant('expires_at').notNull()
+	},
+	(t) => [index('follow_up_links_follow_up').on(t.followUpId)]
 );
 
 /** Where tools are picked up and brought back, e.g. the service centre's desk. */
