@@ -12,6 +12,7 @@ import { ensureToolCategories } from '$lib/server/lending/categories';
 import { createMailWorker } from '$lib/server/mail/worker';
 import { mailboxTransport, smtpTransport } from '$lib/server/mail/transport';
 import { randomToken } from '$lib/server/ids';
+import { runFollowUps } from '$lib/server/followup/worker';
 import { startPeriodicJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
@@ -40,7 +41,9 @@ export const init: ServerInit = async () => {
 				name: 'warn-expiring-posts',
 				everyMs: 15 * 60_000,
 				run: (now) => warnExpiringRequests(db, now, siteOrigin())
-			}
+			},
+			// "How did it go?" two weeks after a match, one reminder, then a task for the broker.
+			{ name: 'follow-ups', everyMs: 60_000, run: (now) => runFollowUps(db, now, siteOrigin()) }
 		],
 		clock.now
 	);

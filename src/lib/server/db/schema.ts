@@ -8,6 +8,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
+import { FOLLOW_UP_CONTINUATIONS, FOLLOW_UP_OUTCOMES } from '../../followup';
 
 /** Instants are stored as UTC milliseconds since the epoch (see conventions: "time is explicit"). */
 const instant = (name: string) => integer(name, { mode: 'number' });
@@ -576,11 +577,6 @@ export const categoryBadgeRules = sqliteTable(
 );
 
 // ——— The follow-up check after a match ———
-
-export const FOLLOW_UP_OUTCOMES = ['went_well', 'partly', 'did_not_happen', 'call_me'] as const;
-export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
-export const FOLLOW_UP_CONTINUATIONS = ['yes', 'no', 'not_needed'] as const;
-export type FollowUpContinuation = (typeof FOLLOW_UP_CONTINUATIONS)[number];
 
 /**
  * One side of a match asked "how did it go?" (round 1, and every further period while an ongoing

@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format, subMonths } from 'date-fns';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray, lte } from 'drizzle-orm';
 import type { DB } from '../db/client';
-import { categories, users } from '../db/schema';
+import { categories, followUps, users } from '../db/schema';
 import { createPost } from '../posts/create';
 import { closePost, expireDuePosts } from '../posts/lifecycle';
 import { acceptResponse, declineResponse, endMatch, respond } from '../posts/responses';
@@ -117,4 +117,45 @@ export function seedDemoHistory(db: DB, timeZone: string, now: number): void {
 	}
 	// Unanswered past requests have expired by now.
 	expireDuePosts(db, now);
+	answerPastFollowUps(db, now);
+}
+
+const COMMENTS = [
+	'Heel vriendelijk, dank u!',
+	'Het was wat kort, maar goed bedoeld.',
+	'Graag nog eens.'
+];
+
+/**
+ * The follow-ups of the past year were asked and mostly answered, as in a real pilot: most went
+ * well, some partly, a few asked to be called, and about one in ten never answered. Recent ones
+ * are left to the follow-up job, so a fresh demo's mailbox shows real follow-up mails.
+ */
+function answerPastFollowUps(db: DB, now: number): void {
+	const past = db
+		.select({ id: followUps.id, dueAt: followUps.dueAt })
+		.from(followUps)
+		.where(lte(followUps.dueAt, now - 10 * 24 * HOUR))
+		.all();
+	for (const { id, dueAt } of past) {
+		const asked = { sentAt: dueAt };
+		if (id % 10 === 0) {
+			db.update(followUps)
+				.set({ ...asked, remindedAt: dueAt + 4 * 24 * HOUR, escalatedAt: dueAt + 8 * 24 * HOUR })
+				.where(eq(followUps.id, id))
+				.run();
+			continue;
+		}
+		const outcome = id % 10 === 3 ? 'partly' : id % 17 === 5 ? 'call_me' : 'went_well';
+		db.update(followUps)
+			.set({
+				...asked,
+				answeredAt: dueAt + (1 + (id % 3)) * 24 * HOUR,
+				outcome,
+				continuation: id % 4 === 0 ? 'yes' : 'not_needed',
+				comment: outcome === 'went_well' && id % 5 !== 0 ? '' : COMMENTS[id % COMMENTS.length]!
+			})
+			.where(eq(followUps.id, id))
+			.run();
+	}
 }

@@ -15,6 +15,8 @@ export interface MailToSend extends RenderedMail {
 	locale: string;
 	/** The post the mail is about, so a call task made instead can link to it. */
 	postId?: number | null;
+	/** The follow-up a mail asks about, so the broker can enter the answer from the call task. */
+	followUpId?: number | null;
 }
 
 type Listener = () => void;
@@ -76,7 +78,8 @@ function callInstead(tx: DbOrTx, mail: MailToSend, now: number): void {
 				mailKind: mail.kind,
 				subject: mail.subject,
 				text: mail.text,
-				...(mail.postId ? { postId: mail.postId } : {})
+				...(mail.postId ? { postId: mail.postId } : {}),
+				...(mail.followUpId ? { followUpId: mail.followUpId } : {})
 			}
 		},
 		now

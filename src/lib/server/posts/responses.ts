@@ -9,6 +9,7 @@ import {
 	type Post,
 	type PostResponse
 } from '../db/schema';
+import { scheduleFollowUps } from '../followup/schedule';
 import { openOrFilled } from './lifecycle';
 
 export type RespondResult =
@@ -88,6 +89,7 @@ export function acceptResponse(
 				.returning()
 				.get();
 			if (!match) return { ok: false as const, error: 'full' as const };
+			scheduleFollowUps(tx, match, post.neighbourhoodId);
 			tx.update(responses)
 				.set({ status: 'accepted', decidedAt: now })
 				.where(eq(responses.id, response.id))

@@ -1,4 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
+import type { FollowUpOutcome } from '$lib/followup';
+import { m } from '$lib/paraglide/messages.js';
 import { eq, inArray } from 'drizzle-orm';
 import { requireBroker } from '$lib/server/auth/guard';
 import { todayCounts } from '$lib/server/broker/moderation';
@@ -10,6 +12,34 @@ import { staleProposals } from '$lib/server/matching/proposals';
 import { brokeredNeighbourhoods } from '$lib/server/neighbourhoods/brokers';
 import { completeTask, listOpenTasks, taskDetails } from '$lib/server/tasks/tasks';
 import type { Actions, PageServerLoad } from './$types';
+
+interface TaskDetails {
+	subject?: string;
+	text?: string;
+	postId?: number;
+	followUpId?: number;
+	/** Follow-up tasks: the other side's first name, the answer and its comment. */
+	other?: string;
+	title?: string;
+	outcome?: FollowUpOutcome;
+	comment?: string;
+}
+
+const outcomeNames: Record<FollowUpOutcome, () => string> = {
+	went_well: m.followup_outcome_went_well,
+	partly: m.followup_outcome_partly,
+	did_not_happen: m.followup_outcome_did_not_happen,
+	call_me: m.followup_outcome_call_me
+};
+
+/** Follow-up tasks are described when shown, in the broker's language. */
+function followUpSubject(kind: string, d: TaskDetails, person: string): string | null {
+	const about = { person, other: d.other ?? '', title: d.title ?? '' };
+	if (kind === 'follow_up_attention' && d.outcome)
+		return m.followup_task_attention({ ...about, outcome: outcomeNames[d.outcome]() });
+	if (kind === 'follow_up_no_answer') return m.followup_task_no_answer(about);
+	return null;
+}
 
 export const load: PageServerLoad = (event) => {
 	const user = requireBroker(event);
@@ -38,15 +68,16 @@ export const load: PageServerLoad = (event) => {
 			signals: brokerSignals(db, ids).filter((s) => s.signal.status === 'received').length
 		},
 		tasks: open.map((t) => {
-			const d = taskDetails<{ subject?: string; text?: string; postId?: number }>(t);
+			const d = taskDetails<TaskDetails>(t);
 			const person = t.subjectUserId ? people.get(t.subjectUserId) : undefined;
 			return {
 				id: t.id,
 				kind: t.kind,
 				dueAt: t.dueAt,
-				subject: d.subject ?? null,
-				text: d.text ?? null,
+				subject: d.subject ?? followUpSubject(t.kind, d, person?.name ?? ''),
+				text: d.text ?? d.comment ?? null,
 				postId: d.postId ?? null,
+				followUpId: d.followUpId ?? null,
 				personId: person?.id ?? null,
 				personName: person?.name ?? null,
 				personPhone: person?.phone ?? null

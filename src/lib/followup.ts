@@ -1,0 +1,10 @@
+/** The answers to "How did it go?"; shared by the database, the form and its validation. */
+export const FOLLOW_UP_OUTCOMES = ['went_well', 'partly', 'did_not_happen', 'call_me'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
+/** The answers to "Will you continue?". */
+export const FOLLOW_UP_CONTINUATIONS = ['yes', 'no', 'not_needed'] as const;
+export type FollowUpContinuation = (typeof FOLLOW_UP_CONTINUATIONS)[number];
+
+/** Answers the broker sees on Today at once, with the comment. */
+export const NEEDS_ATTENTION: readonly FollowUpOutcome[] = ['partly', 'did_not_happen', 'call_me'];

@@ -1,0 +1,113 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { NEEDS_ATTENTION } from '$lib/followup';
+import type { FollowUpAnswer } from '$lib/schemas/followup';
+import type { DB, DbOrTx } from '../db/client';
+import { followUpLinks, followUps, tasks, type FollowUp } from '../db/schema';
+import { hashToken } from '../ids';
+import { firstName } from '../profile/public';
+import { createTask } from '../tasks/tasks';
+import { followUpContext } from './worker';
+
+export type LinkCheck =
+	{ ok: true; followUp: FollowUp } | { ok: false; reason: 'invalid' | 'expired' | 'answered' };
+
+/**
+ * What a personal link points to. An unknown (or tampered) token, a link past its 30 days and a
+ * follow-up already answered each get their own clear page; none of them changes anything.
+ */
+export function checkFollowUpLink(db: DbOrTx, token: string, now: number): LinkCheck {
+	if (!/^[a-z2-7]{20,64}$/.test(token)) return { ok: false, reason: 'invalid' };
+	const row = db
+		.select({ link: followUpLinks, followUp: followUps })
+		.from(followUpLinks)
+		.innerJoin(followUps, eq(followUpLinks.followUpId, followUps.id))
+		.where(eq(followUpLinks.tokenHash, hashToken(token)))
+		.get();
+	if (!row) return { ok: false, reason: 'invalid' };
+	if (row.followUp.answeredAt !== null) return { ok: false, reason: 'answered' };
+	if (row.link.expiresAt <= now) return { ok: false, reason: 'expired' };
+	return { ok: true, followUp: row.followUp };
+}
+
+/**
+ * Stores the answer once (guarded by "not answered yet"). Worrying answers become a task on
+ * Today at once, with the comment; a "nobody answered" task for it is closed.
+ */
+function saveAnswer(
+	tx: DbOrTx,
+	followUpId: number,
+	answer: FollowUpAnswer,
+	answeredById: string | null,
+	now: number
+): FollowUp | null {
+	const followUp = tx
+		.update(followUps)
+		.set({
+			answeredAt: now,
+			answeredById,
+			outcome: answer.outcome,
+			continuation: answer.continuation,
+			comment: answer.comment
+		})
+		.where(and(eq(followUps.id, followUpId), isNull(followUps.answeredAt)))
+		.returning()
+		.get();
+	if (!followUp) return null;
+	tx.update(tasks)
+		.set({ doneAt: now, doneById: answeredById, outcome: 'answered' })
+		.where(and(eq(tasks.dedupeKey, `follow-up-no-answer:${followUpId}`), isNull(tasks.doneAt)))
+		.run();
+	if (NEEDS_ATTENTION.includes(answer.outcome)) {
+		const { person, other, post } = followUpContext(tx, followUp);
+		createTask(
+			tx,
+			{
+				neighbourhoodId: post.neighbourhoodId,
+				kind: 'follow_up_attention',
+				subjectUserId: person.id,
+				dedupeKey: `follow-up-attention:${followUp.id}`,
+				details: {
+					followUpId: followUp.id,
+					postId: post.id,
+					title: post.title,
+					other: firstName(other.displayName),
+					outcome: answer.outcome,
+					comment: answer.comment
+				}
+			},
+			now
+		);
+	}
+	return followUp;
+}
+
+/** The person answers through their personal link. */
+export function answerWithLink(
+	db: DB,
+	token: string,
+	answer: FollowUpAnswer,
+	now: number
+): LinkCheck {
+	return db.transaction(
+		(tx) => {
+			const check = checkFollowUpLink(tx, token, now);
+			if (!check.ok) return check;
+			const saved = saveAnswer(tx, check.followUp.id, answer, null, now);
+			return saved ? { ok: true as const, followUp: saved } : { ok: false, reason: 'answered' };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** A broker enters the answer someone gave on the phone; false when it was already answered. */
+export function answerOnBehalf(
+	db: DB,
+	followUpId: number,
+	brokerId: string,
+	answer: FollowUpAnswer,
+	now: number
+): boolean {
+	return db.transaction((tx) => saveAnswer(tx, followUpId, answer, brokerId, now) !== null, {
+		behavior: 'immediate'
+	});
+}

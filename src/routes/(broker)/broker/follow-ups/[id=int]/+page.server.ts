@@ -1,0 +1,70 @@
+import { error, fail } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { followUpAnswerSchema, type FollowUpAnswer } from '$lib/schemas/followup';
+import { requireBrokerOf } from '$lib/server/auth/guard';
+import * as clock from '$lib/server/clock';
+import { db } from '$lib/server/db';
+import { answerOnBehalf } from '$lib/server/followup/answer';
+import { followUpForBroker } from '$lib/server/followup/view';
+import { firstName } from '$lib/server/profile/public';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const schema = zod4(followUpAnswerSchema);
+
+/** The follow-up, when it belongs to a neighbourhood this broker works in. */
+function followUpOf(event: RequestEvent) {
+	const view = followUpForBroker(db, Number(event.params.id));
+	if (!view) error(404, 'not found');
+	const broker = requireBrokerOf(event, view.post.neighbourhoodId);
+	return { view, broker };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { view } = followUpOf(event);
+	const other = view.person.id === view.match.helperId ? view.requesterName : view.helperName;
+	return {
+		followUp: {
+			id: view.followUp.id,
+			round: view.followUp.round,
+			dueAt: view.followUp.dueAt,
+			sentAt: view.followUp.sentAt,
+			remindedAt: view.followUp.remindedAt,
+			answered: view.followUp.answeredAt !== null
+		},
+		person: { id: view.person.id, name: view.person.displayName, phone: view.person.phone },
+		other: firstName(other),
+		post: { id: view.post.id, title: view.post.title },
+		helperName: view.helperName,
+		requesterName: view.requesterName,
+		answers: view.all
+			.filter((f) => f.answeredAt !== null)
+			.map((f) => ({
+				id: f.id,
+				name: f.name,
+				round: f.round,
+				answeredAt: f.answeredAt!,
+				byBroker: f.answeredById !== null,
+				outcome: f.outcome!,
+				continuation: f.continuation!,
+				comment: f.comment
+			})),
+		form: await superValidate(schema)
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { view, broker } = followUpOf(event);
+		const form = await superValidate(event.request, schema);
+		if (!form.valid) return fail(400, { form });
+		const saved = answerOnBehalf(
+			db,
+			view.followUp.id,
+			broker.id,
+			form.data as FollowUpAnswer,
+			clock.now()
+		);
+		return saved ? { form, saved: true } : fail(409, { form, already: true });
+	}
+};

@@ -1,0 +1,53 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { cookieName, getLocale } from '$lib/paraglide/runtime.js';
+import { toLocale } from '$lib/i18n';
+import { followUpAnswerSchema, type FollowUpAnswer } from '$lib/schemas/followup';
+import * as clock from '$lib/server/clock';
+import { db } from '$lib/server/db';
+import { answerWithLink, checkFollowUpLink } from '$lib/server/followup/answer';
+import { followUpContext } from '$lib/server/followup/worker';
+import { firstName } from '$lib/server/profile/public';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = zod4(followUpAnswerSchema);
+
+// Works without signing in: the personal link is the permission. Opening it changes nothing
+// (a mail scanner may open it); only sending the form does.
+export const load: PageServerLoad = async ({ params, cookies, url }) => {
+	const check = checkFollowUpLink(db, params.token, clock.now());
+	const form = await superValidate(schema);
+	if (!check.ok) return { state: check.reason, about: null, form };
+	const { person, other, post } = followUpContext(db, check.followUp);
+	// The form speaks the person's language, unless this browser already chose one.
+	const locale = toLocale(person.locale);
+	if (!cookies.get(cookieName) && locale !== getLocale()) {
+		cookies.set(cookieName, locale, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			maxAge: 400 * 24 * 3600
+		});
+		redirect(303, url.pathname);
+	}
+	return {
+		state: 'ready' as const,
+		about: {
+			title: post.title,
+			other: firstName(other.displayName),
+			ended: check.followUp.aboutEnd
+		},
+		form
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, request }) => {
+		const form = await superValidate(request, schema);
+		if (!form.valid) return fail(400, { form });
+		const answered = answerWithLink(db, params.token, form.data as FollowUpAnswer, clock.now());
+		if (!answered.ok) return { form, state: answered.reason };
+		return { form, state: 'done' as const, callMe: form.data.outcome === 'call_me' };
+	}
+};
