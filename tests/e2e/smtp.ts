@@ -54,14 +54,15 @@ export function readMails(drop = MAIL_DROP): ReceivedMail[] {
 /** Waits until a mail to `to` (and matching `subject`, if given) arrives; returns the newest. */
 export async function waitForMail(
 	to: string,
-	options: { subject?: RegExp; timeoutMs?: number; after?: number } = {}
+	options: { subject?: RegExp; text?: string; timeoutMs?: number; after?: number } = {}
 ): Promise<ReceivedMail> {
 	const deadline = Date.now() + (options.timeoutMs ?? 15_000);
 	const after = options.after ?? 0;
 	for (;;) {
 		const found = readMails()
 			.filter((m) => m.to.includes(to.toLowerCase()) && m.receivedAt >= after)
-			.filter((m) => !options.subject || options.subject.test(m.subject));
+			.filter((m) => !options.subject || options.subject.test(m.subject))
+			.filter((m) => !options.text || m.text.includes(options.text));
 		if (found.length) return found[found.length - 1]!;
 		if (Date.now() > deadline)
 			throw new Error(`No mail to ${to} matching ${options.subject ?? 'anything'} arrived`);

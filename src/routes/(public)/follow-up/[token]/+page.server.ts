@@ -20,16 +20,18 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 	const form = await superValidate(schema);
 	if (!check.ok) return { state: check.reason, about: null, form };
 	const { person, other, post } = followUpContext(db, check.followUp);
-	// The form speaks the person's language, unless this browser already chose one.
+	// The form speaks the person's language (the browser may be someone else's). Once applied,
+	// ?lang= marks it, so choosing another language on the page still works.
 	const locale = toLocale(person.locale);
-	if (!cookies.get(cookieName) && locale !== getLocale()) {
-		cookies.set(cookieName, locale, {
-			path: '/',
-			httpOnly: false,
-			sameSite: 'lax',
-			maxAge: 400 * 24 * 3600
-		});
-		redirect(303, url.pathname);
+	if (!url.searchParams.has('lang')) {
+		if (locale !== getLocale())
+			cookies.set(cookieName, locale, {
+				path: '/',
+				httpOnly: false,
+				sameSite: 'lax',
+				maxAge: 400 * 24 * 3600
+			});
+		redirect(303, `${url.pathname}?lang=${locale}`);
 	}
 	return {
 		state: 'ready' as const,
