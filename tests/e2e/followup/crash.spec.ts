@@ -1,0 +1,142 @@
+import Database from 'better-sqlite3';
+import { simpleParser } from 'mailparser';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { SMTPServer } from 'smtp-server';
+import { expect, test } from '../fixtures';
+
+// A server of its own (port, database and SMTP server), so killing it disturbs no other test.
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 2;
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525) + 1;
+const DATABASE = './.e2e/naburig-crash.db';
+const FOLLOW_UP = /^(Hoe ging het met|How did it go with) /;
+/** The server dies while the SMTP server is receiving this follow-up mail. */
+const KILL_AT = 3;
+
+interface Delivered {
+	messageId: string;
+	to: string;
+	subject: string;
+}
+
+function startServer(): ChildProcess {
+	// scripts/serve.mjs is what `npm start` runs after building; the build is the test run's.
+	return spawn(process.execPath, ['scripts/serve.mjs'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			DATABASE_URL: DATABASE,
+			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+			MAIL_FROM: 'Naburig test <test@naburig.example>',
+			DEMO: '1',
+			OUTBOX_POLL_MS: '100',
+			TEST_CLOCK: '1'
+		}
+	});
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined) {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined && value !== false) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+const healthy = () =>
+	fetch(`http://localhost:${PORT}/healthz`)
+		.then((r) => r.ok || undefined)
+		.catch(() => undefined);
+
+test('follow-up mails interrupted by kill -9 are each delivered exactly once after a restart', async ({
+	request
+}) => {
+	test.setTimeout(180_000);
+	for (const suffix of ['', '-wal', '-shm']) rmSync(`${DATABASE}${suffix}`, { force: true });
+	const startedAt = Date.now();
+
+	const delivered: Delivered[] = [];
+	let followUpsReceived = 0;
+	let server: ChildProcess | null = null;
+	const smtp = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		onData(stream, session, callback) {
+			simpleParser(stream)
+				.then((mail) => {
+					const subject = mail.subject ?? '';
+					if (FOLLOW_UP.test(subject) && ++followUpsReceived === KILL_AT && server) {
+						// The process dies in the middle of the batch, before this mail is accepted.
+						server.kill('SIGKILL');
+						callback(new Error('451 the sender went away'));
+						return;
+					}
+					delivered.push({
+						messageId: mail.messageId ?? '',
+						to: session.envelope.rcptTo.map((r) => r.address).join(','),
+						subject
+					});
+					callback();
+				})
+				.catch((e: Error) => callback(e));
+		}
+	});
+	await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve));
+
+	try {
+		// A fresh demo neighbourhood has matches whose follow-ups are due: they go out at start.
+		server = startServer();
+		const killed = server;
+		await until('the kill', () => (killed.signalCode === 'SIGKILL' ? true : undefined));
+		const beforeRestart = delivered.filter((d) => FOLLOW_UP.test(d.subject)).length;
+		expect(beforeRestart).toBe(KILL_AT - 1);
+
+		// Started again on the same database. The mail that was in flight stays claimed for two
+		// minutes; the test clock moves past that instead of waiting.
+		server = startServer();
+		await until('the restarted server', healthy);
+		const moved = await request.post(`http://localhost:${PORT}/test/clock`, {
+			data: { hours: 1 }
+		});
+		expect(moved.ok()).toBe(true);
+
+		const db = new Database(DATABASE, { readonly: true });
+		try {
+			const queued = () =>
+				db
+					.prepare(
+						`select message_id as messageId, to_address as toAddress, status from outbox
+						 where kind = 'follow_up'`
+					)
+					.all() as { messageId: string; toAddress: string; status: string }[];
+			await until('every follow-up mail to be sent', () =>
+				queued().every((q) => q.status === 'sent') ? true : undefined
+			);
+			const rows = queued();
+			expect(rows.length).toBeGreaterThan(KILL_AT);
+
+			// Each follow-up the worker sent (the demo's history was asked long ago) has exactly
+			// one mail in the outbox…
+			const sentFollowUps = db
+				.prepare(
+					`select count(*) as n from follow_ups f join users u on u.id = f.user_id
+					 where f.sent_at >= ? and u.email is not null`
+				)
+				.get(startedAt) as { n: number };
+			expect(rows.length).toBe(sentFollowUps.n);
+
+			// …and the SMTP server received each of them exactly once.
+			const got = delivered.filter((d) => FOLLOW_UP.test(d.subject));
+			expect(got.map((d) => d.messageId).sort()).toEqual(rows.map((r) => r.messageId).sort());
+			expect(new Set(got.map((d) => d.messageId)).size).toBe(got.length);
+		} finally {
+			db.close();
+		}
+	} finally {
+		server?.kill('SIGTERM');
+		await new Promise<void>((resolve) => smtp.close(() => resolve()));
+	}
+});
