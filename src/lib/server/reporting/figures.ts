@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '$lib/followup';
 import type { DbOrTx } from '../db/client';
 import type { Period } from './period';
 
@@ -155,4 +156,47 @@ export function requestFigures(
 	const hours = (ms: number | null) =>
 		ms === null ? null : Math.round((ms / 3_600_000) * 10) / 10;
 	return { ...counts, medianHoursToMatch: hours(pct.median), p90HoursToMatch: hours(pct.p90) };
+}
+
+export interface FollowUpFigures {
+	/** Follow-ups sent in the period. */
+	asked: number;
+	answered: number;
+	outcomes: Record<FollowUpOutcome, number>;
+	/** Requests made in the period with a follow-up answered "went well": the funnel's last step. */
+	requestsWentWell: number;
+}
+
+/** What the follow-ups sent in the period brought back. Counts only; no comments. */
+export function followUpFigures(
+	db: DbOrTx,
+	neighbourhoodIds: number[],
+	period: Period
+): FollowUpFigures {
+	const scope = inScope(sql`p.neighbourhood_id`, neighbourhoodIds);
+	const rows = db.all<{ outcome: FollowUpOutcome | null; n: number }>(sql`
+		SELECT f.outcome AS outcome, count(*) AS n
+		FROM follow_ups f
+		JOIN matches m ON m.id = f.match_id
+		JOIN posts p ON p.id = m.post_id
+		WHERE f.sent_at >= ${period.start} AND f.sent_at < ${period.end} AND ${scope}
+		GROUP BY f.outcome`);
+	const outcomes = Object.fromEntries(FOLLOW_UP_OUTCOMES.map((o) => [o, 0])) as Record<
+		FollowUpOutcome,
+		number
+	>;
+	for (const r of rows) if (r.outcome) outcomes[r.outcome] = r.n;
+	const wentWell = db.get<{ n: number }>(sql`
+		SELECT count(DISTINCT p.id) AS n
+		FROM posts p
+		JOIN matches m ON m.post_id = p.id
+		JOIN follow_ups f ON f.match_id = m.id AND f.outcome = 'went_well'
+		WHERE p.kind = 'request' AND ${scope}
+			AND p.created_at >= ${period.start} AND p.created_at < ${period.end}`)!;
+	return {
+		asked: rows.reduce((s, r) => s + r.n, 0),
+		answered: rows.filter((r) => r.outcome !== null).reduce((s, r) => s + r.n, 0),
+		outcomes,
+		requestsWentWell: wentWell.n
+	};
 }

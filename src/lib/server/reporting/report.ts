@@ -5,6 +5,7 @@ import { categoryName } from '../categories/pilot';
 import type { DbOrTx } from '../db/client';
 import { categories } from '../db/schema';
 import {
+	followUpFigures,
 	matchFigures,
 	newResidentsPerMonth,
 	postsPerCategoryMonth,
@@ -164,10 +165,22 @@ export function buildReport(
 				]);
 	}
 
+	const fu = followUpFigures(db, neighbourhoodIds, period);
+	const followUpRows: Cell[][] = [
+		[m.report_fu_asked({}, o), countCell(fu.asked)],
+		[m.report_fu_answered({}, o), countCell(fu.answered)],
+		[m.report_fu_answer_rate({}, o), shareCell(fu.answered, fu.asked)],
+		[m.report_fu_went_well({}, o), countCell(fu.outcomes.went_well)],
+		[m.report_fu_partly({}, o), countCell(fu.outcomes.partly)],
+		[m.report_fu_did_not_happen({}, o), countCell(fu.outcomes.did_not_happen)],
+		[m.report_fu_call_me({}, o), countCell(fu.outcomes.call_me)]
+	];
+
 	const funnelSteps = [
 		{ label: m.report_funnel_requests({}, o), value: req.requests },
 		{ label: m.report_funnel_response({}, o), value: req.withResponse },
-		{ label: m.report_funnel_match({}, o), value: req.matched }
+		{ label: m.report_funnel_match({}, o), value: req.matched },
+		{ label: m.report_funnel_went_well({}, o), value: fu.requestsWentWell }
 	];
 
 	return {
@@ -199,6 +212,12 @@ export function buildReport(
 				title: m.report_table_matching({}, o),
 				columns: [m.report_col_figure({}, o), m.report_col_value({}, o)],
 				rows: matchingRows
+			},
+			{
+				key: 'follow-ups',
+				title: m.report_table_follow_ups({}, o),
+				columns: [m.report_col_figure({}, o), m.report_col_value({}, o)],
+				rows: followUpRows
 			},
 			{
 				key: 'referrals',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import {
+	followUpFigures,
 	matchFigures,
 	newResidentsPerMonth,
 	postsPerCategoryMonth,
@@ -94,6 +95,45 @@ describe('the figures of a known year', () => {
 	});
 });
 
+describe('the follow-up figures of a known year', () => {
+	const db = createTestDb();
+	const { hood } = generateReportingYear(db);
+
+	it('count the answers and the answer rate of the follow-ups sent in the period', () => {
+		const year = buildPeriod('year', '2026-01-01', '2027-01-01', TZ);
+		expect(followUpFigures(db, [hood.id], year)).toEqual({
+			asked: 6,
+			answered: 5,
+			outcomes: { went_well: 2, partly: 1, did_not_happen: 1, call_me: 1 },
+			requestsWentWell: 1
+		});
+		// The first quarter holds the follow-ups of January's two matches only.
+		const q1 = buildPeriod('quarter', '2026-01-01', '2026-04-01', TZ);
+		expect(followUpFigures(db, [hood.id], q1)).toMatchObject({ asked: 4, answered: 3 });
+		expect(followUpFigures(db, [hood.id + 1], year).asked).toBe(0);
+	});
+
+	it('show in the report with small counts suppressed, and end the funnel', () => {
+		const report = buildReport(
+			db,
+			[hood.id],
+			buildPeriod('year', '2026-01-01', '2027-01-01', TZ),
+			'en'
+		);
+		const table = report.tables.find((t) => t.key === 'follow-ups')!;
+		expect(table.rows).toEqual([
+			['Follow-ups sent', 6],
+			['Answered', 5],
+			['Answer rate', '83%'],
+			['Went well', '< 5'],
+			['Partly well', '< 5'],
+			['Did not happen', '< 5'],
+			['Asked to be called', '< 5']
+		]);
+		expect(report.funnel.at(-1)).toMatchObject({ label: 'Follow-up: went well', cell: '< 5' });
+	});
+});
+
 describe('the report as people see it', () => {
 	it('shows counts from 1 to 4 as "< 5", in the tables and the charts', () => {
 		const db = createTestDb();
@@ -113,7 +153,7 @@ describe('the report as people see it', () => {
 		// 2 of 6 within a week: a small count, so no share either.
 		expect(matching.rows[3]).toEqual(['Deel met een afspraak binnen 7 dagen', '< 5']);
 		expect(report.months[0]).toMatchObject({ requests: 0, offers: 0 });
-		expect(report.funnel.map((s) => s.cell)).toEqual([6, '< 5', '< 5']);
+		expect(report.funnel.map((s) => s.cell)).toEqual([6, '< 5', '< 5', '< 5']);
 	});
 
 	it('gives the demo history its known figures', async () => {

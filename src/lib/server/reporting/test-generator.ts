@@ -1,6 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import type { FollowUpOutcome } from '$lib/followup';
 import type { DB } from '../db/client';
-import { categories, trustBadges, users } from '../db/schema';
+import { categories, followUps, matches, trustBadges, users } from '../db/schema';
+import { answerOnBehalf } from '../followup/answer';
+import { sendDueFollowUps } from '../followup/worker';
 import { createPost } from '../posts/create';
 import { acceptResponse, declineResponse, endMatch, respond } from '../posts/responses';
 import { input, setUp } from '../posts/test-fixtures';
@@ -81,6 +84,34 @@ export function generateReportingYear(db: DB) {
 		at('2026-04-01') + 24 * HOUR
 	);
 	endMatch(db, m6.id, kees.id, 'done', null, at('2026-04-10'));
+
+	// Follow-ups two weeks after each match, answered by the broker from phone calls:
+	// Jan and Rosa (r1) went well; on r2 Rosa says partly and Piet never answers; on r6 Kees asks
+	// to be called and Rosa says it did not happen.
+	for (const due of ['2026-01-26', '2026-02-13', '2026-04-16'])
+		sendDueFollowUps(db, at(due, '23:00'), 'https://buurt.example');
+	const followUp = (matchId: number, userId: string) =>
+		db
+			.select()
+			.from(followUps)
+			.where(and(eq(followUps.matchId, matchId), eq(followUps.userId, userId)))
+			.get()!.id;
+	const m2 = db.select().from(matches).where(eq(matches.postId, r2.id)).get()!;
+	const answers: [number, string, FollowUpOutcome][] = [
+		[m1.id, jan.id, 'went_well'],
+		[m1.id, rosa.id, 'went_well'],
+		[m2.id, rosa.id, 'partly'],
+		[m6.id, kees.id, 'call_me'],
+		[m6.id, rosa.id, 'did_not_happen']
+	];
+	for (const [matchId, userId, outcome] of answers)
+		answerOnBehalf(
+			db,
+			followUp(matchId, userId),
+			broker.id,
+			{ outcome, continuation: 'not_needed', comment: '' },
+			at('2026-04-20')
+		);
 
 	// Two newcomers in March.
 	db.update(users)
