@@ -63,6 +63,14 @@ export function brokerSignals(db: DbOrTx, neighbourhoodIds: number[] | null) {
 		.all();
 }
 
+/** Opening signals' content is itself logged: who read which signal, and when. */
+export function recordSignalsRead(db: DB, brokerId: string, shown: Signal[], now: number): void {
+	if (shown.length === 0) return;
+	db.transaction((tx) =>
+		shown.forEach((signal) => audit(tx, brokerId, 'signal.read', signal, now))
+	);
+}
+
 export function getSignal(db: DbOrTx, id: number): Signal | null {
 	return db.select().from(signals).where(eq(signals.id, id)).get() ?? null;
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { NEEDS_ATTENTION } from '$lib/followup';
 import type { FollowUpAnswer } from '$lib/schemas/followup';
+import { recordAudit } from '../audit/audit';
 import type { DB, DbOrTx } from '../db/client';
 import { followUpLinks, followUps, tasks, type FollowUp } from '../db/schema';
 import { hashToken } from '../ids';
@@ -107,7 +108,25 @@ export function answerOnBehalf(
 	answer: FollowUpAnswer,
 	now: number
 ): boolean {
-	return db.transaction((tx) => saveAnswer(tx, followUpId, answer, brokerId, now) !== null, {
-		behavior: 'immediate'
-	});
+	return db.transaction(
+		(tx) => {
+			const saved = saveAnswer(tx, followUpId, answer, brokerId, now);
+			if (!saved) return false;
+			const { post } = followUpContext(tx, saved);
+			recordAudit(
+				tx,
+				{
+					actorId: brokerId,
+					action: 'follow_up.answer_for',
+					subjectType: 'follow_up',
+					subjectId: saved.id,
+					neighbourhoodId: post.neighbourhoodId,
+					detail: { outcome: answer.outcome }
+				},
+				now
+			);
+			return true;
+		},
+		{ behavior: 'immediate' }
+	);
 }

@@ -4,14 +4,27 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { closeSignalSchema } from '$lib/schemas/intake';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import { brokerNeighbourhoodIds } from '$lib/server/broker/intake';
-import { brokerSignals, closeSignal, getSignal, pickUpSignal } from '$lib/server/broker/signals';
+import {
+	brokerSignals,
+	closeSignal,
+	getSignal,
+	pickUpSignal,
+	recordSignalsRead
+} from '$lib/server/broker/signals';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireBroker(event);
-	return { signals: brokerSignals(db, brokerNeighbourhoodIds(db, user)) };
+	const shown = brokerSignals(db, brokerNeighbourhoodIds(db, user));
+	recordSignalsRead(
+		db,
+		user.id,
+		shown.map((s) => s.signal),
+		clock.now()
+	);
+	return { signals: shown };
 };
 
 /** The signal named in the form, for a broker of its neighbourhood. */

@@ -65,7 +65,10 @@ export const load: PageServerLoad = (event) => {
 		counts: {
 			...todayCounts(db, ids, now),
 			proposals: staleProposals(db, ids, now).length,
-			signals: brokerSignals(db, ids).filter((s) => s.signal.status === 'received').length
+			signals: brokerSignals(db, ids).filter((s) => s.signal.status === 'received').length,
+			followUps: open.filter((t) => t.kind.startsWith('follow_up_')).length,
+			calls: open.filter((t) => t.kind === 'call_resident').length,
+			overdue: open.filter((t) => t.kind === 'loan_overdue_call').length
 		},
 		tasks: open.map((t) => {
 			const d = taskDetails<TaskDetails>(t);

@@ -1,0 +1,38 @@
+import { m } from '$lib/paraglide/messages.js';
+
+// Audit actions are stored as dotted verbs ("post.approve"); people read them in their words.
+const names: Record<string, () => string> = {
+	post: m.audit_group_post,
+	match: m.audit_group_match,
+	badge: m.audit_group_badge,
+	signal: m.audit_group_signal,
+	report: m.audit_group_report,
+	resident: m.audit_group_resident,
+	follow_up: m.audit_group_follow_up,
+	loan: m.audit_group_loan,
+	tool: m.audit_group_tool,
+	neighbourhood: m.audit_group_neighbourhood,
+	broker: m.audit_group_broker,
+	account: m.audit_group_account,
+	'post.approve': m.audit_post_approve,
+	'post.reject': m.audit_post_reject,
+	'post.hide': m.audit_post_hide,
+	'post.place_for': m.audit_post_place_for,
+	'post.refer': m.audit_post_refer,
+	'match.propose': m.audit_match_propose,
+	'badge.grant': m.audit_badge_grant,
+	'badge.revoke': m.audit_badge_revoke,
+	'badge.expire': m.audit_badge_expire,
+	'signal.read': m.audit_signal_read,
+	'signal.pick_up': m.audit_signal_pick_up,
+	'signal.close': m.audit_signal_close,
+	'report.resolve': m.audit_report_resolve,
+	'resident.register': m.audit_resident_register,
+	'resident.proxy_link': m.audit_resident_proxy_link,
+	'follow_up.answer_for': m.audit_follow_up_answer_for
+};
+
+/** The action in the reader's language; an action without words yet shows as stored. */
+export function auditActionName(action: string): string {
+	return names[action]?.() ?? action;
+}
