@@ -41,6 +41,9 @@ const base = z.object({
 
 export type PostForm = z.infer<typeof base>;
 
+/** What a broker may correct before approving: the words, not the facts. */
+export const postWordsSchema = base.pick({ title: true, body: true });
+
 /**
  * The post form. `today` is the local date ("YYYY-MM-DD") in the poster's neighbourhood, so
  * that "not in the past" means the same day there as for the poster.

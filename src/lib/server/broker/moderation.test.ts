@@ -6,11 +6,13 @@ import { input, setUp } from '../posts/test-fixtures';
 import { reportPost } from '../talk/safety';
 import {
 	approvePost,
+	hidePost,
 	NO_RESPONSE_DAYS,
 	openReports,
 	pendingPosts,
 	rejectPost,
 	resolveReport,
+	restorePost,
 	todayCounts
 } from './moderation';
 
@@ -98,5 +100,56 @@ describe('moderation', () => {
 		expect(todayCounts(db, [ctx.hood.id], NOW + 86_400_000).unanswered).toBe(0);
 		expect(todayCounts(db, [ctx.hood.id], NOW + NO_RESPONSE_DAYS * 86_400_000).unanswered).toBe(1);
 		expect(db.select().from(posts).all()).toHaveLength(1);
+	});
+});
+
+describe('editing, hiding and restoring', () => {
+	it('approves with corrected words and tells the poster about the changes', () => {
+		const { db, broker, post } = world();
+		const waiting = post('edit');
+		const approved = approvePost(db, waiting.id, broker.id, ORIGIN, NOW, {
+			title: 'Lamp vervangen',
+			body: 'De lamp boven het aanrecht is stuk.'
+		})!;
+		expect([approved.status, approved.title, approved.body]).toEqual([
+			'open',
+			'Lamp vervangen',
+			'De lamp boven het aanrecht is stuk.'
+		]);
+		expect(db.select().from(outbox).get()!.textBody).toContain('kleine aanpassingen');
+		const audit = db.select().from(auditLog).get()!;
+		expect([audit.action, JSON.parse(audit.detail).edited]).toEqual(['post.approve', true]);
+	});
+
+	it('hides a published post with a reason the poster reads, and restores it', () => {
+		const { db, broker, post } = world();
+		const published = approvePost(db, post('hide').id, broker.id, ORIGIN, NOW)!;
+		// A waiting post cannot be hidden: it is not public.
+		expect(hidePost(db, post('other').id, broker.id, 'Nee', ORIGIN, NOW)).toBeNull();
+		const hidden = hidePost(
+			db,
+			published.id,
+			broker.id,
+			'Er staat een telefoonnummer in.',
+			ORIGIN,
+			NOW
+		)!;
+		expect([hidden.status, hidden.rejectionReason]).toEqual([
+			'hidden',
+			'Er staat een telefoonnummer in.'
+		]);
+		expect(hidePost(db, published.id, broker.id, 'Nog eens', ORIGIN, NOW)).toBeNull();
+		const mails = db.select().from(outbox).all();
+		expect(mails.at(-1)!.textBody).toContain('Reden: Er staat een telefoonnummer in.');
+		const restored = restorePost(db, published.id, broker.id, NOW + 1000)!;
+		expect([restored.status, restored.rejectionReason]).toEqual(['open', null]);
+		expect(restorePost(db, published.id, broker.id, NOW + 2000)).toBeNull();
+		expect(
+			db
+				.select()
+				.from(auditLog)
+				.all()
+				.map((a) => a.action)
+		).toEqual(['post.approve', 'post.hide', 'post.restore']);
 	});
 });

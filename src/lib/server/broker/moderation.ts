@@ -7,7 +7,7 @@ import { posts, reports, users, type Post } from '../db/schema';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { expiryFor } from '../posts/create';
-import { expiryDays } from '../posts/lifecycle';
+import { expiryDays, openOrFilled } from '../posts/lifecycle';
 import { firstName } from '../profile/public';
 
 /** Posts waiting for a broker's check in these neighbourhoods, oldest first. */
@@ -26,7 +26,7 @@ export function pendingPosts(db: DbOrTx, neighbourhoodIds: number[]) {
 function tellPoster(
 	tx: DbOrTx,
 	post: Post,
-	kind: 'post_approved' | 'post_rejected',
+	kind: 'post_approved' | 'post_approved_edited' | 'post_rejected' | 'post_hidden',
 	reason: string | null,
 	origin: string,
 	now: number
@@ -34,14 +34,16 @@ function tellPoster(
 	const author = tx.select().from(users).where(eq(users.id, post.authorId)).get();
 	if (!author) return;
 	const locale = toLocale(author.locale);
-	const subject =
-		kind === 'post_approved'
-			? m.broker_approved_subject({ title: post.title }, { locale })
-			: m.broker_rejected_subject({ title: post.title }, { locale });
-	const text =
-		kind === 'post_approved'
-			? m.broker_approved_body({ title: post.title }, { locale })
-			: m.broker_rejected_body({ title: post.title, reason: reason ?? '' }, { locale });
+	const title = post.title;
+	const words = {
+		post_approved: [m.broker_approved_subject, m.broker_approved_body],
+		post_approved_edited: [m.broker_approved_subject, m.broker_approved_edited_body],
+		post_rejected: [m.broker_rejected_subject, m.broker_rejected_body],
+		post_hidden: [m.broker_hidden_subject, m.broker_hidden_body]
+	} as const;
+	const [subjectOf, bodyOf] = words[kind];
+	const subject = subjectOf({ title }, { locale });
+	const text = bodyOf({ title, reason: reason ?? '' }, { locale });
 	enqueueMail(
 		tx,
 		{
@@ -69,7 +71,9 @@ export function approvePost(
 	postId: number,
 	brokerId: string,
 	origin: string,
-	now: number
+	now: number,
+	/** "Edit then approve": the broker's corrected title and text. */
+	edits?: { title: string; body: string }
 ): Post | null {
 	return db.transaction((tx) => {
 		const post = tx.select().from(posts).where(eq(posts.id, postId)).get();
@@ -81,7 +85,8 @@ export function approvePost(
 				publishedAt: now,
 				updatedAt: now,
 				rejectionReason: null,
-				expiresAt: expiryFor(post, expiryDays(tx, post.neighbourhoodId), now)
+				expiresAt: expiryFor(post, expiryDays(tx, post.neighbourhoodId), now),
+				...(edits ? { title: edits.title, body: edits.body } : {})
 			})
 			.where(and(eq(posts.id, post.id), eq(posts.status, 'pending')))
 			.returning()
@@ -94,12 +99,89 @@ export function approvePost(
 				action: 'post.approve',
 				subjectType: 'post',
 				subjectId: post.id,
+				neighbourhoodId: post.neighbourhoodId,
+				detail: { edited: edited(post, edits) }
+			},
+			now
+		);
+		tellPoster(
+			tx,
+			approved,
+			edited(post, edits) ? 'post_approved_edited' : 'post_approved',
+			null,
+			origin,
+			now
+		);
+		return approved;
+	});
+}
+
+const edited = (post: Post, edits?: { title: string; body: string }) =>
+	!!edits && (edits.title !== post.title || edits.body !== post.body);
+
+/** Published posts a broker may hide. */
+const HIDEABLE = ['open', 'filled', 'paused'] as const;
+
+/**
+ * The broker takes a published post out of public view (e.g. after a report), with a reason the
+ * poster reads on their page and by mail. Matches already made go on.
+ */
+export function hidePost(
+	db: DB,
+	postId: number,
+	brokerId: string,
+	reason: string,
+	origin: string,
+	now: number
+): Post | null {
+	return db.transaction((tx) => {
+		const hidden = tx
+			.update(posts)
+			.set({ status: 'hidden', rejectionReason: reason, updatedAt: now })
+			.where(and(eq(posts.id, postId), inArray(posts.status, [...HIDEABLE])))
+			.returning()
+			.get();
+		if (!hidden) return null;
+		recordAudit(
+			tx,
+			{
+				actorId: brokerId,
+				action: 'post.hide',
+				subjectType: 'post',
+				subjectId: postId,
+				neighbourhoodId: hidden.neighbourhoodId,
+				detail: { reason }
+			},
+			now
+		);
+		tellPoster(tx, hidden, 'post_hidden', reason, origin, now);
+		return hidden;
+	});
+}
+
+/** A hidden post goes back on the list (it was hidden by mistake, or the poster fixed it). */
+export function restorePost(db: DB, postId: number, brokerId: string, now: number): Post | null {
+	return db.transaction((tx) => {
+		const post = tx.select().from(posts).where(eq(posts.id, postId)).get();
+		if (!post || post.status !== 'hidden') return null;
+		const restored = tx
+			.update(posts)
+			.set({ status: openOrFilled(tx, post), rejectionReason: null, updatedAt: now })
+			.where(and(eq(posts.id, postId), eq(posts.status, 'hidden')))
+			.returning()
+			.get()!;
+		recordAudit(
+			tx,
+			{
+				actorId: brokerId,
+				action: 'post.restore',
+				subjectType: 'post',
+				subjectId: postId,
 				neighbourhoodId: post.neighbourhoodId
 			},
 			now
 		);
-		tellPoster(tx, approved, 'post_approved', null, origin, now);
-		return approved;
+		return restored;
 	});
 }
 
