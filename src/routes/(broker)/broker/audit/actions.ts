@@ -29,6 +29,9 @@ const names: Record<string, () => string> = {
 	'report.resolve': m.audit_report_resolve,
 	'resident.register': m.audit_resident_register,
 	'resident.proxy_link': m.audit_resident_proxy_link,
+	'resident.suspend': m.audit_resident_suspend,
+	'resident.unsuspend': m.audit_resident_unsuspend,
+	'post.restore': m.audit_post_restore,
 	'follow_up.answer_for': m.audit_follow_up_answer_for
 };
 
