@@ -16,6 +16,7 @@ import { startPeriodicJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
 import { warnExpiringRequests } from '$lib/server/posts/expiry';
+import { handleBadgeExpiry } from '$lib/server/trust/expiry';
 import * as clock from '$lib/server/clock';
 
 const mailWorker = createMailWorker({
@@ -40,6 +41,12 @@ export const init: ServerInit = async () => {
 				name: 'warn-expiring-posts',
 				everyMs: 15 * 60_000,
 				run: (now) => warnExpiringRequests(db, now, siteOrigin())
+			},
+			// Expired certificates are logged and their holder told; brokers see them 30 days ahead.
+			{
+				name: 'badge-expiry',
+				everyMs: 60 * 60_000,
+				run: (now) => handleBadgeExpiry(db, now, siteOrigin())
 			}
 		],
 		clock.now
