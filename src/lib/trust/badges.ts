@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 
 export const BADGE_ORDER = [
 	'met_in_person',
@@ -53,4 +54,11 @@ export function helpsText(tier: HelpTier): { name: string; explain: string } {
 		name: tier === 1 ? m.trust_earned_helps_one() : m.trust_earned_helps({ count: tier }),
 		explain: m.trust_earned_explain_helps()
 	};
+}
+
+/** "Met in person and Certificate of good conduct seen": badge names as one phrase. */
+export function badgeNames(kinds: readonly Badge[]): string {
+	return new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(
+		kinds.map((k) => badgeText[k].name())
+	);
 }
