@@ -38,7 +38,7 @@ export const load: PageServerLoad = (event) => {
 			signals: brokerSignals(db, ids).filter((s) => s.signal.status === 'received').length
 		},
 		tasks: open.map((t) => {
-			const d = taskDetails<{ subject?: string; text?: string; postId?: number }>(t);
+			const d = taskDetails<{ subject?: string; text?: string; postId?: number; href?: string }>(t);
 			const person = t.subjectUserId ? people.get(t.subjectUserId) : undefined;
 			return {
 				id: t.id,
@@ -47,6 +47,8 @@ export const load: PageServerLoad = (event) => {
 				subject: d.subject ?? null,
 				text: d.text ?? null,
 				postId: d.postId ?? null,
+				// A page in the broker's workspace the task is about (e.g. the person page).
+				href: d.href?.startsWith('/broker/') ? d.href : null,
 				personId: person?.id ?? null,
 				personName: person?.name ?? null,
 				personPhone: person?.phone ?? null
