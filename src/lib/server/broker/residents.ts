@@ -72,3 +72,24 @@ export function searchResidents(
 		hasNext: rows.length > RESIDENTS_PAGE_SIZE
 	};
 }
+
+/** One resident as the broker's person page shows them; null when deleted or unknown. */
+export function getResident(db: DbOrTx, userId: string) {
+	const row = db
+		.select({
+			id: users.id,
+			displayName: users.displayName,
+			email: users.email,
+			phone: users.phone,
+			status: users.status,
+			neighbourhoodId: users.neighbourhoodId,
+			neighbourhood: neighbourhoods.name,
+			timeZone: neighbourhoods.timeZone,
+			certificateValidityYears: neighbourhoods.certificateValidityYears
+		})
+		.from(users)
+		.innerJoin(neighbourhoods, eq(neighbourhoods.id, users.neighbourhoodId))
+		.where(and(eq(users.id, userId), ne(users.status, 'deleted')))
+		.get();
+	return row ?? null;
+}

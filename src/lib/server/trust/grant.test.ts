@@ -6,6 +6,7 @@ import { activeBadges } from './badges';
 import { certificateExpiry, grantBadge, startOfLocalDate, type GrantInput } from './grant';
 import { badgeRecord } from './record';
 import { revokeBadge } from './revoke';
+import { deleteAccount } from '../privacy/delete';
 import { trustWorld } from './test-fixtures';
 
 // Thursday 26 November 2026, 10:00 in Brussels.
@@ -189,6 +190,15 @@ describe('revoking a badge', () => {
 		expect(
 			revokeBadge(db, { badgeId: r.badge.id, brokerId: broker.id, reason }, ORIGIN, NOW)
 		).toEqual({ ok: false, error: 'already_revoked' });
+		// From another person's page, the badge is not found.
+		expect(
+			revokeBadge(
+				db,
+				{ badgeId: r.badge.id, userId: broker.id, brokerId: broker.id, reason },
+				ORIGIN,
+				NOW
+			)
+		).toEqual({ ok: false, error: 'not_found' });
 		expect(
 			revokeBadge(db, { badgeId: r.badge.id, brokerId: broker.id, reason: ' ' }, ORIGIN, NOW)
 		).toEqual({
@@ -232,5 +242,14 @@ describe('local dates', () => {
 		expect(startOfLocalDate('2026-03-30', 'Europe/Brussels')).toBe(Date.UTC(2026, 2, 29, 22));
 		expect(startOfLocalDate('2026-13-01', 'Europe/Brussels')).toBeNull();
 		expect(startOfLocalDate('1-2-2026', 'Europe/Brussels')).toBeNull();
+	});
+});
+
+describe('deleting an account', () => {
+	it('removes the person’s badges with the brokers’ notes', () => {
+		const { db, grant, helper } = world();
+		grant({});
+		expect(deleteAccount(db, helper.id, NOW)).toBe(true);
+		expect(db.select().from(trustBadges).all()).toEqual([]);
 	});
 });

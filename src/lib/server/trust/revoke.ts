@@ -16,7 +16,13 @@ export type RevokeResult =
  */
 export function revokeBadge(
 	db: DB,
-	input: { badgeId: number; brokerId: string; reason: string },
+	input: {
+		badgeId: number;
+		brokerId: string;
+		reason: string;
+		/** When given, the badge must be this person's (the page it was revoked from). */
+		userId?: string;
+	},
 	origin: string,
 	now: number
 ): RevokeResult {
@@ -24,7 +30,8 @@ export function revokeBadge(
 	if (!reason) return { ok: false, error: 'no_reason' };
 	return db.transaction((tx) => {
 		const badge = tx.select().from(trustBadges).where(eq(trustBadges.id, input.badgeId)).get();
-		if (!badge) return { ok: false as const, error: 'not_found' as const };
+		if (!badge || (input.userId !== undefined && badge.userId !== input.userId))
+			return { ok: false as const, error: 'not_found' as const };
 		const done = tx
 			.update(trustBadges)
 			.set({ revokedAt: now, revokedById: input.brokerId, revokeReason: reason })
