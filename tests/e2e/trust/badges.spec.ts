@@ -19,7 +19,7 @@ test('a post shows its poster’s badges in words, and the badges page explains 
 	const earned = page.getByRole('region', { name: 'Labels die de website zelf uitrekent' });
 	await expect(earned).toContainText('Hielp al 1, 5 of 25 keer');
 	await expect(earned).toContainText('E-mailadres bevestigd');
-	await expect(earned).toContainText('“Bel me even” telt niet mee');
+	await expect(earned).toContainText('dat antwoord telt niet mee');
 	await expectAccessible(page);
 
 	// The poster's profile explains each badge beside it.
