@@ -17,6 +17,7 @@ import { startPeriodicJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
 import { warnExpiringRequests } from '$lib/server/posts/expiry';
+import { handleBadgeExpiry } from '$lib/server/trust/expiry';
 import * as clock from '$lib/server/clock';
 
 const mailWorker = createMailWorker({
@@ -43,7 +44,13 @@ export const init: ServerInit = async () => {
 				run: (now) => warnExpiringRequests(db, now, siteOrigin())
 			},
 			// "How did it go?" two weeks after a match, one reminder, then a task for the broker.
-			{ name: 'follow-ups', everyMs: 60_000, run: (now) => runFollowUps(db, now, siteOrigin()) }
+			{ name: 'follow-ups', everyMs: 60_000, run: (now) => runFollowUps(db, now, siteOrigin()) },
+			// Expired certificates are logged and their holder told; brokers see them 30 days ahead.
+			{
+				name: 'badge-expiry',
+				everyMs: 60 * 60_000,
+				run: (now) => handleBadgeExpiry(db, now, siteOrigin())
+			}
 		],
 		clock.now
 	);

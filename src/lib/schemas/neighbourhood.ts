@@ -81,6 +81,13 @@ export const neighbourhoodSchema = z
 			.min(1, 'admin_err_delay')
 			.max(90, 'admin_err_delay')
 			.default(14),
+		/** Years a certificate of good conduct counts from its issue date. */
+		certificateValidityYears: z
+			.number({ error: 'trust_err_years' })
+			.int('trust_err_years')
+			.min(1, 'trust_err_years')
+			.max(10, 'trust_err_years')
+			.default(3),
 		requestExpiryDays: z
 			.number({ error: 'admin_err_expiry' })
 			.int('admin_err_expiry')

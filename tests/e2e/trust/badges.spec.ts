@@ -15,6 +15,11 @@ test('a post shows its poster’s badges in words, and the badges page explains 
 		page.getByRole('heading', { name: 'Wat betekenen de vertrouwenslabels?' })
 	).toBeVisible();
 	await expect(page.getByText('Een buurtwerker had een kennismakingsgesprek')).toBeVisible();
+	// Earned badges too, in plain words: nobody switches them on by hand.
+	const earned = page.getByRole('region', { name: 'Labels die de website zelf uitrekent' });
+	await expect(earned).toContainText('Hielp al 1, 5 of 25 keer');
+	await expect(earned).toContainText('E-mailadres bevestigd');
+	await expect(earned).toContainText('dat antwoord telt niet mee');
 	await expectAccessible(page);
 
 	// The poster's profile explains each badge beside it.

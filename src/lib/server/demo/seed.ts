@@ -6,7 +6,6 @@ import {
 	neighbourhoodBrokers,
 	neighbourhoods,
 	streets,
-	trustBadges,
 	userCategories,
 	users,
 	type BadgeKind
@@ -19,6 +18,9 @@ import { createPost, type PostInput } from '../posts/create';
 import { seedDemoHistory } from './history';
 import { acceptResponse, respond } from '../posts/responses';
 import { setSetting } from '../settings';
+import { localDate } from '../posts/form';
+import { grantBadge } from '../trust/grant';
+import { setBadgeRules } from '../trust/rules';
 import { DEMO_PASSWORD } from './mode';
 import { seedDemoTools } from './tools';
 
@@ -349,20 +351,98 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 	return true;
 }
 
-/** Badges the brokers granted after meeting volunteers (e-mail: person, kind, days ago). */
-const DEMO_BADGES: [string, BadgeKind, number, string?][] = [
-	['jozef@naburig.example', 'met_in_person', 280],
-	['jozef@naburig.example', 'good_conduct', 270],
-	['sofie@naburig.example', 'met_in_person', 200],
-	['youssef@naburig.example', 'met_in_person', 60],
-	['lotte@naburig.example', 'met_in_person', 80],
-	['lotte@naburig.example', 'training', 70, 'Discretie en beroepsgeheim'],
-	['fatima@naburig.example', 'met_in_person', 190],
-	['mehmet@naburig.example', 'met_in_person', 140],
-	['thomas@naburig.example', 'references', 50],
-	['maria@naburig.example', 'met_in_person', 110],
-	['annie@naburig.example', 'met_in_person', 25]
+/**
+ * Badges the brokers granted after a check, with the confidential note a broker would write:
+ * person, kind, days ago, note, and for a certificate or training the days since its date (and
+ * the training's name). Sofie's certificate is from earlier volunteering and expires within the
+ * month, so Today shows it.
+ */
+const DEMO_BADGES: [
+	string,
+	BadgeKind,
+	number,
+	string,
+	{ issuedDaysAgo: number; label?: string }?
+][] = [
+	[
+		'jozef@naburig.example',
+		'met_in_person',
+		280,
+		'Kennismaking bij hem thuis. Gepensioneerd elektricien, rustig en geduldig. Identiteitskaart gezien.'
+	],
+	[
+		'jozef@naburig.example',
+		'good_conduct',
+		270,
+		'Uittreksel uit het strafregister (model 2) gezien, zonder vermeldingen. Geen kopie bewaard.',
+		{ issuedDaysAgo: 285 }
+	],
+	[
+		'sofie@naburig.example',
+		'met_in_person',
+		200,
+		'Gesprek in dienstencentrum De Schijf. Wil vooral boodschappen doen en op bezoek gaan bij ouderen.'
+	],
+	[
+		'sofie@naburig.example',
+		'good_conduct',
+		195,
+		'Uittreksel van haar vrijwilligerswerk bij de thuiszorg gezien. Verloopt binnenkort: nieuw aanvragen.',
+		{ issuedDaysAgo: 3 * 365 - 20 }
+	],
+	[
+		'youssef@naburig.example',
+		'met_in_person',
+		60,
+		'Kwam langs met zijn jeugdwerker van J@M. Enthousiast, spreekt ook Arabisch.'
+	],
+	[
+		'lotte@naburig.example',
+		'met_in_person',
+		80,
+		'Kennismakingsgesprek bij haar thuis. Studeert informatica, helpt graag met smartphones.'
+	],
+	[
+		'lotte@naburig.example',
+		'training',
+		70,
+		'Aanwezigheidslijst van de vorming in het dienstencentrum nagekeken.',
+		{ issuedDaysAgo: 72, label: 'Discretie en beroepsgeheim' }
+	],
+	[
+		'fatima@naburig.example',
+		'met_in_person',
+		190,
+		'Gesprek in het dienstencentrum. Helpt al jaren buren met brieven en formulieren.'
+	],
+	[
+		'mehmet@naburig.example',
+		'met_in_person',
+		140,
+		'Kennismaking op de markt, daarna bij hem thuis. Heeft een bestelwagen; rijbewijs gezien.'
+	],
+	[
+		'thomas@naburig.example',
+		'references',
+		50,
+		'Twee referenties gebeld: de computerclub van het buurthuis en zijn vorige werkgever. Beide positief.'
+	],
+	[
+		'maria@naburig.example',
+		'met_in_person',
+		110,
+		'Huisbezoek. Woont alleen, zoekt vooral gezelschap. Hoort slecht: lang laten bellen.'
+	],
+	[
+		'annie@naburig.example',
+		'met_in_person',
+		25,
+		'Huisbezoek na haar heupoperatie, samen met haar dochter.'
+	]
 ];
+
+/** Helpers in someone's home need to have met a broker first (seed 003: who comes into my house?). */
+const DEMO_BADGE_RULES: [string, BadgeKind][] = [['small-jobs', 'met_in_person']];
 
 type DemoPost = Omit<
 	PostInput,
@@ -553,20 +633,24 @@ function seedDemoActivity(db: DB, now: number): void {
 			.map((u) => [u.email, u.id])
 	);
 	const broker = byEmail.get('an@naburig.example')!;
-	for (const [email, kind, ago, label] of DEMO_BADGES) {
+	for (const [email, kind, ago, note, extra] of DEMO_BADGES) {
 		const userId = byEmail.get(email);
 		if (!userId) continue;
-		db.insert(trustBadges)
-			.values({
+		const at = now - ago * DAY;
+		const granted = grantBadge(
+			db,
+			{
 				userId,
+				brokerId: broker,
 				kind,
-				label: label ?? null,
-				grantedById: broker,
-				grantedAt: now - ago * DAY,
-				// A certificate of good conduct is valid for three years.
-				expiresAt: kind === 'good_conduct' ? now + (3 * 365 - ago) * DAY : null
-			})
-			.run();
+				checkedOn: localDate(at, 'Europe/Brussels'),
+				note,
+				issuedOn: extra ? localDate(now - extra.issuedDaysAgo * DAY, 'Europe/Brussels') : null,
+				label: extra?.label ?? null
+			},
+			at
+		);
+		if (!granted.ok) throw new Error(`Demo badge ${kind} for ${email} was refused`);
 	}
 	const categoryIds = new Map(
 		db
@@ -574,6 +658,14 @@ function seedDemoActivity(db: DB, now: number): void {
 			.from(categories)
 			.all()
 			.map((c) => [c.slug, c.id])
+	);
+	const hood = db.select({ id: neighbourhoods.id }).from(neighbourhoods).get()!;
+	setBadgeRules(
+		db,
+		broker,
+		hood.id,
+		DEMO_BADGE_RULES.map(([slug, kind]) => ({ categoryId: categoryIds.get(slug)!, kind })),
+		now
 	);
 	demoPosts(now).forEach((p, i) => {
 		const authorId = byEmail.get(p.by)!;

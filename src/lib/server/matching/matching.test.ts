@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../db/client';
 import {
+	auditLog,
 	blocks,
+	matchProposals,
 	matches,
 	outbox,
 	responses,
@@ -17,6 +19,7 @@ import { createPost } from '../posts/create';
 import { CENTRE, input, setUp } from '../posts/test-fixtures';
 import { answerProposal, proposeMatch, staleProposals } from './proposals';
 import { slotOf, suggestHelpers } from './suggestions';
+import { setBadgeRules } from '../trust/rules';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
 
@@ -271,5 +274,54 @@ describe('proposals', () => {
 		expect(staleProposals(db, [ctx.hood.id], NOW + 47 * 3_600_000)).toHaveLength(0);
 		expect(staleProposals(db, [ctx.hood.id], NOW + 48 * 3_600_000)).toHaveLength(1);
 		expect(staleProposals(db, [ctx.hood.id + 1], NOW + 48 * 3_600_000)).toHaveLength(0);
+	});
+});
+
+describe('badges a category requires', () => {
+	it('show in suggestions, and a broker proposes a helper without them only after confirming', () => {
+		const { db, ctx, post, helper } = world();
+		const broker = ctx.resident('Bea', { role: 'broker' });
+		setBadgeRules(
+			db,
+			broker.id,
+			ctx.hood.id,
+			[{ categoryId: ctx.category.id, kind: 'met_in_person' }],
+			NOW
+		);
+		const vetted = helper('Vera', near(300));
+		db.insert(trustBadges).values({ userId: vetted.id, kind: 'met_in_person', grantedAt: 0 }).run();
+		const newcomer = helper('Nico', near(200));
+		const found = suggestHelpers(db, post.id, NOW)!.suggestions;
+		const of = (id: string) => found.find((s) => s.helperId === id)!;
+		expect(of(newcomer.id).missingBadges).toEqual(['met_in_person']);
+		expect(of(newcomer.id).reasons).toContainEqual({ key: 'badge_missing', good: false, value: 1 });
+		expect(of(vetted.id).missingBadges).toEqual([]);
+
+		const propose = (helperId: string, badgeWaived: boolean) =>
+			proposeMatch(
+				db,
+				{ postId: post.id, helperId, brokerId: broker.id, note: '', badgeWaived },
+				'',
+				NOW
+			);
+		expect(propose(newcomer.id, false)).toEqual({
+			ok: false,
+			error: 'badge_missing',
+			missing: ['met_in_person']
+		});
+		expect(db.select().from(matchProposals).all()).toEqual([]);
+		expect(db.select().from(outbox).all()).toEqual([]);
+
+		const waived = propose(newcomer.id, true);
+		expect(waived.ok && waived.proposal.badgeWaived).toBe(true);
+		const audit = db.select().from(auditLog).where(eq(auditLog.action, 'match.propose')).get()!;
+		expect(JSON.parse(audit.detail)).toEqual({
+			helperId: newcomer.id,
+			badgeWaived: true,
+			missing: ['met_in_person']
+		});
+		// Nothing to waive for a helper who has the badge.
+		const plain = propose(vetted.id, true);
+		expect(plain.ok && plain.proposal.badgeWaived).toBe(false);
 	});
 });

@@ -2,23 +2,34 @@ import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { toLocale } from '$lib/i18n';
 import type { DB, DbOrTx } from '../db/client';
-import { matchProposals, posts, responses, users, type MatchProposal } from '../db/schema';
+import {
+	matchProposals,
+	posts,
+	responses,
+	users,
+	type BadgeKind,
+	type MatchProposal
+} from '../db/schema';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { acceptResponse } from '../posts/responses';
 import { firstName } from '../profile/public';
 import { recordAudit } from '../audit/audit';
+import { missingBadges } from '../trust/rules';
 
 /** A proposal the helper has not answered after this long shows on the broker's Today page. */
 export const PROPOSAL_REMINDER_MS = 48 * 3_600_000;
 
 export type ProposeResult =
 	| { ok: true; proposal: MatchProposal }
-	| { ok: false; error: 'not_open' | 'already_proposed' | 'not_a_helper' };
+	| { ok: false; error: 'not_open' | 'already_proposed' | 'not_a_helper' }
+	| { ok: false; error: 'badge_missing'; missing: BadgeKind[] };
 
 /**
  * The broker asks a helper to take a request. The helper gets a mail with a link to accept or
- * decline (without e-mail, the outbox makes it a call task for the broker).
+ * decline (without e-mail, the outbox makes it a call task for the broker). When the
+ * neighbourhood requires badges for the category that the helper lacks, the broker must confirm
+ * (`badgeWaived`); the proposal then records the waiver and the audit row names what was missing.
  */
 export function proposeMatch(
 	db: DB,
@@ -45,6 +56,10 @@ export function proposeMatch(
 			)
 			.get();
 		if (open) return { ok: false as const, error: 'already_proposed' as const };
+		const missing = missingBadges(tx, helper.id, post, now);
+		if (missing.length > 0 && !input.badgeWaived)
+			return { ok: false as const, error: 'badge_missing' as const, missing };
+		const waived = missing.length > 0;
 		const proposal = tx
 			.insert(matchProposals)
 			.values({
@@ -52,7 +67,7 @@ export function proposeMatch(
 				helperId: helper.id,
 				brokerId: input.brokerId,
 				note: input.note,
-				badgeWaived: input.badgeWaived,
+				badgeWaived: waived,
 				createdAt: now
 			})
 			.returning()
@@ -65,7 +80,7 @@ export function proposeMatch(
 				subjectType: 'post',
 				subjectId: String(post.id),
 				neighbourhoodId: post.neighbourhoodId,
-				detail: { helperId: helper.id, badgeWaived: input.badgeWaived }
+				detail: { helperId: helper.id, badgeWaived: waived, ...(waived ? { missing } : {}) }
 			},
 			now
 		);

@@ -6,6 +6,7 @@ import { DAYS, type Slot } from '$lib/profile/availability';
 import type { DbOrTx } from '../db/client';
 import { neighbourhoods, posts, users, type BadgeKind, type Post } from '../db/schema';
 import { distanceBand, distanceMetres } from '../posts/list';
+import { requiredBadges } from '../trust/rules';
 
 /** Helpers further away than this are not suggested: neighbour help is within walking distance. */
 export const MAX_DISTANCE_M = 3000;
@@ -21,6 +22,7 @@ export interface Reason {
 		| 'speaks_language'
 		| 'no_common_language'
 		| 'badges'
+		| 'badge_missing'
 		| 'busy'
 		| 'free'
 		| 'experienced';
@@ -42,6 +44,8 @@ export interface Suggestion {
 	/** Null when the requester gave no languages. */
 	commonLanguage: boolean | null;
 	badges: BadgeKind[];
+	/** Badges the neighbourhood requires for the category that this helper lacks. */
+	missingBadges: BadgeKind[];
 	activeMatches: number;
 	doneHelps: number;
 	reasons: Reason[];
@@ -169,7 +173,8 @@ const parseList = (json: string | null): string[] => {
 /**
  * Ranks the neighbourhood's helpers for a request, with the reasons visible: offers or likes the
  * category, distance, available at the requested time, a shared language, trust badges, and how
- * many matches they already have (to spread the load). Excludes the requester, people in a block
+ * many matches they already have (to spread the load); a badge the neighbourhood requires for the
+ * category and the helper lacks counts against them. Excludes the requester, people in a block
  * pair with them, people already matched on this post, and anyone suspended or deleted.
  * Candidates are selected in SQL; only those who offer or like the category are scored.
  */
@@ -201,6 +206,7 @@ export function suggestHelpers(
 		};
 
 	const postPoint = { lat: post.exactLat, lon: post.exactLon };
+	const required = requiredBadges(db, post);
 	const scored: Suggestion[] = [];
 	for (const c of candidates) {
 		const metres = Math.round(distanceMetres(postPoint, { lat: c.lat, lon: c.lon }));
@@ -229,6 +235,10 @@ export function suggestHelpers(
 		if (commonLanguage === false) weigh(-1, { key: 'no_common_language', good: false });
 		if (badges.length > 0)
 			weigh(Math.min(badges.length, 3), { key: 'badges', good: true, value: badges.length });
+		// A helper can still be proposed without a required badge, after the broker confirms.
+		const missingBadges = required.filter((k) => !badges.includes(k));
+		if (missingBadges.length > 0)
+			weigh(-2, { key: 'badge_missing', good: false, value: missingBadges.length });
 		// Spread the load: every ongoing match counts against a helper.
 		if (c.active > 0) weigh(-c.active, { key: 'busy', good: false, value: c.active });
 		else weigh(0, { key: 'free', good: true });
@@ -245,6 +255,7 @@ export function suggestHelpers(
 			availableThen,
 			commonLanguage,
 			badges,
+			missingBadges,
 			activeMatches: c.active,
 			doneHelps: c.done,
 			reasons

@@ -74,6 +74,17 @@ describe('neighbourhood form validation', () => {
 		});
 	});
 
+	it('keeps a certificate’s validity between 1 and 10 years, 3 unless set', () => {
+		expect(neighbourhoodForm().certificateValidityYears).toBe(3);
+		expect(schemaErrors({ certificateValidityYears: 0 })).toEqual({
+			certificateValidityYears: 'trust_err_years'
+		});
+		expect(schemaErrors({ certificateValidityYears: 11 })).toEqual({
+			certificateValidityYears: 'trust_err_years'
+		});
+		expect(schemaErrors({ certificateValidityYears: 5 })).toEqual({});
+	});
+
 	it('refuses an unknown time zone, half a centre and coordinates out of range', () => {
 		expect(schemaErrors({ timeZone: 'Europe/Atlantis' })).toEqual({
 			timeZone: 'admin_err_time_zone'
@@ -209,6 +220,7 @@ describe('creating and changing neighbourhoods', () => {
 			{
 				...toNeighbourhoodForm(getNeighbourhood(db, id)!),
 				followUpDelayDays: 21,
+				certificateValidityYears: 5,
 				requestExpiryDays: 45
 			},
 			6_000
@@ -221,9 +233,10 @@ describe('creating and changing neighbourhoods', () => {
 			['neighbourhood.update', admin.id, 'neighbourhood', String(id), id, 6_000]
 		]);
 		expect(JSON.parse(rows[1]!.detail)).toEqual({
-			changed: ['followUpDelayDays', 'requestExpiryDays']
+			changed: ['followUpDelayDays', 'certificateValidityYears', 'requestExpiryDays']
 		});
 		expect(getNeighbourhood(db, id)!.requestExpiryDays).toBe(45);
+		expect(getNeighbourhood(db, id)!.certificateValidityYears).toBe(5);
 		expect(updateNeighbourhood(db, admin.id, 999, neighbourhoodForm(), 0)).toBeUndefined();
 	});
 

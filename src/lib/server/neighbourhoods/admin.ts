@@ -64,6 +64,7 @@ export function toNeighbourhoodForm(n: Neighbourhood): NeighbourhoodForm {
 		dutyFrom: hours.map((h) => h.from),
 		dutyTo: hours.map((h) => h.to),
 		followUpDelayDays: n.followUpDelayDays,
+		certificateValidityYears: n.certificateValidityYears,
 		requestExpiryDays: n.requestExpiryDays
 	};
 }
@@ -161,6 +162,7 @@ function toRow(db: DbOrTx, form: NeighbourhoodForm, exceptId: number | null) {
 			phoneDutyNumber: form.phoneDutyNumber,
 			phoneDutyHours: JSON.stringify(toDutySlots(form)),
 			followUpDelayDays: form.followUpDelayDays,
+			certificateValidityYears: form.certificateValidityYears,
 			requestExpiryDays: form.requestExpiryDays
 		}
 	};

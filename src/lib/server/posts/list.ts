@@ -12,7 +12,9 @@ import {
 	type PostKind,
 	type WhenType
 } from '../db/schema';
+import type { PublicBadges } from '$lib/trust/badges';
 import { categoryName } from '../categories/pilot';
+import { publicBadgesOf } from '../trust/badges';
 
 /** Posts per page of the list. */
 export const PAGE_SIZE = 20;
@@ -102,6 +104,8 @@ export interface PostCard {
 	neighbourhood: string;
 	/** 'broker' when a broker placed it for the author, 'proxy' for a carer, else null. */
 	placedBy: 'broker' | 'proxy' | null;
+	/** The author's public trust: granted badges (no notes) and earned ones. */
+	badges: PublicBadges;
 }
 
 export interface Viewer {
@@ -219,6 +223,7 @@ export function listOpenPosts(
 			id: posts.id,
 			kind: posts.kind,
 			title: posts.title,
+			authorId: posts.authorId,
 			publishedAt: posts.publishedAt,
 			whenType: posts.whenType,
 			whenDate: posts.whenDate,
@@ -238,12 +243,20 @@ export function listOpenPosts(
 		.innerJoin(neighbourhoods, eq(posts.neighbourhoodId, neighbourhoods.id))
 		.where(inArray(posts.id, ids))
 		.all()
-		.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+		.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+		.slice(0, PAGE_SIZE);
+	// One query per fact for the whole page, not per card.
+	const badges = publicBadgesOf(
+		db,
+		rows.map((r) => r.authorId),
+		now
+	);
 	return {
 		page: f.page,
-		hasNext: rows.length > PAGE_SIZE,
-		items: rows.slice(0, PAGE_SIZE).map(({ approxLat, approxLon, categoryNames, ...r }) => ({
+		hasNext: ids.length > PAGE_SIZE,
+		items: rows.map(({ approxLat, approxLon, categoryNames, authorId, ...r }) => ({
 			...r,
+			badges: badges.get(authorId)!,
 			categoryName: categoryName(categoryNames, locale),
 			band: viewer.point
 				? distanceBand(distanceMetres(viewer.point, { lat: approxLat, lon: approxLon }))

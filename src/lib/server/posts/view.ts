@@ -16,7 +16,8 @@ import { categoryName } from '../categories/pilot';
 import { firstName } from '../profile/public';
 import { activeMatchCount } from './lifecycle';
 import { isBlockedPair } from './responses';
-import { activeBadges, type ShownBadge } from '../trust/badges';
+import type { PublicBadges } from '$lib/trust/badges';
+import { publicBadges } from '../trust/badges';
 import { distanceBand, distanceMetres, type Viewer } from './list';
 
 /** Statuses only the author sees: not (yet, or no longer) accepted for the neighbourhood. */
@@ -67,7 +68,8 @@ export interface PostView {
 	placeLabel: string | null;
 	band: Band | null;
 	posterFirstName: string;
-	posterBadges: ShownBadge[];
+	/** Granted and earned badges of the poster (public parts only). */
+	posterBadges: PublicBadges;
 	/** For the link to the poster's public profile. */
 	posterId: string;
 	neighbourhood: string;
@@ -129,7 +131,7 @@ export function getPostView(
 			: null,
 		posterFirstName: firstName(row.authorName),
 		posterId: p.authorId,
-		posterBadges: activeBadges(db, p.authorId, now),
+		posterBadges: publicBadges(db, p.authorId, now)!,
 		neighbourhood: row.neighbourhood,
 		rejectionReason: mine ? p.rejectionReason : null
 	};

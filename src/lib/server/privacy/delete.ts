@@ -12,6 +12,7 @@ import {
 } from '../db/schema';
 import { log } from '../log';
 import { marketplaceDeletion } from '../posts/privacy';
+import { trustDeletion } from '../trust/privacy';
 
 /**
  * The name stored in place of a deleted person's name: empty, so no personal data is left.
@@ -106,6 +107,7 @@ export const DELETION_STEPS: DeletionStep[] = [
 	dropBrokerAssignments,
 	dropMails,
 	...marketplaceDeletion,
+	trustDeletion,
 	anonymiseProfile
 ];
 

@@ -75,6 +75,22 @@ export function completeTask(
 	return done.changes === 1;
 }
 
+/** Marks the open task with this dedupe key done (e.g. when what it asked for was already done). */
+export function completeTaskByKey(
+	db: DbOrTx,
+	dedupeKey: string,
+	doneById: string | null,
+	outcome: string,
+	now: number
+): boolean {
+	const done = db
+		.update(tasks)
+		.set({ doneAt: now, doneById, outcome })
+		.where(and(eq(tasks.dedupeKey, dedupeKey), isNull(tasks.doneAt)))
+		.run();
+	return done.changes === 1;
+}
+
 export function taskDetails<T = Record<string, unknown>>(task: Task): T {
 	return JSON.parse(task.details) as T;
 }

@@ -4,7 +4,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { getPublicProfile } from '$lib/server/profile/public';
 import * as clock from '$lib/server/clock';
-import { activeBadges } from '$lib/server/trust/badges';
+import { publicBadges } from '$lib/server/trust/badges';
 import { blockPerson, hasBlocked, unblockPerson } from '$lib/server/talk/safety';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -17,7 +17,8 @@ export const load: PageServerLoad = (event) => {
 		profile,
 		own,
 		blocked: !own && hasBlocked(db, user.id, profile.id),
-		badges: activeBadges(db, profile.id, clock.now())
+		// Public parts only: kind, label and date, never what the broker checked.
+		badges: publicBadges(db, profile.id, clock.now())!
 	};
 };
 

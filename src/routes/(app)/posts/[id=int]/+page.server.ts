@@ -24,13 +24,14 @@ const respondSchema = zod4(messageSchema);
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const post = getPostView(db, Number(event.params.id), user.id, getLocale(), clock.now());
+	const now = clock.now();
+	const post = getPostView(db, Number(event.params.id), user.id, getLocale(), now);
 	if (!post) error(404, 'not found');
 	const mine = post.mine;
 	return {
 		post,
 		editable: mine && EDITABLE.includes(post.status),
-		responses: mine ? responsesForPoster(db, post.id) : [],
+		responses: mine ? responsesForPoster(db, post.id, now) : [],
 		myResponse: mine ? null : myResponse(db, post.id, user.id),
 		respondForm: await superValidate(respondSchema, { id: 'respond' }),
 		...intakeExtras(db, user, post.id)

@@ -18,6 +18,7 @@ interface TaskDetails {
 	text?: string;
 	postId?: number;
 	followUpId?: number;
+	href?: string;
 	/** Follow-up tasks: the other side's first name, the answer and its comment. */
 	other?: string;
 	title?: string;
@@ -81,6 +82,8 @@ export const load: PageServerLoad = (event) => {
 				text: d.text ?? d.comment ?? null,
 				postId: d.postId ?? null,
 				followUpId: d.followUpId ?? null,
+				// A page in the broker's workspace the task is about (e.g. the person page).
+				href: d.href?.startsWith('/broker/') ? d.href : null,
 				personId: person?.id ?? null,
 				personName: person?.name ?? null,
 				personPhone: person?.phone ?? null

@@ -7,6 +7,7 @@ import { db } from '$lib/server/db';
 import { matchProposals, posts, users } from '$lib/server/db/schema';
 import { proposeMatch } from '$lib/server/matching/proposals';
 import { suggestHelpers } from '$lib/server/matching/suggestions';
+import { publicBadgesOf } from '$lib/server/trust/badges';
 import type { Actions, PageServerLoad } from './$types';
 
 function postOr404(id: string) {
@@ -22,14 +23,21 @@ function postOr404(id: string) {
 export const load: PageServerLoad = (event) => {
 	const post = postOr404(event.params.id);
 	requireBrokerOf(event, post.neighbourhoodId);
-	const result = suggestHelpers(db, post.id, clock.now(), 10)!;
+	const now = clock.now();
+	const result = suggestHelpers(db, post.id, now, 10)!;
 	const compare = event.url.searchParams.getAll('compare').slice(0, 3);
+	const trust = publicBadgesOf(
+		db,
+		result.suggestions.map((s) => s.helperId),
+		now
+	);
+	const suggestions = result.suggestions.map((s) => ({ ...s, trust: trust.get(s.helperId)! }));
 	return {
 		post: { id: post.id, title: post.title, status: post.status },
 		slot: result.slot,
 		whyNone: result.whyNone,
-		suggestions: result.suggestions,
-		compared: result.suggestions.filter((s) => compare.includes(s.helperId)),
+		suggestions,
+		compared: suggestions.filter((s) => compare.includes(s.helperId)),
 		proposals: db
 			.select({
 				id: matchProposals.id,
@@ -47,7 +55,12 @@ export const load: PageServerLoad = (event) => {
 
 const proposeSchema = z.object({
 	helperId: z.string().min(1).max(64),
-	note: z.string().trim().max(500, 'err_too_long').default('')
+	note: z.string().trim().max(500, 'err_too_long').default(''),
+	/** The checkbox "I know this badge is missing": sent as "on" only when ticked. */
+	badgeWaived: z
+		.literal('on')
+		.optional()
+		.transform((v) => v === 'on')
 });
 
 export const actions: Actions = {
@@ -69,11 +82,18 @@ export const actions: Actions = {
 				helperId: parsed.data.helperId,
 				brokerId: broker.id,
 				note: parsed.data.note,
-				badgeWaived: false
+				badgeWaived: parsed.data.badgeWaived
 			},
 			event.url.origin,
 			clock.now()
 		);
+		if (!result.ok && result.error === 'badge_missing')
+			// Beside the checkbox: the broker must confirm, and the note stays as typed.
+			return fail(400, {
+				helperId: parsed.data.helperId,
+				note: parsed.data.note,
+				waiveError: 'trust_err_waive'
+			});
 		if (!result.ok)
 			return fail(400, {
 				helperId: parsed.data.helperId,

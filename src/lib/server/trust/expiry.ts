@@ -1,0 +1,113 @@
+import { and, eq, gt, isNotNull, isNull, lte, ne } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages.js';
+import { baseLocale } from '$lib/paraglide/runtime.js';
+import { recordAudit } from '../audit/audit';
+import type { DB } from '../db/client';
+import { trustBadges, users } from '../db/schema';
+import { createTask } from '../tasks/tasks';
+import { days, formatLocalDate } from '../posts/timing';
+import { expiringTaskKey } from './grant';
+import { BADGE_NAMES, badgeHolder, queueBadgeEndedMail } from './mails';
+
+/** Brokers see an expiring badge on Today this long before, time to ask for a new certificate. */
+export const EXPIRY_NOTICE_DAYS = 30;
+
+/** The person page a broker opens from a task about someone's badge. */
+export const personPage = (userId: string) => `/broker/residents/${userId}`;
+
+/**
+ * The periodic job for badges that expire (certificates of good conduct):
+ * - a badge whose expiry has passed is logged ('badge.expire') and its holder gets a kind mail,
+ *   exactly once (expiryHandledAt is claimed in the same transaction as the mail);
+ * - a badge expiring within EXPIRY_NOTICE_DAYS becomes a task on the broker's Today page, once
+ *   per badge (dedupe key), written in Dutch, the brokers' language.
+ * Revoked (or renewed) badges are left alone. Returns how many things it did.
+ */
+export function handleBadgeExpiry(db: DB, now: number, origin: string): number {
+	let changed = 0;
+	const expired = db
+		.select({ id: trustBadges.id })
+		.from(trustBadges)
+		.where(
+			and(
+				isNull(trustBadges.revokedAt),
+				isNull(trustBadges.expiryHandledAt),
+				isNotNull(trustBadges.expiresAt),
+				lte(trustBadges.expiresAt, now)
+			)
+		)
+		.all();
+	for (const { id } of expired) {
+		db.transaction((tx) => {
+			const claimed = tx
+				.update(trustBadges)
+				.set({ expiryHandledAt: now })
+				.where(
+					and(
+						eq(trustBadges.id, id),
+						isNull(trustBadges.expiryHandledAt),
+						isNull(trustBadges.revokedAt)
+					)
+				)
+				.returning()
+				.get();
+			if (!claimed) return;
+			changed++;
+			const holder = badgeHolder(tx, claimed.userId)!;
+			recordAudit(
+				tx,
+				{
+					actorId: null,
+					action: 'badge.expire',
+					subjectType: 'user',
+					subjectId: claimed.userId,
+					neighbourhoodId: holder.neighbourhoodId,
+					detail: { badgeId: claimed.id, kind: claimed.kind, expiresAt: claimed.expiresAt }
+				},
+				now
+			);
+			queueBadgeEndedMail(tx, holder, claimed, 'expired', origin, now);
+		});
+	}
+
+	const soon = db
+		.select({ badge: trustBadges })
+		.from(trustBadges)
+		.innerJoin(users, eq(users.id, trustBadges.userId))
+		.where(
+			and(
+				isNull(trustBadges.revokedAt),
+				gt(trustBadges.expiresAt, now),
+				lte(trustBadges.expiresAt, now + days(EXPIRY_NOTICE_DAYS)),
+				ne(users.status, 'deleted'),
+				isNotNull(users.neighbourhoodId)
+			)
+		)
+		.all();
+	for (const { badge } of soon) {
+		const holder = badgeHolder(db, badge.userId)!;
+		const locale = baseLocale;
+		const date = formatLocalDate(badge.expiresAt!, holder.timeZone ?? 'Europe/Brussels', locale);
+		const made = createTask(
+			db,
+			{
+				neighbourhoodId: holder.neighbourhoodId,
+				kind: 'badge_expiring',
+				subjectUserId: holder.id,
+				dedupeKey: expiringTaskKey(badge.id),
+				details: {
+					badgeId: badge.id,
+					subject: m.trust_task_expiring_subject(
+						{ name: holder.displayName, badge: BADGE_NAMES[badge.kind]({}, { locale }), date },
+						{ locale }
+					),
+					text: m.trust_task_expiring_text({}, { locale }),
+					href: personPage(holder.id)
+				}
+			},
+			now
+		);
+		if (made !== null) changed++;
+	}
+	return changed;
+}

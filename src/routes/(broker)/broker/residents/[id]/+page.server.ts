@@ -1,0 +1,118 @@
+import { error, redirect } from '@sveltejs/kit';
+import { fail, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { grantSchema, revokeSchema } from '$lib/schemas/trust';
+import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
+import { getResident } from '$lib/server/broker/residents';
+import * as clock from '$lib/server/clock';
+import { db } from '$lib/server/db';
+import { localDate } from '$lib/server/posts/form';
+import { earnedBadges } from '$lib/server/trust/earned';
+import { grantBadge } from '$lib/server/trust/grant';
+import { badgeRecord } from '$lib/server/trust/record';
+import { revokeBadge } from '$lib/server/trust/revoke';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The person, when this broker works in their neighbourhood (an admin everywhere). */
+function guard(event: RequestEvent) {
+	requireBroker(event);
+	const person = getResident(db, event.params.id);
+	if (!person || person.neighbourhoodId === null) error(404, 'not found');
+	const user = requireBrokerOf(event, person.neighbourhoodId);
+	return { user, person };
+}
+
+const revokeId = (badgeId: number) => `revoke-${badgeId}`;
+
+export const load: PageServerLoad = async (event) => {
+	const { person } = guard(event);
+	const now = clock.now();
+	const record = badgeRecord(db, person.id, now);
+	return {
+		person: {
+			id: person.id,
+			displayName: person.displayName,
+			email: person.email,
+			phone: person.phone,
+			status: person.status,
+			neighbourhood: person.neighbourhood,
+			timeZone: person.timeZone,
+			certificateYears: person.certificateValidityYears
+		},
+		// Brokers only: these carry the confidential notes and reasons.
+		current: await Promise.all(
+			record.current.map(async (b) => ({
+				...b,
+				revokeForm: await superValidate(zod4(revokeSchema), {
+					id: revokeId(b.id),
+					errors: false
+				})
+			}))
+		),
+		history: record.history,
+		earned: earnedBadges(db, person.id)!,
+		grantForm: await superValidate(
+			{ checkedOn: localDate(now, person.timeZone) },
+			zod4(grantSchema),
+			{
+				id: 'grant',
+				errors: false
+			}
+		),
+		granted: event.url.searchParams.has('granted'),
+		revoked: event.url.searchParams.has('revoked')
+	};
+};
+
+export const actions: Actions = {
+	grant: async (event) => {
+		const { user, person } = guard(event);
+		const form = await superValidate(event.request, zod4(grantSchema), { id: 'grant' });
+		if (!form.valid) return fail(400, { grantForm: form });
+		const kind = form.data.kind;
+		const training = kind === 'training';
+		const result = grantBadge(
+			db,
+			{
+				userId: person.id,
+				brokerId: user.id,
+				kind,
+				checkedOn: form.data.checkedOn,
+				note: form.data.note,
+				issuedOn: training ? form.data.trainingOn : form.data.issuedOn,
+				label: training ? form.data.trainingName : null
+			},
+			clock.now()
+		);
+		if (!result.ok) {
+			if (!('field' in result)) {
+				if (result.error === 'self') return setError(form, 'kind', 'trust_err_self');
+				error(404, 'not found');
+			}
+			const field =
+				result.field === 'label'
+					? 'trainingName'
+					: result.field === 'issuedOn' && training
+						? 'trainingOn'
+						: result.field;
+			return setError(form, field, result.error);
+		}
+		redirect(303, `/broker/residents/${person.id}?granted=1`);
+	},
+	revoke: async (event) => {
+		const { user, person } = guard(event);
+		const badgeId = Number(event.url.searchParams.get('badge'));
+		if (!Number.isInteger(badgeId) || badgeId < 1) error(404, 'not found');
+		const form = await superValidate(event.request, zod4(revokeSchema), { id: revokeId(badgeId) });
+		if (!form.valid) return fail(400, { revokeForm: form });
+		const result = revokeBadge(
+			db,
+			{ badgeId, userId: person.id, brokerId: user.id, reason: form.data.reason },
+			event.url.origin,
+			clock.now()
+		);
+		if (!result.ok && result.error === 'not_found') error(404, 'not found');
+		if (!result.ok) return setError(form, 'reason', 'trust_err_already_revoked');
+		redirect(303, `/broker/residents/${person.id}?revoked=1`);
+	}
+};
