@@ -13,6 +13,7 @@ import {
 	TOOL_CONDITIONS
 } from '../db/schema';
 import { recordAudit } from '../audit/audit';
+import { notifyWaitlist } from './waitlist';
 
 export type ToolCondition = (typeof TOOL_CONDITIONS)[number];
 export const DEPOSIT_WAIVER_REASONS = ['low_income', 'known_borrower', 'broker_decision'] as const;
@@ -218,13 +219,17 @@ export interface CheckInInput {
 	toRepair?: { note: string; expectedDate: string | null } | null;
 }
 
-/** Takes a tool back: loan returned; tool available, or in repair. Returns the missing parts. */
+/**
+ * Takes a tool back: loan returned; tool available, or in repair. The first on the tool's
+ * waiting list hears it is free (not when it goes to repair). Returns the missing parts.
+ */
 export function checkIn(
 	db: DB,
 	loanId: number,
 	actorId: string,
 	input: CheckInInput,
-	now: number
+	now: number,
+	origin: string
 ): { missingParts: string[] } {
 	return db.transaction((tx) => {
 		const { loan, tool } = loadLoan(tx, loanId);
@@ -270,6 +275,7 @@ export function checkIn(
 			now
 		);
 		if (input.toRepair) startRepair(tx, tool.id, actorId, input.toRepair, now);
+		else notifyWaitlist(tx, tool.id, now, origin);
 		return { missingParts };
 	});
 }
