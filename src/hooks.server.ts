@@ -15,6 +15,7 @@ import { randomToken } from '$lib/server/ids';
 import { runFollowUps } from '$lib/server/followup/worker';
 import { startPeriodicJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
+import { runLoanReminders } from '$lib/server/lending/reminders';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
 import { warnExpiringRequests } from '$lib/server/posts/expiry';
 import * as clock from '$lib/server/clock';
@@ -43,7 +44,13 @@ export const init: ServerInit = async () => {
 				run: (now) => warnExpiringRequests(db, now, siteOrigin())
 			},
 			// "How did it go?" two weeks after a match, one reminder, then a task for the broker.
-			{ name: 'follow-ups', everyMs: 60_000, run: (now) => runFollowUps(db, now, siteOrigin()) }
+			{ name: 'follow-ups', everyMs: 60_000, run: (now) => runFollowUps(db, now, siteOrigin()) },
+			// Lending: pick-up and return reminders, a kind mail when late, then a call on Today.
+			{
+				name: 'loan-reminders',
+				everyMs: 5 * 60_000,
+				run: (now) => runLoanReminders(db, now, siteOrigin())
+			}
 		],
 		clock.now
 	);

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as clock from '$lib/server/clock';
-import { config } from '$lib/server/config';
+import { config, siteOrigin } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { loans, tools, users, TOOL_CONDITIONS } from '$lib/server/db/schema';
 import { checkIn, checkOut, DEPOSIT_WAIVER_REASONS, DeskError } from '$lib/server/lending/desk';
@@ -136,7 +136,8 @@ export const actions: Actions = {
 							? { note: d.repairNote, expectedDate: d.expectedDate || null }
 							: null
 				},
-				now
+				now,
+				siteOrigin()
 			);
 		} catch (e) {
 			if (e instanceof DeskError)
