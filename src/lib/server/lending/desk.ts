@@ -6,7 +6,9 @@ import {
 	damageReports,
 	lendingDeskStaff,
 	loans,
+	matches,
 	neighbourhoods,
+	posts,
 	toolRepairs,
 	tools,
 	users,
@@ -49,6 +51,10 @@ export interface DeskLoanRow {
 	startDate: string;
 	endDate: string;
 	overdue: boolean;
+	/** Booked for the borrower by someone at the desk or a broker. */
+	bookedForThem: boolean;
+	/** The job (match) the helper borrows it for: its request's title. */
+	forJob: string | null;
 }
 
 function loanRows(d: DbOrTx, neighbourhoodId: number, status: 'reserved' | 'on_loan', day: string) {
@@ -65,18 +71,23 @@ function loanRows(d: DbOrTx, neighbourhoodId: number, status: 'reserved' | 'on_l
 			borrowerName: users.displayName,
 			borrowerPhone: users.phone,
 			startDate: loans.startDate,
-			endDate: loans.endDate
+			endDate: loans.endDate,
+			bookedById: loans.bookedById,
+			forJob: posts.title
 		})
 		.from(loans)
 		.innerJoin(tools, eq(tools.id, loans.toolId))
 		.innerJoin(users, eq(users.id, loans.borrowerId))
+		.leftJoin(matches, eq(matches.id, loans.matchId))
+		.leftJoin(posts, eq(posts.id, matches.postId))
 		.where(
 			and(eq(tools.neighbourhoodId, neighbourhoodId), eq(loans.status, status), lte(dateCol, day))
 		)
 		.orderBy(asc(dateCol), asc(loans.id))
 		.all()
-		.map((r) => ({
+		.map(({ bookedById, ...r }) => ({
 			...r,
+			bookedForThem: bookedById !== null,
 			accessories: JSON.parse(r.accessories) as string[],
 			overdue: status === 'on_loan' && r.endDate < day
 		}));

@@ -23,6 +23,10 @@ interface TaskDetails {
 	title?: string;
 	outcome?: FollowUpOutcome;
 	comment?: string;
+	/** Lending: the late loan, its tool and due date. */
+	loanId?: number;
+	tool?: string;
+	endDate?: string;
 }
 
 const outcomeNames: Record<FollowUpOutcome, () => string> = {
@@ -38,6 +42,8 @@ function followUpSubject(kind: string, d: TaskDetails, person: string): string |
 	if (kind === 'follow_up_attention' && d.outcome)
 		return m.followup_task_attention({ ...about, outcome: outcomeNames[d.outcome]() });
 	if (kind === 'follow_up_no_answer') return m.followup_task_no_answer(about);
+	if (kind === 'loan_overdue_call' && d.tool && d.endDate)
+		return m.desk_call_overdue({ name: person, tool: d.tool, date: d.endDate });
 	return null;
 }
 
@@ -78,6 +84,7 @@ export const load: PageServerLoad = (event) => {
 				text: d.text ?? d.comment ?? null,
 				postId: d.postId ?? null,
 				followUpId: d.followUpId ?? null,
+				loanId: d.loanId ?? null,
 				personId: person?.id ?? null,
 				personName: person?.name ?? null,
 				personPhone: person?.phone ?? null
