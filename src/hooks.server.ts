@@ -15,6 +15,7 @@ import { randomToken } from '$lib/server/ids';
 import { runFollowUps } from '$lib/server/followup/worker';
 import { startPeriodicJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
+import { runLoanReminders } from '$lib/server/lending/reminders';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
 import { warnExpiringRequests } from '$lib/server/posts/expiry';
 import { handleBadgeExpiry } from '$lib/server/trust/expiry';
@@ -50,6 +51,12 @@ export const init: ServerInit = async () => {
 				name: 'badge-expiry',
 				everyMs: 60 * 60_000,
 				run: (now) => handleBadgeExpiry(db, now, siteOrigin())
+			},
+			// Lending: pick-up and return reminders, a kind mail when late, then a call on Today.
+			{
+				name: 'loan-reminders',
+				everyMs: 5 * 60_000,
+				run: (now) => runLoanReminders(db, now, siteOrigin())
 			}
 		],
 		clock.now

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
+import { publishAgreement } from '../lending/agreements';
 import {
 	fundingSources,
 	loans,
@@ -175,8 +176,29 @@ export function seedDemoTools(tx: Tx, neighbourhoodId: number, now: number): voi
 			})
 			.run();
 	}
+	publishAgreement(tx, neighbourhoodId, DEMO_AGREEMENT, null, now - 200 * DAY);
 	seedDemoLoans(tx, neighbourhoodId, now);
 }
+
+/** The pilot's borrower agreement, version 1, in plain words (B1). */
+const DEMO_AGREEMENT = {
+	nl: [
+		'1. Je leent het gereedschap gratis. Het is van de buurt: ga er zorgzaam mee om.',
+		'2. Lees de veiligheidsregels voor je begint. Twijfel je? Vraag uitleg aan de uitleendienst.',
+		'3. Breng alles terug wat erbij hoort, op de afgesproken dag, tijdens de openingsuren.',
+		'4. Lukt het niet om op tijd terug te brengen? Laat het ons weten. Je krijgt geen boete.',
+		'5. Is er iets kapot gegaan? Zeg het eerlijk. We zoeken samen een oplossing.',
+		'6. Je leent het voor jezelf of om iemand uit de buurt te helpen, niet om het verder uit te lenen of te verhuren.'
+	].join('\n'),
+	en: [
+		'1. You borrow the tools for free. They belong to the neighbourhood: please take good care of them.',
+		'2. Read the safety notes before you start. In doubt? Ask the lending desk to explain.',
+		'3. Bring back everything that belongs to it, on the agreed day, during opening hours.',
+		'4. Cannot bring it back in time? Let us know. There is no fine.',
+		'5. Did something break? Please tell us honestly. We will find a solution together.',
+		'6. You borrow it for yourself or to help someone in the neighbourhood, not to lend or rent it out to others.'
+	].join('\n')
+};
 
 /**
  * So the lending desk shows something on a fresh start: a lawn mower to hand over today, a hedge

@@ -155,7 +155,8 @@ describe('check-out and check-in', () => {
 				damage: { description: 'Snoer kapot' },
 				toRepair: { note: 'Snoer vervangen', expectedDate: '2026-03-20' }
 			},
-			NOW + 1000
+			NOW + 1000,
+			'https://naburig.test'
 		);
 		expect(res.missingParts).toEqual(['boren']);
 		expect(db.select().from(loans).where(eq(loans.id, id)).get()!.status).toBe('returned');

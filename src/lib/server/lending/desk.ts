@@ -6,13 +6,16 @@ import {
 	damageReports,
 	lendingDeskStaff,
 	loans,
+	matches,
 	neighbourhoods,
+	posts,
 	toolRepairs,
 	tools,
 	users,
 	TOOL_CONDITIONS
 } from '../db/schema';
 import { recordAudit } from '../audit/audit';
+import { notifyWaitlist } from './waitlist';
 
 export type ToolCondition = (typeof TOOL_CONDITIONS)[number];
 export const DEPOSIT_WAIVER_REASONS = ['low_income', 'known_borrower', 'broker_decision'] as const;
@@ -48,6 +51,10 @@ export interface DeskLoanRow {
 	startDate: string;
 	endDate: string;
 	overdue: boolean;
+	/** Booked for the borrower by someone at the desk or a broker. */
+	bookedForThem: boolean;
+	/** The job (match) the helper borrows it for: its request's title. */
+	forJob: string | null;
 }
 
 function loanRows(d: DbOrTx, neighbourhoodId: number, status: 'reserved' | 'on_loan', day: string) {
@@ -64,18 +71,23 @@ function loanRows(d: DbOrTx, neighbourhoodId: number, status: 'reserved' | 'on_l
 			borrowerName: users.displayName,
 			borrowerPhone: users.phone,
 			startDate: loans.startDate,
-			endDate: loans.endDate
+			endDate: loans.endDate,
+			bookedById: loans.bookedById,
+			forJob: posts.title
 		})
 		.from(loans)
 		.innerJoin(tools, eq(tools.id, loans.toolId))
 		.innerJoin(users, eq(users.id, loans.borrowerId))
+		.leftJoin(matches, eq(matches.id, loans.matchId))
+		.leftJoin(posts, eq(posts.id, matches.postId))
 		.where(
 			and(eq(tools.neighbourhoodId, neighbourhoodId), eq(loans.status, status), lte(dateCol, day))
 		)
 		.orderBy(asc(dateCol), asc(loans.id))
 		.all()
-		.map((r) => ({
+		.map(({ bookedById, ...r }) => ({
 			...r,
+			bookedForThem: bookedById !== null,
 			accessories: JSON.parse(r.accessories) as string[],
 			overdue: status === 'on_loan' && r.endDate < day
 		}));
@@ -218,13 +230,17 @@ export interface CheckInInput {
 	toRepair?: { note: string; expectedDate: string | null } | null;
 }
 
-/** Takes a tool back: loan returned; tool available, or in repair. Returns the missing parts. */
+/**
+ * Takes a tool back: loan returned; tool available, or in repair. The first on the tool's
+ * waiting list hears it is free (not when it goes to repair). Returns the missing parts.
+ */
 export function checkIn(
 	db: DB,
 	loanId: number,
 	actorId: string,
 	input: CheckInInput,
-	now: number
+	now: number,
+	origin: string
 ): { missingParts: string[] } {
 	return db.transaction((tx) => {
 		const { loan, tool } = loadLoan(tx, loanId);
@@ -270,6 +286,7 @@ export function checkIn(
 			now
 		);
 		if (input.toRepair) startRepair(tx, tool.id, actorId, input.toRepair, now);
+		else notifyWaitlist(tx, tool.id, now, origin);
 		return { missingParts };
 	});
 }

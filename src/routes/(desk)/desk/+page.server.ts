@@ -1,10 +1,11 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { findToolIdByTag } from '$lib/server/lending/catalogue';
 import { deskToday, deskTools } from '$lib/server/lending/desk';
 import { requireSomeDesk } from '$lib/server/lending/desk-access';
-import type { PageServerLoad } from './$types';
+import { completeDeskCall, deskCalls } from '$lib/server/lending/desk-calls';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { neighbourhoodId } = requireSomeDesk(event);
@@ -15,10 +16,25 @@ export const load: PageServerLoad = (event) => {
 		if (id != null) redirect(303, `/desk/tools/${id}`);
 		notFound = true;
 	}
+	const now = clock.now();
 	return {
 		tag,
 		notFound,
-		...deskToday(db, neighbourhoodId, clock.now()),
+		...deskToday(db, neighbourhoodId, now),
+		calls: deskCalls(db, neighbourhoodId, now),
 		tools: deskTools(db, neighbourhoodId)
 	};
+};
+
+export const actions: Actions = {
+	/** A call about a loan was made: what came of it. */
+	callDone: async (event) => {
+		const { user, neighbourhoodId } = requireSomeDesk(event);
+		const data = await event.request.formData();
+		const taskId = Number(data.get('taskId'));
+		const outcome = String(data.get('outcome') ?? '').trim();
+		if (outcome.length > 1000) return fail(400, { taskId, error: 'err_too_long' });
+		completeDeskCall(db, neighbourhoodId, taskId, user.id, outcome, clock.now());
+		return { callDone: taskId };
+	}
 };

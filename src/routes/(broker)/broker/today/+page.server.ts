@@ -24,6 +24,10 @@ interface TaskDetails {
 	title?: string;
 	outcome?: FollowUpOutcome;
 	comment?: string;
+	/** Lending: the late loan, its tool and due date. */
+	loanId?: number;
+	tool?: string;
+	endDate?: string;
 }
 
 const outcomeNames: Record<FollowUpOutcome, () => string> = {
@@ -39,6 +43,8 @@ function followUpSubject(kind: string, d: TaskDetails, person: string): string |
 	if (kind === 'follow_up_attention' && d.outcome)
 		return m.followup_task_attention({ ...about, outcome: outcomeNames[d.outcome]() });
 	if (kind === 'follow_up_no_answer') return m.followup_task_no_answer(about);
+	if (kind === 'loan_overdue_call' && d.tool && d.endDate)
+		return m.desk_call_overdue({ name: person, tool: d.tool, date: d.endDate });
 	return null;
 }
 
@@ -84,6 +90,7 @@ export const load: PageServerLoad = (event) => {
 				followUpId: d.followUpId ?? null,
 				// A page in the broker's workspace the task is about (e.g. the person page).
 				href: d.href?.startsWith('/broker/') ? d.href : null,
+				loanId: d.loanId ?? null,
 				personId: person?.id ?? null,
 				personName: person?.name ?? null,
 				personPhone: person?.phone ?? null

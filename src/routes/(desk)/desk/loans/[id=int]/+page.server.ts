@@ -2,9 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as clock from '$lib/server/clock';
-import { config } from '$lib/server/config';
+import { config, siteOrigin } from '$lib/server/config';
 import { db } from '$lib/server/db';
-import { loans, tools, users, TOOL_CONDITIONS } from '$lib/server/db/schema';
+import { loans, matches, posts, tools, users, TOOL_CONDITIONS } from '$lib/server/db/schema';
 import { checkIn, checkOut, DEPOSIT_WAIVER_REASONS, DeskError } from '$lib/server/lending/desk';
 import { requireDesk } from '$lib/server/lending/desk-access';
 import { addToolPhoto, PhotoError, processPhoto } from '$lib/server/lending/photos';
@@ -12,10 +12,18 @@ import type { Actions, PageServerLoad } from './$types';
 
 function loadLoan(id: number) {
 	const row = db
-		.select({ loan: loans, tool: tools, borrowerName: users.displayName, phone: users.phone })
+		.select({
+			loan: loans,
+			tool: tools,
+			borrowerName: users.displayName,
+			phone: users.phone,
+			forJob: posts.title
+		})
 		.from(loans)
 		.innerJoin(tools, eq(tools.id, loans.toolId))
 		.innerJoin(users, eq(users.id, loans.borrowerId))
+		.leftJoin(matches, eq(matches.id, loans.matchId))
+		.leftJoin(posts, eq(posts.id, matches.postId))
 		.where(eq(loans.id, id))
 		.get();
 	if (!row) error(404, 'not_found');
@@ -30,6 +38,8 @@ export const load: PageServerLoad = (event) => {
 		tool: { ...row.tool, accessories: JSON.parse(row.tool.accessories) as string[] },
 		borrowerName: row.borrowerName,
 		phone: row.phone,
+		forJob: row.forJob,
+		booked: event.url.searchParams.has('booked'),
 		partsOut: row.loan.partsOut ? (JSON.parse(row.loan.partsOut) as string[]) : []
 	};
 };
@@ -136,7 +146,8 @@ export const actions: Actions = {
 							? { note: d.repairNote, expectedDate: d.expectedDate || null }
 							: null
 				},
-				now
+				now,
+				siteOrigin()
 			);
 		} catch (e) {
 			if (e instanceof DeskError)

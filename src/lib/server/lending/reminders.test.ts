@@ -1,0 +1,186 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import { loans, outbox, tasks } from '../db/schema';
+import { checkIn, checkOut } from './desk';
+import { runLoanReminders } from './reminders';
+import { cancelReservation, extendLoan, reserveTool } from './reservations';
+import { DAY, lendingFixture, NOW, ORIGIN } from './test-fixture';
+import { joinWaitlist, waitingLine } from './waitlist';
+
+let f: ReturnType<typeof lendingFixture>;
+beforeEach(() => {
+	f = lendingFixture();
+});
+
+/** The kinds of mail queued so far, oldest first. */
+const mailKinds = () =>
+	f.db
+		.select({ kind: outbox.kind, to: outbox.toAddress })
+		.from(outbox)
+		.orderBy(asc(outbox.id))
+		.all();
+
+/** Noon in Brussels on a March 2026 day (UTC+1). */
+const noon = (day: number) => Date.UTC(2026, 2, day, 11, 0);
+
+describe('loan reminders', () => {
+	it('go each exactly once, on their day, however often the job runs', () => {
+		const maria = f.borrower({ email: 'maria@test.example' });
+		const loan = reserveTool(
+			f.db,
+			{ toolId: f.drill, borrowerId: maria.id, startDate: '2026-03-17', endDate: '2026-03-19' },
+			NOW,
+			ORIGIN
+		);
+		const run = (at: number) => {
+			runLoanReminders(f.db, at, ORIGIN);
+			runLoanReminders(f.db, at + 60_000, ORIGIN);
+			return mailKinds().map((m) => m.kind);
+		};
+		expect(run(noon(15))).toEqual(['loan_confirmation']);
+		expect(run(noon(16))).toEqual(['loan_confirmation', 'loan_pickup_reminder']);
+		checkOut(
+			f.db,
+			loan.id,
+			maria.id,
+			{ condition: 'good', partsOut: [], deposit: 'none' },
+			noon(17)
+		);
+		expect(run(noon(17))).toEqual(['loan_confirmation', 'loan_pickup_reminder']);
+		expect(run(noon(18))).toEqual([
+			'loan_confirmation',
+			'loan_pickup_reminder',
+			'loan_return_reminder'
+		]);
+		expect(run(noon(19))).toHaveLength(3);
+		// One day late: a kind mail, no task yet.
+		expect(run(noon(20)).at(-1)).toBe('loan_overdue');
+		expect(f.db.select().from(tasks).all()).toEqual([]);
+		const overdue = f.db.select().from(outbox).where(eq(outbox.kind, 'loan_overdue')).get()!;
+		expect(overdue.textBody).toContain('Je krijgt geen boete.');
+		// Still not back a day later: the desk calls.
+		run(noon(21));
+		run(noon(24));
+		const calls = f.db.select().from(tasks).all();
+		expect(calls.map((t) => [t.kind, t.subjectUserId, t.neighbourhoodId])).toEqual([
+			['loan_overdue_call', maria.id, f.hoodId]
+		]);
+		expect(JSON.parse(calls[0]!.details)).toMatchObject({ loanId: loan.id, endDate: '2026-03-19' });
+		expect(mailKinds()).toHaveLength(4);
+		const row = f.db.select().from(loans).where(eq(loans.id, loan.id)).get()!;
+		expect([
+			row.pickupReminderAt,
+			row.returnReminderAt,
+			row.overdueNoticeAt,
+			row.overdueTaskAt
+		]).toEqual([noon(16), noon(18), noon(20), noon(21)]);
+	});
+
+	it('skip the pick-up reminder for a booking made the day before, and start again after an extension', () => {
+		const maria = f.borrower();
+		const loan = reserveTool(
+			f.db,
+			{ toolId: f.drill, borrowerId: maria.id, startDate: '2026-03-11', endDate: '2026-03-12' },
+			NOW,
+			ORIGIN
+		);
+		runLoanReminders(f.db, noon(10), ORIGIN);
+		runLoanReminders(f.db, noon(11), ORIGIN);
+		expect(mailKinds().map((m) => m.kind)).toEqual(['loan_confirmation']);
+		checkOut(
+			f.db,
+			loan.id,
+			maria.id,
+			{ condition: 'good', partsOut: [], deposit: 'none' },
+			noon(11)
+		);
+		runLoanReminders(f.db, noon(11), ORIGIN);
+		expect(mailKinds().at(-1)!.kind).toBe('loan_return_reminder');
+		extendLoan(f.db, loan.id, maria.id, '2026-03-17', noon(11));
+		runLoanReminders(f.db, noon(13), ORIGIN);
+		expect(mailKinds()).toHaveLength(2);
+		runLoanReminders(f.db, noon(16), ORIGIN);
+		expect(mailKinds().map((m) => m.kind)).toEqual([
+			'loan_confirmation',
+			'loan_return_reminder',
+			'loan_return_reminder'
+		]);
+	});
+
+	it('make a call task at once for someone without e-mail, and no second one', () => {
+		const jan = f.borrower({ email: null, displayName: 'Jan' });
+		const loan = reserveTool(
+			f.db,
+			{ toolId: f.drill, borrowerId: jan.id, startDate: '2026-03-10', endDate: '2026-03-11' },
+			NOW,
+			ORIGIN
+		);
+		checkOut(f.db, loan.id, jan.id, { condition: 'good', partsOut: [], deposit: 'none' }, NOW);
+		runLoanReminders(f.db, noon(12), ORIGIN);
+		runLoanReminders(f.db, noon(16), ORIGIN);
+		expect(mailKinds()).toEqual([]);
+		const calls = f.db.select().from(tasks).orderBy(asc(tasks.id)).all();
+		expect(calls.map((t) => [t.kind, JSON.parse(t.details).mailKind])).toEqual([
+			['call_resident', 'loan_confirmation'],
+			['call_resident', 'loan_overdue']
+		]);
+	});
+});
+
+describe('the waiting list', () => {
+	it('mails the first in line once when days come free, then the next', () => {
+		const [a, b, c, d] = [1, 2, 3, 4].map((i) => f.borrower({ email: `p${i}@test.example` }));
+		const first = reserveTool(
+			f.db,
+			{ toolId: f.drill, borrowerId: a!.id, startDate: '2026-03-11', endDate: '2026-03-13' },
+			NOW,
+			ORIGIN
+		);
+		joinWaitlist(f.db, f.drill, c!.id, NOW);
+		joinWaitlist(f.db, f.drill, b!.id, NOW + 1000);
+		joinWaitlist(f.db, f.drill, d!.id, NOW + 2000);
+		expect(waitingLine(f.db, f.drill).map((w) => w.userId)).toEqual([c!.id, b!.id, d!.id]);
+		cancelReservation(f.db, first.id, a!.id, 'borrower', NOW + 3000, ORIGIN);
+		const told = () =>
+			mailKinds()
+				.filter((m) => m.kind === 'loan_waitlist_free')
+				.map((m) => m.to);
+		expect(told()).toEqual(['p3@test.example']);
+		const mail = f.db.select().from(outbox).where(eq(outbox.kind, 'loan_waitlist_free')).get()!;
+		expect(mail.textBody).toContain('Het is weer vrij vanaf dinsdag 10 maart 2026');
+		// The next booking, its return, and the next in line hears it.
+		const second = reserveTool(
+			f.db,
+			{ toolId: f.drill, borrowerId: c!.id, startDate: '2026-03-10', endDate: '2026-03-11' },
+			NOW,
+			ORIGIN
+		);
+		checkOut(f.db, second.id, c!.id, { condition: 'good', partsOut: [], deposit: 'none' }, NOW);
+		checkIn(f.db, second.id, c!.id, { condition: 'good', partsBack: [] }, NOW + DAY, ORIGIN);
+		expect(told()).toEqual(['p3@test.example', 'p2@test.example']);
+		expect(waitingLine(f.db, f.drill).map((w) => w.userId)).toEqual([d!.id]);
+	});
+
+	it('is not for a tool nobody booked, and tells nobody when the tool goes to repair', () => {
+		const [a, b] = [f.borrower(), f.borrower()];
+		expect(() => joinWaitlist(f.db, f.drill, b.id, NOW)).toThrow('lending_err_waitlist_free');
+		const loan = reserveTool(
+			f.db,
+			{ toolId: f.drill, borrowerId: a.id, startDate: '2026-03-10', endDate: '2026-03-11' },
+			NOW,
+			ORIGIN
+		);
+		joinWaitlist(f.db, f.drill, b.id, NOW);
+		checkOut(f.db, loan.id, a.id, { condition: 'good', partsOut: [], deposit: 'none' }, NOW);
+		checkIn(
+			f.db,
+			loan.id,
+			a.id,
+			{ condition: 'worn', partsBack: [], toRepair: { note: 'Snoer', expectedDate: null } },
+			NOW + DAY,
+			ORIGIN
+		);
+		expect(mailKinds().filter((m) => m.kind === 'loan_waitlist_free')).toEqual([]);
+		expect(waitingLine(f.db, f.drill)).toHaveLength(1);
+	});
+});

@@ -1,0 +1,82 @@
+import { error, redirect } from '@sveltejs/kit';
+import { and, eq } from 'drizzle-orm';
+import { fail, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { deskBookingSchema } from '$lib/schemas/lending';
+import * as clock from '$lib/server/clock';
+import { siteOrigin } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import { users } from '$lib/server/db/schema';
+import { currentAcceptance, currentAgreement } from '$lib/server/lending/agreements';
+import { bookableTools, bookForResident, findResidents } from '$lib/server/lending/desk-booking';
+import { requireSomeDesk } from '$lib/server/lending/desk-access';
+import { ReservationError } from '$lib/server/lending/reservations';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The resident named in ?for=, when they live in this desk's neighbourhood. */
+function residentOf(event: Pick<RequestEvent, 'url'>, neighbourhoodId: number) {
+	const id = event.url.searchParams.get('for');
+	if (!id) return null;
+	const person = db
+		.select({ id: users.id, name: users.displayName, phone: users.phone, email: users.email })
+		.from(users)
+		.where(
+			and(eq(users.id, id), eq(users.neighbourhoodId, neighbourhoodId), eq(users.status, 'active'))
+		)
+		.get();
+	if (!person) error(404, 'not found');
+	return person;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { neighbourhoodId } = requireSomeDesk(event);
+	const q = event.url.searchParams.get('q')?.trim() ?? '';
+	const person = residentOf(event, neighbourhoodId);
+	return {
+		q,
+		found: person ? [] : findResidents(db, neighbourhoodId, q),
+		person: person
+			? {
+					id: person.id,
+					name: person.name,
+					phone: person.phone,
+					hasEmail: person.email !== null,
+					accepted: currentAcceptance(db, person.id, neighbourhoodId)
+				}
+			: null,
+		agreement: currentAgreement(db, neighbourhoodId, getLocale()),
+		tools: bookableTools(db, neighbourhoodId),
+		form: await superValidate(
+			{ toolId: Number(event.url.searchParams.get('tool')) || undefined },
+			zod4(deskBookingSchema),
+			{ errors: false }
+		)
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { user, neighbourhoodId } = requireSomeDesk(event);
+		const person = residentOf(event, neighbourhoodId);
+		if (!person) error(404, 'not found');
+		const form = await superValidate(event.request, zod4(deskBookingSchema));
+		if (!form.valid) return fail(400, { form });
+		let loanId: number;
+		try {
+			loanId = bookForResident(
+				db,
+				{ actorId: user.id, residentId: person.id, neighbourhoodId, ...form.data },
+				clock.now(),
+				siteOrigin()
+			).id;
+		} catch (e) {
+			if (!(e instanceof ReservationError)) throw e;
+			const field =
+				e.code === 'desk_err_acceptance' ? 'acceptance' : e.field === 'form' ? 'toolId' : e.field;
+			setError(form, field, e.code);
+			return fail(409, { form, params: e.params });
+		}
+		redirect(303, `/desk/loans/${loanId}?booked=1`);
+	}
+};
