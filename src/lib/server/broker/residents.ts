@@ -82,6 +82,8 @@ export function getResident(db: DbOrTx, userId: string) {
 			email: users.email,
 			phone: users.phone,
 			status: users.status,
+			statusReason: users.statusReason,
+			role: users.role,
 			neighbourhoodId: users.neighbourhoodId,
 			neighbourhood: neighbourhoods.name,
 			timeZone: neighbourhoods.timeZone,

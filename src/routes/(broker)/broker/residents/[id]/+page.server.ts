@@ -1,9 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { reasonSchema } from '$lib/schemas/talk';
 import { grantSchema, revokeSchema } from '$lib/schemas/trust';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import { getResident } from '$lib/server/broker/residents';
+import { suspendPerson, unsuspendPerson } from '$lib/server/broker/suspension';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { localDate } from '$lib/server/posts/form';
@@ -35,6 +37,8 @@ export const load: PageServerLoad = async (event) => {
 			email: person.email,
 			phone: person.phone,
 			status: person.status,
+			statusReason: person.statusReason,
+			isResident: person.role === 'resident',
 			neighbourhood: person.neighbourhood,
 			timeZone: person.timeZone,
 			certificateYears: person.certificateValidityYears
@@ -59,7 +63,10 @@ export const load: PageServerLoad = async (event) => {
 				errors: false
 			}
 		),
+		suspendForm: await superValidate(zod4(reasonSchema), { id: 'suspend', errors: false }),
 		granted: event.url.searchParams.has('granted'),
+		suspended: event.url.searchParams.has('suspended'),
+		unsuspended: event.url.searchParams.has('unsuspended'),
 		revoked: event.url.searchParams.has('revoked')
 	};
 };
@@ -98,6 +105,20 @@ export const actions: Actions = {
 			return setError(form, field, result.error);
 		}
 		redirect(303, `/broker/residents/${person.id}?granted=1`);
+	},
+	// Their posts leave public view, they are signed out and told why (suspension.ts).
+	suspend: async (event) => {
+		const { user, person } = guard(event);
+		const form = await superValidate(event.request, zod4(reasonSchema), { id: 'suspend' });
+		if (!form.valid) return fail(400, { suspendForm: form });
+		if (!suspendPerson(db, person.id, user.id, form.data.reason, clock.now()))
+			return setError(form, 'reason', 'broker_err_not_suspendable');
+		redirect(303, `/broker/residents/${person.id}?suspended=1`);
+	},
+	unsuspend: async (event) => {
+		const { user, person } = guard(event);
+		if (!unsuspendPerson(db, person.id, user.id, clock.now())) error(409, 'not suspended');
+		redirect(303, `/broker/residents/${person.id}?unsuspended=1`);
 	},
 	revoke: async (event) => {
 		const { user, person } = guard(event);
