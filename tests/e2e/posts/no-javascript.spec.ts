@@ -9,7 +9,8 @@ test('the list and its filters work without JavaScript', async ({ page }) => {
 	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	await page.goto('/posts');
 	await expect(page.getByRole('heading', { name: 'Hulpvragen en aanbod', level: 1 })).toBeVisible();
-	const cards = page.getByRole('list', { name: 'Resultaten' }).getByRole('listitem');
+	// The cards themselves, not the lists of badges inside them.
+	const cards = page.getByRole('list', { name: 'Resultaten' }).locator(':scope > li');
 	await expect(cards.filter({ hasText: 'Vraag' }).first()).toBeVisible();
 
 	await page.getByLabel('Soort').selectOption({ label: 'Hulpvragen' });

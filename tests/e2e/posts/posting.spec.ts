@@ -179,7 +179,8 @@ test('a resident with a badge offers help: it is open at once, can be found, pau
 	await expect(page).toHaveURL(/kind=offer/);
 	await expect(page).toHaveURL(/sort=newest/);
 	await expect(page).toHaveURL(/category=\d+/);
-	const cards = page.getByRole('list', { name: 'Resultaten' }).getByRole('listitem');
+	// The cards themselves, not the lists of badges inside them.
+	const cards = page.getByRole('list', { name: 'Resultaten' }).locator(':scope > li');
 	await expect(cards.first()).toContainText(title);
 	await expect(cards.first()).toContainText('Aanbod');
 	await expect(cards.first()).toContainText(NEIGHBOURHOOD);

@@ -17,6 +17,7 @@ const ANONYMOUS = [
 	'/tools',
 	'/tools/1',
 	'/tools/1/label',
+	'/badges',
 	'/mailbox',
 	'/no-such-page'
 ];
@@ -38,7 +39,9 @@ const ADMIN = [
 	'/admin/neighbourhoods/1',
 	'/broker',
 	'/broker/neighbourhoods/1/streets',
-	'/broker/neighbourhoods/1/streets/1'
+	'/broker/neighbourhoods/1/streets/1',
+	'/broker/residents',
+	'/broker/neighbourhoods/1/badge-rules'
 ];
 
 test('every public page has no accessibility violations', async ({ page }) => {

@@ -266,3 +266,23 @@ test('a category that needs a badge: the poster and the broker see it missing, a
 	await expect(page.getByRole('status')).toContainText('Voorstel verstuurd.');
 	await expect(page.getByText(`${name}: wacht op antwoord`)).toBeVisible();
 });
+
+test('residents cannot open the brokers’ resident pages, rules, or grant a badge', async ({
+	page,
+	baseURL
+}) => {
+	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await page.goto('/posts?sort=newest');
+	await page.getByRole('link', { name: 'Lampen, stopcontacten en kleine klusjes' }).click();
+	const profile = await page.getByRole('link', { name: 'Over Jozef' }).getAttribute('href');
+	const jozef = profile!.split('/').pop()!;
+	expect((await page.goto('/broker/residents'))?.status()).toBe(403);
+	expect((await page.goto(`/broker/residents/${jozef}`))?.status()).toBe(403);
+	expect((await page.goto('/broker/neighbourhoods/1/badge-rules'))?.status()).toBe(403);
+	// The action checks too, not only the page.
+	const grant = await page.request.post(`/broker/residents/${jozef}?/grant`, {
+		headers: { origin: baseURL! },
+		form: { kind: 'met_in_person', checkedOn: '2026-01-05', note: 'Zelf toegekend' }
+	});
+	expect(grant.status()).toBe(403);
+});
