@@ -43,3 +43,8 @@ export const serviceSchema = z.object({
 	website: z.string().trim().max(200, 'err_too_long'),
 	hours: z.string().trim().max(300, 'err_too_long')
 });
+
+/** A broker's confidential note on a resident. */
+export const residentNoteSchema = z.object({
+	body: z.string().trim().min(3, 'broker_err_note').max(2000, 'err_too_long')
+});

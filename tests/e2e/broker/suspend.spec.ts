@@ -57,6 +57,11 @@ test('a report leads to a suspension: the person is out, their post disappears, 
 		.getByRole('link', { name: 'Open hun pagina (badges, schorsing)' })
 		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Victor Verkoper' })).toBeVisible();
+	// A confidential note first: what the broker heard.
+	await page.getByLabel('Nieuwe notitie').fill('Twee buren meldden deurverkoop; zelf gebeld.');
+	await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+	await expect(page.getByText('De notitie is bewaard.')).toBeVisible();
+	await expect(page.getByText('Twee buren meldden deurverkoop; zelf gebeld.')).toBeVisible();
 	await page.getByRole('button', { name: 'Schors deze persoon' }).click();
 	await expect(page.getByLabel('Reden (de persoon leest dit)')).toHaveAccessibleDescription(
 		/Zeg kort waarom\./
@@ -72,6 +77,8 @@ test('a report leads to a suspension: the person is out, their post disappears, 
 	await page.goto('/posts?kind=offer');
 	await expect(page.getByRole('link', { name: title })).toHaveCount(0);
 	expect((await page.goto(postUrl))?.status()).toBe(404);
+	// The note never reaches a resident, not even the person's profile or its data.
+	expect(await page.content()).not.toContain('deurverkoop');
 	await signOut(page);
 	await page.goto('/sign-in');
 	await page.getByLabel('E-mailadres').fill(email);

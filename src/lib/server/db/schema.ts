@@ -1094,3 +1094,18 @@ export const signals = sqliteTable(
 );
 
 export type Signal = typeof signals.$inferSelect;
+
+/** A broker's confidential note on a resident: brokers of that neighbourhood only, with author and time. */
+export const residentNotes = sqliteTable(
+	'resident_notes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		body: text('body').notNull(),
+		createdAt: instant('created_at').notNull()
+	},
+	(t) => [index('resident_notes_user').on(t.userId, t.createdAt)]
+);

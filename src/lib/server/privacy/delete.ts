@@ -13,6 +13,7 @@ import {
 import { log } from '../log';
 import { marketplaceDeletion } from '../posts/privacy';
 import { trustDeletion } from '../trust/privacy';
+import { notesDeletion } from '../broker/notes';
 
 /**
  * The name stored in place of a deleted person's name: empty, so no personal data is left.
@@ -108,6 +109,7 @@ export const DELETION_STEPS: DeletionStep[] = [
 	dropMails,
 	...marketplaceDeletion,
 	trustDeletion,
+	notesDeletion,
 	anonymiseProfile
 ];
 

@@ -1,11 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { residentNoteSchema } from '$lib/schemas/intake';
 import { reasonSchema } from '$lib/schemas/talk';
 import { grantSchema, revokeSchema } from '$lib/schemas/trust';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import { getResident } from '$lib/server/broker/residents';
 import { suspendPerson, unsuspendPerson } from '$lib/server/broker/suspension';
+import { addResidentNote, readResidentNotes } from '$lib/server/broker/notes';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { localDate } from '$lib/server/posts/form';
@@ -27,7 +29,7 @@ function guard(event: RequestEvent) {
 const revokeId = (badgeId: number) => `revoke-${badgeId}`;
 
 export const load: PageServerLoad = async (event) => {
-	const { person } = guard(event);
+	const { person, user } = guard(event);
 	const now = clock.now();
 	const record = badgeRecord(db, person.id, now);
 	return {
@@ -64,6 +66,10 @@ export const load: PageServerLoad = async (event) => {
 			}
 		),
 		suspendForm: await superValidate(zod4(reasonSchema), { id: 'suspend', errors: false }),
+		// Confidential: brokers of this neighbourhood only; reading them is logged.
+		notes: readResidentNotes(db, person, user.id, now),
+		noteForm: await superValidate(zod4(residentNoteSchema), { id: 'note', errors: false }),
+		noted: event.url.searchParams.has('noted'),
 		granted: event.url.searchParams.has('granted'),
 		suspended: event.url.searchParams.has('suspended'),
 		unsuspended: event.url.searchParams.has('unsuspended'),
@@ -114,6 +120,13 @@ export const actions: Actions = {
 		if (!suspendPerson(db, person.id, user.id, form.data.reason, clock.now()))
 			return setError(form, 'reason', 'broker_err_not_suspendable');
 		redirect(303, `/broker/residents/${person.id}?suspended=1`);
+	},
+	note: async (event) => {
+		const { user, person } = guard(event);
+		const form = await superValidate(event.request, zod4(residentNoteSchema), { id: 'note' });
+		if (!form.valid) return fail(400, { noteForm: form });
+		addResidentNote(db, person, user.id, form.data.body, clock.now());
+		redirect(303, `/broker/residents/${person.id}?noted=1#notes-heading`);
 	},
 	unsuspend: async (event) => {
 		const { user, person } = guard(event);
