@@ -77,8 +77,6 @@ test('a report leads to a suspension: the person is out, their post disappears, 
 	await page.goto('/posts?kind=offer');
 	await expect(page.getByRole('link', { name: title })).toHaveCount(0);
 	expect((await page.goto(postUrl))?.status()).toBe(404);
-	// The note never reaches a resident, not even the person's profile or its data.
-	expect(await page.content()).not.toContain('deurverkoop');
 	await signOut(page);
 	await page.goto('/sign-in');
 	await page.getByLabel('E-mailadres').fill(email);
@@ -98,4 +96,12 @@ test('a report leads to a suspension: the person is out, their post disappears, 
 	).toBeVisible();
 	await page.goto('/posts?kind=offer');
 	await expect(page.getByRole('link', { name: title })).toBeVisible();
+	await signOut(page);
+
+	// The confidential note never reaches a resident: not on the person's public profile.
+	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await page.goto(postUrl);
+	await page.locator('a[href^="/people/"]').first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Victor');
+	expect(await page.content()).not.toContain('deurverkoop');
 });
