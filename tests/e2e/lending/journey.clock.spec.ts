@@ -1,0 +1,210 @@
+import type { Page } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
+import { advanceClock, serverNow } from '../clock';
+import { signIn, signOut } from '../pages/auth';
+import { waitForMail } from '../smtp';
+
+const TZ = 'Europe/Brussels';
+
+/** The local date (yyyy-mm-dd) in Brussels at an instant. */
+function brusselsDate(at: number): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(at);
+}
+
+/** A yyyy-mm-dd date moved by whole days. */
+function shift(date: string, days: number): string {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday, for a yyyy-mm-dd date. */
+function weekday(date: string): number {
+	return new Date(`${date}T12:00:00Z`).getUTCDay();
+}
+
+/** A date written out as the site writes it (Dutch, full), e.g. "dinsdag 8 december 2026". */
+function longDate(date: string): string {
+	return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'full', timeZone: 'UTC' }).format(
+		new Date(`${date}T00:00:00Z`)
+	);
+}
+
+const reservePanel = (page: Page) => page.getByRole('region', { name: 'Reserveren' });
+
+test('a resident reserves the drill; overlap refused; desk lends it; late; taken back damaged; in repair', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+
+	// Next Tuesday to Thursday in Brussels, as the clock server sees it. The pick-up place
+	// (Dienstencentrum De Schijf) is open Monday to Friday, so Tuesday and Thursday are both
+	// opening days and three days is within the drill's seven-day maximum.
+	const today = brusselsDate(await serverNow(page.request));
+	const toTuesday = (2 - weekday(today) + 7) % 7 || 7;
+	const tuesday = shift(today, toTuesday);
+	const thursday = shift(tuesday, 2);
+	const friday = shift(tuesday, 3);
+	// Asked for Wednesday to Friday by someone else: Friday is the drill's check-up day after
+	// the loan (turnaround buffer of one day), Saturday and Sunday are closed: next Monday.
+	const nextMonday = shift(tuesday, 6);
+
+	// --- Maria finds the drill, reads the safety notes, accepts the agreement, reserves. ---
+	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await page.goto('/tools');
+	await page.getByLabel('Zoek op naam of beschrijving').fill('boormachine');
+	await page.getByRole('button', { name: 'Zoeken' }).click();
+	await page.getByRole('link', { name: 'Klopboormachine' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Klopboormachine' })).toBeVisible();
+	const toolUrl = page.url();
+	await expect(page.getByRole('region', { name: /Let op je veiligheid/ })).toContainText(
+		'Draag een veiligheidsbril.'
+	);
+	await expectAccessible(page);
+
+	// The agreement comes first, once; without ticking it nothing is stored.
+	const panel = reservePanel(page);
+	await expect(
+		panel.getByRole('heading', { name: /Afspraken om te lenen \(versie 1\)/ })
+	).toBeVisible();
+	await expect(panel).toContainText('Je krijgt geen boete.');
+	await panel.getByRole('button', { name: 'Akkoord' }).click();
+	await expect(panel.getByText('Vink aan dat je akkoord gaat')).toBeVisible();
+	await panel.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
+	await panel.getByRole('button', { name: 'Akkoord' }).click();
+
+	// The reservation form: safety notes must be ticked as read.
+	await expect(panel.getByLabel('Ophalen op')).toBeVisible();
+	await expectAccessible(page);
+	await panel.getByLabel('Ophalen op').fill(tuesday);
+	await panel.getByLabel('Terugbrengen op').fill(thursday);
+	await panel.getByRole('button', { name: 'Reserveren' }).click();
+	await expect(panel.getByText('Lees de veiligheidsregels en vink dit aan.')).toBeVisible();
+	await expect(panel.getByLabel('Ophalen op')).toHaveValue(tuesday);
+	await panel.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
+	const beforeReserve = Date.now();
+	await panel.getByRole('button', { name: 'Reserveren' }).click();
+
+	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);
+	await expect(page.getByRole('status')).toHaveText(
+		'Je reservatie is gelukt. Je krijgt een mail met waar en wanneer je het kan ophalen.'
+	);
+	const mine = page.getByRole('listitem').filter({ hasText: 'Klopboormachine' });
+	await expect(mine).toContainText('Gereserveerd: nog op te halen');
+	await expect(mine).toContainText(`Van ${longDate(tuesday)} tot en met ${longDate(thursday)}`);
+	await expectAccessible(page);
+
+	const confirmation = await waitForMail(DEMO.resident, {
+		subject: /^Je reservatie: Klopboormachine$/,
+		after: beforeReserve
+	});
+	expect(confirmation.text).toContain('Dienstencentrum De Schijf');
+	expect(confirmation.text).toContain(longDate(tuesday));
+	await signOut(page);
+
+	// --- Jozef wants it Wednesday to Friday: refused beside the dates, with the next free day. ---
+	await signIn(page, DEMO.helper, DEMO_PASSWORD);
+	await page.goto(toolUrl);
+	const his = reservePanel(page);
+	await his.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
+	await his.getByRole('button', { name: 'Akkoord' }).click();
+	await his.getByLabel('Ophalen op').fill(shift(tuesday, 1));
+	await his.getByLabel('Terugbrengen op').fill(friday);
+	await his.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
+	await his.getByRole('button', { name: 'Reserveren' }).click();
+	const clash = `Op die dagen is het al gereserveerd. Het is weer vrij vanaf ${longDate(nextMonday)}.`;
+	await expect(his.getByLabel('Ophalen op')).toHaveAccessibleDescription(new RegExp(clash));
+	await expect(his.getByLabel('Ophalen op')).toHaveAttribute('aria-invalid', 'true');
+	// Nothing was reserved: he stays on the tool page.
+	await expect(page).not.toHaveURL(/\/loans/);
+	await expectAccessible(page);
+	await page.goto('/loans');
+	await expect(page.getByRole('heading', { level: 3, name: 'Klopboormachine' })).toHaveCount(0);
+	await signOut(page);
+
+	// --- Tuesday: the broker at the desk hands the drill over, noting its condition. ---
+	await advanceClock(page.request, { days: toTuesday });
+	expect(brusselsDate(await serverNow(page.request))).toBe(tuesday);
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.goto('/desk');
+	const pickups = page.getByRole('region', { name: 'Vandaag op te halen' });
+	await expect(pickups.getByRole('listitem').filter({ hasText: 'Klopboormachine' })).toContainText(
+		'voor Maria Janssens'
+	);
+	await expectAccessible(page);
+	await pickups.getByRole('link', { name: 'Klopboormachine meegeven' }).click();
+	await expect(page.getByRole('heading', { name: 'Meegeven' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('In welke staat is het toestel?').selectOption({ label: 'Goed' });
+	for (const part of ['koffer', 'zijhandgreep', 'dieptestop', '5 steenboren'])
+		await page.getByLabel(part, { exact: true }).check();
+	await page.getByLabel('Geen waarborg nodig').check();
+	await page.getByRole('button', { name: 'Meegeven bevestigen' }).click();
+	await expect(page).toHaveURL(/\/desk\?done=out/);
+	await expect(
+		page.getByRole('region', { name: 'Vandaag op te halen' }).getByText('Klopboormachine')
+	).toHaveCount(0);
+	await signOut(page);
+
+	// --- Friday, one day after the due date: a kind mail to Maria, no task yet. ---
+	const beforeOverdue = Date.now();
+	await advanceClock(page.request, { days: 3 });
+	expect(brusselsDate(await serverNow(page.request))).toBe(friday);
+	const overdue = await waitForMail(DEMO.resident, {
+		subject: /^Gaat alles goed met Klopboormachine\?$/,
+		after: beforeOverdue
+	});
+	expect(overdue.text).toContain('Je krijgt geen boete.');
+	const callTitle = `Maria Janssens bellen: Klopboormachine moest terug op ${thursday}`;
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.goto('/desk');
+	const calls = page.getByRole('region', { name: 'Bellen over uitleningen' });
+	await expect(calls.getByRole('heading', { name: callTitle })).toHaveCount(0);
+
+	// --- Saturday, still not back: a call task on the desk and on the broker's Today. ---
+	await advanceClock(page.request, { days: 1 });
+	await page.goto('/broker/today');
+	await expect(page.getByRole('listitem').filter({ hasText: callTitle }).first()).toBeVisible();
+	await page.goto('/desk');
+	const call = calls
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: callTitle }) });
+	await expect(call).toBeVisible();
+	await expect(call).toContainText('015 41 22 87');
+	await expectAccessible(page);
+
+	// --- The desk takes it back with a damage report and sends it to repair. ---
+	await call.getByRole('link', { name: 'Uitlening openen' }).click();
+	await expect(page.getByRole('heading', { name: 'Terugnemen' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('In welke staat is het toestel?').selectOption({ label: 'Redelijk' });
+	for (const part of ['koffer', 'zijhandgreep', 'dieptestop'])
+		await page.getByLabel(part, { exact: true }).check();
+	await page
+		.getByLabel('Schade (als er iets kapot is)')
+		.fill('De zijhandgreep is gebarsten; één steenboor ontbreekt.');
+	await page.getByLabel('Naar herstelling').check();
+	await page.getByLabel('Wat moet er hersteld worden?').fill('Nieuwe zijhandgreep en steenboor');
+	await page.getByRole('button', { name: 'Terugname bevestigen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /Klopboormachine/ })).toBeVisible();
+	await expect(page.getByText('Stand: In herstelling')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Schade' })).toContainText(
+		'De zijhandgreep is gebarsten'
+	);
+	await expectAccessible(page);
+	// Back in, it is no longer among the tools to be returned.
+	await page.goto('/desk');
+	await expect(
+		page.getByRole('region', { name: 'Vandaag terug te brengen' }).getByText('Klopboormachine')
+	).toHaveCount(0);
+	await signOut(page);
+
+	// --- In repair: a resident cannot reserve it and is told so in plain words. ---
+	await signIn(page, DEMO.helper, DEMO_PASSWORD);
+	await page.goto(toolUrl);
+	await expect(page.getByText('Status: in herstelling')).toBeVisible();
+	await expect(reservePanel(page)).toContainText(
+		'Dit toestel kan je nu niet reserveren. Bel de uitleendienst als je vragen hebt.'
+	);
+	await expect(reservePanel(page).getByRole('button', { name: 'Reserveren' })).toHaveCount(0);
+	await expectAccessible(page);
+});

@@ -1,0 +1,82 @@
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
+import { signIn, signOut } from '../pages/auth';
+
+const SOFIE = 'sofie@naburig.example';
+
+function brusselsToday(): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(Date.now());
+}
+
+function shift(date: string, days: number): string {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+test('a resident sees only her own reservations, is refused others’ loans, and cancels one', async ({
+	page
+}) => {
+	// Next week's Monday to Wednesday: the pick-up place is open on weekdays.
+	const today = brusselsToday();
+	const dow = new Date(`${today}T12:00:00Z`).getUTCDay();
+	const monday = shift(today, (1 - dow + 7) % 7 || 7);
+	const wednesday = shift(monday, 2);
+
+	// Sofie reserves the coffee maker for a party.
+	await signIn(page, SOFIE, DEMO_PASSWORD);
+	await page.goto('/tools?q=koffie');
+	await page.getByRole('link', { name: 'Koffiezetapparaat voor 40 tassen' }).click();
+	await page.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
+	await page.getByRole('button', { name: 'Akkoord' }).click();
+	await page.getByLabel('Ophalen op').fill(monday);
+	await page.getByLabel('Terugbrengen op').fill(wednesday);
+	await page.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
+	await page.getByRole('button', { name: 'Reserveren' }).click();
+	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);
+
+	// Only her own: not Maria's pressure washer or steamer, not Jozef's hedge trimmer.
+	const current = page.getByRole('region', { name: 'Nu en binnenkort' });
+	await expect(current.getByRole('heading', { level: 3 })).toHaveText([
+		'Koffiezetapparaat voor 40 tassen'
+	]);
+	await expect(page.getByRole('main')).not.toContainText('Behangafstomer');
+	await expect(page.getByRole('main')).not.toContainText('Hogedrukreiniger');
+	await expect(page.getByRole('main')).not.toContainText('heggenschaar');
+	await expectAccessible(page);
+
+	const loanId = new URL(page.url()).searchParams.get('reserved')!;
+	await signOut(page);
+
+	// Maria does not see Sofie's reservation, cannot open its page, nor cancel it.
+	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await page.goto('/loans');
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Mijn reservaties en leningen' })
+	).toBeVisible();
+	await expect(page.getByRole('main')).not.toContainText('Koffiezetapparaat');
+	const other = await page.goto(`/desk/loans/${loanId}`);
+	expect(other?.status()).toBe(403);
+	await expect(page.getByRole('main')).not.toContainText('Sofie');
+	const forged = await page.request.post('/loans?/cancel', {
+		form: { loanId },
+		headers: { origin: new URL(page.url()).origin }
+	});
+	expect(forged.status()).toBe(404);
+	await signOut(page);
+
+	await signIn(page, SOFIE, DEMO_PASSWORD);
+	// She cancels her reservation: it moves to the past, the days are free again.
+	await page.goto('/loans');
+	await page
+		.getByRole('button', { name: 'Reservatie van Koffiezetapparaat voor 40 tassen annuleren' })
+		.click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Je reservatie is geannuleerd. Bedankt om het te laten weten.'
+	);
+	await expect(page.getByText('Je hebt nu niets gereserveerd of geleend.')).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Vroeger' }).getByRole('listitem').filter({
+			hasText: 'Koffiezetapparaat voor 40 tassen'
+		})
+	).toContainText('Geannuleerd');
+	await expectAccessible(page);
+});
