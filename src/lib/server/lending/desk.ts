@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, like, lte } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import {
 	damageReports,
@@ -11,6 +11,7 @@ import {
 	posts,
 	toolRepairs,
 	tools,
+	tasks,
 	users,
 	TOOL_CONDITIONS
 } from '../db/schema';
@@ -256,6 +257,11 @@ export function checkIn(
 				partsBack: JSON.stringify(input.partsBack)
 			})
 			.where(eq(loans.id, loanId))
+			.run();
+		// Back at the desk: nobody needs to call about it being late any more.
+		tx.update(tasks)
+			.set({ doneAt: now, doneById: actorId, outcome: 'returned' })
+			.where(and(like(tasks.dedupeKey, `loan-overdue:${loanId}:%`), isNull(tasks.doneAt)))
 			.run();
 		if (input.damage && input.damage.description.trim()) {
 			tx.insert(damageReports)

@@ -74,6 +74,15 @@ describe('loan reminders', () => {
 			row.overdueNoticeAt,
 			row.overdueTaskAt
 		]).toEqual([noon(16), noon(18), noon(20), noon(21)]);
+		// Brought back: the call is no longer needed.
+		checkIn(f.db, loan.id, maria.id, { condition: 'good', partsBack: [] }, noon(25), ORIGIN);
+		expect(
+			f.db
+				.select()
+				.from(tasks)
+				.all()
+				.map((t) => [t.doneAt, t.outcome])
+		).toEqual([[noon(25), 'returned']]);
 	});
 
 	it('skip the pick-up reminder for a booking made the day before, and start again after an extension', () => {
