@@ -7,6 +7,8 @@ import { db } from '$lib/server/db';
 import { loans, matches, posts, tools, users, TOOL_CONDITIONS } from '$lib/server/db/schema';
 import { checkIn, checkOut, DEPOSIT_WAIVER_REASONS, DeskError } from '$lib/server/lending/desk';
 import { requireDesk } from '$lib/server/lending/desk-access';
+import { extendLoan, ReservationError } from '$lib/server/lending/reservations';
+import { extendSchema } from '$lib/schemas/lending';
 import { addToolPhoto, PhotoError, processPhoto } from '$lib/server/lending/photos';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,6 +42,7 @@ export const load: PageServerLoad = (event) => {
 		phone: row.phone,
 		forJob: row.forJob,
 		booked: event.url.searchParams.has('booked'),
+		maxDays: row.tool.loanDaysMax,
 		partsOut: row.loan.partsOut ? (JSON.parse(row.loan.partsOut) as string[]) : []
 	};
 };
@@ -79,6 +82,23 @@ function errorsOf(e: z.ZodError): Record<string, string[]> {
 }
 
 export const actions: Actions = {
+	// The desk extends a loan or reservation by phone, under the same overlap rule as residents.
+	extend: async (event) => {
+		const row = loadLoan(Number(event.params.id));
+		const user = requireDesk(event, row.tool.neighbourhoodId);
+		const data = Object.fromEntries(await event.request.formData());
+		const parsed = extendSchema.safeParse({ ...data, loanId: row.loan.id });
+		const endDate = String(data.endDate ?? '');
+		if (!parsed.success)
+			return fail(400, { extendError: 'lending_err_date', extendParams: {}, endDate });
+		try {
+			extendLoan(db, row.loan.id, user.id, parsed.data.endDate, clock.now());
+		} catch (e) {
+			if (!(e instanceof ReservationError)) throw e;
+			return fail(409, { extendError: e.code, extendParams: e.params ?? {}, endDate });
+		}
+		return { extended: true };
+	},
 	checkOut: async (event) => {
 		const row = loadLoan(Number(event.params.id));
 		const user = requireDesk(event, row.tool.neighbourhoodId);
