@@ -2,7 +2,8 @@ import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from
 import { signIn } from '../pages/auth';
 
 // One sweep over every page built so far, as the person who would see it. Journeys elsewhere
-// check pages in their error states; this makes sure no page is left out.
+// check pages in their error states; this makes sure no page is left out. Each sweep grows with
+// the site, so it gets the slow-test time limit.
 
 const ANONYMOUS = [
 	'/',
@@ -45,6 +46,7 @@ const ADMIN = [
 ];
 
 test('every public page has no accessibility violations', async ({ page }) => {
+	test.slow();
 	await page.route(/tile\.openstreetmap\.org/, (route) => route.fulfill({ status: 204 }));
 	for (const path of ANONYMOUS) {
 		await page.goto(path);
@@ -68,6 +70,7 @@ test('every public page has no accessibility violations', async ({ page }) => {
 test("every resident page has no accessibility violations (Maria's own post included)", async ({
 	page
 }) => {
+	test.slow();
 	await page.route(/tile\.openstreetmap\.org/, (route) => route.fulfill({ status: 204 }));
 	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	for (const path of RESIDENT) {
@@ -82,6 +85,7 @@ test("every resident page has no accessibility violations (Maria's own post incl
 });
 
 test('every admin and broker page has no accessibility violations', async ({ page }) => {
+	test.slow();
 	await page.route(/tile\.openstreetmap\.org/, (route) => route.fulfill({ status: 204 }));
 	await signIn(page, DEMO.admin, DEMO_PASSWORD);
 	for (const path of ADMIN) {

@@ -8,6 +8,8 @@ const PASSWORD = 'buren helpen buren graag';
 test('a request is answered, accepted, talked over with shared contacts, and marked done', async ({
 	page
 }) => {
+	// Two people, seven sign-ins and three accessibility checks: over a minute on a busy machine.
+	test.slow();
 	// Resident B: a newcomer with a phone number who will help.
 	const helper = uniqueEmail('helper');
 	await signUpAndVerify(page, { name: 'Wout Maes', email: helper, password: PASSWORD });
