@@ -21,6 +21,7 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 	const dow = new Date(`${today}T12:00:00Z`).getUTCDay();
 	const tuesday = shift(today, (2 - dow + 7) % 7 || 7);
 	const wednesday = shift(tuesday, 1);
+	const thursday = shift(tuesday, 2);
 
 	// She is registered by the broker: a phone number, no e-mail address.
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
@@ -92,6 +93,17 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 	await expect(
 		page.getByText('Gereserveerd door de uitleendienst of de buurtbemiddelaar.')
 	).toBeVisible();
+	// She calls back: one more day. The desk extends it (same overlap rule as online).
+	await page.getByLabel('Langer nodig? Nieuwe dag om terug te brengen').fill(tuesday);
+	await page.getByRole('button', { name: 'Terugbrengdag verlengen' }).click();
+	await expect(
+		page.getByText('Kies een latere dag dan de dag waarop je het nu terugbrengt.')
+	).toBeVisible();
+	await page.getByLabel('Langer nodig? Nieuwe dag om terug te brengen').fill(thursday);
+	await page.getByRole('button', { name: 'Terugbrengdag verlengen' }).click();
+	await expect(page.getByText('Je lening is verlengd.')).toBeVisible();
+	await expect(page.getByText(`van ${tuesday} tot en met ${thursday}`)).toBeVisible();
+	await expectAccessible(page);
 
 	// The wheelbarrow's history on the desk lists her reservation.
 	await page.goto('/desk');
