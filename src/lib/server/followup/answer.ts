@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { NEEDS_ATTENTION } from '$lib/followup';
 import type { FollowUpAnswer } from '$lib/schemas/followup';
 import { recordAudit } from '../audit/audit';
@@ -54,9 +54,21 @@ function saveAnswer(
 		.returning()
 		.get();
 	if (!followUp) return null;
+	// Answered: the "nobody answered" task and the call task for it are no longer needed.
 	tx.update(tasks)
 		.set({ doneAt: now, doneById: answeredById, outcome: 'answered' })
-		.where(and(eq(tasks.dedupeKey, `follow-up-no-answer:${followUpId}`), isNull(tasks.doneAt)))
+		.where(
+			and(
+				isNull(tasks.doneAt),
+				or(
+					eq(tasks.dedupeKey, `follow-up-no-answer:${followUpId}`),
+					and(
+						eq(tasks.kind, 'call_resident'),
+						sql`json_extract(${tasks.details}, '$.followUpId') = ${followUpId}`
+					)
+				)
+			)
+		)
 		.run();
 	if (NEEDS_ATTENTION.includes(answer.outcome)) {
 		const { person, other, post } = followUpContext(tx, followUp);

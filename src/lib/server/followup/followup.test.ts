@@ -157,6 +157,9 @@ describe('the follow-up mail', () => {
 			answeredById: rosa.id,
 			comment: 'Fijne man'
 		});
+		// The call task is done with it.
+		const done = db.select().from(tasks).where(eq(tasks.id, call.id)).get()!;
+		expect([done.doneAt, done.outcome]).toEqual([dueAt + days(1), 'answered']);
 	});
 });
 
