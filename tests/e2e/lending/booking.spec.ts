@@ -111,7 +111,7 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 	const history = page.getByRole('region', { name: 'Uitleningen' });
 	await expect(history.getByRole('row').filter({ hasText: name })).toContainText('Gereserveerd');
 	await expect(history.getByRole('row').filter({ hasText: name })).toContainText(
-		`${tuesday} – ${wednesday}`
+		`${tuesday} – ${thursday}`
 	);
 
 	// She has no e-mail: the confirmation becomes a call on the desk, with what to tell her.
