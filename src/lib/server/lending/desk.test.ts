@@ -194,7 +194,7 @@ describe('repair, retire, missing', () => {
 		markInRepair(db, drill, staff.id, { note: 'Motor', expectedDate: '2026-03-20' }, NOW);
 		const f = deskToday(db, hoodId, NOW).flagged;
 		expect(f.map((r) => [r.loanId, r.borrowerPhone])).toEqual([[hit, '0470']]);
-		backFromRepair(db, drill, staff.id, NOW + 1);
+		backFromRepair(db, drill, staff.id, NOW + 1, 'https://buurt.example');
 		expect(deskToday(db, hoodId, NOW).flagged).toEqual([]);
 		expect(db.select().from(tools).where(eq(tools.id, drill)).get()!.status).toBe('available');
 	});

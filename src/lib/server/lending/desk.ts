@@ -349,7 +349,13 @@ export function markInRepair(
 }
 
 /** The tool is back from repair and can be lent again. */
-export function backFromRepair(db: DB, toolId: number, actorId: string, now: number): void {
+export function backFromRepair(
+	db: DB,
+	toolId: number,
+	actorId: string,
+	now: number,
+	origin: string
+): void {
 	db.transaction((tx) => {
 		const tool = loadTool(tx, toolId);
 		if (tool.status !== 'in_repair') throw new DeskError('desk_error_not_in_repair');
@@ -369,6 +375,8 @@ export function backFromRepair(db: DB, toolId: number, actorId: string, now: num
 			},
 			now
 		);
+		// Free again: the first in line hears it.
+		notifyWaitlist(tx, toolId, now, origin);
 	});
 }
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { loans, outbox, tasks } from '../db/schema';
-import { checkIn, checkOut } from './desk';
+import { backFromRepair, checkIn, checkOut } from './desk';
 import { runLoanReminders } from './reminders';
 import { cancelReservation, extendLoan, reserveTool } from './reservations';
 import { DAY, lendingFixture, NOW, ORIGIN } from './test-fixture';
@@ -170,7 +170,7 @@ describe('the waiting list', () => {
 		expect(waitingLine(f.db, f.drill).map((w) => w.userId)).toEqual([d!.id]);
 	});
 
-	it('is not for a tool nobody booked, and tells nobody when the tool goes to repair', () => {
+	it('is not for a tool nobody booked, tells nobody when the tool goes to repair, and tells the first in line when it is back', () => {
 		const [a, b] = [f.borrower(), f.borrower()];
 		expect(() => joinWaitlist(f.db, f.drill, b.id, NOW)).toThrow('lending_err_waitlist_free');
 		const loan = reserveTool(
@@ -191,5 +191,8 @@ describe('the waiting list', () => {
 		);
 		expect(mailKinds().filter((m) => m.kind === 'loan_waitlist_free')).toEqual([]);
 		expect(waitingLine(f.db, f.drill)).toHaveLength(1);
+		// Back from repair: now the first in line hears it.
+		backFromRepair(f.db, f.drill, a.id, NOW + 2 * DAY, ORIGIN);
+		expect(mailKinds().filter((m) => m.kind === 'loan_waitlist_free')).toHaveLength(1);
 	});
 });

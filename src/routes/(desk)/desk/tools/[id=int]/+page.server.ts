@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as clock from '$lib/server/clock';
+import { siteOrigin } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import {
 	backFromRepair,
@@ -74,7 +75,10 @@ export const actions: Actions = {
 	},
 	back: (event) => {
 		const { history, user } = guard(event);
-		return run(() => backFromRepair(db, history.tool.id, user.id, clock.now()), 'back');
+		return run(
+			() => backFromRepair(db, history.tool.id, user.id, clock.now(), siteOrigin()),
+			'back'
+		);
 	},
 	retire: async (event) => {
 		const { history, user } = guard(event);
