@@ -9,6 +9,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 import { FOLLOW_UP_CONTINUATIONS, FOLLOW_UP_OUTCOMES } from '../../followup';
+import { MODERATION_POLICIES } from '../../moderation';
 
 /** Instants are stored as UTC milliseconds since the epoch (see conventions: "time is explicit"). */
 const instant = (name: string) => integer(name, { mode: 'number' });
@@ -40,6 +41,10 @@ export const neighbourhoods = sqliteTable('neighbourhoods', {
 	lendingMaxActive: integer('lending_max_active').notNull().default(2),
 	/** Lending: free days kept between two bookings of a tool, for checking and cleaning. */
 	lendingBufferDays: integer('lending_buffer_days').notNull().default(1),
+	/** Whose new posts wait for a broker's check: everyone, people without a trust badge, or nobody. */
+	moderation: text('moderation', { enum: MODERATION_POLICIES }).notNull().default('without_badge'),
+	/** A published request with no response after this many days shows on the broker's Today. */
+	noResponseDays: integer('no_response_days').notNull().default(3),
 	createdAt: instant('created_at').notNull()
 });
 

@@ -37,12 +37,27 @@ export interface PostInput {
 export type PostError = { ok: false; field: string; error: string };
 export type PostResult = { ok: true; post: Post } | PostError;
 
-/** Residents without a trust badge wait for a broker's check; brokers and admins never do. */
+/**
+ * Whether a resident's new post waits for a broker's check, by the neighbourhood's setting:
+ * everyone, only people without a trust badge (the default), or nobody. Brokers and admins never wait.
+ */
 export function needsModeration(db: DB, authorId: string, now: number): boolean {
-	const author = db.select({ role: users.role }).from(users).where(eq(users.id, authorId)).get();
+	const author = db
+		.select({ role: users.role, policy: neighbourhoods.moderation })
+		.from(users)
+		.leftJoin(neighbourhoods, eq(neighbourhoods.id, users.neighbourhoodId))
+		.where(eq(users.id, authorId))
+		.get();
 	if (!author) return true;
 	if (author.role === 'broker' || author.role === 'admin') return false;
-	return !hasActiveBadge(db, authorId, now);
+	switch (author.policy ?? 'without_badge') {
+		case 'everyone':
+			return true;
+		case 'nobody':
+			return false;
+		case 'without_badge':
+			return !hasActiveBadge(db, authorId, now);
+	}
 }
 
 /**
