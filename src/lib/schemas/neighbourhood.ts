@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { emailField } from './fields';
+import { MODERATION_POLICIES } from '../moderation';
+import { emailField, requiredChoice } from './fields';
 
 /**
  * Forms for neighbourhoods, their brokers and their streets. Error messages are message keys.
@@ -164,3 +165,14 @@ export const streetImportSchema = z
 		if (!v.file && !v.text.trim())
 			ctx.addIssue({ code: 'custom', message: 'admin_import_err_empty', path: ['text'] });
 	});
+
+/** How the brokers of a neighbourhood work: whose posts they check, and when a request counts as unanswered. */
+export const brokerSettingsSchema = z.object({
+	moderation: requiredChoice(MODERATION_POLICIES, 'broker_settings_err_moderation'),
+	noResponseDays: z
+		.number({ error: 'broker_settings_err_days' })
+		.int('broker_settings_err_days')
+		.min(1, 'broker_settings_err_days')
+		.max(30, 'broker_settings_err_days')
+		.default(3)
+});

@@ -1,5 +1,11 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
-import { signIn, signOut, signUpAndVerify } from '../pages/auth';
+import {
+	enterSecondFactor,
+	setUpSecondFactor,
+	signIn,
+	signOut,
+	signUpAndVerify
+} from '../pages/auth';
 
 /** A square around the centre of Leuven, as a GeoJSON Feature (as geojson.io exports it). */
 const LEUVEN = JSON.stringify({
@@ -118,9 +124,17 @@ test('the admin creates a neighbourhood and a broker, who imports its streets', 
 	await expect(page.getByRole('listitem').filter({ hasText: broker.email })).toBeVisible();
 	await signOut(page);
 
-	// The new broker sees the neighbourhood and imports its streets.
+	// The new broker must set up the second step before any broker page opens, then lands where
+	// they were going, sees the neighbourhood and imports its streets.
 	await signIn(page, broker.email, broker.password);
 	await page.getByRole('link', { name: 'Buurtwerk' }).click();
+	await expect(
+		page.getByText(
+			'Stel eerst de tweede stap in. Daarna ga je verder naar de pagina die je wilde openen.'
+		)
+	).toBeVisible();
+	await expectAccessible(page);
+	await setUpSecondFactor(page, broker.email);
 	await expect(page.getByRole('heading', { name })).toBeVisible();
 	await expect(page.getByText('Oud-Oefenplein')).toHaveCount(0);
 	await expectAccessible(page);
@@ -215,6 +229,8 @@ test('anonymous visitors are sent to sign in, and come back afterwards', async (
 	await page.getByLabel('E-mailadres').fill(DEMO.broker);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	// A broker passes the code step; the page they asked for still opens afterwards.
+	await enterSecondFactor(page, DEMO.broker);
 	await expect(
 		page.getByRole('heading', { name: 'Straten van Oud-Oefenplein en Vuurkruisenplein' })
 	).toBeVisible();

@@ -87,7 +87,7 @@ test('a report leads to a suspension: the person is out, their post disappears, 
 	// Lifting it brings the post back.
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker/residents');
-	await page.getByLabel('Naam, e-mailadres of telefoonnummer').fill('Victor');
+	await page.getByLabel('Zoek een bewoner').fill('Victor');
 	await page.getByRole('button', { name: 'Zoeken' }).click();
 	await page.getByRole('link', { name: 'Victor Verkoper' }).click();
 	await page.getByRole('button', { name: 'Hef de schorsing op' }).click();

@@ -44,7 +44,7 @@ test('a person sets up a second factor, then signs in with a code or a recovery 
 
 	await page.getByLabel('De code van zes cijfers').fill(codeFor(key));
 	await page.getByRole('button', { name: 'Bevestigen' }).click();
-	await expect(page.getByRole('heading', { name: 'Uw herstelcodes' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Je herstelcodes' })).toBeVisible();
 	const codes = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map(
 		(c) => c.trim()
 	);
@@ -54,25 +54,25 @@ test('a person sets up a second factor, then signs in with a code or a recovery 
 	// Signing in again asks for the code.
 	await signOut(page);
 	await passwordStep(page, person.email, person.password);
-	await expect(page.getByRole('heading', { name: 'Vul uw code in' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Vul je code in' })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('Code uit uw app').fill('000000');
+	await page.getByLabel('Code uit je app').fill('000000');
 	await page.getByRole('button', { name: 'Verder' }).click();
 	await expect(page.getByText('Deze code klopt niet.')).toBeVisible();
 	// The setup code's step was used; the next step's code is accepted (one step of drift allowed).
-	await page.getByLabel('Code uit uw app').fill(codeFor(key, 1));
+	await page.getByLabel('Code uit je app').fill(codeFor(key, 1));
 	await page.getByRole('button', { name: 'Verder' }).click();
 	await expect(page).not.toHaveURL(/two-factor/);
 
 	// A recovery code works once.
 	await signOut(page);
 	await passwordStep(page, person.email, person.password);
-	await page.getByLabel('Code uit uw app').fill(codes[0]!);
+	await page.getByLabel('Code uit je app').fill(codes[0]!);
 	await page.getByRole('button', { name: 'Verder' }).click();
 	await expect(page).not.toHaveURL(/two-factor/);
 	await signOut(page);
 	await passwordStep(page, person.email, person.password);
-	await page.getByLabel('Code uit uw app').fill(codes[0]!);
+	await page.getByLabel('Code uit je app').fill(codes[0]!);
 	await page.getByRole('button', { name: 'Verder' }).click();
 	await expect(page.getByText('Deze code klopt niet.')).toBeVisible();
 });

@@ -41,7 +41,7 @@ test('a broker finds a helper, grants “met in person” and a VOG; the card ex
 	await page.getByRole('link', { name: 'Bewoners zoeken' }).click();
 	await expect(page.getByRole('heading', { name: 'Bewoners', level: 1 })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('Naam, e-mailadres of telefoonnummer').fill(email.split('@')[0]!);
+	await page.getByLabel('Zoek een bewoner').fill(email.split('@')[0]!);
 	await page.getByRole('button', { name: 'Zoeken' }).click();
 	await page.getByRole('link', { name }).click();
 	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();

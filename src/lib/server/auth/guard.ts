@@ -7,17 +7,18 @@ import type { SessionUser } from './session';
 import { hasTwoFactor, twoFactorDecision, twoFactorRedirect } from './two-factor';
 
 /**
- * security: a broker or admin who has set up a second factor must have entered a code in this
- * session before confidential pages open. (Forcing setup for those without one — decision
- * 'setup' — is not switched on yet: demo accounts and e2e helpers need a demo key first.)
+ * security: brokers and admins see confidential data, so before any of their pages opens they must
+ * have a second factor (or are sent to set one up) and have entered a code in this session.
  */
-function requireSecondFactor(event: Pick<RequestEvent, 'locals' | 'url'>, user: SessionUser): void {
+export function requireSecondFactor(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	user: SessionUser
+): void {
 	const decision = twoFactorDecision(
 		user.role,
 		hasTwoFactor(db, user.id),
 		event.locals.session?.twoFactorVerified === true
 	);
-	if (decision !== 'verify') return;
 	const target = twoFactorRedirect(decision, event.url.pathname + event.url.search);
 	if (target) redirect(303, target);
 }

@@ -5,6 +5,7 @@ import { recoveryCodes, sessions, users } from '../db/schema';
 import { createSession, validateSessionToken } from './session';
 import {
 	confirmTwoFactorSetup,
+	demoCodeHint,
 	hasTwoFactor,
 	matchTotpStep,
 	newTotpKey,
@@ -98,6 +99,34 @@ describe('second factor (TOTP)', () => {
 		const key = new Uint8Array(20).fill(1);
 		expect(totpKeyText(key)).toMatch(/^[A-Z2-7]{32}$/);
 		expect(totpKeyUri(key, 'an@naburig.example')).toMatch(/^otpauth:\/\/totp\/Naburig:/);
+	});
+});
+
+describe('the demo code hint', () => {
+	it('offers the next code the server will accept, and a wait once three are used', () => {
+		const { db, user, session, key } = setUp();
+		expect(demoCodeHint(db, user.id, key, T0)).toBeNull();
+		confirmTwoFactorSetup(db, user.id, session.id, key, totpCodeAt(key, T0 - STEP), T0);
+		// The step before now was used for setup; now and the step after remain.
+		for (const expected of [totpCodeAt(key, T0), totpCodeAt(key, T0 + STEP)]) {
+			const hint = demoCodeHint(db, user.id, key, T0);
+			expect(hint).toEqual({ code: expected });
+			expect(verifyTwoFactorCode(db, user.id, expected, T0)).toBe(true);
+		}
+		const wait = demoCodeHint(db, user.id, key, T0);
+		expect(wait).toMatchObject({ waitSeconds: expect.any(Number) });
+		const seconds = (wait as { waitSeconds: number }).waitSeconds;
+		expect(seconds).toBeGreaterThan(0);
+		expect(seconds).toBeLessThanOrEqual(30);
+		const later = T0 + seconds * 1000;
+		const next = demoCodeHint(db, user.id, key, later) as { code: string };
+		expect(verifyTwoFactorCode(db, user.id, next.code, later)).toBe(true);
+	});
+
+	it('says nothing for an account with its own key', () => {
+		const { db, user, session, key } = setUp();
+		confirmTwoFactorSetup(db, user.id, session.id, key, totpCodeAt(key, T0), T0);
+		expect(demoCodeHint(db, user.id, newTotpKey(), T0)).toBeNull();
 	});
 });
 

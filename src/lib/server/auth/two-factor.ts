@@ -62,6 +62,29 @@ export function matchTotpStep(
 	return null;
 }
 
+/**
+ * For demo accounts whose key is the public demo key: the next code the server will accept (codes
+ * are single use), or how many seconds until one is ready. Null for every other account.
+ */
+export function demoCodeHint(
+	db: DbOrTx,
+	userId: string,
+	demoKey: Uint8Array,
+	now: number
+): { code: string } | { waitSeconds: number } | null {
+	const row = db
+		.select({ key: users.totpKey, last: users.totpLastStep })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	if (!row?.key || !constantTimeEqual(new Uint8Array(row.key), demoKey)) return null;
+	const current = stepAt(now);
+	const step = Math.max(current - GRACE_STEPS, (row.last ?? -Infinity) + 1);
+	if (step > current + GRACE_STEPS)
+		return { waitSeconds: Math.ceil(((step - GRACE_STEPS) * TOTP_PERIOD_S * 1000 - now) / 1000) };
+	return { code: generateHOTP(demoKey, BigInt(step), TOTP_DIGITS) };
+}
+
 /** Whether a person has set up the second factor. */
 export function hasTwoFactor(db: DbOrTx, userId: string): boolean {
 	const row = db.select({ key: users.totpKey }).from(users).where(eq(users.id, userId)).get();

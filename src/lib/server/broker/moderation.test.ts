@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { auditLog, outbox, posts, reports } from '../db/schema';
 import { createTestDb } from '../db/test-db';
-import { createPost } from '../posts/create';
+import { eq } from 'drizzle-orm';
+import { createPost, needsModeration } from '../posts/create';
+import { respond } from '../posts/responses';
+import { openRequests } from '../matching/requests';
+import { setBrokerSettings } from './settings';
 import { input, setUp } from '../posts/test-fixtures';
 import { reportPost } from '../talk/safety';
 import {
 	approvePost,
 	hidePost,
-	NO_RESPONSE_DAYS,
 	openReports,
 	pendingPosts,
 	rejectPost,
@@ -37,6 +40,34 @@ function world() {
 	};
 	return { db, ctx, newcomer, broker, post };
 }
+
+describe('who waits for a check (neighbourhood setting)', () => {
+	it('follows everyone / without a badge / nobody; brokers never wait', () => {
+		const { db, ctx, newcomer, broker } = world();
+		const set = (moderation: 'everyone' | 'without_badge' | 'nobody') =>
+			setBrokerSettings(db, broker.id, ctx.hood.id, { moderation, noResponseDays: 3 }, NOW);
+		expect(needsModeration(db, newcomer.id, NOW)).toBe(true);
+		set('nobody');
+		expect(needsModeration(db, newcomer.id, NOW)).toBe(false);
+		const made = createPost(
+			db,
+			newcomer.id,
+			input(ctx.category.id, { submissionKey: 'n' }),
+			true,
+			NOW
+		);
+		expect(made.ok && made.post.status).toBe('open');
+		set('everyone');
+		expect(needsModeration(db, newcomer.id, NOW)).toBe(true);
+		expect(needsModeration(db, broker.id, NOW)).toBe(false);
+		const audit = db
+			.select()
+			.from(auditLog)
+			.all()
+			.filter((a) => a.action === 'neighbourhood.broker_settings');
+		expect(audit.map((a) => JSON.parse(a.detail).moderation.to)).toEqual(['nobody', 'everyone']);
+	});
+});
 
 describe('moderation', () => {
 	it('approves a waiting post onto the list and tells the poster', () => {
@@ -93,13 +124,33 @@ describe('moderation', () => {
 		expect(openReports(db, [ctx.hood.id])).toEqual([]);
 	});
 
-	it('counts requests nobody answered for a few days', () => {
+	it('counts requests nobody answered within the neighbourhood’s days', () => {
 		const { db, ctx, broker, post } = world();
 		const p = post('d');
 		approvePost(db, p.id, broker.id, ORIGIN, NOW);
-		expect(todayCounts(db, [ctx.hood.id], NOW + 86_400_000).unanswered).toBe(0);
-		expect(todayCounts(db, [ctx.hood.id], NOW + NO_RESPONSE_DAYS * 86_400_000).unanswered).toBe(1);
-		expect(db.select().from(posts).all()).toHaveLength(1);
+		const day = 86_400_000;
+		// The default is three days.
+		expect(todayCounts(db, [ctx.hood.id], NOW + 2 * day).unanswered).toBe(0);
+		expect(todayCounts(db, [ctx.hood.id], NOW + 3 * day).unanswered).toBe(1);
+		expect(
+			openRequests(db, [ctx.hood.id], { unansweredAt: NOW + 3 * day }).map((r) => r.id)
+		).toEqual([p.id]);
+		expect(openRequests(db, [ctx.hood.id], { unansweredAt: NOW + 2 * day })).toEqual([]);
+		// The brokers make it a week: no longer on Today after three days.
+		setBrokerSettings(
+			db,
+			broker.id,
+			ctx.hood.id,
+			{ moderation: 'without_badge', noResponseDays: 7 },
+			NOW
+		);
+		expect(todayCounts(db, [ctx.hood.id], NOW + 6 * day).unanswered).toBe(0);
+		expect(todayCounts(db, [ctx.hood.id], NOW + 7 * day).unanswered).toBe(1);
+		// A response takes it off.
+		const helper = ctx.resident('Hanne');
+		const published = db.select().from(posts).where(eq(posts.id, p.id)).get()!;
+		expect(respond(db, published, helper.id, 'Ik kan helpen', NOW + day).ok).toBe(true);
+		expect(todayCounts(db, [ctx.hood.id], NOW + 7 * day).unanswered).toBe(0);
 	});
 });
 

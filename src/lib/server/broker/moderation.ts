@@ -1,9 +1,10 @@
-import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { toLocale } from '$lib/i18n';
 import { recordAudit } from '../audit/audit';
 import type { DB, DbOrTx } from '../db/client';
 import { posts, reports, users, type Post } from '../db/schema';
+import { unansweredBy } from '../matching/requests';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { expiryFor } from '../posts/create';
@@ -277,9 +278,6 @@ export function resolveReport(
 	});
 }
 
-/** Requests still without any response this many days after they went on the list. */
-export const NO_RESPONSE_DAYS = 3;
-
 /** Counts for the Today page; each links to where the work is done. */
 export function todayCounts(db: DbOrTx, neighbourhoodIds: number[], now: number) {
 	if (neighbourhoodIds.length === 0) return { pending: 0, reports: 0, unanswered: 0 };
@@ -297,15 +295,7 @@ export function todayCounts(db: DbOrTx, neighbourhoodIds: number[], now: number)
 	const unanswered = db
 		.select({ n: count() })
 		.from(posts)
-		.where(
-			and(
-				eq(posts.kind, 'request'),
-				eq(posts.status, 'open'),
-				inScope,
-				lte(posts.publishedAt, now - NO_RESPONSE_DAYS * 86_400_000),
-				sql`not exists (select 1 from responses r where r.post_id = ${posts.id})`
-			)
-		)
+		.where(and(inScope, unansweredBy(now)))
 		.get()!.n;
 	return { pending, reports: open, unanswered };
 }

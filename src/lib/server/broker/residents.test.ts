@@ -51,6 +51,24 @@ describe('the broker’s resident search', () => {
 		expect(searchResidents(db, [hood.id], '', 1).items).toHaveLength(3);
 	});
 
+	it('finds by street, with or without the house number', () => {
+		const db = createTestDb();
+		const ctx = setUp(db);
+		ctx.resident('Leon Markt', { email: 'l@test.example' });
+		ctx.resident('Rosa', { streetId: ctx.street.id, houseNumber: '12' });
+		ctx.resident('Ward', { streetId: ctx.street.id, houseNumber: '3' });
+		expect(names(searchResidents(db, [ctx.hood.id], 'markt', 1))).toEqual([
+			'Leon Markt',
+			'Rosa',
+			'Ward'
+		]);
+		const rosa = searchResidents(db, [ctx.hood.id], 'Markt 12', 1).items;
+		expect(rosa.map((r) => [r.displayName, r.street, r.houseNumber])).toEqual([
+			['Rosa', 'Markt', '12']
+		]);
+		expect(names(searchResidents(db, [ctx.hood.id], 'Kerkstraat', 1))).toEqual([]);
+	});
+
 	it('pages through everyone by name', () => {
 		const { db, hood, resident } = world();
 		for (let i = 0; i < RESIDENTS_PAGE_SIZE; i++) resident(`Zoë ${String(i).padStart(2, '0')}`);

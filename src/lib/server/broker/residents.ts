@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { neighbourhoods, users, type UserStatus } from '../db/schema';
+import { neighbourhoods, streets, users, type UserStatus } from '../db/schema';
 
 /** Residents per page of the broker's search. */
 export const RESIDENTS_PAGE_SIZE = 25;
@@ -12,6 +12,9 @@ export interface ResidentRow {
 	phone: string | null;
 	status: UserStatus;
 	neighbourhood: string;
+	/** Street and house number, so the broker can tell two people of the same name apart. */
+	street: string | null;
+	houseNumber: string | null;
 }
 
 /** "%…%" for LIKE, with the wildcards in what was typed taken literally. */
@@ -22,8 +25,9 @@ const digitsOf = (text: string) => text.replace(/\D/g, '');
 const phoneDigits = sql`replace(replace(replace(replace(replace(replace(${users.phone}, ' ', ''), '/', ''), '.', ''), '-', ''), '(', ''), ')', '')`;
 
 /**
- * Residents of the broker's neighbourhoods (all of them for an admin, `null`) whose name, e-mail
- * or phone contains what was typed; everyone when nothing was typed. Deleted accounts are not
+ * Residents of the broker's neighbourhoods (all of them for an admin, `null`) whose name, e-mail,
+ * phone or street (with or without the house number) contains what was typed; everyone when
+ * nothing was typed. Deleted accounts are not
  * listed. Sorted by name, one page at a time.
  */
 export function searchResidents(
@@ -40,6 +44,7 @@ export function searchResidents(
 		? or(
 				sql`${users.displayName} like ${contains(q)} escape '\\'`,
 				sql`${users.email} like ${contains(q.toLowerCase())} escape '\\'`,
+				sql`(${streets.name} || ' ' || coalesce(${users.houseNumber}, '')) like ${contains(q)} escape '\\'`,
 				// Only when something like a number was typed: "Jan" has no digits to look for.
 				digits.length >= 3 ? sql`${phoneDigits} like ${contains(digits)} escape '\\'` : undefined
 			)
@@ -51,10 +56,13 @@ export function searchResidents(
 			email: users.email,
 			phone: users.phone,
 			status: users.status,
-			neighbourhood: neighbourhoods.name
+			neighbourhood: neighbourhoods.name,
+			street: streets.name,
+			houseNumber: users.houseNumber
 		})
 		.from(users)
 		.innerJoin(neighbourhoods, eq(neighbourhoods.id, users.neighbourhoodId))
+		.leftJoin(streets, eq(streets.id, users.streetId))
 		.where(
 			and(
 				ne(users.status, 'deleted'),

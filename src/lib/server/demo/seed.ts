@@ -21,7 +21,8 @@ import { setSetting } from '../settings';
 import { localDate } from '../posts/form';
 import { grantBadge } from '../trust/grant';
 import { setBadgeRules } from '../trust/rules';
-import { DEMO_PASSWORD } from './mode';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { DEMO_PASSWORD, DEMO_TOTP_KEY } from './mode';
 import { seedDemoTools } from './tools';
 
 /**
@@ -316,6 +317,8 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 					emailVerifiedAt: now - p.sinceDays * DAY,
 					passwordHash,
 					role: p.role ?? 'resident',
+					// Brokers and admins need a second factor; the demo ones share the public demo key.
+					totpKey: p.role ? Buffer.from(decodeBase32IgnorePadding(DEMO_TOTP_KEY)) : null,
 					displayName: p.name,
 					phone: p.phone ?? null,
 					locale: p.locale ?? 'nl',

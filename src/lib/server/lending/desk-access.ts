@@ -3,12 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { db } from '../db';
 import { lendingDeskStaff, neighbourhoodBrokers, users } from '../db/schema';
-import { requireUser } from '../auth/guard';
+import { requireSecondFactor, requireUser } from '../auth/guard';
 import type { SessionUser } from '../auth/session';
 
 /**
  * Who may run the lending desk of a neighbourhood: admins, its brokers, and residents given the
- * lending-desk role. (The lead will unify this with access.ts `canRunDesk` when merging.)
+ * lending-desk role.
  */
 export function isDeskStaff(d: DbOrTx, userId: string, neighbourhoodId: number): boolean {
 	const user = d.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
@@ -45,6 +45,8 @@ export function requireDesk(
 ): SessionUser {
 	const user = requireUser(event);
 	if (!isDeskStaff(db, user.id, neighbourhoodId)) error(403, 'forbidden');
+	// Brokers and admins pass their second factor here too; desk volunteers are residents.
+	requireSecondFactor(event, user);
 	return user;
 }
 

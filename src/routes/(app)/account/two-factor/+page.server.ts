@@ -30,7 +30,9 @@ export const load: PageServerLoad = async (event) => {
 		type: 'svg',
 		margin: 2
 	});
-	return { setUp: false as const, next, key: totpKeyText(key), qr };
+	// Sent here by the guard on the way to a broker or admin page.
+	const required = event.url.searchParams.has('next');
+	return { setUp: false as const, next, required, key: totpKeyText(key), qr };
 };
 
 export const actions: Actions = {

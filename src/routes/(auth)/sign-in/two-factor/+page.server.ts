@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import {
+	demoCodeHint,
 	hasTwoFactor,
 	markSessionVerified,
 	twoFactorLimiter,
@@ -8,6 +10,7 @@ import {
 	verifyTwoFactorCode
 } from '$lib/server/auth/two-factor';
 import { db } from '$lib/server/db';
+import { DEMO_TOTP_KEY, isDemo } from '$lib/server/demo/mode';
 import { safeRedirect } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages.js';
 import * as clock from '$lib/server/clock';
@@ -19,7 +22,10 @@ export const load: PageServerLoad = async (event) => {
 	if (!hasTwoFactor(db, user.id))
 		redirect(303, `/account/two-factor?next=${encodeURIComponent(next)}`);
 	if (event.locals.session?.twoFactorVerified) redirect(303, next);
-	return {};
+	const demoHint = isDemo(db)
+		? demoCodeHint(db, user.id, decodeBase32IgnorePadding(DEMO_TOTP_KEY), clock.now())
+		: null;
+	return { demoHint };
 };
 
 export const actions: Actions = {
