@@ -21,7 +21,8 @@ export default defineConfig({
 	fullyParallel: false,
 	// One retry on CI so a rare timing hiccup does not block a submission; it is still reported as flaky.
 	retries: process.env.CI ? 1 : 0,
-	timeout: 60_000,
+	// Brokers and admins pass a single-use code step; now and then a sign-in waits for the next code.
+	timeout: 90_000,
 	expect: { timeout: 10_000 },
 	reporter: 'list',
 	projects: [

@@ -17,6 +17,7 @@ async function openSettings(page: import('@playwright/test').Page) {
 test('the broker lets newcomers’ posts go online at once, then asks to check them again', async ({
 	page
 }) => {
+	test.setTimeout(180_000);
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await openSettings(page);
 	await expectAccessible(page);
