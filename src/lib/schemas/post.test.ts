@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { postSchema, type PostForm } from './post';
 
 const TODAY = '2026-12-01';
@@ -34,6 +36,12 @@ function errors(extra: Partial<PostForm>): Record<string, string[]> {
 describe('the post form', () => {
 	it('accepts a complete flexible request', () => {
 		expect(errors({})).toEqual({});
+	});
+
+	it('asks whether it is a request or an offer, never choosing for the person', async () => {
+		expect(errors({ kind: undefined })).toEqual({ kind: ['post_err_kind'] });
+		const empty = await superValidate(zod4(postSchema(TODAY)), { errors: false });
+		expect(empty.data.kind).toBeUndefined();
 	});
 
 	it('asks for a title, a text and a category', () => {

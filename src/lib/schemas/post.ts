@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredChoice } from './fields';
 import {
 	BODY_MAX,
 	DURATIONS,
@@ -13,7 +14,8 @@ import {
 const time = z.string().regex(/^(|([01]\d|2[0-3]):[0-5]\d)$/, 'post_err_time_needed');
 
 const base = z.object({
-	kind: z.enum(KINDS, { error: 'err_required' }),
+	// Request or offer is the first thing a person decides: never pre-chosen for them.
+	kind: requiredChoice(KINDS, 'post_err_kind'),
 	categoryId: z.int({ error: 'post_err_category' }).positive('post_err_category').nullable(),
 	title: z.string().trim().min(1, 'err_required').max(TITLE_MAX, 'err_too_long'),
 	body: z.string().trim().min(1, 'err_required').max(BODY_MAX, 'err_too_long'),

@@ -65,7 +65,7 @@ export function toPostInput(db: DbOrTx, place: PosterPlace, v: PostForm): InputR
 	return {
 		ok: true,
 		input: {
-			kind: v.kind,
+			kind: v.kind!,
 			categoryId: v.categoryId ?? 0,
 			title: v.title,
 			body: v.body,
