@@ -8,6 +8,7 @@ const suffix = () => Date.now().toString(36);
 test('a broker registers someone without e-mail, posts for them, refers it and calls them', async ({
 	page
 }) => {
+	test.setTimeout(180_000);
 	const name = `Rosalie ${suffix()}`;
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker');
