@@ -2,7 +2,7 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import { loans, neighbourhoods, tools, users } from '../db/schema';
 import { createTask } from '../tasks/tasks';
-import { localDate, shiftDate } from './dates';
+import { localDate, localTime, shiftDate } from './dates';
 import { mailLoan } from './loan-mails';
 
 /**
@@ -16,6 +16,8 @@ import { mailLoan } from './loan-mails';
  * - overdue: one day after the last day, a kind mail (a reason to check on someone, no fine);
  * - call: one more day without the tool back, a task on Today for the desk or broker to call.
  *   Someone without e-mail already got a call task from the overdue mail (the outbox makes it).
+ *
+ * The steps that mail (pick-up, return, overdue) are only taken in the daytime: see DAYTIME.
  */
 type Step = 'pickup' | 'return' | 'overdue' | 'call';
 
@@ -63,6 +65,24 @@ function candidates(db: DbOrTx, step: Step): Candidate[] {
 		.map(({ email, ...c }) => ({ ...c, hasEmail: !!email }));
 }
 
+/**
+ * Reminder mails go out between 09:00 and 20:00 in the neighbourhood's time zone. They fall due
+ * at midnight (they are counted in local days), and a mail at 00:05 about a ladder would wake
+ * many of our borrowers, or alarm them. Outside these hours the job simply does not take a
+ * mailing step: the loan's bookkeeping column stays empty, so the job's first run from 09:00
+ * takes it, once, as at any other time. Every step's window is at least a whole day, so no
+ * reminder is skipped. Confirmations of what someone just did are not reminders: they are queued
+ * at once by the action itself. (A mail whose sending fails may still be retried by the outbox in
+ * the evening; its back-off is at most two hours.)
+ */
+export const DAYTIME = { from: '09:00', until: '20:00' } as const;
+
+/** Whether reminder mails may be queued at this instant in this time zone. */
+export function isDaytime(now: number, timeZone: string): boolean {
+	const time = localTime(now, timeZone);
+	return time >= DAYTIME.from && time < DAYTIME.until;
+}
+
 /** Whether a step is due for a loan on a local day. */
 export function isDue(step: Step, c: Candidate, today: string): boolean {
 	switch (step) {
@@ -102,6 +122,8 @@ function runStep(db: DB, step: Step, now: number, origin: string): number {
 	let done = 0;
 	for (const c of candidates(db, step)) {
 		if (!isDue(step, c, localDate(now, c.timeZone))) continue;
+		// A call task is no mail: it may wait on Today overnight.
+		if (mail && !isDaytime(now, c.timeZone)) continue;
 		db.transaction(
 			(tx) => {
 				const claimed = tx
