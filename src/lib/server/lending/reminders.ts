@@ -2,8 +2,10 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import { loans, neighbourhoods, tools, users } from '../db/schema';
 import { createTask } from '../tasks/tasks';
-import { localDate, localTime, shiftDate } from './dates';
+import { isDaytime } from './daytime';
+import { localDate, shiftDate } from './dates';
 import { mailLoan } from './loan-mails';
+import { releaseUncollected } from './uncollected';
 
 /**
  * The reminder job's steps. Each has its bookkeeping column on the loan, set in the same
@@ -63,24 +65,6 @@ function candidates(db: DbOrTx, step: Step): Candidate[] {
 		.where(where)
 		.all()
 		.map(({ email, ...c }) => ({ ...c, hasEmail: !!email }));
-}
-
-/**
- * Reminder mails go out between 09:00 and 20:00 in the neighbourhood's time zone. They fall due
- * at midnight (they are counted in local days), and a mail at 00:05 about a ladder would wake
- * many of our borrowers, or alarm them. Outside these hours the job simply does not take a
- * mailing step: the loan's bookkeeping column stays empty, so the job's first run from 09:00
- * takes it, once, as at any other time. Every step's window is at least a whole day, so no
- * reminder is skipped. Confirmations of what someone just did are not reminders: they are queued
- * at once by the action itself. (A mail whose sending fails may still be retried by the outbox in
- * the evening; its back-off is at most two hours.)
- */
-export const DAYTIME = { from: '09:00', until: '20:00' } as const;
-
-/** Whether reminder mails may be queued at this instant in this time zone. */
-export function isDaytime(now: number, timeZone: string): boolean {
-	const time = localTime(now, timeZone);
-	return time >= DAYTIME.from && time < DAYTIME.until;
 }
 
 /** Whether a step is due for a loan on a local day. */
@@ -166,10 +150,13 @@ function runStep(db: DB, step: Step, now: number, origin: string): number {
 	return done;
 }
 
-/** The lending reminder job: pick-up and return reminders, overdue mails, then call tasks. */
+/**
+ * The lending reminder job: reservations nobody picked up are released (see uncollected.ts), then
+ * pick-up and return reminders, overdue mails, and call tasks.
+ */
 export function runLoanReminders(db: DB, now: number, origin: string): number {
 	return (['pickup', 'return', 'overdue', 'call'] as const).reduce(
 		(n, step) => n + runStep(db, step, now, origin),
-		0
+		releaseUncollected(db, now, origin)
 	);
 }
