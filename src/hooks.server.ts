@@ -52,7 +52,8 @@ export const init: ServerInit = async () => {
 				everyMs: 60 * 60_000,
 				run: (now) => handleBadgeExpiry(db, now, siteOrigin())
 			},
-			// Lending: pick-up and return reminders, a kind mail when late, then a call on Today.
+			// Lending: reservations nobody picked up are released; pick-up and return reminders, a
+			// kind mail when late, then a call on Today. Mails only from 09:00 to 20:00 local time.
 			{
 				name: 'loan-reminders',
 				everyMs: 5 * 60_000,

@@ -17,3 +17,22 @@ export async function advanceClock(
 	expect(response.ok()).toBe(true);
 	return ((await response.json()) as { now: number }).now;
 }
+
+/**
+ * Moves the clock server forward to the next 10:00 in Brussels (0 to 24 hours), so that what
+ * follows happens in the daytime, when the reminder job sends its mails (09:00 to 20:00).
+ */
+export async function advanceToMorning(request: APIRequestContext): Promise<number> {
+	const now = await serverNow(request);
+	const [hour, minute] = new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'Europe/Brussels',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	})
+		.format(now)
+		.split(':')
+		.map(Number) as [number, number];
+	const hours = (((10 - hour - minute / 60) % 24) + 24) % 24;
+	return advanceClock(request, { hours });
+}

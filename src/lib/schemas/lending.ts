@@ -42,3 +42,20 @@ export const agreementTextSchema = z.object({
 	nl: z.string().trim().min(20, 'desk_err_agreement_text').max(8000, 'err_too_long'),
 	en: z.string().trim().min(20, 'desk_err_agreement_text').max(8000, 'err_too_long')
 });
+
+/**
+ * Why the desk cancels a reservation: a resident phoned, or the tool cannot be lent on those days.
+ * Codes, not stories: the borrower's mail says it kindly, in their language.
+ */
+export const DESK_CANCEL_REASONS = [
+	'no_longer_needed',
+	'other_dates',
+	'cannot_collect',
+	'tool_unavailable'
+] as const;
+export type DeskCancelReason = (typeof DESK_CANCEL_REASONS)[number];
+
+/** The desk cancels a reservation, with one reason from the list. */
+export const deskCancelSchema = z.object({
+	reason: z.enum(DESK_CANCEL_REASONS, { error: 'desk_err_cancel_reason' })
+});

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { advanceClock, serverNow } from '../clock';
+import { advanceClock, advanceToMorning, serverNow } from '../clock';
 import { signIn, signOut } from '../pages/auth';
 import { waitForMail } from '../smtp';
 
@@ -35,6 +35,9 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 	page
 }) => {
 	test.setTimeout(180_000);
+	// Reminder mails go out in the daytime only: start at 10:00, so each whole day moved later
+	// lands in the daytime too.
+	await advanceToMorning(page.request);
 
 	// Next Tuesday to Thursday in Brussels, as the clock server sees it. The pick-up place
 	// (Dienstencentrum De Schijf) is open Monday to Friday, so Tuesday and Thursday are both

@@ -27,6 +27,11 @@ export function localDate(instant: number, timeZone: string): string {
 	return format(new TZDate(instant, timeZone), 'yyyy-MM-dd');
 }
 
+/** The local time "HH:mm" of an instant in a time zone. */
+export function localTime(instant: number, timeZone: string): string {
+	return format(new TZDate(instant, timeZone), 'HH:mm');
+}
+
 /** A valid calendar date in the expected form (rejects e.g. 2026-02-30). */
 export function isDate(value: string): boolean {
 	if (!DATE_PATTERN.test(value)) return false;

@@ -102,7 +102,7 @@ function loan(
 }
 
 describe('desk today', () => {
-	it('lists pick-ups from today or earlier and returns due today or overdue', () => {
+	it('lists pick-ups of today and returns due today or overdue', () => {
 		const maria = insertTestUser(db, { displayName: 'Maria', phone: '0470' });
 		const p1 = loan(drill, maria.id, '2026-03-10', '2026-03-12');
 		loan(ladder, maria.id, '2026-03-11', '2026-03-12'); // tomorrow: not listed

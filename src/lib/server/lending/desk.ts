@@ -82,7 +82,12 @@ function loanRows(d: DbOrTx, neighbourhoodId: number, status: 'reserved' | 'on_l
 		.leftJoin(matches, eq(matches.id, loans.matchId))
 		.leftJoin(posts, eq(posts.id, matches.postId))
 		.where(
-			and(eq(tools.neighbourhoodId, neighbourhoodId), eq(loans.status, status), lte(dateCol, day))
+			and(
+				eq(tools.neighbourhoodId, neighbourhoodId),
+				eq(loans.status, status),
+				// Pick-ups of earlier days are not today's: see uncollectedReservations.
+				status === 'reserved' ? eq(dateCol, day) : lte(dateCol, day)
+			)
 		)
 		.orderBy(asc(dateCol), asc(loans.id))
 		.all()
@@ -94,7 +99,7 @@ function loanRows(d: DbOrTx, neighbourhoodId: number, status: 'reserved' | 'on_l
 		}));
 }
 
-/** Pick-ups (reserved, starting today or earlier) and returns (on loan, due today or overdue). */
+/** Pick-ups (reserved, starting today) and returns (on loan, due today or overdue). */
 export function deskToday(
 	d: DbOrTx,
 	neighbourhoodId: number,

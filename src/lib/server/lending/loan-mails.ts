@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
 import { toLocale } from '$lib/i18n';
 import { longDate } from '$lib/lending';
+import type { DeskCancelReason } from '$lib/schemas/lending';
 import type { DbOrTx } from '../db/client';
 import { loans, neighbourhoods, pickupPlaces, tools, users } from '../db/schema';
 import { renderMail } from '../mail/layout';
@@ -10,7 +11,20 @@ import { enqueueMail } from '../mail/outbox';
 import { firstName } from '../profile/public';
 
 export type LoanMailKind =
-	'loan_confirmation' | 'loan_pickup_reminder' | 'loan_return_reminder' | 'loan_overdue';
+	| 'loan_confirmation'
+	| 'loan_pickup_reminder'
+	| 'loan_return_reminder'
+	| 'loan_overdue'
+	| 'loan_cancelled'
+	| 'loan_not_collected';
+
+/** Why someone other than the borrower cancelled, in the borrower's words. */
+const CANCEL_REASON = {
+	no_longer_needed: m.loans_mail_cancelled_no_longer_needed,
+	other_dates: m.loans_mail_cancelled_other_dates,
+	cannot_collect: m.loans_mail_cancelled_cannot_collect,
+	tool_unavailable: m.loans_mail_cancelled_tool_unavailable
+} satisfies Record<DeskCancelReason, unknown>;
 
 const WEEKDAYS = [
 	m.weekday_1,
@@ -48,13 +62,15 @@ function context(tx: DbOrTx, loanId: number) {
 /**
  * Queues one of a loan's mails to its borrower, in their language, with the pick-up place, its
  * address and opening hours. Someone without e-mail gets a call task instead (the outbox does it).
+ * A cancellation says why (`extra.reason`).
  */
 export function mailLoan(
 	tx: DbOrTx,
 	kind: LoanMailKind,
 	loanId: number,
 	now: number,
-	origin: string
+	origin: string,
+	extra: { reason?: DeskCancelReason } = {}
 ): void {
 	const c = context(tx, loanId);
 	if (!c || c.person.status !== 'active') return;
@@ -97,8 +113,33 @@ export function mailLoan(
 				where,
 				...call
 			]
+		},
+		loan_cancelled: {
+			subject: m.loans_mail_cancelled_subject({ tool }, { locale }),
+			paragraphs: [
+				m.loans_mail_cancelled_body({ tool, from, to }, { locale }),
+				CANCEL_REASON[extra.reason ?? 'no_longer_needed']({}, { locale }),
+				m.loans_mail_welcome_again({}, { locale }),
+				...call
+			]
+		},
+		loan_not_collected: {
+			subject: m.loans_mail_not_collected_subject({ tool }, { locale }),
+			paragraphs: [
+				m.loans_mail_not_collected_body({ tool, date: from }, { locale }),
+				m.loans_mail_not_collected_no_fine({}, { locale }),
+				...call
+			]
 		}
 	}[kind];
+	// After a cancellation the way back is the tool's page; otherwise one's own loans.
+	const action =
+		kind === 'loan_cancelled' || kind === 'loan_not_collected'
+			? {
+					label: m.loans_mail_waitlist_action({ tool }, { locale }),
+					url: `${origin}/tools/${c.tool.id}`
+				}
+			: { label: m.loans_mail_action({}, { locale }), url: `${origin}/loans` };
 	enqueueMail(
 		tx,
 		{
@@ -112,7 +153,7 @@ export function mailLoan(
 				subject: content.subject,
 				greeting: m.mail_greeting({ name: firstName(c.person.displayName) }, { locale }),
 				paragraphs: content.paragraphs,
-				action: { label: m.loans_mail_action({}, { locale }), url: `${origin}/loans` }
+				action
 			})
 		},
 		now

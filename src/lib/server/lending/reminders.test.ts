@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { loans, outbox, tasks } from '../db/schema';
 import { backFromRepair, checkIn, checkOut } from './desk';
+import { isDaytime } from './daytime';
 import { runLoanReminders } from './reminders';
 import { cancelReservation, extendLoan, reserveTool } from './reservations';
 import { DAY, lendingFixture, NOW, ORIGIN } from './test-fixture';
@@ -133,6 +134,91 @@ describe('loan reminders', () => {
 			['call_resident', 'loan_confirmation'],
 			['call_resident', 'loan_overdue']
 		]);
+	});
+});
+
+/** A local time in Brussels on a March 2026 day, before summer time (UTC+1). */
+const brussels = (day: number, hour: number, minute = 0) =>
+	Date.UTC(2026, 2, day, hour - 1, minute);
+
+describe('reminders in the daytime', () => {
+	it('a reminder due at 02:00 is queued at 09:00, not before, and exactly once', () => {
+		const maria = f.borrower({ email: 'maria@test.example' });
+		// Booked at 02:00 at night: the confirmation of what she just did goes at once.
+		reserveTool(
+			f.db,
+			{ toolId: f.drill, borrowerId: maria.id, startDate: '2026-03-17', endDate: '2026-03-19' },
+			brussels(11, 2),
+			ORIGIN
+		);
+		expect(mailKinds().map((m) => m.kind)).toEqual(['loan_confirmation']);
+		// The pick-up reminder falls due on the 16th, the day before: at night it waits.
+		for (const at of [
+			brussels(16, 0, 5),
+			brussels(16, 2),
+			brussels(16, 8, 55),
+			brussels(16, 8, 59)
+		])
+			expect(runLoanReminders(f.db, at, ORIGIN)).toBe(0);
+		expect(mailKinds().map((m) => m.kind)).toEqual(['loan_confirmation']);
+		expect(runLoanReminders(f.db, brussels(16, 9), ORIGIN)).toBe(1);
+		for (const at of [brussels(16, 9, 5), brussels(16, 14), brussels(17, 9, 5)])
+			runLoanReminders(f.db, at, ORIGIN);
+		expect(mailKinds().map((m) => m.kind)).toEqual(['loan_confirmation', 'loan_pickup_reminder']);
+		const pickup = f.db.select().from(outbox).where(eq(outbox.kind, 'loan_pickup_reminder')).get()!;
+		expect(pickup.createdAt).toBe(brussels(16, 9));
+		expect(pickup.nextAttemptAt).toBe(brussels(16, 9));
+	});
+
+	it('stop at 20:00 and take up what is due the next morning, so nothing is lost', () => {
+		const maria = f.borrower({ email: 'maria@test.example' });
+		const loan = reserveTool(
+			f.db,
+			{ toolId: f.drill, borrowerId: maria.id, startDate: '2026-03-10', endDate: '2026-03-12' },
+			NOW,
+			ORIGIN
+		);
+		checkOut(f.db, loan.id, maria.id, { condition: 'good', partsOut: [], deposit: 'none' }, NOW);
+		// Overdue from the 13th: not at 20:00 or later that evening, nor at night.
+		for (const at of [brussels(13, 20), brussels(13, 23, 30), brussels(14, 6)])
+			runLoanReminders(f.db, at, ORIGIN);
+		expect(mailKinds().map((m) => m.kind)).not.toContain('loan_overdue');
+		for (const at of [brussels(14, 9), brussels(14, 9, 5), brussels(14, 19, 59)])
+			runLoanReminders(f.db, at, ORIGIN);
+		const overdue = f.db.select().from(outbox).where(eq(outbox.kind, 'loan_overdue')).all();
+		expect(overdue.map((m) => m.createdAt)).toEqual([brussels(14, 9)]);
+	});
+
+	it('counts the hours in the neighbourhood’s zone, summer time included', () => {
+		// 29 March 2026: Brussels moves from UTC+1 to UTC+2.
+		expect(isDaytime(Date.UTC(2026, 2, 28, 7, 59), 'Europe/Brussels')).toBe(false); // 08:59
+		expect(isDaytime(Date.UTC(2026, 2, 28, 8, 0), 'Europe/Brussels')).toBe(true); // 09:00
+		expect(isDaytime(Date.UTC(2026, 2, 30, 6, 59), 'Europe/Brussels')).toBe(false); // 08:59
+		expect(isDaytime(Date.UTC(2026, 2, 30, 7, 0), 'Europe/Brussels')).toBe(true); // 09:00
+		expect(isDaytime(Date.UTC(2026, 2, 30, 17, 59), 'Europe/Brussels')).toBe(true); // 19:59
+		expect(isDaytime(Date.UTC(2026, 2, 30, 18, 0), 'Europe/Brussels')).toBe(false); // 20:00
+		// 09:00 in Brussels is 03:00 in New York: night there.
+		expect(isDaytime(Date.UTC(2026, 2, 30, 7, 0), 'America/New_York')).toBe(false);
+	});
+
+	it('still make the call task at night: it waits on Today, it wakes nobody', () => {
+		const maria = f.borrower({ email: 'maria@test.example' });
+		const loan = reserveTool(
+			f.db,
+			{ toolId: f.drill, borrowerId: maria.id, startDate: '2026-03-10', endDate: '2026-03-11' },
+			NOW,
+			ORIGIN
+		);
+		checkOut(f.db, loan.id, maria.id, { condition: 'good', partsOut: [], deposit: 'none' }, NOW);
+		runLoanReminders(f.db, brussels(12, 10), ORIGIN);
+		runLoanReminders(f.db, brussels(13, 1), ORIGIN);
+		expect(
+			f.db
+				.select()
+				.from(tasks)
+				.all()
+				.map((t) => t.kind)
+		).toEqual(['loan_overdue_call']);
 	});
 });
 

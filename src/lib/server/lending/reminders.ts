@@ -2,8 +2,10 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import { loans, neighbourhoods, tools, users } from '../db/schema';
 import { createTask } from '../tasks/tasks';
+import { isDaytime } from './daytime';
 import { localDate, shiftDate } from './dates';
 import { mailLoan } from './loan-mails';
+import { releaseUncollected } from './uncollected';
 
 /**
  * The reminder job's steps. Each has its bookkeeping column on the loan, set in the same
@@ -16,6 +18,8 @@ import { mailLoan } from './loan-mails';
  * - overdue: one day after the last day, a kind mail (a reason to check on someone, no fine);
  * - call: one more day without the tool back, a task on Today for the desk or broker to call.
  *   Someone without e-mail already got a call task from the overdue mail (the outbox makes it).
+ *
+ * The steps that mail (pick-up, return, overdue) are only taken in the daytime: see DAYTIME.
  */
 type Step = 'pickup' | 'return' | 'overdue' | 'call';
 
@@ -102,6 +106,8 @@ function runStep(db: DB, step: Step, now: number, origin: string): number {
 	let done = 0;
 	for (const c of candidates(db, step)) {
 		if (!isDue(step, c, localDate(now, c.timeZone))) continue;
+		// A call task is no mail: it may wait on Today overnight.
+		if (mail && !isDaytime(now, c.timeZone)) continue;
 		db.transaction(
 			(tx) => {
 				const claimed = tx
@@ -144,10 +150,13 @@ function runStep(db: DB, step: Step, now: number, origin: string): number {
 	return done;
 }
 
-/** The lending reminder job: pick-up and return reminders, overdue mails, then call tasks. */
+/**
+ * The lending reminder job: reservations nobody picked up are released (see uncollected.ts), then
+ * pick-up and return reminders, overdue mails, and call tasks.
+ */
 export function runLoanReminders(db: DB, now: number, origin: string): number {
 	return (['pickup', 'return', 'overdue', 'call'] as const).reduce(
 		(n, step) => n + runStep(db, step, now, origin),
-		0
+		releaseUncollected(db, now, origin)
 	);
 }

@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { agreementAcceptances, loans, outbox, tools } from '../db/schema';
+import { asc } from 'drizzle-orm';
+import { insertTestUser } from '../db/test-db';
+import { agreementAcceptances, auditLog, loans, outbox, tasks, tools } from '../db/schema';
 import { acceptAgreement, currentAcceptance } from './agreements';
 import { checkIn, checkOut } from './desk';
 import { cancelReservation, extendLoan, ReservationError, reserveTool } from './reservations';
 import { lendingFixture, NOW, ORIGIN } from './test-fixture';
+import { joinWaitlist } from './waitlist';
 
 let f: ReturnType<typeof lendingFixture>;
 beforeEach(() => {
@@ -183,5 +186,78 @@ describe('extending', () => {
 			'lending_err_too_long'
 		);
 		expect(extendLoan(f.db, mine.id, a.id, '2026-03-17', NOW).endDate).toBe('2026-03-17');
+	});
+});
+
+describe('cancelling', () => {
+	const mails = () =>
+		f.db
+			.select({ kind: outbox.kind, to: outbox.toAddress, text: outbox.textBody })
+			.from(outbox)
+			.orderBy(asc(outbox.id))
+			.all();
+
+	it('by the desk for someone who phoned: days free, logged with the reason, the borrower told why, the first in line told', () => {
+		const desk = insertTestUser(f.db, { neighbourhoodId: f.hoodId });
+		const maria = f.borrower({ email: 'maria@test.example' });
+		const [jozef, sofie] = [
+			f.borrower({ email: 'jozef@test.example' }),
+			f.borrower({ email: 'sofie@test.example' })
+		];
+		const mine = reserve(maria.id, '2026-03-11', '2026-03-13');
+		joinWaitlist(f.db, f.drill, jozef.id, NOW);
+		joinWaitlist(f.db, f.drill, sofie.id, NOW + 1);
+		// Sofie cannot have those days while Maria holds them.
+		expect(refusal(() => reserve(sofie.id, '2026-03-12', '2026-03-12')).code).toBe(
+			'lending_err_clash'
+		);
+		cancelReservation(f.db, mine.id, desk.id, 'no_longer_needed', NOW + 1000, ORIGIN);
+		const row = f.db.select().from(loans).where(eq(loans.id, mine.id)).get()!;
+		expect([row.status, row.cancelReason, row.cancelledAt]).toEqual([
+			'cancelled',
+			'no_longer_needed',
+			NOW + 1000
+		]);
+		const audit = f.db.select().from(auditLog).where(eq(auditLog.action, 'loan.cancel')).all();
+		expect(audit.map((a) => [a.actorId, a.subjectId, JSON.parse(a.detail)])).toEqual([
+			[desk.id, String(mine.id), { reason: 'no_longer_needed' }]
+		]);
+		expect(mails().map((m) => [m.kind, m.to])).toEqual([
+			['loan_confirmation', 'maria@test.example'],
+			['loan_cancelled', 'maria@test.example'],
+			['loan_waitlist_free', 'jozef@test.example']
+		]);
+		const mail = mails()[1]!.text;
+		expect(mail).toContain(
+			'We hebben je reservatie van Boormachine van woensdag 11 maart 2026 tot en met vrijdag 13 maart 2026 geannuleerd.'
+		);
+		expect(mail).toContain('Je liet ons weten dat je het niet meer nodig hebt.');
+		expect(mail).toContain(`${ORIGIN}/tools/${f.drill}`);
+		// The days are free for the next person.
+		expect(reserve(sofie.id, '2026-03-12', '2026-03-12').status).toBe('reserved');
+	});
+
+	it('by the desk for someone without e-mail: a call task with the reason to read out', () => {
+		const desk = insertTestUser(f.db, { neighbourhoodId: f.hoodId });
+		const jan = f.borrower({ email: null, displayName: 'Jan' });
+		const mine = reserve(jan.id, '2026-03-11', '2026-03-12');
+		cancelReservation(f.db, mine.id, desk.id, 'tool_unavailable', NOW, ORIGIN);
+		expect(mails()).toEqual([]);
+		const calls = f.db.select().from(tasks).orderBy(asc(tasks.id)).all();
+		const last = JSON.parse(calls.at(-1)!.details);
+		expect(last.mailKind).toBe('loan_cancelled');
+		expect(last.text).toContain('bijvoorbeeld omdat het in herstelling is');
+	});
+
+	it('by the borrower sends them no mail, and a tool already picked up cannot be cancelled', () => {
+		const maria = f.borrower({ email: 'maria@test.example' });
+		const first = reserve(maria.id, '2026-03-10', '2026-03-10');
+		const second = reserve(maria.id, '2026-03-12', '2026-03-12');
+		cancelReservation(f.db, second.id, maria.id, 'borrower', NOW, ORIGIN);
+		expect(mails().map((m) => m.kind)).toEqual(['loan_confirmation', 'loan_confirmation']);
+		checkOut(f.db, first.id, maria.id, { condition: 'good', partsOut: [], deposit: 'none' }, NOW);
+		expect(
+			refusal(() => cancelReservation(f.db, first.id, maria.id, 'other_dates', NOW, ORIGIN)).code
+		).toBe('lending_err_not_reserved');
 	});
 });

@@ -1,4 +1,5 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
+import type { DeskCancelReason } from '$lib/schemas/lending';
 import type { DB, DbOrTx } from '../db/client';
 import { loans, matches, tools, toolWaitlist, type Loan } from '../db/schema';
 import { recordAudit } from '../audit/audit';
@@ -225,15 +226,19 @@ export function extendLoan(
 	);
 }
 
+/** Who cancels: the borrower themselves (on /loans), or the desk or the job with a reason. */
+export type CancelReason = 'borrower' | DeskCancelReason;
+
 /**
- * Cancels a reservation that was not picked up yet (by the borrower or the desk); the first on
- * the tool's waiting list hears the days are free.
+ * Cancels a reservation that was not picked up yet: by the borrower, or by the desk (someone
+ * phoned) with a reason from a fixed list. The days are free at once and the first on the tool's
+ * waiting list hears it; when it was not the borrower, they get a kind mail saying so and why.
  */
 export function cancelReservation(
 	db: DB,
 	loanId: number,
 	actorId: string,
-	reason: 'borrower' | 'desk',
+	reason: CancelReason,
 	now: number,
 	origin: string
 ): void {
@@ -241,25 +246,42 @@ export function cancelReservation(
 		(tx) => {
 			const loan = loadActive(tx, loanId);
 			if (loan.status !== 'reserved') throw new ReservationError('lending_err_not_reserved');
-			tx.update(loans)
-				.set({ status: 'cancelled', cancelledAt: now, cancelReason: reason })
-				.where(eq(loans.id, loan.id))
-				.run();
-			const rules = toolRules(tx, loan.toolId)!;
-			recordAudit(
-				tx,
-				{
-					actorId,
-					action: 'loan.cancel',
-					subjectType: 'loan',
-					subjectId: loan.id,
-					neighbourhoodId: rules.neighbourhoodId,
-					detail: { reason }
-				},
-				now
-			);
-			notifyWaitlist(tx, loan.toolId, now, origin);
+			cancelReserved(tx, loan, actorId, reason, now, origin);
 		},
 		{ behavior: 'immediate' }
 	);
+}
+
+/**
+ * The work of cancelReservation inside the caller's transaction, for a loan it has just read as
+ * reserved. `actorId` is null when the reminder job cancels (a tool that could not be lent).
+ */
+export function cancelReserved(
+	tx: DbOrTx,
+	loan: Loan,
+	actorId: string | null,
+	reason: CancelReason,
+	now: number,
+	origin: string
+): void {
+	tx.update(loans)
+		.set({ status: 'cancelled', cancelledAt: now, cancelReason: reason })
+		.where(eq(loans.id, loan.id))
+		.run();
+	const rules = toolRules(tx, loan.toolId)!;
+	recordAudit(
+		tx,
+		{
+			actorId,
+			action: 'loan.cancel',
+			subjectType: 'loan',
+			subjectId: loan.id,
+			neighbourhoodId: rules.neighbourhoodId,
+			detail: { reason }
+		},
+		now
+	);
+	// The borrower who cancels sees it on the page; anyone else's cancelling they hear by mail.
+	if (reason !== 'borrower') mailLoan(tx, 'loan_cancelled', loan.id, now, origin, { reason });
+	notifyWaitlist(tx, loan.toolId, now, origin);
 }

@@ -5,6 +5,7 @@ import { findToolIdByTag } from '$lib/server/lending/catalogue';
 import { deskToday, deskTools } from '$lib/server/lending/desk';
 import { requireSomeDesk } from '$lib/server/lending/desk-access';
 import { completeDeskCall, deskCalls } from '$lib/server/lending/desk-calls';
+import { uncollectedReservations } from '$lib/server/lending/uncollected';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -17,10 +18,12 @@ export const load: PageServerLoad = (event) => {
 		notFound = true;
 	}
 	const now = clock.now();
+	const today = deskToday(db, neighbourhoodId, now);
 	return {
 		tag,
 		notFound,
-		...deskToday(db, neighbourhoodId, now),
+		...today,
+		uncollected: uncollectedReservations(db, neighbourhoodId, today.today),
 		calls: deskCalls(db, neighbourhoodId, now),
 		tools: deskTools(db, neighbourhoodId)
 	};

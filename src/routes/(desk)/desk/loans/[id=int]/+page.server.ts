@@ -5,10 +5,17 @@ import * as clock from '$lib/server/clock';
 import { config, siteOrigin } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { loans, matches, posts, tools, users, TOOL_CONDITIONS } from '$lib/server/db/schema';
-import { checkIn, checkOut, DEPOSIT_WAIVER_REASONS, DeskError } from '$lib/server/lending/desk';
+import {
+	checkIn,
+	checkOut,
+	DEPOSIT_WAIVER_REASONS,
+	DeskError,
+	localToday
+} from '$lib/server/lending/desk';
 import { requireDesk } from '$lib/server/lending/desk-access';
-import { extendLoan, ReservationError } from '$lib/server/lending/reservations';
-import { extendSchema } from '$lib/schemas/lending';
+import { cancelReservation, extendLoan, ReservationError } from '$lib/server/lending/reservations';
+import { markNotCollected, releaseDate } from '$lib/server/lending/uncollected';
+import { deskCancelSchema, extendSchema } from '$lib/schemas/lending';
 import { addToolPhoto, PhotoError, processPhoto } from '$lib/server/lending/photos';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,6 +26,7 @@ function loadLoan(id: number) {
 			tool: tools,
 			borrowerName: users.displayName,
 			phone: users.phone,
+			email: users.email,
 			forJob: posts.title
 		})
 		.from(loans)
@@ -42,6 +50,12 @@ export const load: PageServerLoad = (event) => {
 		phone: row.phone,
 		forJob: row.forJob,
 		booked: event.url.searchParams.has('booked'),
+		cancelled: event.url.searchParams.has('cancelled'),
+		notCollected: event.url.searchParams.has('not_collected'),
+		hasEmail: !!row.email,
+		// From its pick-up day on, the desk may mark a reservation not picked up.
+		pickupDayCome: localToday(db, row.tool.neighbourhoodId, clock.now()) >= row.loan.startDate,
+		releaseDate: releaseDate(row.loan.startDate),
 		maxDays: row.tool.loanDaysMax,
 		partsOut: row.loan.partsOut ? (JSON.parse(row.loan.partsOut) as string[]) : []
 	};
@@ -82,6 +96,36 @@ function errorsOf(e: z.ZodError): Record<string, string[]> {
 }
 
 export const actions: Actions = {
+	// A resident phoned: they no longer need it. The same cancelling as on /loans, with a reason.
+	cancel: async (event) => {
+		const row = loadLoan(Number(event.params.id));
+		const user = requireDesk(event, row.tool.neighbourhoodId);
+		const values = Object.fromEntries(
+			[...(await event.request.formData()).entries()].filter(([, v]) => typeof v === 'string')
+		) as Record<string, string>;
+		const parsed = deskCancelSchema.safeParse(values);
+		if (!parsed.success)
+			return fail(400, { form: 'cancel', values, errors: errorsOf(parsed.error) });
+		try {
+			cancelReservation(db, row.loan.id, user.id, parsed.data.reason, clock.now(), siteOrigin());
+		} catch (e) {
+			if (!(e instanceof ReservationError)) throw e;
+			return fail(409, { form: 'cancel', values, errors: { form: [e.code] } });
+		}
+		redirect(303, `/desk/loans/${row.loan.id}?cancelled=1`);
+	},
+	// Nobody came: the days are released now rather than by the reminder job after the grace day.
+	notCollected: async (event) => {
+		const row = loadLoan(Number(event.params.id));
+		const user = requireDesk(event, row.tool.neighbourhoodId);
+		try {
+			markNotCollected(db, row.loan.id, user.id, clock.now(), siteOrigin());
+		} catch (e) {
+			if (!(e instanceof DeskError)) throw e;
+			return fail(409, { form: 'notCollected', values: {}, errors: { form: [e.code] } });
+		}
+		redirect(303, `/desk/loans/${row.loan.id}?not_collected=1`);
+	},
 	// The desk extends a loan or reservation by phone, under the same overlap rule as residents.
 	extend: async (event) => {
 		const row = loadLoan(Number(event.params.id));

@@ -1,0 +1,122 @@
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
+import { signIn, signOut } from '../pages/auth';
+import { waitForMail } from '../smtp';
+
+const ANNIE = 'annie@naburig.example';
+const THOMAS = 'thomas@naburig.example';
+const LADDER = 'Huishoudladder, 3 x 8 treden';
+
+function brusselsToday(): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(Date.now());
+}
+
+function shift(date: string, days: number): string {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** A date written out as the site writes it (Dutch, full), e.g. "maandag 7 december 2026". */
+function longDate(date: string): string {
+	return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'full', timeZone: 'UTC' }).format(
+		new Date(`${date}T00:00:00Z`)
+	);
+}
+
+test('Annie phones that she no longer needs the ladder: the desk cancels it, she is mailed why, the waiting neighbour hears it is free', async ({
+	page
+}) => {
+	// Four sign-ins, two mails and four accessibility checks: more than the default minute.
+	test.slow();
+	// Next week's Monday to Wednesday: the pick-up place is open on weekdays.
+	const today = brusselsToday();
+	const dow = new Date(`${today}T12:00:00Z`).getUTCDay();
+	const monday = shift(today, (1 - dow + 7) % 7 || 7);
+	const wednesday = shift(monday, 2);
+
+	// Annie reserves the ladder.
+	await signIn(page, ANNIE, DEMO_PASSWORD);
+	await page.goto('/tools?q=ladder');
+	await page.getByRole('link', { name: LADDER }).click();
+	await page.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
+	await page.getByRole('button', { name: 'Akkoord' }).click();
+	await page.getByLabel('Ophalen op').fill(monday);
+	await page.getByLabel('Terugbrengen op').fill(wednesday);
+	await page.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
+	await page.getByRole('button', { name: 'Reserveren' }).click();
+	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);
+	const loanId = new URL(page.url()).searchParams.get('reserved')!;
+	// Only the desk may cancel for someone: her own request to the desk's action is refused.
+	const forged = await page.request.post(`/desk/loans/${loanId}?/cancel`, {
+		form: { reason: 'no_longer_needed' },
+		headers: { origin: new URL(page.url()).origin }
+	});
+	expect(forged.status()).toBe(403);
+	await signOut(page);
+
+	// Thomas would like it too, and asks to be told when it is free.
+	await signIn(page, THOMAS, DEMO_PASSWORD);
+	await page.goto('/tools?q=ladder');
+	await page.getByRole('link', { name: LADDER }).click();
+	await page.getByRole('button', { name: 'Zet me op de wachtlijst' }).click();
+	await expect(
+		page.getByText('Je staat op de wachtlijst. We sturen je een mail als het vrij komt.')
+	).toBeVisible();
+	await signOut(page);
+
+	// Annie phones the desk. The broker finds the ladder by its number and opens her reservation.
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.goto('/desk');
+	await page.getByLabel('Toestel zoeken op nummer').fill('KBS-003');
+	await page.getByRole('button', { name: 'Zoek' }).click();
+	await page.getByRole('link', { name: `${monday} – ${wednesday}` }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `${LADDER} (KBS-003)` })).toBeVisible();
+	await expect(page.getByRole('main')).toContainText('voor Annie Claes');
+	await expect(page.getByText('Stand: Gereserveerd')).toBeVisible();
+	// Her pick-up day has not come: the desk can cancel, not yet say nobody came.
+	await expect(page.getByRole('button', { name: 'Niet opgehaald: dagen vrijgeven' })).toHaveCount(
+		0
+	);
+	await expectAccessible(page);
+
+	// Without a reason the cancel is refused, with the message beside the question.
+	const cancel = page.getByRole('region', { name: 'Reservatie annuleren' });
+	await cancel.getByRole('button', { name: 'Reservatie annuleren' }).click();
+	const reasons = page.getByRole('group', { name: 'Waarom wordt de reservatie geannuleerd?' });
+	await expect(reasons).toHaveAccessibleDescription('Kies waarom de reservatie geannuleerd wordt.');
+	await expect(page.getByText('Stand: Gereserveerd')).toBeVisible();
+	await expectAccessible(page);
+
+	const before = Date.now();
+	await reasons.getByLabel('Heeft het niet meer nodig').check();
+	await cancel.getByRole('button', { name: 'Reservatie annuleren' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'De reservatie is geannuleerd en de dagen zijn weer vrij. Annie Claes krijgt een mail.'
+	);
+	await expect(page.getByText('Stand: Geannuleerd')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Reservatie annuleren' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	// Annie's mail says what was cancelled and why, kindly.
+	const mail = await waitForMail(ANNIE, {
+		subject: /^Je reservatie van Huishoudladder, 3 x 8 treden is geannuleerd$/,
+		after: before
+	});
+	expect(mail.text).toContain(
+		`van ${longDate(monday)} tot en met ${longDate(wednesday)} geannuleerd`
+	);
+	expect(mail.text).toContain('Je liet ons weten dat je het niet meer nodig hebt.');
+	// Thomas, first in line, hears the ladder is free again.
+	const free = await waitForMail(THOMAS, {
+		subject: /^Huishoudladder, 3 x 8 treden is weer vrij$/,
+		after: before
+	});
+	expect(free.text).toContain('Je stond op de wachtlijst voor Huishoudladder, 3 x 8 treden.');
+	await signOut(page);
+
+	// Annie sees it among her past reservations, cancelled.
+	await signIn(page, ANNIE, DEMO_PASSWORD);
+	await page.goto('/loans');
+	await expect(
+		page.getByRole('region', { name: 'Vroeger' }).getByRole('listitem').filter({ hasText: LADDER })
+	).toContainText('Geannuleerd');
+});
