@@ -17,6 +17,8 @@ import { historyMonth } from '../demo/history-pattern';
 import { generateReportingYear } from './test-generator';
 
 const TZ = 'Europe/Brussels';
+/** Long after the known year, when every figure of it is settled. */
+const LATER = Date.UTC(2027, 5, 1);
 
 describe('reporting periods', () => {
 	it('are whole local days in the time zone, split into months', () => {
@@ -118,6 +120,7 @@ describe('the follow-up figures of a known year', () => {
 			db,
 			[hood.id],
 			buildPeriod('year', '2026-01-01', '2027-01-01', TZ),
+			LATER,
 			'en'
 		);
 		const table = report.tables.find((t) => t.key === 'follow-ups')!;
@@ -142,6 +145,7 @@ describe('the report as people see it', () => {
 			db,
 			[hood.id],
 			buildPeriod('year', '2026-01-01', '2027-01-01', TZ),
+			LATER,
 			'nl'
 		);
 		const activity = report.tables.find((t) => t.key === 'activity')!;
@@ -163,7 +167,7 @@ describe('the report as people see it', () => {
 		const now = Date.UTC(2026, 10, 23, 12);
 		await seedDemoIfEmpty(db, now);
 		const month = resolvePeriod({ period: 'month', year: 2026, month: 8 }, TZ, now);
-		const report = buildReport(db, [1], month, 'en');
+		const report = buildReport(db, [1], month, now, 'en');
 		const plan = historyMonth(3);
 		const activity = report.tables.find((t) => t.key === 'activity')!;
 		expect(activity.rows).toHaveLength(1);
