@@ -75,13 +75,7 @@ function inScope(column: SQL, ids: number[]): SQL {
  * it today. Repairs count the stays in repair that began in the period. Retired tools show only
  * when they were lent or repaired in the period, so a past year keeps its figures.
  */
-function query(
-	d: DbOrTx,
-	ids: number[],
-	period: LendingPeriod,
-	now: number,
-	by: 'tool' | 'fund'
-) {
+function query(d: DbOrTx, ids: number[], period: LendingPeriod, now: number, by: 'tool' | 'fund') {
 	const { from, to, timeZone } = period;
 	const start = localInstant(from, '00:00', timeZone);
 	const end = localInstant(to, '00:00', timeZone);
@@ -89,7 +83,8 @@ function query(
 	const key = by === 'tool' ? sql`s.id` : sql`s.funding_source_id`;
 	const name = by === 'tool' ? sql`s.name` : sql`coalesce(f.name, '')`;
 	const detail = by === 'tool' ? sql`s.asset_tag` : sql`coalesce(f.funder, '')`;
-	const sameKey = by === 'tool' ? sql`s2.id = s.id` : sql`s2.funding_source_id IS s.funding_source_id`;
+	const sameKey =
+		by === 'tool' ? sql`s2.id = s.id` : sql`s2.funding_source_id IS s.funding_source_id`;
 	return d.all<Omit<Figures, 'utilisation'> & { tools: number }>(sql`
 		WITH ${zoneRows(timeZone, start, Math.max(end, now))},
 		lent AS (

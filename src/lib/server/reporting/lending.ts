@@ -55,7 +55,11 @@ export function lendingReport(
 				key: 'lending-funds',
 				title: m.report_table_lending_funds({}, o),
 				columns: [m.report_col_fund({}, o), m.report_col_funder({}, o), ...columns],
-				rows: perFund.map((f) => [f.name || m.report_no_fund({}, o), f.detail || '–', ...figures(f)])
+				rows: perFund.map((f) => [
+					f.name || m.report_no_fund({}, o),
+					f.detail || '–',
+					...figures(f)
+				])
 			}
 		],
 		bars: perTool
