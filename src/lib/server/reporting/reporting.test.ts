@@ -13,7 +13,7 @@ import { readReportRequest } from './query';
 import { ensureCategories } from '../categories/pilot';
 import { ensureToolCategories } from '../lending/categories';
 import { seedDemoIfEmpty } from '../demo/seed';
-import { historyMonth } from '../demo/history-pattern';
+import { HISTORY_MONTHS, historyLoans, historyMonth } from '../demo/history-pattern';
 import { generateReportingYear } from './test-generator';
 
 const TZ = 'Europe/Brussels';
@@ -194,6 +194,19 @@ describe('the report as people see it', () => {
 			['About a resident', 0, 0],
 			['About a service', 0, 0],
 			['For policy', 0, 0]
+		]);
+
+		// The grant's loans from eleven months ago up to two months ago (December 2025 to
+		// September 2026), before today's loans and repair.
+		const past = buildPeriod('custom', '2025-12-01', '2026-10-01', TZ);
+		const lending = buildReport(db, [1], past, now, 'en').tables.find(
+			(t) => t.key === 'lending-funds'
+		)!;
+		const months = Array.from({ length: HISTORY_MONTHS - 1 }, (_, i) => historyLoans(i + 2));
+		const sum = (k: 'loans' | 'late' | 'repairs') => months.reduce((s, mo) => s + mo[k], 0);
+		expect([sum('loans'), sum('late'), sum('repairs')]).toEqual([51, 15, 5]);
+		expect(lending.rows).toEqual([
+			['KBS-subsidie 2024', 'Koning Boudewijnstichting', 51, 153, '6%', 6, '29%', 5]
 		]);
 	});
 });
