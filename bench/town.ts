@@ -1,5 +1,5 @@
 // A benchmark town: 100,000 posts and 20,000 residents over several neighbourhoods, with
-// responses and matches, built with the real migrations into a SQLite file. Seeded, so every run
+// responses, matches, follow-ups and a lending service (town-extras.ts), built with the real migrations into a SQLite file. Seeded, so every run
 // builds the same town. Used by the benchmarks; `npx tsx bench/town.ts` builds it on its own.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { ensureCategories } from '../src/lib/server/categories/pilot';
@@ -7,6 +7,7 @@ import { openDatabase } from '../src/lib/server/db/client';
 import { categories } from '../src/lib/server/db/schema';
 import { approximate } from '../src/lib/server/geo/approx';
 import { SLOTS } from '../src/lib/profile/availability';
+import { addTownExtras } from './town-extras';
 
 export const TOWN_FILE = 'bench/.data/town.db';
 const DAY = 86_400_000;
@@ -187,6 +188,7 @@ export function buildTown(options: TownOptions = {}, fresh = false): string {
 			);
 		}
 	})();
+	addTownExtras(sqlite, hoods, people, now);
 	sqlite.pragma('optimize');
 	sqlite.close();
 	console.log(
