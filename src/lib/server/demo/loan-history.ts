@@ -21,8 +21,8 @@ const BORROWERS = [
 /**
  * Eleven months of past loans, returns and repairs, following historyLoans() so the reports
  * page shows believable lending figures and the end-to-end test knows them. Loan i of a month
- * runs three days from day 3 + 4i on tool i (mod 5); the first one or two "late" loans (i = 1,
- * 3) come back two days after their last day. In even months the ladder goes in repair on the
+ * runs three days from day 3 + 4i on tool i (mod 5); one or two of them (i = the month's
+ * number, and two more, mod the month's loans) come back two days after their last day. In even months the ladder goes in repair on the
  * 26th for a day.
  */
 export function seedDemoLoanHistory(
@@ -52,7 +52,8 @@ export function seedDemoLoanHistory(
 		for (let i = 0; i < plan.loans; i++) {
 			const start = day(first, 2 + 4 * i);
 			const end = day(start, 2);
-			const late = i === 1 || (i === 3 && plan.late > 1);
+			// The late ones move round the tools from month to month.
+			const late = [ago % plan.loans, (ago + 2) % plan.loans].slice(0, plan.late).includes(i);
 			const toolId = toolIds[i % toolIds.length]!;
 			tx.insert(loans)
 				.values({
