@@ -129,7 +129,11 @@ export function buildReport(
 	const referrals = countReferrals(db, neighbourhoodIds, period.start, period.end);
 	const referred = Object.values(referrals).reduce((sum, n) => sum + n, 0);
 	matchingRows.push([m.report_fig_referred({}, o), shareCell(referred, req.requests)]);
-	const referralRows: Cell[][] = Object.entries(referrals).map(([kind, n]) => [kind, countCell(n)]);
+	const referralRows: Cell[][] = Object.entries(referrals).map(([kind, n]) => [
+		kind,
+		countCell(n),
+		shareCell(n, req.requests)
+	]);
 	const lending = lendingReport(db, neighbourhoodIds, period, now, locale);
 
 	const fu = followUpFigures(db, neighbourhoodIds, period);
@@ -189,7 +193,11 @@ export function buildReport(
 			{
 				key: 'referrals',
 				title: m.report_table_referrals({}, o),
-				columns: [m.report_col_service_kind({}, o), m.report_col_count({}, o)],
+				columns: [
+					m.report_col_service_kind({}, o),
+					m.report_col_referred_requests({}, o),
+					m.report_col_share_of_requests({}, o)
+				],
 				rows: referralRows
 			},
 			{

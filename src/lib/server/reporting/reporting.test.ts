@@ -15,6 +15,7 @@ import { ensureToolCategories } from '../lending/categories';
 import { seedDemoIfEmpty } from '../demo/seed';
 import { HISTORY_MONTHS, historyLoans, historyMonth } from '../demo/history-pattern';
 import { generateReportingYear } from './test-generator';
+import { countReferrals } from '../broker/referrals';
 
 const TZ = 'Europe/Brussels';
 /** Long after the known year, when every figure of it is settled. */
@@ -94,6 +95,28 @@ describe('the figures of a known year', () => {
 			medianHoursToMatch: 48,
 			p90HoursToMatch: 240
 		});
+	});
+});
+
+describe('the referrals of a known year', () => {
+	const db = createTestDb();
+	const { hood } = generateReportingYear(db);
+
+	it('count the requests of the period that were referred, per kind of service', () => {
+		const year = buildPeriod('year', '2026-01-01', '2027-01-01', TZ);
+		// March's request; the one of 31 December 2025 (referred in January) belongs to 2025.
+		expect(countReferrals(db, [hood.id], year.start, year.end)).toEqual({ sociaal: 1 });
+		const december = buildPeriod('month', '2025-12-01', '2026-01-01', TZ);
+		expect(countReferrals(db, [hood.id], december.start, december.end)).toEqual({ sociaal: 1 });
+		expect(countReferrals(db, [hood.id + 1], year.start, year.end)).toEqual({});
+		const report = buildReport(db, [hood.id], year, LATER, 'en');
+		const table = report.tables.find((t) => t.key === 'referrals')!;
+		expect(table.columns).toEqual([
+			'Kind of service',
+			'Requests referred',
+			'Share of the requests'
+		]);
+		expect(table.rows).toEqual([['sociaal', '< 5', '< 5']]);
 	});
 });
 

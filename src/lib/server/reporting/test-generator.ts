@@ -12,6 +12,7 @@ import {
 	trustBadges,
 	users
 } from '../db/schema';
+import { addService, referPost } from '../broker/referrals';
 import { answerOnBehalf } from '../followup/answer';
 import { acceptAgreement, publishAgreement } from '../lending/agreements';
 import { ensureToolCategories } from '../lending/categories';
@@ -76,8 +77,30 @@ export function generateReportingYear(db: DB) {
 
 	// Just after midnight on 1 January in Brussels (still 31 December in UTC): counts for 2026.
 	request(at('2026-01-01', '00:30'));
-	// Just before midnight on 31 December 2025 in Brussels: does not count.
-	request(at('2025-12-31', '23:30'));
+	// Just before midnight on 31 December 2025 in Brussels: does not count. The broker refers it
+	// to the social service in January: a referral of a 2025 request.
+	const late2025 = request(at('2025-12-31', '23:30'));
+	const social = addService(
+		db,
+		broker.id,
+		ctx.hood.id,
+		{
+			name: 'Sociale dienst',
+			description: '',
+			kind: 'sociaal',
+			categoryIds: [],
+			phone: '',
+			address: '',
+			website: '',
+			openingHours: []
+		},
+		at('2025-12-01')
+	);
+	const refer = (postId: number, when: number) => {
+		const r = referPost(db, broker.id, postId, social.id, '', when);
+		if (!r.ok) throw new Error('generator: refer');
+	};
+	refer(late2025.id, at('2026-01-05'));
 
 	const r1 = request(at('2026-01-10'));
 	const m1 = accept(
@@ -95,7 +118,8 @@ export function generateReportingYear(db: DB) {
 	const r3 = request(at('2026-02-05'));
 	declineResponse(db, answer(r3, kees.id, at('2026-02-06')).id, at('2026-02-07'));
 
-	request(at('2026-03-01'));
+	// Never answered; the broker refers it to the social service.
+	refer(request(at('2026-03-01')).id, at('2026-03-05'));
 
 	const r6 = request(at('2026-04-01'));
 	const m6 = accept(
