@@ -1,5 +1,5 @@
 // A benchmark town: 100,000 posts and 20,000 residents over several neighbourhoods, with
-// responses and matches, built with the real migrations into a SQLite file. Seeded, so every run
+// responses, matches, follow-ups and a lending service (town-extras.ts), built with the real migrations into a SQLite file. Seeded, so every run
 // builds the same town. Used by the benchmarks; `npx tsx bench/town.ts` builds it on its own.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { ensureCategories } from '../src/lib/server/categories/pilot';
@@ -7,6 +7,7 @@ import { openDatabase } from '../src/lib/server/db/client';
 import { categories } from '../src/lib/server/db/schema';
 import { approximate } from '../src/lib/server/geo/approx';
 import { SLOTS } from '../src/lib/profile/availability';
+import { addTownExtras } from './town-extras';
 
 export const TOWN_FILE = 'bench/.data/town.db';
 const DAY = 86_400_000;
@@ -38,13 +39,21 @@ function centres(n: number) {
 	}));
 }
 
+/** A town built before town-extras.ts has no tools: it is built again. */
+function hasExtras(): boolean {
+	const { sqlite } = openDatabase(TOWN_FILE);
+	const row = sqlite.prepare('select count(*) as n from tools').get() as { n: number };
+	sqlite.close();
+	return row.n > 0;
+}
+
 /** Builds the town into TOWN_FILE (again, when `fresh`), and returns the file's path. */
 export function buildTown(options: TownOptions = {}, fresh = false): string {
 	const posts = options.posts ?? 100_000;
 	const residents = options.residents ?? 20_000;
 	const hoods = options.neighbourhoods ?? 5;
 	const now = options.now ?? Date.UTC(2026, 10, 24, 12);
-	if (existsSync(TOWN_FILE) && !fresh) return TOWN_FILE;
+	if (existsSync(TOWN_FILE) && !fresh && hasExtras()) return TOWN_FILE;
 	mkdirSync('bench/.data', { recursive: true });
 	for (const suffix of ['', '-wal', '-shm']) rmSync(TOWN_FILE + suffix, { force: true });
 	const started = performance.now();
@@ -187,6 +196,7 @@ export function buildTown(options: TownOptions = {}, fresh = false): string {
 			);
 		}
 	})();
+	addTownExtras(sqlite, hoods, people, now);
 	sqlite.pragma('optimize');
 	sqlite.close();
 	console.log(

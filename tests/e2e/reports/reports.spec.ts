@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { historyMonth } from '../../../src/lib/server/demo/history-pattern';
+import { historyLoans, historyMonth } from '../../../src/lib/server/demo/history-pattern';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { signIn } from '../pages/auth';
 
@@ -19,7 +19,7 @@ test('a broker reads the figures of a period and downloads them as CSV', async (
 	await page.goto('/broker');
 	await page.getByRole('link', { name: 'Cijfers voor de stuurgroep' }).click();
 	await expect(page.getByRole('heading', { name: 'Cijfers voor de stuurgroep' })).toBeVisible();
-	await expect(page.getByRole('img', { name: /Staafdiagram/ })).toBeVisible();
+	await expect(page.getByRole('img', { name: /Staafdiagram: per maand/ })).toBeVisible();
 	await expectAccessible(page);
 
 	// Three months ago, as the demo's history made it.
@@ -46,6 +46,79 @@ test('a broker reads the figures of a period and downloads them as CSV', async (
 	expect(rows[1]![1]).toBe(String(plan.requests));
 	expect(rows[1]![2]).toBe(plan.offers < 5 ? '< 5' : String(plan.offers));
 });
+
+/** "YYYY-MM-DD" of the first day of that month, and of the last day of another. */
+const firstDay = ({ year, month }: { year: number; month: number }) =>
+	`${year}-${String(month).padStart(2, '0')}-01`;
+const lastDay = ({ year, month }: { year: number; month: number }) =>
+	new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+
+test('a broker reads the lending figures of the past months and downloads them as CSV', async ({
+	page
+}) => {
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	// Eleven months ago up to two months ago: the demo's loan history, before today's loans.
+	const from = firstDay(monthBefore(11));
+	const to = lastDay(monthBefore(2));
+	await page.goto('/broker/reports');
+	await page.getByLabel('Periode').selectOption({ label: 'Zelf kiezen' });
+	await page.getByLabel('Van (dag)').fill(from);
+	await page.getByLabel('Tot en met (dag)').fill(to);
+	await page.getByRole('button', { name: 'Toon cijfers' }).click();
+	await expect(
+		page.getByRole('heading', { level: 2, name: new RegExp(`${from} tot en met ${to}`) })
+	).toBeVisible();
+
+	const months = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(historyLoans);
+	const sum = (k: 'loans' | 'late' | 'repairs') => months.reduce((s, mo) => s + mo[k], 0);
+	const lateShare = `${Math.round((sum('late') / sum('loans')) * 100)}%`;
+	const funds = page.getByRole('region', { name: 'Uitlenen per financiering' });
+	const grant = funds.getByRole('row', { name: /KBS-subsidie 2024/ });
+	const cells = grant.getByRole('cell');
+	// Loans, days, use, borrowers, share returned late, times in repair.
+	await expect(cells.nth(1)).toHaveText(String(sum('loans')));
+	await expect(cells.nth(5)).toHaveText(lateShare);
+	await expect(cells.nth(6)).toHaveText(String(sum('repairs')));
+	const tools = page.getByRole('region', { name: 'Uitlenen per toestel' });
+	await expect(tools.getByRole('columnheader', { name: 'Deel te laat terug' })).toBeVisible();
+	await expect(tools.getByRole('columnheader', { name: 'Keren in herstelling' })).toBeVisible();
+	await expect(
+		tools.getByRole('img', { name: /Staafdiagram: hoe vaak elk toestel/ })
+	).toBeVisible();
+	await expectAccessible(page);
+
+	const download = page.waitForEvent('download');
+	await funds.getByRole('link', { name: 'Download als CSV: Uitlenen per financiering' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe(`naburig-lending-funds-${from}-${dayAfter(to)}.csv`);
+	const rows = Papa.parse<string[]>(
+		readFileSync(await file.path(), 'utf8').replace(/^\ufeff/, '')
+	).data;
+	expect(rows[0]).toEqual([
+		'Financiering',
+		'Financier',
+		'Uitleningen',
+		'Dagen uitgeleend',
+		'Gebruik',
+		'Verschillende leners',
+		'Deel te laat terug',
+		'Keren in herstelling'
+	]);
+	const row = rows.find((r) => r[0] === 'KBS-subsidie 2024')!;
+	expect([row[1], row[2], row[6], row[7]]).toEqual([
+		'Koning Boudewijnstichting',
+		String(sum('loans')),
+		lateShare,
+		String(sum('repairs'))
+	]);
+});
+
+/** The day after a "YYYY-MM-DD" date: the files name the period's end as its first day after. */
+function dayAfter(date: string): string {
+	const d = new Date(`${date}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + 1);
+	return d.toISOString().slice(0, 10);
+}
 
 test('a custom period with the days the wrong way round is explained beside the field', async ({
 	page

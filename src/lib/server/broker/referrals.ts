@@ -219,7 +219,12 @@ export function referralOf(db: DbOrTx, postId: number) {
 	);
 }
 
-/** Referrals in [from, to) in these neighbourhoods, counted by service kind (for reporting). */
+/**
+ * Requests made in [from, to) in these neighbourhoods that were referred to a service, counted
+ * by service kind (for reporting). Counted by the request's date, like the report's other
+ * request shares, so a share of the period's requests never passes 100%; a request is referred
+ * at most once.
+ */
 export function countReferrals(
 	db: DbOrTx,
 	neighbourhoodIds: number[],
@@ -231,14 +236,17 @@ export function countReferrals(
 		.select({ kind: services.kind, n: count() })
 		.from(referrals)
 		.innerJoin(services, eq(services.id, referrals.serviceId))
+		.innerJoin(posts, eq(posts.id, referrals.postId))
 		.where(
 			and(
-				inArray(services.neighbourhoodId, neighbourhoodIds),
-				gte(referrals.at, from),
-				lt(referrals.at, to)
+				inArray(posts.neighbourhoodId, neighbourhoodIds),
+				eq(posts.kind, 'request'),
+				gte(posts.createdAt, from),
+				lt(posts.createdAt, to)
 			)
 		)
 		.groupBy(services.kind)
+		.orderBy(services.kind)
 		.all();
 	return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
 }

@@ -14,3 +14,16 @@ export function historyMonth(monthsAgo: number) {
 		offers: 3 + (monthsAgo % 2) * 3
 	};
 }
+
+/**
+ * The demo's past loans of the grant's tools in the month `monthsAgo` months before the current
+ * one (1 to HISTORY_MONTHS): how many, how many came back late (two days after the last day),
+ * and how many times a tool went in repair. All of them from the one grant.
+ */
+export function historyLoans(monthsAgo: number) {
+	return {
+		loans: 4 + (monthsAgo % 3),
+		late: 1 + (monthsAgo % 2),
+		repairs: monthsAgo % 2 === 0 ? 1 : 0
+	};
+}

@@ -3,6 +3,7 @@ import { addDays, format } from 'date-fns';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { publishAgreement } from '../lending/agreements';
+import { seedDemoLoanHistory } from './loan-history';
 import {
 	fundingSources,
 	loans,
@@ -172,7 +173,8 @@ export function seedDemoTools(tx: Tx, neighbourhoodId: number, now: number): voi
 				accessories: JSON.stringify(t.accessories),
 				fundingSourceId: grant.id,
 				pickupPlaceId: place.id,
-				createdAt: now - 200 * DAY
+				// Bought before the demo's eleven months of loan history.
+				createdAt: now - 400 * DAY
 			})
 			.run();
 	}
@@ -288,4 +290,5 @@ function seedDemoLoans(tx: Tx, neighbourhoodId: number, now: number): void {
 			createdAt: now - 10 * DAY
 		})
 		.run();
+	seedDemoLoanHistory(tx, tz, an, now);
 }

@@ -76,20 +76,25 @@ export interface MatchFigures {
 	madeByBrokers: number;
 }
 
+/**
+ * Matches made in the period and the helpers who helped. A match comes after its post, so the
+ * posts are found through the index on (neighbourhood, created) without reading their rows.
+ */
 export function matchFigures(db: DbOrTx, neighbourhoodIds: number[], period: Period): MatchFigures {
 	const scope = inScope(sql`p.neighbourhood_id`, neighbourhoodIds);
 	const made = db.get<{ total: number; brokers: number }>(sql`
 		SELECT count(*) AS total,
 			coalesce(sum(CASE WHEN maker.role IN ('broker', 'admin') THEN 1 ELSE 0 END), 0) AS brokers
-		FROM matches m
-		JOIN posts p ON p.id = m.post_id
+		FROM posts p
+		JOIN matches m ON m.post_id = p.id
 		LEFT JOIN users maker ON maker.id = m.made_by_id
-		WHERE m.agreed_at >= ${period.start} AND m.agreed_at < ${period.end} AND ${scope}`)!;
+		WHERE ${scope} AND p.created_at < ${period.end}
+			AND +m.agreed_at >= ${period.start} AND +m.agreed_at < ${period.end}`)!;
 	const helpers = db.get<{ n: number }>(sql`
 		SELECT count(DISTINCT m.helper_id) AS n
-		FROM matches m
-		JOIN posts p ON p.id = m.post_id
-		WHERE ${scope} AND m.agreed_at < ${period.end}
+		FROM posts p
+		JOIN matches m ON m.post_id = p.id
+		WHERE ${scope} AND p.created_at < ${period.end} AND +m.agreed_at < ${period.end}
 			AND ((m.status = 'done' AND m.ended_at >= ${period.start} AND m.ended_at < ${period.end})
 				OR (m.status = 'active'))`)!;
 	return {
@@ -174,12 +179,17 @@ export function followUpFigures(
 	period: Period
 ): FollowUpFigures {
 	const scope = inScope(sql`p.neighbourhood_id`, neighbourhoodIds);
+	// Both queries walk the neighbourhood's posts through the covering index on (neighbourhood,
+	// created) and read a post row only at the end: post rows are wide, and reading them (or
+	// every follow-up of every neighbourhood in the period) was most of a year's report.
+	// A follow-up is sent after its match, so its post was created before the period's end.
 	const rows = db.all<{ outcome: FollowUpOutcome | null; n: number }>(sql`
 		SELECT f.outcome AS outcome, count(*) AS n
-		FROM follow_ups f
-		JOIN matches m ON m.id = f.match_id
-		JOIN posts p ON p.id = m.post_id
-		WHERE f.sent_at >= ${period.start} AND f.sent_at < ${period.end} AND ${scope}
+		FROM posts p
+		JOIN matches m ON m.post_id = p.id
+		JOIN follow_ups f ON f.match_id = m.id
+		WHERE ${scope} AND p.created_at < ${period.end}
+			AND +f.sent_at >= ${period.start} AND +f.sent_at < ${period.end}
 		GROUP BY f.outcome`);
 	const outcomes = Object.fromEntries(FOLLOW_UP_OUTCOMES.map((o) => [o, 0])) as Record<
 		FollowUpOutcome,
@@ -187,12 +197,15 @@ export function followUpFigures(
 	>;
 	for (const r of rows) if (r.outcome) outcomes[r.outcome] = r.n;
 	const wentWell = db.get<{ n: number }>(sql`
-		SELECT count(DISTINCT p.id) AS n
-		FROM posts p
-		JOIN matches m ON m.post_id = p.id
-		JOIN follow_ups f ON f.match_id = m.id AND f.outcome = 'went_well'
-		WHERE p.kind = 'request' AND ${scope}
-			AND p.created_at >= ${period.start} AND p.created_at < ${period.end}`)!;
+		WITH went AS (
+			SELECT DISTINCT m.post_id AS id
+			FROM posts p
+			JOIN matches m ON m.post_id = p.id
+			JOIN follow_ups f ON f.match_id = m.id
+			WHERE ${scope} AND p.created_at >= ${period.start} AND p.created_at < ${period.end}
+				AND f.outcome = 'went_well'
+		)
+		SELECT count(*) AS n FROM went JOIN posts p ON p.id = went.id WHERE p.kind = 'request'`)!;
 	return {
 		asked: rows.reduce((s, r) => s + r.n, 0),
 		answered: rows.filter((r) => r.outcome !== null).reduce((s, r) => s + r.n, 0),

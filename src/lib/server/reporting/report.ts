@@ -14,31 +14,11 @@ import {
 import type { Period } from './period';
 import { countReferrals } from '../broker/referrals';
 import { countSignals } from '../broker/signals';
-import { figuresPerFund, figuresPerTool } from '../lending/figures';
+import { bar, countCell, shareCell, SMALL, SUPPRESSED, type Cell, type ReportTable } from './cells';
+import { lendingReport, type LendingReport } from './lending';
 
-/** Counts from 1 to 4 could point at a person in a small neighbourhood: they show as "< 5". */
-export const SMALL = 5;
-export const SUPPRESSED = '< 5';
-
-export type Cell = string | number;
-
-export function countCell(n: number): Cell {
-	return n > 0 && n < SMALL ? SUPPRESSED : n;
-}
-
-/** A share in percent, only when its base is large enough not to reveal small counts. */
-export function shareCell(part: number, whole: number): Cell {
-	if (whole === 0) return '–';
-	if (whole < SMALL || (part > 0 && part < SMALL)) return SUPPRESSED;
-	return `${Math.round((part / whole) * 100)}%`;
-}
-
-export interface ReportTable {
-	key: string;
-	title: string;
-	columns: string[];
-	rows: Cell[][];
-}
+export { SMALL, SUPPRESSED, countCell, shareCell } from './cells';
+export type { Cell, ReportTable } from './cells';
 
 export interface MonthBar {
 	month: string;
@@ -52,6 +32,8 @@ export interface Report {
 	/** Chart data, already suppressed: bars below 5 are drawn as 0 and labelled "< 5". */
 	months: MonthBar[];
 	funnel: { label: string; value: number; cell: Cell }[];
+	/** Loans per tool, already suppressed like the funnel. */
+	loansPerTool: LendingReport['bars'];
 }
 
 function monthLabel(key: string, locale: Locale): string {
@@ -71,6 +53,7 @@ export function buildReport(
 	db: DbOrTx,
 	neighbourhoodIds: number[],
 	period: Period,
+	now: number,
 	locale: Locale
 ): Report {
 	const o = { locale };
@@ -146,24 +129,12 @@ export function buildReport(
 	const referrals = countReferrals(db, neighbourhoodIds, period.start, period.end);
 	const referred = Object.values(referrals).reduce((sum, n) => sum + n, 0);
 	matchingRows.push([m.report_fig_referred({}, o), shareCell(referred, req.requests)]);
-	const referralRows: Cell[][] = Object.entries(referrals).map(([kind, n]) => [kind, countCell(n)]);
-	// Lending, per tool and per funding source, in each neighbourhood's local dates.
-	const lendingRows: Cell[][] = [];
-	for (const id of neighbourhoodIds) {
-		for (const [by, rows] of [
-			['tool', figuresPerTool(db, id, period.from, period.to)],
-			['fund', figuresPerFund(db, id, period.from, period.to)]
-		] as const)
-			for (const f of rows)
-				lendingRows.push([
-					f.name || '–',
-					by === 'tool' ? m.report_lending_tool({}, o) : m.report_lending_fund({}, o),
-					countCell(f.loans),
-					f.daysOnLoan,
-					`${Math.round(f.utilisation * 100)}%`,
-					countCell(f.borrowers)
-				]);
-	}
+	const referralRows: Cell[][] = Object.entries(referrals).map(([kind, n]) => [
+		kind,
+		countCell(n),
+		shareCell(n, req.requests)
+	]);
+	const lending = lendingReport(db, neighbourhoodIds, period, now, locale);
 
 	const fu = followUpFigures(db, neighbourhoodIds, period);
 	const followUpRows: Cell[][] = [
@@ -222,7 +193,11 @@ export function buildReport(
 			{
 				key: 'referrals',
 				title: m.report_table_referrals({}, o),
-				columns: [m.report_col_service_kind({}, o), m.report_col_count({}, o)],
+				columns: [
+					m.report_col_service_kind({}, o),
+					m.report_col_referred_requests({}, o),
+					m.report_col_share_of_requests({}, o)
+				],
 				rows: referralRows
 			},
 			{
@@ -235,30 +210,15 @@ export function buildReport(
 				],
 				rows: signalRows
 			},
-			{
-				key: 'lending',
-				title: m.report_table_lending({}, o),
-				columns: [
-					m.report_col_name({}, o),
-					m.report_col_per({}, o),
-					m.report_col_loans({}, o),
-					m.report_col_days({}, o),
-					m.report_col_utilisation({}, o),
-					m.report_col_borrowers({}, o)
-				],
-				rows: lendingRows
-			}
+			...lending.tables
 		],
 		months: monthBars.map((b) => ({
 			...b,
 			requests: b.requests < SMALL ? 0 : b.requests,
 			offers: b.offers < SMALL ? 0 : b.offers
 		})),
-		funnel: funnelSteps.map((s) => ({
-			...s,
-			value: s.value < SMALL ? 0 : s.value,
-			cell: countCell(s.value)
-		}))
+		funnel: funnelSteps.map(bar),
+		loansPerTool: lending.bars
 	};
 }
 

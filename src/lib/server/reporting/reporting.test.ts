@@ -13,10 +13,13 @@ import { readReportRequest } from './query';
 import { ensureCategories } from '../categories/pilot';
 import { ensureToolCategories } from '../lending/categories';
 import { seedDemoIfEmpty } from '../demo/seed';
-import { historyMonth } from '../demo/history-pattern';
+import { HISTORY_MONTHS, historyLoans, historyMonth } from '../demo/history-pattern';
 import { generateReportingYear } from './test-generator';
+import { countReferrals } from '../broker/referrals';
 
 const TZ = 'Europe/Brussels';
+/** Long after the known year, when every figure of it is settled. */
+const LATER = Date.UTC(2027, 5, 1);
 
 describe('reporting periods', () => {
 	it('are whole local days in the time zone, split into months', () => {
@@ -95,6 +98,28 @@ describe('the figures of a known year', () => {
 	});
 });
 
+describe('the referrals of a known year', () => {
+	const db = createTestDb();
+	const { hood } = generateReportingYear(db);
+
+	it('count the requests of the period that were referred, per kind of service', () => {
+		const year = buildPeriod('year', '2026-01-01', '2027-01-01', TZ);
+		// March's request; the one of 31 December 2025 (referred in January) belongs to 2025.
+		expect(countReferrals(db, [hood.id], year.start, year.end)).toEqual({ sociaal: 1 });
+		const december = buildPeriod('month', '2025-12-01', '2026-01-01', TZ);
+		expect(countReferrals(db, [hood.id], december.start, december.end)).toEqual({ sociaal: 1 });
+		expect(countReferrals(db, [hood.id + 1], year.start, year.end)).toEqual({});
+		const report = buildReport(db, [hood.id], year, LATER, 'en');
+		const table = report.tables.find((t) => t.key === 'referrals')!;
+		expect(table.columns).toEqual([
+			'Kind of service',
+			'Requests referred',
+			'Share of the requests'
+		]);
+		expect(table.rows).toEqual([['sociaal', '< 5', '< 5']]);
+	});
+});
+
 describe('the follow-up figures of a known year', () => {
 	const db = createTestDb();
 	const { hood } = generateReportingYear(db);
@@ -118,6 +143,7 @@ describe('the follow-up figures of a known year', () => {
 			db,
 			[hood.id],
 			buildPeriod('year', '2026-01-01', '2027-01-01', TZ),
+			LATER,
 			'en'
 		);
 		const table = report.tables.find((t) => t.key === 'follow-ups')!;
@@ -142,6 +168,7 @@ describe('the report as people see it', () => {
 			db,
 			[hood.id],
 			buildPeriod('year', '2026-01-01', '2027-01-01', TZ),
+			LATER,
 			'nl'
 		);
 		const activity = report.tables.find((t) => t.key === 'activity')!;
@@ -163,7 +190,7 @@ describe('the report as people see it', () => {
 		const now = Date.UTC(2026, 10, 23, 12);
 		await seedDemoIfEmpty(db, now);
 		const month = resolvePeriod({ period: 'month', year: 2026, month: 8 }, TZ, now);
-		const report = buildReport(db, [1], month, 'en');
+		const report = buildReport(db, [1], month, now, 'en');
 		const plan = historyMonth(3);
 		const activity = report.tables.find((t) => t.key === 'activity')!;
 		expect(activity.rows).toHaveLength(1);
@@ -190,6 +217,19 @@ describe('the report as people see it', () => {
 			['About a resident', 0, 0],
 			['About a service', 0, 0],
 			['For policy', 0, 0]
+		]);
+
+		// The grant's loans from eleven months ago up to two months ago (December 2025 to
+		// September 2026), before today's loans and repair.
+		const past = buildPeriod('custom', '2025-12-01', '2026-10-01', TZ);
+		const lending = buildReport(db, [1], past, now, 'en').tables.find(
+			(t) => t.key === 'lending-funds'
+		)!;
+		const months = Array.from({ length: HISTORY_MONTHS - 1 }, (_, i) => historyLoans(i + 2));
+		const sum = (k: 'loans' | 'late' | 'repairs') => months.reduce((s, mo) => s + mo[k], 0);
+		expect([sum('loans'), sum('late'), sum('repairs')]).toEqual([51, 15, 5]);
+		expect(lending.rows).toEqual([
+			['KBS-subsidie 2024', 'Koning Boudewijnstichting', 51, 153, '6%', 6, '29%', 5]
 		]);
 	});
 });

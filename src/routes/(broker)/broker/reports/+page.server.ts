@@ -21,7 +21,7 @@ export const load: PageServerLoad = (event) => {
 		errors: request.errors,
 		period: { from: period.from, lastDay: lastDay(period.to), timeZone: period.timeZone },
 		generatedAt: now,
-		report: buildReport(db, request.ids, period, getLocale()),
+		report: buildReport(db, request.ids, period, now, getLocale()),
 		query: event.url.searchParams.toString()
 	};
 };

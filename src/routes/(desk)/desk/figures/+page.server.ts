@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addMonths, format, startOfMonth } from 'date-fns';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
-import { figuresPerFund, figuresPerTool } from '$lib/server/lending/figures';
+import { deskFigures } from '$lib/server/lending/figures';
 import { requireSomeDesk } from '$lib/server/lending/desk-access';
 import type { PageServerLoad } from './$types';
 
@@ -10,15 +10,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const load: PageServerLoad = (event) => {
 	const { neighbourhoodId } = requireSomeDesk(event);
-	const month = startOfMonth(new TZDate(clock.now(), 'Europe/Brussels'));
+	const now = clock.now();
+	const month = startOfMonth(new TZDate(now, 'Europe/Brussels'));
 	let from = event.url.searchParams.get('from') ?? '';
 	let to = event.url.searchParams.get('to') ?? '';
 	if (!DATE.test(from)) from = format(month, 'yyyy-MM-dd');
 	if (!DATE.test(to) || to <= from) to = format(addMonths(new Date(from), 1), 'yyyy-MM-dd');
-	return {
-		from,
-		to,
-		perTool: figuresPerTool(db, neighbourhoodId, from, to),
-		perFund: figuresPerFund(db, neighbourhoodId, from, to)
-	};
+	return { from, to, ...deskFigures(db, neighbourhoodId, from, to, now) };
 };

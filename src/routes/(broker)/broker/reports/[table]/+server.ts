@@ -11,9 +11,10 @@ import type { RequestHandler } from './$types';
 /** One report table as CSV, with the same (suppressed) cells as the page. */
 export const GET: RequestHandler = (event) => {
 	const user = requireBroker(event);
-	const request = readReportRequest(db, user, event.url.searchParams, clock.now());
+	const now = clock.now();
+	const request = readReportRequest(db, user, event.url.searchParams, now);
 	if (!request) error(403, 'forbidden');
-	const report = buildReport(db, request.ids, request.period, getLocale());
+	const report = buildReport(db, request.ids, request.period, now, getLocale());
 	const table = report.tables.find((t) => t.key === event.params.table);
 	if (!table) error(404, 'not found');
 	// A byte-order mark, so spreadsheet programs read the accents right.
