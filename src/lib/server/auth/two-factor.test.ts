@@ -103,6 +103,22 @@ describe('second factor (TOTP)', () => {
 });
 
 describe('the demo code hint', () => {
+	it('does not offer a code that stops being accepted within seconds', () => {
+		const { db, user, session, key } = setUp();
+		const setUpAt = T0 - 5 * STEP;
+		confirmTwoFactorSetup(db, user.id, session.id, key, totpCodeAt(key, setUpAt), setUpAt);
+		// Early in a step, the oldest code still accepted (the step before) is offered.
+		expect(demoCodeHint(db, user.id, key, T0 + 5_000)).toEqual({
+			code: totpCodeAt(key, T0 - STEP)
+		});
+		// Three seconds before that code leaves the window, the current one is offered, and it is
+		// still accepted after the step has turned.
+		const late = T0 + STEP - 3_000;
+		const hint = demoCodeHint(db, user.id, key, late) as { code: string };
+		expect(hint).toEqual({ code: totpCodeAt(key, T0) });
+		expect(verifyTwoFactorCode(db, user.id, hint.code, late + 5_000)).toBe(true);
+	});
+
 	it('offers the next code the server will accept, and a wait once three are used', () => {
 		const { db, user, session, key } = setUp();
 		expect(demoCodeHint(db, user.id, key, T0)).toBeNull();

@@ -62,6 +62,9 @@ export function matchTotpStep(
 	return null;
 }
 
+/** Time a demo visitor (or a test) gets to type the code shown before it stops being accepted. */
+const DEMO_HINT_MARGIN_MS = 10_000;
+
 /**
  * For demo accounts whose key is the public demo key: the next code the server will accept (codes
  * are single use), or how many seconds until one is ready. Null for every other account.
@@ -79,7 +82,11 @@ export function demoCodeHint(
 		.get();
 	if (!row?.key || !constantTimeEqual(new Uint8Array(row.key), demoKey)) return null;
 	const current = stepAt(now);
-	const step = Math.max(current - GRACE_STEPS, (row.last ?? -Infinity) + 1);
+	let step = Math.max(current - GRACE_STEPS, (row.last ?? -Infinity) + 1);
+	// A code that leaves the accepted window within seconds would be refused by the time it is
+	// typed and sent (the page is not reloaded after a refusal): offer the next one instead.
+	const acceptedUntil = (step + GRACE_STEPS + 1) * TOTP_PERIOD_S * 1000;
+	if (acceptedUntil - now < DEMO_HINT_MARGIN_MS && step < current + GRACE_STEPS) step += 1;
 	if (step > current + GRACE_STEPS)
 		return { waitSeconds: Math.ceil(((step - GRACE_STEPS) * TOTP_PERIOD_S * 1000 - now) / 1000) };
 	return { code: generateHOTP(demoKey, BigInt(step), TOTP_DIGITS) };

@@ -1,12 +1,25 @@
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ensureCategories } from '../categories/pilot';
-import { categoryBadgeRules, matches, posts, tasks, tools, trustBadges, users } from '../db/schema';
+import {
+	categoryBadgeRules,
+	matches,
+	neighbourhoodBrokers,
+	neighbourhoods,
+	posts,
+	streets,
+	tasks,
+	tools,
+	trustBadges,
+	users
+} from '../db/schema';
+import { isInside, parseBoundary } from '../geo/boundary';
 import { handleBadgeExpiry } from '../trust/expiry';
 import { ensureToolCategories } from '../lending/categories';
 import { createTestDb } from '../db/test-db';
 import { getSetting } from '../settings';
 import { DEMO_PEOPLE, seedDemoIfEmpty } from './seed';
+import { SECOND_PEOPLE } from './second-neighbourhood';
 
 describe('the demo neighbourhood', () => {
 	it('fills an empty database once, through the real domain rules', async () => {
@@ -14,7 +27,9 @@ describe('the demo neighbourhood', () => {
 		ensureCategories(db);
 		ensureToolCategories(db);
 		expect(await seedDemoIfEmpty(db, Date.UTC(2026, 10, 23))).toBe(true);
-		expect(db.select({ n: count() }).from(users).get()!.n).toBe(DEMO_PEOPLE.length);
+		expect(db.select({ n: count() }).from(users).get()!.n).toBe(
+			DEMO_PEOPLE.length + SECOND_PEOPLE.length
+		);
 		expect(getSetting(db, 'demo')).toBe('1');
 		const statuses = db
 			.select({ status: posts.status })
@@ -55,6 +70,52 @@ describe('the demo neighbourhood', () => {
 		).toEqual([db.select().from(users).where(eq(users.email, 'sofie@naburig.example')).get()!.id]);
 
 		expect(await seedDemoIfEmpty(db, Date.UTC(2026, 10, 24))).toBe(false);
-		expect(db.select({ n: count() }).from(users).get()!.n).toBe(DEMO_PEOPLE.length);
+		expect(db.select({ n: count() }).from(users).get()!.n).toBe(
+			DEMO_PEOPLE.length + SECOND_PEOPLE.length
+		);
+	});
+
+	it('has a second neighbourhood beside the first, with its own broker and streets', async () => {
+		const db = createTestDb();
+		ensureCategories(db);
+		ensureToolCategories(db);
+		await seedDemoIfEmpty(db, Date.UTC(2026, 10, 23));
+		const hoods = db.select().from(neighbourhoods).orderBy(asc(neighbourhoods.id)).all();
+		expect(hoods.map((h) => [h.id, h.slug])).toEqual([
+			[1, 'oud-oefenplein'],
+			[2, 'ganzenpoel']
+		]);
+		const [first, second] = hoods.map((h) => ({ ...h, shape: parseBoundary(h.boundary)! }));
+		// Each street and centre lies in its own neighbourhood and not in the other.
+		const pairs = [
+			[first!, second!],
+			[second!, first!]
+		] as const;
+		for (const [own, other] of pairs) {
+			const rows = db.select().from(streets).where(eq(streets.neighbourhoodId, own.id)).all();
+			expect(rows.length).toBeGreaterThan(3);
+			for (const s of [...rows, { lat: own.centreLat, lon: own.centreLon }]) {
+				expect(isInside(own.shape, s.lat, s.lon)).toBe(true);
+				expect(isInside(other.shape, s.lat, s.lon)).toBe(false);
+			}
+			// The boundaries do not overlap: no corner of one lies inside the other.
+			const ring = own.shape.type === 'Polygon' ? own.shape.coordinates[0]! : [];
+			expect(ring.some(([lon, lat]) => isInside(other.shape, lat!, lon!))).toBe(false);
+		}
+		// Bram brokers the second neighbourhood only, with the demo second factor.
+		const bram = db.select().from(users).where(eq(users.email, 'bram@naburig.example')).get()!;
+		expect(bram.role).toBe('broker');
+		expect(bram.neighbourhoodId).toBe(2);
+		expect(bram.totpKey).not.toBeNull();
+		expect(
+			db
+				.select({ n: neighbourhoodBrokers.neighbourhoodId })
+				.from(neighbourhoodBrokers)
+				.where(eq(neighbourhoodBrokers.userId, bram.id))
+				.all()
+		).toEqual([{ n: 2 }]);
+		// Nothing else lives there: the first neighbourhood's posts and tools stay its own.
+		expect(db.select().from(posts).where(eq(posts.neighbourhoodId, 2)).all()).toEqual([]);
+		expect(db.select().from(tools).where(eq(tools.neighbourhoodId, 2)).all()).toEqual([]);
 	});
 });

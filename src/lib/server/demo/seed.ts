@@ -1,6 +1,7 @@
 import { addService } from '../broker/referrals';
-import { count } from 'drizzle-orm';
-import type { DB } from '../db/client';
+import { count, eq } from 'drizzle-orm';
+import type { Polygon } from 'geojson';
+import type { DB, Tx } from '../db/client';
 import {
 	categories,
 	neighbourhoodBrokers,
@@ -23,6 +24,7 @@ import { grantBadge } from '../trust/grant';
 import { setBadgeRules } from '../trust/rules';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { DEMO_PASSWORD, DEMO_TOTP_KEY } from './mode';
+import { SECOND_NEIGHBOURHOOD, SECOND_PEOPLE } from './second-neighbourhood';
 import { seedDemoTools } from './tools';
 
 /**
@@ -30,12 +32,14 @@ import { seedDemoTools } from './tools';
  * pilot (seed 001). Street names and coordinates are made up but plausible.
  */
 const CENTRE = { lat: 51.0336, lon: 4.4853 };
-const box = (dLat: number, dLon: number) => [
-	[CENTRE.lon - dLon, CENTRE.lat - dLat],
-	[CENTRE.lon + dLon, CENTRE.lat - dLat],
-	[CENTRE.lon + dLon * 1.1, CENTRE.lat + dLat * 0.9],
-	[CENTRE.lon - dLon * 0.9, CENTRE.lat + dLat],
-	[CENTRE.lon - dLon, CENTRE.lat - dLat]
+
+/** A slightly skewed quadrilateral around a centre, as a GeoJSON ring (lon, lat). */
+export const box = (centre: { lat: number; lon: number }, dLat: number, dLon: number) => [
+	[centre.lon - dLon, centre.lat - dLat],
+	[centre.lon + dLon, centre.lat - dLat],
+	[centre.lon + dLon * 1.1, centre.lat + dLat * 0.9],
+	[centre.lon - dLon * 0.9, centre.lat + dLat],
+	[centre.lon - dLon, centre.lat - dLat]
 ];
 
 export const DEMO_STREETS: [string, number, number][] = [
@@ -53,7 +57,7 @@ export const DEMO_STREETS: [string, number, number][] = [
 	['Draaischijfstraat', 0.0045, 0.0031]
 ];
 
-interface DemoPerson {
+export interface DemoPerson {
 	email: string;
 	name: string;
 	role?: 'admin' | 'broker';
@@ -269,33 +273,6 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 	if ((existing?.n ?? 0) > 0) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	db.transaction((tx) => {
-		const hood = tx
-			.insert(neighbourhoods)
-			.values({
-				slug: 'oud-oefenplein',
-				name: 'Oud-Oefenplein en Vuurkruisenplein',
-				boundary: JSON.stringify({ type: 'Polygon', coordinates: [box(0.0055, 0.0075)] }),
-				centreLat: CENTRE.lat,
-				centreLon: CENTRE.lon,
-				timeZone: 'Europe/Brussels',
-				phoneDutyNumber: '0470 11 22 33',
-				phoneDutyHours: JSON.stringify([
-					{ day: 2, from: '09:00', to: '12:00' },
-					{ day: 4, from: '13:30', to: '16:30' },
-					{ day: 5, from: '09:00', to: '12:00' }
-				]),
-				followUpDelayDays: 14,
-				createdAt: now - 400 * DAY
-			})
-			.returning()
-			.get();
-		const streetRows = DEMO_STREETS.map(([name, dLat, dLon]) =>
-			tx
-				.insert(streets)
-				.values({ neighbourhoodId: hood.id, name, lat: CENTRE.lat + dLat, lon: CENTRE.lon + dLon })
-				.returning()
-				.get()
-		);
 		const categoryIds = new Map(
 			tx
 				.select({ id: categories.id, slug: categories.slug })
@@ -303,55 +280,135 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 				.all()
 				.map((c) => [c.slug, c.id])
 		);
-		for (const p of DEMO_PEOPLE) {
-			const street = streetRows[p.street]!;
-			// Houses sit a few metres apart along the street, so neighbours do not share one point.
-			const exactLat = street.lat + (Number.parseInt(p.house) % 7) * 0.00007;
-			const exactLon = street.lon + (Number.parseInt(p.house) % 5) * 0.0001;
-			const approx = approximate(exactLat, exactLon);
-			const id = newId();
-			tx.insert(users)
-				.values({
-					id,
-					email: p.email,
-					emailVerifiedAt: now - p.sinceDays * DAY,
-					passwordHash,
-					role: p.role ?? 'resident',
-					// Brokers and admins need a second factor; the demo ones share the public demo key.
-					totpKey: p.role ? Buffer.from(decodeBase32IgnorePadding(DEMO_TOTP_KEY)) : null,
-					displayName: p.name,
-					phone: p.phone ?? null,
-					locale: p.locale ?? 'nl',
-					languages: JSON.stringify(p.languages),
-					about: p.about,
-					availability: JSON.stringify(p.availability),
-					neighbourhoodId: hood.id,
-					streetId: street.id,
-					houseNumber: p.house,
-					placeSource: 'street',
-					exactLat,
-					exactLon,
-					approxCell: approx.cell,
-					approxLat: approx.lat,
-					approxLon: approx.lon,
-					createdAt: now - p.sinceDays * DAY
-				})
-				.run();
-			for (const slug of p.helps) {
-				const categoryId = categoryIds.get(slug);
-				if (categoryId) tx.insert(userCategories).values({ userId: id, categoryId }).run();
-			}
-			if (p.role === 'broker')
-				tx.insert(neighbourhoodBrokers).values({ neighbourhoodId: hood.id, userId: id }).run();
-		}
+		const hood = insertNeighbourhood(
+			tx,
+			{
+				slug: 'oud-oefenplein',
+				name: 'Oud-Oefenplein en Vuurkruisenplein',
+				boundary: { type: 'Polygon', coordinates: [box(CENTRE, 0.0055, 0.0075)] },
+				centre: CENTRE,
+				phoneDutyNumber: '0470 11 22 33',
+				phoneDutyHours: [
+					{ day: 2, from: '09:00', to: '12:00' },
+					{ day: 4, from: '13:30', to: '16:30' },
+					{ day: 5, from: '09:00', to: '12:00' }
+				],
+				createdDaysAgo: 400,
+				streets: DEMO_STREETS
+			},
+			now
+		);
+		insertPeople(tx, hood, DEMO_PEOPLE, passwordHash, categoryIds, now);
+		// A second, smaller neighbourhood with its own broker: brokers only see their own.
+		const second = insertNeighbourhood(tx, SECOND_NEIGHBOURHOOD, now);
+		insertPeople(tx, second, SECOND_PEOPLE, passwordHash, categoryIds, now);
 		seedDemoTools(tx, hood.id, now);
 		setSetting(tx, 'demo', '1');
 	});
 	seedDemoActivity(db, now);
 	seedDemoHistory(db, 'Europe/Brussels', now);
 	seedDemoServices(db, now);
-	log.info('demo.seeded', { people: DEMO_PEOPLE.length, streets: DEMO_STREETS.length });
+	log.info('demo.seeded', {
+		people: DEMO_PEOPLE.length + SECOND_PEOPLE.length,
+		streets: DEMO_STREETS.length + SECOND_NEIGHBOURHOOD.streets.length
+	});
 	return true;
+}
+
+/** A demo neighbourhood as it is inserted: streets are offsets (lat, lon) from the centre. */
+export interface DemoNeighbourhood {
+	slug: string;
+	name: string;
+	boundary: Polygon;
+	centre: { lat: number; lon: number };
+	phoneDutyNumber: string;
+	phoneDutyHours: { day: number; from: string; to: string }[];
+	createdDaysAgo: number;
+	streets: [string, number, number][];
+}
+
+function insertNeighbourhood(tx: Tx, n: DemoNeighbourhood, now: number) {
+	const hood = tx
+		.insert(neighbourhoods)
+		.values({
+			slug: n.slug,
+			name: n.name,
+			boundary: JSON.stringify(n.boundary),
+			centreLat: n.centre.lat,
+			centreLon: n.centre.lon,
+			timeZone: 'Europe/Brussels',
+			phoneDutyNumber: n.phoneDutyNumber,
+			phoneDutyHours: JSON.stringify(n.phoneDutyHours),
+			followUpDelayDays: 14,
+			createdAt: now - n.createdDaysAgo * DAY
+		})
+		.returning()
+		.get();
+	const streetRows = n.streets.map(([name, dLat, dLon]) =>
+		tx
+			.insert(streets)
+			.values({
+				neighbourhoodId: hood.id,
+				name,
+				lat: n.centre.lat + dLat,
+				lon: n.centre.lon + dLon
+			})
+			.returning()
+			.get()
+	);
+	return { id: hood.id, streets: streetRows };
+}
+
+/** The people of one neighbourhood; its brokers become its brokers, with the demo second factor. */
+function insertPeople(
+	tx: Tx,
+	hood: { id: number; streets: { id: number; lat: number; lon: number }[] },
+	people: DemoPerson[],
+	passwordHash: string,
+	categoryIds: Map<string, number>,
+	now: number
+): void {
+	for (const p of people) {
+		const street = hood.streets[p.street]!;
+		// Houses sit a few metres apart along the street, so neighbours do not share one point.
+		const exactLat = street.lat + (Number.parseInt(p.house) % 7) * 0.00007;
+		const exactLon = street.lon + (Number.parseInt(p.house) % 5) * 0.0001;
+		const approx = approximate(exactLat, exactLon);
+		const id = newId();
+		tx.insert(users)
+			.values({
+				id,
+				email: p.email,
+				emailVerifiedAt: now - p.sinceDays * DAY,
+				passwordHash,
+				role: p.role ?? 'resident',
+				// Brokers and admins need a second factor; the demo ones share the public demo key.
+				totpKey: p.role ? Buffer.from(decodeBase32IgnorePadding(DEMO_TOTP_KEY)) : null,
+				displayName: p.name,
+				phone: p.phone ?? null,
+				locale: p.locale ?? 'nl',
+				languages: JSON.stringify(p.languages),
+				about: p.about,
+				availability: JSON.stringify(p.availability),
+				neighbourhoodId: hood.id,
+				streetId: street.id,
+				houseNumber: p.house,
+				placeSource: 'street',
+				exactLat,
+				exactLon,
+				approxCell: approx.cell,
+				approxLat: approx.lat,
+				approxLon: approx.lon,
+				createdAt: now - p.sinceDays * DAY
+			})
+			.run();
+		for (const slug of p.helps) {
+			const categoryId = categoryIds.get(slug);
+			if (categoryId) tx.insert(userCategories).values({ userId: id, categoryId }).run();
+		}
+		if (p.role === 'broker')
+			tx.insert(neighbourhoodBrokers).values({ neighbourhoodId: hood.id, userId: id }).run();
+	}
 }
 
 /**
@@ -662,7 +719,11 @@ function seedDemoActivity(db: DB, now: number): void {
 			.all()
 			.map((c) => [c.slug, c.id])
 	);
-	const hood = db.select({ id: neighbourhoods.id }).from(neighbourhoods).get()!;
+	const hood = db
+		.select({ id: neighbourhoods.id })
+		.from(neighbourhoods)
+		.where(eq(neighbourhoods.slug, 'oud-oefenplein'))
+		.get()!;
 	setBadgeRules(
 		db,
 		broker,
@@ -699,7 +760,11 @@ function seedDemoActivity(db: DB, now: number): void {
 // ——— Broker intake: a few services on the social map ———
 
 function seedDemoServices(db: DB, now: number): void {
-	const hood = db.select({ id: neighbourhoods.id }).from(neighbourhoods).get();
+	const hood = db
+		.select({ id: neighbourhoods.id })
+		.from(neighbourhoods)
+		.where(eq(neighbourhoods.slug, 'oud-oefenplein'))
+		.get();
 	if (!hood) return;
 	const weekdays = (from: string, to: string) => [1, 2, 3, 4, 5].map((day) => ({ day, from, to }));
 	const list = [

@@ -84,5 +84,7 @@ export function requireSomeDesk(event: Pick<RequestEvent, 'locals' | 'url'>): {
 		Number.isInteger(asked) && asked > 0 ? asked : deskNeighbourhood(db, user);
 	if (neighbourhoodId == null || !isDeskStaff(db, user.id, neighbourhoodId))
 		error(403, 'forbidden');
+	// As in requireDesk: a broker or admin who has not entered their code yet sees no desk page.
+	requireSecondFactor(event, user);
 	return { user, neighbourhoodId };
 }

@@ -55,7 +55,13 @@ export function toolHistory(d: DbOrTx, toolId: number) {
 /** What one person borrowed, newest first. Desk only. */
 export function borrowerHistory(d: DbOrTx, userId: string) {
 	const person = d
-		.select({ id: users.id, name: users.displayName, phone: users.phone, email: users.email })
+		.select({
+			id: users.id,
+			name: users.displayName,
+			phone: users.phone,
+			email: users.email,
+			neighbourhoodId: users.neighbourhoodId
+		})
 		.from(users)
 		.where(eq(users.id, userId))
 		.get();

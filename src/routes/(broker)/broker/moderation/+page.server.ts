@@ -42,6 +42,7 @@ export const load: PageServerLoad = (event) => {
 
 /** The waiting post, when this broker may decide on it. */
 async function decided(event: RequestEvent) {
+	requireBroker(event);
 	const data = await event.request.formData();
 	const post = db
 		.select()

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { followUpAnswerSchema, type FollowUpAnswer } from '$lib/schemas/followup';
-import { requireBrokerOf } from '$lib/server/auth/guard';
+import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { answerOnBehalf } from '$lib/server/followup/answer';
@@ -14,6 +14,7 @@ const schema = zod4(followUpAnswerSchema);
 
 /** The follow-up, when it belongs to a neighbourhood this broker works in. */
 function followUpOf(event: RequestEvent) {
+	requireBroker(event);
 	const view = followUpForBroker(db, Number(event.params.id));
 	if (!view) error(404, 'not found');
 	const broker = requireBrokerOf(event, view.post.neighbourhoodId);

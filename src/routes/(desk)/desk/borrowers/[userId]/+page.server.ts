@@ -9,5 +9,10 @@ export const load: PageServerLoad = (event) => {
 	const h = borrowerHistory(db, event.params.userId);
 	if (!h) error(404, 'not_found');
 	// Only the loans of tools of this desk's neighbourhood.
-	return { person: h.person, loans: h.loans.filter((l) => l.neighbourhoodId === neighbourhoodId) };
+	const loans = h.loans.filter((l) => l.neighbourhoodId === neighbourhoodId);
+	// security: a desk sees the people of its own neighbourhood and those who borrowed its tools,
+	// never the name and phone number of anyone else.
+	if (loans.length === 0 && h.person.neighbourhoodId !== neighbourhoodId) error(403, 'forbidden');
+	const { id, name, phone, email } = h.person;
+	return { person: { id, name, phone, email }, loans };
 };

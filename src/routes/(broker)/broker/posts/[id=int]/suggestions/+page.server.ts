@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { requireBrokerOf } from '$lib/server/auth/guard';
+import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { matchProposals, posts, users } from '$lib/server/db/schema';
@@ -21,6 +21,7 @@ function postOr404(id: string) {
 }
 
 export const load: PageServerLoad = (event) => {
+	requireBroker(event);
 	const post = postOr404(event.params.id);
 	requireBrokerOf(event, post.neighbourhoodId);
 	const now = clock.now();
@@ -65,6 +66,7 @@ const proposeSchema = z.object({
 
 export const actions: Actions = {
 	propose: async (event) => {
+		requireBroker(event);
 		const post = postOr404(event.params.id);
 		const broker = requireBrokerOf(event, post.neighbourhoodId);
 		const form = Object.fromEntries(await event.request.formData());

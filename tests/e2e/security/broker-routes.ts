@@ -1,0 +1,762 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { APIResponse } from '@playwright/test';
+
+/**
+ * Who asks. `otherBroker` brokers the second demo neighbourhood (Ganzenpoel) only; `broker`
+ * brokers the first, where every id below lives; `codePending` is a broker of the first who typed
+ * the password but not yet the code of the second step.
+ */
+export const ROLES = [
+	'anonymous',
+	'resident',
+	'otherBroker',
+	'broker',
+	'admin',
+	'codePending'
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * What a role should get: an HTTP status, a 303 to the sign-in page (`sign-in`) or to the code
+ * step (`code`), or nothing at all because a request would change the demo data for good.
+ */
+export type Answer = number | 'sign-in' | 'code' | { skip: string };
+
+/** Real ids from the demo database, all of the first neighbourhood, found as a broker would. */
+export interface Ids {
+	resident: string;
+	post: number;
+	followUp: number;
+	task: number;
+	signal: number;
+	street: number;
+	service: number;
+	loan: number;
+	tool: number;
+}
+
+/**
+ * Whose answer is refused:
+ * - `n1`: something of the first neighbourhood: only its brokers and admins;
+ * - `own`: a list of one's own neighbourhoods: every broker, each seeing their own;
+ * - `admin`: admins only;
+ * - `user`: anyone signed in (the map's markers, which residents use).
+ */
+type Scope = 'n1' | 'own' | 'admin' | 'user';
+
+export interface Row {
+	/** The route as in the file tree (groups left out), e.g. `/broker/residents/[id]`. */
+	route: string;
+	/** `load`, `GET` (a +server.ts handler), `default` or the named action. */
+	handler: string;
+	url: (ids: Ids) => string;
+	/** Form fields of an action: invalid or harmless, so that passing the guard changes nothing. */
+	form?: Record<string, string>;
+	scope: Scope;
+	/** The answer for those who may: 200 for pages, the validation failure for actions. */
+	ok: number;
+	/** Answers that differ from the scope's, per role, and why. */
+	except?: Partial<Record<Role, Answer>>;
+	why?: string;
+}
+
+const MISSING = 999999;
+const TOO_LONG = 'x'.repeat(1001);
+const n1 = (path: string) => `${path}${path.includes('?') ? '&' : '?'}n=1`;
+
+/**
+ * Every load, action and handler of the broker, admin and desk pages (and the map's JSON). For
+ * actions, "ok" is reached with empty or invalid input (400), or with a request that finds
+ * nothing to change (404/409), so the table never changes the demo neighbourhood.
+ */
+export const ROWS: Row[] = [
+	// ——— Broker workspace ———
+	{ route: '/broker', handler: 'load', url: () => '/broker', scope: 'own', ok: 200 },
+	{ route: '/broker/audit', handler: 'load', url: () => '/broker/audit', scope: 'own', ok: 200 },
+	{
+		route: '/broker/follow-ups/[id=int]',
+		handler: 'load',
+		url: (i) => `/broker/follow-ups/${i.followUp}`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/follow-ups/[id=int]',
+		handler: 'load',
+		url: () => `/broker/follow-ups/${MISSING}`,
+		scope: 'own',
+		ok: 404,
+		why: 'a follow-up that does not exist: residents are refused before anything is looked up'
+	},
+	{
+		route: '/broker/follow-ups/[id=int]',
+		handler: 'default',
+		url: (i) => `/broker/follow-ups/${i.followUp}`,
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{ route: '/broker/intake', handler: 'load', url: () => '/broker/intake', scope: 'own', ok: 200 },
+	{
+		route: '/broker/intake',
+		handler: 'default',
+		url: () => '/broker/intake',
+		form: {},
+		scope: 'own',
+		ok: 400,
+		why: 'any broker may register a resident; the street decides the neighbourhood (checked apart)'
+	},
+	{
+		route: '/broker/intake/[id]',
+		handler: 'load',
+		url: (i) => `/broker/intake/${i.resident}`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/intake/[id]',
+		handler: 'link',
+		url: (i) => `/broker/intake/${i.resident}`,
+		form: { email: '' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/intake/[id]',
+		handler: 'revoke',
+		url: (i) => `/broker/intake/${i.resident}`,
+		form: { linkId: '0' },
+		scope: 'n1',
+		ok: 404,
+		why: 'no such carer link'
+	},
+	{
+		route: '/broker/moderation',
+		handler: 'load',
+		url: () => '/broker/moderation',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/moderation',
+		handler: 'approve',
+		url: () => '/broker/moderation',
+		form: { postId: '' },
+		scope: 'n1',
+		ok: 200,
+		why: 'the post is already published, so approving changes nothing'
+	},
+	{
+		route: '/broker/moderation',
+		handler: 'approve',
+		url: () => '/broker/moderation',
+		form: { postId: String(MISSING) },
+		scope: 'own',
+		ok: 404,
+		why: 'a post that does not exist: residents are refused before anything is looked up'
+	},
+	{
+		route: '/broker/moderation',
+		handler: 'reject',
+		url: () => '/broker/moderation',
+		form: { postId: '', reason: '' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/moderation',
+		handler: 'resolve',
+		url: () => '/broker/moderation',
+		form: { reportId: '0', note: '' },
+		scope: 'own',
+		ok: 400,
+		why: 'the report is looked up in the broker’s own neighbourhoods only (domain rule)'
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/badge-rules',
+		handler: 'load',
+		url: () => '/broker/neighbourhoods/1/badge-rules',
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/badge-rules',
+		handler: 'default',
+		url: () => '/broker/neighbourhoods/1/badge-rules',
+		form: { rule: 'not-a-rule' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/services',
+		handler: 'load',
+		url: () => '/broker/neighbourhoods/1/services',
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/services',
+		handler: 'add',
+		url: () => '/broker/neighbourhoods/1/services',
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/services',
+		handler: 'edit',
+		url: (i) => `/broker/neighbourhoods/1/services?service=${i.service}`,
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/services',
+		handler: 'remove',
+		url: () => `/broker/neighbourhoods/1/services?service=${MISSING}`,
+		form: {},
+		scope: 'n1',
+		ok: 404,
+		why: 'no such service'
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/settings',
+		handler: 'load',
+		url: () => '/broker/neighbourhoods/1/settings',
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/settings',
+		handler: 'default',
+		url: () => '/broker/neighbourhoods/1/settings',
+		form: { moderation: 'nobody-at-all', noResponseDays: '0' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/streets',
+		handler: 'load',
+		url: () => '/broker/neighbourhoods/1/streets',
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/streets',
+		handler: 'add',
+		url: () => '/broker/neighbourhoods/1/streets',
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/streets',
+		handler: 'import',
+		url: () => '/broker/neighbourhoods/1/streets',
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/streets/[streetId=int]',
+		handler: 'load',
+		url: (i) => `/broker/neighbourhoods/1/streets/${i.street}`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/streets/[streetId=int]',
+		handler: 'save',
+		url: (i) => `/broker/neighbourhoods/1/streets/${i.street}`,
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/streets/[streetId=int]',
+		handler: 'remove',
+		url: () => `/broker/neighbourhoods/1/streets/${MISSING}`,
+		form: {},
+		scope: 'n1',
+		ok: 404,
+		why: 'no such street'
+	},
+	{
+		route: '/broker/posts/[id=int]',
+		handler: 'load',
+		url: (i) => `/broker/posts/${i.post}`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/posts/[id=int]',
+		handler: 'approve',
+		url: (i) => `/broker/posts/${i.post}`,
+		form: { title: '', body: '' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/posts/[id=int]',
+		handler: 'hide',
+		url: (i) => `/broker/posts/${i.post}`,
+		form: { reason: '' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/posts/[id=int]',
+		handler: 'restore',
+		url: (i) => `/broker/posts/${i.post}`,
+		form: {},
+		scope: 'n1',
+		ok: 409,
+		why: 'the post is not hidden'
+	},
+	{
+		route: '/broker/posts/[id=int]/card',
+		handler: 'load',
+		url: (i) => `/broker/posts/${i.post}/card`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/posts/[id=int]/refer',
+		handler: 'load',
+		url: (i) => `/broker/posts/${i.post}/refer`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/posts/[id=int]/refer',
+		handler: 'default',
+		url: (i) => `/broker/posts/${i.post}/refer`,
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/posts/[id=int]/suggestions',
+		handler: 'load',
+		url: (i) => `/broker/posts/${i.post}/suggestions`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/posts/[id=int]/suggestions',
+		handler: 'load',
+		url: () => `/broker/posts/${MISSING}/suggestions`,
+		scope: 'own',
+		ok: 404,
+		why: 'a post that does not exist: residents are refused before anything is looked up'
+	},
+	{
+		route: '/broker/posts/[id=int]/suggestions',
+		handler: 'propose',
+		url: (i) => `/broker/posts/${i.post}/suggestions`,
+		form: { helperId: '' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/reports',
+		handler: 'load',
+		url: () => '/broker/reports',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/reports',
+		handler: 'load',
+		url: () => n1('/broker/reports'),
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/reports/[table]',
+		handler: 'GET',
+		url: () => '/broker/reports/activity',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/reports/[table]',
+		handler: 'GET',
+		url: () => n1('/broker/reports/activity'),
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/requests',
+		handler: 'load',
+		url: () => '/broker/requests',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/residents',
+		handler: 'load',
+		url: () => '/broker/residents',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/residents/[id]',
+		handler: 'load',
+		url: (i) => `/broker/residents/${i.resident}`,
+		scope: 'n1',
+		ok: 200
+	},
+	...(['grant', 'suspend', 'note'] as const).map((action): Row => ({
+		route: '/broker/residents/[id]',
+		handler: action,
+		url: (i) => `/broker/residents/${i.resident}`,
+		form: {},
+		scope: 'n1',
+		ok: 400
+	})),
+	{
+		route: '/broker/residents/[id]',
+		handler: 'unsuspend',
+		url: (i) => `/broker/residents/${i.resident}`,
+		form: {},
+		scope: 'n1',
+		ok: 409,
+		why: 'the person is not suspended'
+	},
+	{
+		route: '/broker/residents/[id]',
+		handler: 'revoke',
+		url: (i) => `/broker/residents/${i.resident}?badge=0`,
+		form: {},
+		scope: 'n1',
+		ok: 404,
+		why: 'no such badge'
+	},
+	{
+		route: '/broker/residents/[id]/post',
+		handler: 'load',
+		url: (i) => `/broker/residents/${i.resident}/post`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/residents/[id]/post',
+		handler: 'default',
+		url: (i) => `/broker/residents/${i.resident}/post`,
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/signals',
+		handler: 'load',
+		url: () => '/broker/signals',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/signals',
+		handler: 'pickUp',
+		url: () => '/broker/signals',
+		form: { signalId: '' },
+		scope: 'n1',
+		ok: 200,
+		why: 'the test’s own signal: picking it up is what its broker does next'
+	},
+	{
+		route: '/broker/signals',
+		handler: 'close',
+		url: () => '/broker/signals',
+		form: { signalId: '', note: '' },
+		scope: 'n1',
+		ok: 400
+	},
+	{ route: '/broker/today', handler: 'load', url: () => '/broker/today', scope: 'own', ok: 200 },
+	{
+		route: '/broker/today',
+		handler: 'complete',
+		url: () => '/broker/today',
+		form: { taskId: '', outcome: TOO_LONG },
+		scope: 'n1',
+		ok: 400
+	},
+
+	// ——— Admin ———
+	{ route: '/admin', handler: 'load', url: () => '/admin', scope: 'admin', ok: 200 },
+	{
+		route: '/admin/neighbourhoods/new',
+		handler: 'load',
+		url: () => '/admin/neighbourhoods/new',
+		scope: 'admin',
+		ok: 200
+	},
+	{
+		route: '/admin/neighbourhoods/new',
+		handler: 'default',
+		url: () => '/admin/neighbourhoods/new',
+		form: {},
+		scope: 'admin',
+		ok: 400
+	},
+	{
+		route: '/admin/neighbourhoods/[id=int]',
+		handler: 'load',
+		url: () => '/admin/neighbourhoods/1',
+		scope: 'admin',
+		ok: 200
+	},
+	...(['save', 'assign', 'removeBroker'] as const).map((action): Row => ({
+		route: '/admin/neighbourhoods/[id=int]',
+		handler: action,
+		url: () => '/admin/neighbourhoods/1',
+		form: {},
+		scope: 'admin',
+		ok: 400
+	})),
+
+	// ——— Lending desk (`?n=1`: the first neighbourhood's desk) ———
+	{ route: '/desk', handler: 'load', url: () => n1('/desk'), scope: 'n1', ok: 200 },
+	{
+		route: '/desk',
+		handler: 'load',
+		url: () => '/desk',
+		scope: 'own',
+		ok: 200,
+		why: 'each broker’s own desk'
+	},
+	{
+		route: '/desk',
+		handler: 'callDone',
+		url: () => n1('/desk'),
+		form: { taskId: '0', outcome: TOO_LONG },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/desk/agreement',
+		handler: 'load',
+		url: () => n1('/desk/agreement'),
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/desk/agreement',
+		handler: 'default',
+		url: () => n1('/desk/agreement'),
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{ route: '/desk/book', handler: 'load', url: () => n1('/desk/book'), scope: 'n1', ok: 200 },
+	{
+		route: '/desk/book',
+		handler: 'default',
+		url: (i) => n1(`/desk/book?for=${i.resident}`),
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/desk/borrowers/[userId]',
+		handler: 'load',
+		url: (i) => n1(`/desk/borrowers/${i.resident}`),
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/desk/borrowers/[userId]',
+		handler: 'load',
+		url: (i) => `/desk/borrowers/${i.resident}`,
+		scope: 'n1',
+		ok: 200,
+		why: 'from one’s own desk: another neighbourhood’s desk does not see this person'
+	},
+	{
+		route: '/desk/figures',
+		handler: 'load',
+		url: () => n1('/desk/figures'),
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/desk/loans/[id=int]',
+		handler: 'load',
+		url: (i) => `/desk/loans/${i.loan}`,
+		scope: 'n1',
+		ok: 200
+	},
+	...(['extend', 'checkOut', 'checkIn'] as const).map((action): Row => ({
+		route: '/desk/loans/[id=int]',
+		handler: action,
+		url: (i) => `/desk/loans/${i.loan}`,
+		form: {},
+		scope: 'n1',
+		ok: 400
+	})),
+	{ route: '/desk/staff', handler: 'load', url: () => n1('/desk/staff'), scope: 'n1', ok: 200 },
+	{
+		route: '/desk/staff',
+		handler: 'default',
+		url: () => n1('/desk/staff'),
+		form: { email: '' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/desk/tools/[id=int]',
+		handler: 'load',
+		url: (i) => `/desk/tools/${i.tool}`,
+		scope: 'n1',
+		ok: 200
+	},
+	...(['repair', 'retire'] as const).map((action): Row => ({
+		route: '/desk/tools/[id=int]',
+		handler: action,
+		url: (i) => `/desk/tools/${i.tool}`,
+		form: {},
+		scope: 'n1',
+		ok: 400
+	})),
+	{
+		route: '/desk/tools/[id=int]',
+		handler: 'back',
+		url: (i) => `/desk/tools/${i.tool}`,
+		form: {},
+		scope: 'n1',
+		ok: 409,
+		why: 'the tool is not in repair'
+	},
+	{
+		route: '/desk/tools/[id=int]',
+		handler: 'missing',
+		url: (i) => `/desk/tools/${i.tool}`,
+		form: {},
+		scope: 'n1',
+		ok: 200,
+		except: {
+			broker: { skip: 'would mark a demo tool missing; it takes no input that could fail' },
+			admin: { skip: 'would mark a demo tool missing; it takes no input that could fail' }
+		}
+	},
+	{
+		route: '/desk/tools/[id=int]/photos',
+		handler: 'load',
+		url: (i) => `/desk/tools/${i.tool}/photos`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/desk/tools/[id=int]/photos',
+		handler: 'default',
+		url: (i) => `/desk/tools/${i.tool}/photos`,
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+
+	// ——— JSON for the map ———
+	{
+		route: '/api/markers',
+		handler: 'GET',
+		url: () => '/api/markers?bbox=4.40,50.95,4.60,51.10&zoom=14',
+		scope: 'user',
+		ok: 200
+	}
+];
+
+/** The ids a row's form needs filled in (the post, signal or task it is about). */
+export function formOf(row: Row, ids: Ids): Record<string, string> | undefined {
+	if (!row.form) return undefined;
+	const filled: Record<string, string> = { ...row.form };
+	if (filled.postId === '') filled.postId = String(ids.post);
+	if (filled.signalId === '') filled.signalId = String(ids.signal);
+	if ('taskId' in filled && filled.taskId === '') filled.taskId = String(ids.task);
+	return filled;
+}
+
+/** The answer a role should get for a row. */
+export function expected(row: Row, role: Role): Answer {
+	const own = row.except?.[role];
+	if (own !== undefined) return own;
+	if (role === 'anonymous') return row.scope === 'user' ? 401 : 'sign-in';
+	if (row.scope === 'user') return row.ok;
+	if (role === 'resident') return 403;
+	if (role === 'codePending') return row.scope === 'admin' ? 403 : 'code';
+	if (role === 'admin') return row.ok;
+	if (row.scope === 'admin') return 403;
+	if (role === 'broker') return row.ok;
+	return row.scope === 'own' ? row.ok : 403;
+}
+
+/** What came back, in the table's words. */
+export function answerOf(response: APIResponse): number | string {
+	const status = response.status();
+	if (status !== 303) return status;
+	const to = response.headers()['location'] ?? '';
+	if (to.startsWith('/sign-in?next=')) return 'sign-in';
+	if (to.startsWith('/sign-in/two-factor?next=')) return 'code';
+	return `303 to ${to}`;
+}
+
+/** A request as the table lists it. */
+export function describe(row: Row): string {
+	return `${row.route} ${row.handler}`;
+}
+
+const AUDIENCE_FOLDERS = ['(broker)', '(admin)', '(desk)', 'api'];
+
+/**
+ * Every load, action and +server.ts handler in the broker, admin and desk route groups and under
+ * api/, read from the files: `<route> <handler>`, as the table writes them.
+ */
+export function routesInTree(routesDir: string): Set<string> {
+	const found = new Set<string>();
+	for (const folder of AUDIENCE_FOLDERS) {
+		for (const file of walk(join(routesDir, folder))) {
+			const name = file.split(sep).at(-1)!;
+			if (!['+page.server.ts', '+layout.server.ts', '+server.ts'].includes(name)) continue;
+			const route =
+				'/' +
+				relative(routesDir, file)
+					.split(sep)
+					.slice(0, -1)
+					.filter((segment) => !/^\(.+\)$/.test(segment))
+					.join('/');
+			const source = readFileSync(file, 'utf8');
+			for (const handler of handlersIn(source, name)) found.add(`${route} ${handler}`);
+		}
+	}
+	return found;
+}
+
+function* walk(dir: string): Generator<string> {
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) yield* walk(path);
+		else yield path;
+	}
+}
+
+/** The exported load, the keys of the exported actions, or the exported HTTP verbs. */
+export function handlersIn(source: string, fileName: string): string[] {
+	if (fileName === '+server.ts')
+		return [
+			...source.matchAll(
+				/export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|fallback)\b/g
+			)
+		].map((m) => m[1]!);
+	const handlers: string[] = [];
+	if (/export\s+(?:const|(?:async\s+)?function)\s+load\b/.test(source))
+		handlers.push(fileName === '+layout.server.ts' ? 'layout load' : 'load');
+	const actions = source.match(/export const actions[^=]*=\s*\{([\s\S]*?)\n\};/);
+	if (actions) {
+		const keys = [...actions[1]!.matchAll(/^\t(?:async\s+)?(\w+)\s*(?::|\()/gm)].map((m) => m[1]!);
+		if (keys.length === 0) throw new Error('an actions object whose keys could not be read');
+		handlers.push(...keys);
+	} else if (/export\s+const\s+actions\b/.test(source)) {
+		throw new Error('an actions export this check cannot read');
+	}
+	return handlers;
+}
