@@ -4,6 +4,7 @@ import { createTestDb } from '../db/test-db';
 import { neighbourhoodBrokers, outbox, posts, residentConsents, tasks, users } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
 import { input, setUp } from '../posts/test-fixtures';
+import { intakeExtras } from './post-extras';
 import {
 	actsFor,
 	canActFor,
@@ -100,6 +101,50 @@ describe('placePostFor', () => {
 			publishedAt: NOW
 		});
 		expect(placed.post.expiresAt).toBeGreaterThan(NOW);
+	});
+});
+
+describe('intakeExtras', () => {
+	it('gives a broker of the neighbourhood the way on to suggestions while the request is open', () => {
+		const { db, register, broker, resident, category } = world();
+		const r = register();
+		if (!r.ok) throw new Error();
+		const placed = placePostFor(db, broker.id, r.user.id, input(category.id), NOW);
+		if (!placed.ok) throw new Error(placed.error);
+		expect(intakeExtras(db, broker, placed.post.id)).toEqual({
+			placedBy: 'broker',
+			brokerLinks: { refer: true, suggest: true }
+		});
+		// A resident sees who placed it, not the broker's links.
+		const neighbour = resident('Piet');
+		expect(intakeExtras(db, neighbour, placed.post.id)).toEqual({
+			placedBy: 'broker',
+			brokerLinks: null
+		});
+		// Once filled, there is nobody left to suggest.
+		db.update(posts).set({ status: 'filled' }).where(eq(posts.id, placed.post.id)).run();
+		expect(intakeExtras(db, broker, placed.post.id).brokerLinks).toEqual({
+			refer: true,
+			suggest: false
+		});
+	});
+
+	it('offers no suggestions for an offer', () => {
+		const { db, register, broker, category } = world();
+		const r = register();
+		if (!r.ok) throw new Error();
+		const placed = placePostFor(
+			db,
+			broker.id,
+			r.user.id,
+			input(category.id, { kind: 'offer' }),
+			NOW
+		);
+		if (!placed.ok) throw new Error(placed.error);
+		expect(intakeExtras(db, broker, placed.post.id).brokerLinks).toEqual({
+			refer: false,
+			suggest: false
+		});
 	});
 });
 
