@@ -36,7 +36,14 @@ export const load: PageServerLoad = (event) => {
 function answer(accept: boolean) {
 	return (event: RequestEvent) => {
 		const { user, found } = mine(event);
-		const result = answerProposal(db, found.proposal.id, user.id, accept, clock.now());
+		const result = answerProposal(
+			db,
+			found.proposal.id,
+			user.id,
+			accept,
+			event.url.origin,
+			clock.now()
+		);
 		return { outcome: result.ok ? (accept ? 'accepted' : 'declined') : result.error };
 	};
 }
