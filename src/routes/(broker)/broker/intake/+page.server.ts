@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { intakePrefill, intakeSchema } from '$lib/schemas/intake';
+import { intakePrefill, intakeSchema, type IntakeForm } from '$lib/schemas/intake';
 import { requireBroker } from '$lib/server/auth/guard';
 import { brokerNeighbourhoodIds, registerResident } from '$lib/server/broker/intake';
 import { db } from '$lib/server/db';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const street = groups
 		.flatMap((g) => g.streets)
 		.find((s) => s.name.toLowerCase() === typed.displayName?.toLowerCase());
-	const prefill = street ? { streetId: street.id } : typed;
+	const prefill: Partial<IntakeForm> = street ? { streetId: street.id } : typed;
 	return {
 		form: await superValidate(prefill, zod4(intakeSchema), { errors: false }),
 		groups: groups.map((g) => ({
