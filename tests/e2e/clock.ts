@@ -36,3 +36,27 @@ export async function advanceToMorning(request: APIRequestContext): Promise<numb
 	const hours = (((10 - hour - minute / 60) % 24) + 24) % 24;
 	return advanceClock(request, { hours });
 }
+
+/** The neighbourhood's time zone (the demo neighbourhood's). */
+const TZ = 'Europe/Brussels';
+
+/** The local date (yyyy-mm-dd) in Brussels at an instant. */
+export function brusselsDate(at: number): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(at);
+}
+
+/** A yyyy-mm-dd date moved by whole days. */
+export function shift(date: string, days: number): string {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday, for a yyyy-mm-dd date. */
+export function weekday(date: string): number {
+	return new Date(`${date}T12:00:00Z`).getUTCDay();
+}
+
+/** The next given weekday (0 = Sunday … 6 = Saturday) after a date, a week ahead when it is that day. */
+export function nextWeekday(date: string, day: number): string {
+	return shift(date, (day - weekday(date) + 7) % 7 || 7);
+}

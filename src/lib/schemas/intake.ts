@@ -13,6 +13,21 @@ export const intakeSchema = z.object({
 });
 export type IntakeForm = z.infer<typeof intakeSchema>;
 
+/**
+ * What the broker typed in the person search, carried into the intake form when nobody was found,
+ * so a caller's name (or number) is not typed twice with the caller on the line: a phone number
+ * when it is only digits and separators, a name when it has no digits and is not an e-mail address.
+ * Anything else (a street with a number, an address) is left out; the intake page itself turns
+ * a "name" that is one of its streets into that street.
+ */
+export function intakePrefill(query: string): Partial<Pick<IntakeForm, 'displayName' | 'phone'>> {
+	const q = query.trim().replace(/\s+/g, ' ');
+	if (/^\+?[\d\s/.()-]+$/.test(q) && q.replace(/\D/g, '').length >= 6)
+		return { phone: q.slice(0, 30) };
+	if (q && !/\d/.test(q) && !q.includes('@')) return { displayName: q.slice(0, 80) };
+	return {};
+}
+
 export const proxySchema = z.object({
 	email: z.email('err_invalid').trim().toLowerCase(),
 	consent: z.boolean().refine((v) => v, 'intake_err_consent')

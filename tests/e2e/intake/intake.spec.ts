@@ -1,5 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
+import { fillIntake } from '../pages/broker';
 import { fillPost, setStreet } from '../pages/posts';
 import { waitForMail } from '../smtp';
 
@@ -17,12 +18,18 @@ test('a broker registers someone without e-mail, posts for them, refers it and c
 	await expectAccessible(page);
 
 	// Without consent nothing is stored, and what was typed stays.
-	await page.getByLabel('Naam', { exact: true }).fill(name);
-	await page.getByLabel('Telefoonnummer').fill('03 321 54 76');
-	await page.getByLabel('Straat').selectOption({ label: 'Kazernestraat' });
-	await page.getByLabel('Huisnummer').fill('41');
-	await page.getByLabel('Talen (bv. nl, fr, tr)').fill('nl, fr');
-	await page.getByRole('radio', { name: 'Langsgaan' }).check();
+	await fillIntake(
+		page,
+		{
+			name,
+			phone: '03 321 54 76',
+			street: 'Kazernestraat',
+			house: '41',
+			languages: 'nl, fr',
+			contactBy: 'Langsgaan'
+		},
+		{ consent: false }
+	);
 	await page.getByRole('button', { name: 'Inschrijven' }).click();
 	await expect(
 		page.getByLabel('De persoon gaf toestemming om ingeschreven te worden.')
@@ -172,11 +179,7 @@ test('a broker links a carer, who posts for the resident; others are refused', a
 	const name = `Albertine ${suffix()}`;
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker/intake');
-	await page.getByLabel('Naam', { exact: true }).fill(name);
-	await page.getByLabel('Telefoonnummer').fill('03 999 88 77');
-	await page.getByLabel('Straat').selectOption({ label: 'Kanonnierstraat' });
-	await page.getByLabel('Huisnummer').fill('2');
-	await page.getByLabel('De persoon gaf toestemming om ingeschreven te worden.').check();
+	await fillIntake(page, { name, phone: '03 999 88 77', street: 'Kanonnierstraat', house: '2' });
 	await page.getByRole('button', { name: 'Inschrijven' }).click();
 	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 	const residentId = page.url().split('/').pop()!;

@@ -1,26 +1,8 @@
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { advanceClock, advanceToMorning, serverNow } from '../clock';
+import { advanceClock, advanceToMorning, brusselsDate, serverNow, shift, weekday } from '../clock';
 import { signIn, signOut } from '../pages/auth';
 import { waitForMail } from '../smtp';
-
-const TZ = 'Europe/Brussels';
-
-/** The local date (yyyy-mm-dd) in Brussels at an instant. */
-function brusselsDate(at: number): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(at);
-}
-
-/** A yyyy-mm-dd date moved by whole days. */
-function shift(date: string, days: number): string {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** 0 = Sunday … 6 = Saturday, for a yyyy-mm-dd date. */
-function weekday(date: string): number {
-	return new Date(`${date}T12:00:00Z`).getUTCDay();
-}
 
 /** A date written out as the site writes it (Dutch, full), e.g. "dinsdag 8 december 2026". */
 function longDate(date: string): string {

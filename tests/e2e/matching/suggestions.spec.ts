@@ -1,5 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { signIn, signOut } from '../pages/auth';
+import { compareHelpers, suggestionOf } from '../pages/broker';
 import { fillPost } from '../pages/posts';
 import { linkIn, waitForMail } from '../smtp';
 
@@ -26,22 +27,13 @@ test('a broker compares suggested helpers, proposes one, and the helper says yes
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
 
 	// Both neighbours who help with computers are suggested, each with the reasons why.
-	const thomas = page
-		.getByRole('listitem')
-		.filter({ has: page.getByRole('heading', { name: 'Thomas De Smet' }) });
-	const lotte = page
-		.getByRole('listitem')
-		.filter({ has: page.getByRole('heading', { name: /^Lotte/ }) });
+	const thomas = suggestionOf(page, 'Thomas De Smet');
+	const lotte = suggestionOf(page, /^Lotte/);
 	await expect(thomas.getByText('Biedt deze hulp aan')).toBeVisible();
 	await expect(lotte.getByText('Helpt graag met dit soort hulp')).toBeVisible();
 	await expectAccessible(page);
 
-	await thomas.getByLabel('Vergelijk Thomas De Smet').check();
-	await lotte.getByLabel(/Vergelijk Lotte/).check();
-	await page.getByRole('button', { name: 'Vergelijk de gekozen helpers' }).click();
-	const table = page.getByRole('table');
-	await expect(table.getByRole('columnheader', { name: 'Thomas De Smet' })).toBeVisible();
-	await expect(table.getByRole('columnheader', { name: /^Lotte/ })).toBeVisible();
+	const table = await compareHelpers(page, ['Thomas De Smet', /^Lotte/]);
 	await expect(table.getByRole('row', { name: /Lopende afspraken/ })).toBeVisible();
 
 	const since = Date.now();

@@ -21,15 +21,27 @@ export async function streetPoint(page: Page, street: string): Promise<[string, 
 	return [found[1]!, found[2]!];
 }
 
-/** Fills the post form's main fields. */
+/** Fills the post form's main fields, and when given, a day with a time window (yyyy-mm-dd, hh:mm). */
 export async function fillPost(
 	page: Page,
-	p: { kind: 'Ik zoek hulp' | 'Ik bied hulp'; category: string; title: string; body: string }
+	p: {
+		kind: 'Ik zoek hulp' | 'Ik bied hulp';
+		category: string;
+		title: string;
+		body: string;
+		when?: { date: string; from: string; to: string };
+	}
 ): Promise<void> {
 	await page.getByRole('radio', { name: new RegExp(p.kind) }).check();
 	await page.getByRole('radio', { name: p.category }).check();
 	await page.getByLabel('Titel').fill(p.title);
 	await page.getByLabel('Wat precies?').fill(p.body);
+	if (p.when) {
+		await page.getByRole('radio', { name: 'Op een bepaalde dag, tussen twee uren' }).check();
+		await page.getByLabel('Dag', { exact: true }).fill(p.when.date);
+		await page.getByLabel('Van (uur)').fill(p.when.from);
+		await page.getByLabel('Tot (uur)').fill(p.when.to);
+	}
 }
 
 /** The cards of "my posts" whose title is this one. */

@@ -139,6 +139,15 @@ describe('the demo code hint', () => {
 		expect(verifyTwoFactorCode(db, user.id, next.code, later)).toBe(true);
 	});
 
+	it('offers a code that still works after the step it was shown in has ended', () => {
+		const { db, user, session, key } = setUp();
+		confirmTwoFactorSetup(db, user.id, session.id, key, totpCodeAt(key, T0), T0);
+		// Shown a second before a step ends, entered a second after.
+		const shown = T0 + 10 * STEP + 29_000;
+		const hint = demoCodeHint(db, user.id, key, shown) as { code: string };
+		expect(verifyTwoFactorCode(db, user.id, hint.code, shown + 2_000)).toBe(true);
+	});
+
 	it('says nothing for an account with its own key', () => {
 		const { db, user, session, key } = setUp();
 		confirmTwoFactorSetup(db, user.id, session.id, key, totpCodeAt(key, T0), T0);

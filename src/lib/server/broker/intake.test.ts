@@ -4,6 +4,8 @@ import { createTestDb } from '../db/test-db';
 import { neighbourhoodBrokers, outbox, posts, residentConsents, tasks, users } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
 import { input, setUp } from '../posts/test-fixtures';
+import { acceptResponse, respond } from '../posts/responses';
+import { intakeExtras } from './post-extras';
 import {
 	actsFor,
 	canActFor,
@@ -100,6 +102,62 @@ describe('placePostFor', () => {
 			publishedAt: NOW
 		});
 		expect(placed.post.expiresAt).toBeGreaterThan(NOW);
+	});
+});
+
+describe('intakeExtras', () => {
+	it('gives a broker of the neighbourhood the way on to suggestions while the request is open', () => {
+		const { db, register, broker, resident, category } = world();
+		const r = register();
+		if (!r.ok) throw new Error();
+		const placed = placePostFor(db, broker.id, r.user.id, input(category.id), NOW);
+		if (!placed.ok) throw new Error(placed.error);
+		expect(intakeExtras(db, broker, placed.post.id)).toEqual({
+			placedBy: 'broker',
+			brokerLinks: { refer: true, suggest: true },
+			matchedWith: []
+		});
+		// A resident sees who placed it, not the broker's links or who helps.
+		const neighbour = resident('Piet');
+		expect(intakeExtras(db, neighbour, placed.post.id)).toEqual({
+			placedBy: 'broker',
+			brokerLinks: null,
+			matchedWith: null
+		});
+	});
+
+	it('shows the broker who the request was matched with, and no more suggestions once filled', () => {
+		const { db, register, broker, resident, category } = world();
+		const r = register();
+		if (!r.ok) throw new Error();
+		const placed = placePostFor(db, broker.id, r.user.id, input(category.id), NOW);
+		if (!placed.ok) throw new Error(placed.error);
+		const jan = resident('Jan Claes');
+		const said = respond(db, placed.post, jan.id, 'Ik kom dinsdag', NOW + 1);
+		if (!said.ok) throw new Error(said.error);
+		expect(acceptResponse(db, said.response.id, broker.id, NOW + 2).ok).toBe(true);
+		expect(intakeExtras(db, broker, placed.post.id)).toMatchObject({
+			brokerLinks: { refer: true, suggest: false },
+			matchedWith: ['Jan Claes']
+		});
+	});
+
+	it('offers no suggestions for an offer', () => {
+		const { db, register, broker, category } = world();
+		const r = register();
+		if (!r.ok) throw new Error();
+		const placed = placePostFor(
+			db,
+			broker.id,
+			r.user.id,
+			input(category.id, { kind: 'offer' }),
+			NOW
+		);
+		if (!placed.ok) throw new Error(placed.error);
+		expect(intakeExtras(db, broker, placed.post.id).brokerLinks).toEqual({
+			refer: false,
+			suggest: false
+		});
 	});
 });
 

@@ -144,6 +144,10 @@ describe('the follow-up mail', () => {
 		expect(call.kind).toBe('call_resident');
 		const mine = db.select().from(followUps).where(eq(followUps.userId, jan.id)).get()!;
 		expect(JSON.parse(call.details)).toMatchObject({ mailKind: 'follow_up', followUpId: mine.id });
+		// What the broker reads out asks the question, and says nothing of a link she does not have.
+		const { text } = JSON.parse(call.details) as { text: string };
+		expect(text).toContain('Two weeks ago you and Rosa agreed to help each other');
+		expect(text).not.toMatch(/link|e-mail/i);
 		// No reminder and no second task: the call is the reminder.
 		runFollowUps(db, dueAt + days(REMINDER_AFTER_DAYS + TASK_AFTER_REMINDER_DAYS + 1), ORIGIN);
 		expect(db.select().from(tasks).where(eq(tasks.subjectUserId, jan.id)).all()).toHaveLength(1);

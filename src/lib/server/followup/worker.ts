@@ -96,7 +96,8 @@ function mailFollowUp(
 							url: `${origin}/follow-up/${token}`
 						}
 					: undefined,
-				after: m.followup_mail_after({ days: LINK_VALID_DAYS }, { locale })
+				// The broker reads a call task out on the phone: no link, so no words about one.
+				after: token ? m.followup_mail_after({ days: LINK_VALID_DAYS }, { locale }) : undefined
 			})
 		},
 		now

@@ -7,10 +7,12 @@ import {
 	matchProposals,
 	matches,
 	outbox,
+	posts,
 	responses,
 	tasks,
 	trustBadges,
 	userCategories,
+	users,
 	type User
 } from '../db/schema';
 import { createTestDb } from '../db/test-db';
@@ -22,6 +24,7 @@ import { slotOf, suggestHelpers } from './suggestions';
 import { setBadgeRules } from '../trust/rules';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
+const ORIGIN = 'https://buurt.example';
 
 function world() {
 	const db = createTestDb();
@@ -238,11 +241,11 @@ describe('proposals', () => {
 			)
 		).toEqual({ ok: false, error: 'already_proposed' });
 
-		expect(answerProposal(db, proposed.proposal.id, requester.id, true, NOW)).toEqual({
+		expect(answerProposal(db, proposed.proposal.id, requester.id, true, ORIGIN, NOW)).toEqual({
 			ok: false,
 			error: 'not_found'
 		});
-		const yes = answerProposal(db, proposed.proposal.id, h.id, true, NOW + 1000);
+		const yes = answerProposal(db, proposed.proposal.id, h.id, true, ORIGIN, NOW + 1000);
 		expect(yes.ok && yes.matchId).toBeGreaterThan(0);
 		const match = db.select().from(matches).get()!;
 		expect([match.helperId, match.requesterId, match.madeById]).toEqual([
@@ -250,7 +253,7 @@ describe('proposals', () => {
 			requester.id,
 			broker.id
 		]);
-		expect(answerProposal(db, proposed.proposal.id, h.id, false, NOW + 2000)).toEqual({
+		expect(answerProposal(db, proposed.proposal.id, h.id, false, ORIGIN, NOW + 2000)).toEqual({
 			ok: false,
 			error: 'answered'
 		});
@@ -274,6 +277,74 @@ describe('proposals', () => {
 		expect(staleProposals(db, [ctx.hood.id], NOW + 47 * 3_600_000)).toHaveLength(0);
 		expect(staleProposals(db, [ctx.hood.id], NOW + 48 * 3_600_000)).toHaveLength(1);
 		expect(staleProposals(db, [ctx.hood.id + 1], NOW + 48 * 3_600_000)).toHaveLength(0);
+	});
+});
+
+describe('a proposal the helper accepts', () => {
+	/** Rosa's request (Rosa as given), Ahmet proposed by Bea and saying yes. */
+	function acceptedBy(requester: Partial<User>) {
+		const { db, ctx, post, helper } = world();
+		db.update(users).set(requester).where(eq(users.id, post.authorId)).run();
+		const broker = ctx.resident('Bea', { role: 'broker' });
+		const h = helper('Ahmet Yilmaz', near(200));
+		const proposed = proposeMatch(
+			db,
+			{ postId: post.id, helperId: h.id, brokerId: broker.id, note: '', badgeWaived: false },
+			ORIGIN,
+			NOW
+		);
+		if (!proposed.ok) throw new Error(proposed.error);
+		const yes = answerProposal(db, proposed.proposal.id, h.id, true, ORIGIN, NOW + 1000);
+		if (!yes.ok) throw new Error(yes.error);
+		return { db, post, requesterId: post.authorId, helper: h };
+	}
+
+	it('tells the requester by mail who will help, with the way to their conversation', () => {
+		const { db, post, requesterId, helper } = acceptedBy({ email: 'rosa@test.example' });
+		const mail = db.select().from(outbox).where(eq(outbox.userId, requesterId)).get()!;
+		const response = db.select().from(responses).where(eq(responses.responderId, helper.id)).get()!;
+		expect(mail).toMatchObject({
+			kind: 'match_made',
+			toAddress: 'rosa@test.example',
+			subject: `Ahmet helpt je met "${post.title}"`
+		});
+		expect(mail.textBody).toContain(`${ORIGIN}/conversations/${response.id}`);
+		expect(mail.textBody).not.toContain('Yilmaz');
+	});
+
+	it('becomes a call task for a requester without e-mail, in words to read out', () => {
+		const { db, post, requesterId } = acceptedBy({ email: null, locale: 'en' });
+		expect(db.select().from(outbox).where(eq(outbox.userId, requesterId)).all()).toEqual([]);
+		const call = db.select().from(tasks).where(eq(tasks.subjectUserId, requesterId)).get()!;
+		expect(call.kind).toBe('call_resident');
+		const details = JSON.parse(call.details) as Record<string, unknown>;
+		expect(details).toMatchObject({
+			mailKind: 'match_made',
+			postId: post.id,
+			subject: `Ahmet will help you with "${post.title}"`
+		});
+		expect(details.text).toContain('Tell the broker how Ahmet can best reach you.');
+		expect(details.text).not.toContain('http');
+	});
+
+	it('tells nobody when the request was filled in the meantime', () => {
+		const { db, ctx, post, helper } = world();
+		const broker = ctx.resident('Bea', { role: 'broker' });
+		const late = helper('Jef', near(200));
+		const proposed = proposeMatch(
+			db,
+			{ postId: post.id, helperId: late.id, brokerId: broker.id, note: '', badgeWaived: false },
+			ORIGIN,
+			NOW
+		);
+		if (!proposed.ok) throw new Error(proposed.error);
+		db.update(posts).set({ status: 'filled' }).where(eq(posts.id, post.id)).run();
+		expect(answerProposal(db, proposed.proposal.id, late.id, true, ORIGIN, NOW + 1000)).toEqual({
+			ok: false,
+			error: 'full'
+		});
+		expect(db.select().from(outbox).where(eq(outbox.userId, post.authorId)).all()).toEqual([]);
+		expect(db.select().from(matchProposals).get()!.status).toBe('proposed');
 	});
 });
 

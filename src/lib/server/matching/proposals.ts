@@ -1,18 +1,20 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { toLocale } from '$lib/i18n';
-import type { DB, DbOrTx } from '../db/client';
+import type { DB, DbOrTx, Tx } from '../db/client';
 import {
 	matchProposals,
 	posts,
 	responses,
 	users,
 	type BadgeKind,
-	type MatchProposal
+	type MatchProposal,
+	type Post,
+	type User
 } from '../db/schema';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
-import { acceptResponse } from '../posts/responses';
+import { acceptResponseIn } from '../posts/responses';
 import { firstName } from '../profile/public';
 import { recordAudit } from '../audit/audit';
 import { missingBadges } from '../trust/rules';
@@ -118,13 +120,16 @@ export type AnswerResult =
 
 /**
  * The helper answers. Yes makes a match as in the marketplace, made by the broker, through the
- * same atomic "helpers needed" check; no is recorded for the broker.
+ * same atomic "helpers needed" check, and tells the requester who will help (someone without
+ * e-mail, registered on the phone, becomes a call task for the broker); no is recorded for the
+ * broker. The match, the proposal's answer and that mail commit together.
  */
 export function answerProposal(
 	db: DB,
 	proposalId: number,
 	helperId: string,
 	accept: boolean,
+	origin: string,
 	now: number
 ): AnswerResult {
 	const proposal = db
@@ -141,34 +146,99 @@ export function answerProposal(
 			.run();
 		return { ok: true, matchId: null };
 	}
-	// The requester reads this as the helper's response, in the requester's language.
-	const requester = db
-		.select({ locale: users.locale })
-		.from(posts)
-		.innerJoin(users, eq(users.id, posts.authorId))
-		.where(eq(posts.id, proposal.postId))
-		.get();
-	const message = m.matching_proposal_response_text({}, { locale: toLocale(requester?.locale) });
-	const response =
-		db
-			.insert(responses)
-			.values({ postId: proposal.postId, responderId: helperId, message, createdAt: now })
-			.onConflictDoNothing()
-			.returning()
-			.get() ??
-		db
-			.select()
-			.from(responses)
-			.where(and(eq(responses.postId, proposal.postId), eq(responses.responderId, helperId)))
-			.get()!;
-	// The broker made this match: the same rule as when the poster accepts.
-	const made = acceptResponse(db, response.id, proposal.brokerId ?? helperId, now);
-	if (!made.ok) return { ok: false, error: 'full' };
-	db.update(matchProposals)
-		.set({ status: 'accepted', decidedAt: now, matchId: made.match.id })
-		.where(eq(matchProposals.id, proposal.id))
-		.run();
-	return { ok: true, matchId: made.match.id };
+	return db.transaction(
+		(tx): AnswerResult => {
+			const answered = tx
+				.select({ status: matchProposals.status })
+				.from(matchProposals)
+				.where(eq(matchProposals.id, proposal.id))
+				.get();
+			if (answered?.status !== 'proposed') return { ok: false, error: 'answered' };
+			const row = tx
+				.select({ post: posts, requester: users })
+				.from(posts)
+				.innerJoin(users, eq(users.id, posts.authorId))
+				.where(eq(posts.id, proposal.postId))
+				.get()!;
+			// The requester reads this as the helper's response, in the requester's language.
+			const locale = toLocale(row.requester.locale);
+			const message = m.matching_proposal_response_text({}, { locale });
+			const response =
+				tx
+					.insert(responses)
+					.values({ postId: proposal.postId, responderId: helperId, message, createdAt: now })
+					.onConflictDoNothing()
+					.returning()
+					.get() ??
+				tx
+					.select()
+					.from(responses)
+					.where(and(eq(responses.postId, proposal.postId), eq(responses.responderId, helperId)))
+					.get()!;
+			// The broker made this match: the same rule as when the poster accepts.
+			const made = acceptResponseIn(tx, response.id, proposal.brokerId ?? helperId, now);
+			if (!made.ok) return { ok: false, error: 'full' };
+			tx.update(matchProposals)
+				.set({ status: 'accepted', decidedAt: now, matchId: made.match.id })
+				.where(eq(matchProposals.id, proposal.id))
+				.run();
+			tellRequester(tx, row.post, row.requester, helperId, response.id, origin, now);
+			return { ok: true, matchId: made.match.id };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/**
+ * "{helper} will help you": a mail with the way to their conversation, or for someone without
+ * e-mail a call task with words the broker can read out (no link to speak of).
+ */
+function tellRequester(
+	tx: Tx,
+	post: Post,
+	requester: User,
+	helperId: string,
+	responseId: number,
+	origin: string,
+	now: number
+): void {
+	const helper = tx
+		.select({ displayName: users.displayName })
+		.from(users)
+		.where(eq(users.id, helperId))
+		.get()!;
+	const locale = toLocale(requester.locale);
+	const name = firstName(helper.displayName);
+	const title = post.title;
+	enqueueMail(
+		tx,
+		{
+			to: requester.email,
+			toName: requester.displayName,
+			userId: requester.id,
+			kind: 'match_made',
+			locale,
+			postId: post.id,
+			...renderMail({
+				locale,
+				subject: m.matching_made_mail_subject({ name, title }, { locale }),
+				greeting: m.mail_greeting({ name: firstName(requester.displayName) }, { locale }),
+				paragraphs: [
+					m.matching_made_mail_body({ name, title }, { locale }),
+					requester.email
+						? m.matching_made_mail_talk({ name }, { locale })
+						: m.matching_made_mail_call({ name }, { locale })
+				],
+				action: requester.email
+					? {
+							label: m.matching_made_mail_action({}, { locale }),
+							url: `${origin}/conversations/${responseId}`
+						}
+					: undefined
+			})
+		},
+		now
+	);
 }
 
 /** Proposals still unanswered after 48 hours, for the broker's Today page. */

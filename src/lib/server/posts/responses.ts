@@ -1,5 +1,5 @@
 import { and, eq, or, sql } from 'drizzle-orm';
-import type { DB, DbOrTx } from '../db/client';
+import type { DB, DbOrTx, Tx } from '../db/client';
 import {
 	blocks,
 	matches,
@@ -66,42 +66,52 @@ export function acceptResponse(
 	actorId: string,
 	now: number
 ): AcceptResult {
-	return db.transaction(
-		(tx) => {
-			const row = tx
-				.select({ response: responses, post: posts })
-				.from(responses)
-				.innerJoin(posts, eq(responses.postId, posts.id))
-				.where(eq(responses.id, responseId))
-				.get();
-			if (!row || row.response.status !== 'open' || row.post.status !== 'open')
-				return { ok: false as const, error: 'not_open' as const };
-			const { post, response } = row;
-			const helperId = post.kind === 'request' ? response.responderId : post.authorId;
-			const requesterId = post.kind === 'request' ? post.authorId : response.responderId;
-			const match = tx
-				.insert(matches)
-				.select(
-					sql`select null, ${post.id}, ${response.id}, ${helperId}, ${requesterId}, ${actorId}, 'active', ${now}, null, null, null
-						where ${post.kind} = 'offer'
-						   or (select count(*) from ${matches} where ${matches.postId} = ${post.id} and ${matches.status} = 'active') < ${post.helpersNeeded}`
-				)
-				.returning()
-				.get();
-			if (!match) return { ok: false as const, error: 'full' as const };
-			scheduleFollowUps(tx, match, post.neighbourhoodId);
-			tx.update(responses)
-				.set({ status: 'accepted', decidedAt: now })
-				.where(eq(responses.id, response.id))
-				.run();
-			tx.update(posts)
-				.set({ status: openOrFilled(tx, post), updatedAt: now })
-				.where(eq(posts.id, post.id))
-				.run();
-			return { ok: true as const, match };
-		},
-		{ behavior: 'immediate' }
-	);
+	return db.transaction((tx) => acceptResponseIn(tx, responseId, actorId, now), {
+		behavior: 'immediate'
+	});
+}
+
+/**
+ * The same, inside a transaction the caller opened (IMMEDIATE, for the check above to hold), so
+ * that what else belongs to the match (a proposal's answer, a mail) commits with it or not at all.
+ */
+export function acceptResponseIn(
+	tx: Tx,
+	responseId: number,
+	actorId: string,
+	now: number
+): AcceptResult {
+	const row = tx
+		.select({ response: responses, post: posts })
+		.from(responses)
+		.innerJoin(posts, eq(responses.postId, posts.id))
+		.where(eq(responses.id, responseId))
+		.get();
+	if (!row || row.response.status !== 'open' || row.post.status !== 'open')
+		return { ok: false as const, error: 'not_open' as const };
+	const { post, response } = row;
+	const helperId = post.kind === 'request' ? response.responderId : post.authorId;
+	const requesterId = post.kind === 'request' ? post.authorId : response.responderId;
+	const match = tx
+		.insert(matches)
+		.select(
+			sql`select null, ${post.id}, ${response.id}, ${helperId}, ${requesterId}, ${actorId}, 'active', ${now}, null, null, null
+				where ${post.kind} = 'offer'
+				   or (select count(*) from ${matches} where ${matches.postId} = ${post.id} and ${matches.status} = 'active') < ${post.helpersNeeded}`
+		)
+		.returning()
+		.get();
+	if (!match) return { ok: false as const, error: 'full' as const };
+	scheduleFollowUps(tx, match, post.neighbourhoodId);
+	tx.update(responses)
+		.set({ status: 'accepted', decidedAt: now })
+		.where(eq(responses.id, response.id))
+		.run();
+	tx.update(posts)
+		.set({ status: openOrFilled(tx, post), updatedAt: now })
+		.where(eq(posts.id, post.id))
+		.run();
+	return { ok: true as const, match };
 }
 
 /** The poster says no, kindly; the responder sees it. */

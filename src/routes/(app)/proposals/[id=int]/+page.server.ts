@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { requireUser } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
-import { matchProposals } from '$lib/server/db/schema';
+import { matchProposals, matches } from '$lib/server/db/schema';
 import { answerProposal, proposalForHelper } from '$lib/server/matching/proposals';
 import { firstName } from '$lib/server/profile/public';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -26,8 +26,17 @@ function mine(event: RequestEvent) {
 
 export const load: PageServerLoad = (event) => {
 	const { found } = mine(event);
+	// Once accepted, the match's conversation is where the helper and requester go on.
+	const match = found.proposal.matchId
+		? db
+				.select({ responseId: matches.responseId })
+				.from(matches)
+				.where(eq(matches.id, found.proposal.matchId))
+				.get()
+		: undefined;
 	return {
 		proposal: { id: found.proposal.id, status: found.proposal.status, note: found.proposal.note },
+		conversationId: match?.responseId ?? null,
 		post: { id: found.post.id, title: found.post.title, body: found.post.body },
 		requesterName: firstName(found.requester)
 	};
@@ -36,7 +45,14 @@ export const load: PageServerLoad = (event) => {
 function answer(accept: boolean) {
 	return (event: RequestEvent) => {
 		const { user, found } = mine(event);
-		const result = answerProposal(db, found.proposal.id, user.id, accept, clock.now());
+		const result = answerProposal(
+			db,
+			found.proposal.id,
+			user.id,
+			accept,
+			event.url.origin,
+			clock.now()
+		);
 		return { outcome: result.ok ? (accept ? 'accepted' : 'declined') : result.error };
 	};
 }

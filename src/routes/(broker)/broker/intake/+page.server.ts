@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { intakeSchema } from '$lib/schemas/intake';
+import { intakePrefill, intakeSchema, type IntakeForm } from '$lib/schemas/intake';
 import { requireBroker } from '$lib/server/auth/guard';
 import { brokerNeighbourhoodIds, registerResident } from '$lib/server/broker/intake';
 import { db } from '$lib/server/db';
@@ -13,8 +13,14 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireBroker(event);
 	const mine = brokerNeighbourhoodIds(db, user);
 	const groups = listStreetGroups(db).filter((g) => !mine || mine.includes(g.id));
+	// From the person search, when nobody was found: what the broker typed there.
+	const typed = intakePrefill(event.url.searchParams.get('from') ?? '');
+	const street = groups
+		.flatMap((g) => g.streets)
+		.find((s) => s.name.toLowerCase() === typed.displayName?.toLowerCase());
+	const prefill: Partial<IntakeForm> = street ? { streetId: street.id } : typed;
 	return {
-		form: await superValidate(zod4(intakeSchema), { errors: false }),
+		form: await superValidate(prefill, zod4(intakeSchema), { errors: false }),
 		groups: groups.map((g) => ({
 			label: g.name,
 			options: g.streets.map((s) => ({ value: String(s.id), label: s.name }))

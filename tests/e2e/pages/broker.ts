@@ -1,0 +1,49 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Someone a broker registers at the intake form, as they tell it (on the phone or at the desk). */
+export interface Caller {
+	name: string;
+	phone: string;
+	street: string;
+	house: string;
+	/** As typed in the form, e.g. "nl, fr". */
+	languages?: string;
+	contactBy?: 'Telefoon' | 'Langsgaan' | 'Brief via een buur';
+}
+
+/**
+ * Fills the intake form with what the person said. The name is typed unless it is there already
+ * (carried over from the person search). The consent is ticked unless told not to.
+ */
+export async function fillIntake(
+	page: Page,
+	c: Caller,
+	options: { consent?: boolean } = {}
+): Promise<void> {
+	await expect(page.getByRole('heading', { name: 'Iemand inschrijven', level: 1 })).toBeVisible();
+	const name = page.getByLabel('Naam', { exact: true });
+	if ((await name.inputValue()) !== c.name) await name.fill(c.name);
+	await page.getByLabel('Telefoonnummer').fill(c.phone);
+	await page.getByLabel('Straat').selectOption({ label: c.street });
+	await page.getByLabel('Huisnummer').fill(c.house);
+	if (c.languages) await page.getByLabel('Talen (bv. nl, fr, tr)').fill(c.languages);
+	if (c.contactBy) await page.getByRole('radio', { name: c.contactBy, exact: true }).check();
+	if (options.consent ?? true)
+		await page.getByLabel('De persoon gaf toestemming om ingeschreven te worden.').check();
+}
+
+/** One helper's card among the broker's match suggestions, by the name in its heading. */
+export const suggestionOf = (page: Page, name: string | RegExp) =>
+	page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+
+/** Ticks these helpers' "compare" boxes and shows them side by side; returns the table. */
+export async function compareHelpers(page: Page, names: (string | RegExp)[]) {
+	for (const name of names)
+		await suggestionOf(page, name)
+			.getByLabel(/Vergelijk /)
+			.check();
+	await page.getByRole('button', { name: 'Vergelijk de gekozen helpers' }).click();
+	const table = page.getByRole('table');
+	for (const name of names) await expect(table.getByRole('columnheader', { name })).toBeVisible();
+	return table;
+}
