@@ -100,5 +100,7 @@ test('the broker finds a resident by street as she types, and can register someo
 	await search.pressSequentially('Niemand Hier', { delay: 40 });
 	await expect(page.getByText('Niemand gevonden.', { exact: false })).toBeVisible();
 	await page.getByRole('link', { name: 'Iemand nieuw inschrijven' }).click();
-	await expect(page).toHaveURL(/\/broker\/intake$/);
+	// What was typed comes along: a name goes into the name field.
+	await expect(page).toHaveURL(/\/broker\/intake\?from=Niemand/);
+	await expect(page.getByLabel('Naam', { exact: true })).toHaveValue('Niemand Hier');
 });
