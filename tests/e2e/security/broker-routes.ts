@@ -587,7 +587,7 @@ export const ROWS: Row[] = [
 		scope: 'n1',
 		ok: 200
 	},
-	...(['extend', 'checkOut', 'checkIn'] as const).map((action): Row => ({
+	...(['cancel', 'extend', 'checkOut', 'checkIn'] as const).map((action): Row => ({
 		route: '/desk/loans/[id=int]',
 		handler: action,
 		url: (i) => `/desk/loans/${i.loan}`,
@@ -595,6 +595,18 @@ export const ROWS: Row[] = [
 		scope: 'n1',
 		ok: 400
 	})),
+	{
+		route: '/desk/loans/[id=int]',
+		handler: 'notCollected',
+		url: (i) => `/desk/loans/${i.loan}`,
+		form: {},
+		scope: 'n1',
+		ok: 409,
+		except: {
+			broker: { skip: 'takes no input that could fail: on a reservation due, it would release it' },
+			admin: { skip: 'takes no input that could fail: on a reservation due, it would release it' }
+		}
+	},
 	{ route: '/desk/staff', handler: 'load', url: () => n1('/desk/staff'), scope: 'n1', ok: 200 },
 	{
 		route: '/desk/staff',
