@@ -1,4 +1,5 @@
 import { tzOffset, tzScan } from '@date-fns/tz';
+import { addDays, format, parseISO } from 'date-fns';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { neighbourhoods } from '../db/schema';
@@ -15,6 +16,8 @@ export interface Figures {
 	/** The tool's id, or the funding source's (null: tools without one). */
 	key: number | null;
 	name: string;
+	/** The funding source the tool (or the row) belongs to, null for none. */
+	fundId: number | null;
 	/** A tool's asset tag, or a funding source's funder. */
 	detail: string;
 	loans: number;
@@ -70,9 +73,9 @@ function inScope(column: SQL, ids: number[]): SQL {
 
 /**
  * Loans collected (on loan or returned) whose dates overlap [from, to); days on loan count the
- * days of each loan inside the period, both loan days included. A loan is overdue in the period
- * when its last day falls in it and it came back on a later local day, or is still out after
- * it today. Repairs count the stays in repair that began in the period. Retired tools show only
+ * days of each loan inside the period up to today, both loan days included. A loan is overdue
+ * in the period when its last day falls in it and it came back on a later local day, or is
+ * still out after it today. Repairs count the stays in repair that began in the period. Retired tools show only
  * when they were lent or repaired in the period, so a past year keeps its figures.
  */
 function query(d: DbOrTx, ids: number[], period: LendingPeriod, now: number, by: 'tool' | 'fund') {
@@ -89,7 +92,7 @@ function query(d: DbOrTx, ids: number[], period: LendingPeriod, now: number, by:
 		WITH ${zoneRows(timeZone, start, Math.max(end, now))},
 		lent AS (
 			SELECT l.tool_id AS tool_id, l.borrower_id AS borrower_id,
-				max(0, julianday(min(l.end_date, date(${to}, '-1 day'))) - julianday(max(l.start_date, ${from})) + 1) AS days,
+				max(0, julianday(min(l.end_date, date(${to}, '-1 day'), ${today})) - julianday(max(l.start_date, ${from})) + 1) AS days,
 				(l.end_date < ${to} AND (
 					(l.status = 'returned' AND date((l.checked_in_at
 						+ (SELECT z.offset FROM zone z WHERE l.checked_in_at >= z.start AND l.checked_in_at < z."end"))
@@ -115,7 +118,7 @@ function query(d: DbOrTx, ids: number[], period: LendingPeriod, now: number, by:
 				AND (t.status != 'retired'
 					OR t.id IN (SELECT tool_id FROM lent) OR t.id IN (SELECT tool_id FROM fixed))
 		)
-		SELECT ${key} AS key, ${name} AS name, ${detail} AS detail,
+		SELECT ${key} AS key, ${name} AS name, ${detail} AS detail, s.funding_source_id AS fundId,
 			count(DISTINCT s.id) AS tools,
 			count(lent.tool_id) AS loans,
 			coalesce(sum(lent.days), 0) AS daysOnLoan,
@@ -130,8 +133,14 @@ function query(d: DbOrTx, ids: number[], period: LendingPeriod, now: number, by:
 		ORDER BY ${name}, ${detail}`);
 }
 
-function shape(rows: ReturnType<typeof query>, period: LendingPeriod): Figures[] {
-	const days = Math.max(0, Math.round((Date.parse(period.to) - Date.parse(period.from)) / DAY_MS));
+/**
+ * Utilisation is over the days the period has had so far: a year's report in June compares
+ * the days on loan with the days up to today, not with a whole year still to come.
+ */
+function shape(rows: ReturnType<typeof query>, period: LendingPeriod, now: number): Figures[] {
+	const tomorrow = format(addDays(parseISO(localDate(now, period.timeZone)), 1), 'yyyy-MM-dd');
+	const until = tomorrow < period.to ? tomorrow : period.to;
+	const days = Math.max(0, Math.round((Date.parse(until) - Date.parse(period.from)) / DAY_MS));
 	return rows.map(({ tools, ...r }) => {
 		const daysOnLoan = Math.round(r.daysOnLoan);
 		return {
@@ -149,7 +158,7 @@ export function figuresPerTool(
 	period: LendingPeriod,
 	now: number
 ): Figures[] {
-	return shape(query(d, neighbourhoodIds, period, now, 'tool'), period);
+	return shape(query(d, neighbourhoodIds, period, now, 'tool'), period, now);
 }
 
 /** Figures per funding source of the neighbourhoods' tools for the period. */
@@ -159,7 +168,7 @@ export function figuresPerFund(
 	period: LendingPeriod,
 	now: number
 ): Figures[] {
-	return shape(query(d, neighbourhoodIds, period, now, 'fund'), period);
+	return shape(query(d, neighbourhoodIds, period, now, 'fund'), period, now);
 }
 
 /** The desk's figures for one neighbourhood, in its own time zone. */

@@ -77,6 +77,19 @@ describe('the lending figures of a known year', () => {
 		]);
 	});
 
+	it('measure use over the days the period has had so far', () => {
+		// On 30 June at noon: 181 days of 2026 have begun; loans count only their days up to today.
+		const midYear = at('2026-06-30', '12:00');
+		const drill = figuresPerTool(db, [hood.id], YEAR, midYear).find(
+			(f) => f.name === 'Boormachine'
+		)!;
+		expect(drill.utilisation).toBeCloseTo(drill.daysOnLoan / 181);
+		expect(drill.daysOnLoan).toBeLessThan(18);
+		// Before the period began nothing was available yet: no share at all.
+		const before = figuresPerTool(db, [hood.id], YEAR, at('2025-12-15'));
+		expect(before.every((f) => f.utilisation === 0)).toBe(true);
+	});
+
 	it('are the same figures the lending desk shows', () => {
 		const desk = deskFigures(db, hood.id, YEAR.from, YEAR.to, LATER);
 		expect(desk.perTool).toEqual(figuresPerTool(db, [hood.id], YEAR, LATER));

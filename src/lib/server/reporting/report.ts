@@ -12,12 +12,24 @@ import {
 	requestFigures
 } from './figures';
 import type { Period } from './period';
+import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '$lib/followup';
 import { countReferrals } from '../broker/referrals';
 import { countSignals } from '../broker/signals';
-import { bar, countCell, shareCell, SMALL, SUPPRESSED, type Cell, type ReportTable } from './cells';
-import { lendingReport, type LendingReport } from './lending';
+import {
+	bar,
+	cells,
+	Counts,
+	SMALL,
+	SUPPRESSED,
+	type Cell,
+	type Count,
+	type Pending,
+	type PendingTable,
+	type ReportTable
+} from './cells';
+import { lendingSection } from './lending';
 
-export { SMALL, SUPPRESSED, countCell, shareCell } from './cells';
+export { HIDDEN, SMALL, SUPPRESSED } from './cells';
 export type { Cell, ReportTable } from './cells';
 
 export interface MonthBar {
@@ -29,12 +41,19 @@ export interface MonthBar {
 
 export interface Report {
 	tables: ReportTable[];
-	/** Chart data, already suppressed: bars below 5 are drawn as 0 and labelled "< 5". */
+	/** Chart data, suppressed like the tables: hidden bars are drawn as 0. */
 	months: MonthBar[];
 	funnel: { label: string; value: number; cell: Cell }[];
-	/** Loans per tool, already suppressed like the funnel. */
-	loansPerTool: LendingReport['bars'];
+	/** Loans per tool, suppressed like the funnel. */
+	loansPerTool: { key: string; label: string; value: number; cell: Cell }[];
 }
+
+const OUTCOME_LABEL: Record<FollowUpOutcome, (o: { locale: Locale }) => string> = {
+	went_well: (o) => m.report_fu_went_well({}, o),
+	partly: (o) => m.report_fu_partly({}, o),
+	did_not_happen: (o) => m.report_fu_did_not_happen({}, o),
+	call_me: (o) => m.report_fu_call_me({}, o)
+};
 
 function monthLabel(key: string, locale: Locale): string {
 	const [y, mo] = key.split('-').map(Number) as [number, number];
@@ -57,61 +76,91 @@ export function buildReport(
 	locale: Locale
 ): Report {
 	const o = { locale };
+	const counts = new Counts();
 	const months = period.months.map((mo) => mo.key);
 	const perCategory = postsPerCategoryMonth(db, neighbourhoodIds, period);
 	const cats = db.select().from(categories).orderBy(asc(categories.sortOrder)).all();
-	const categoryRows: Cell[][] = [];
+	const countOf = (mo: string, kind: 'request' | 'offer', categoryId?: number) =>
+		perCategory
+			.filter(
+				(r) =>
+					r.month === mo &&
+					r.kind === kind &&
+					(categoryId === undefined || r.categoryId === categoryId)
+			)
+			.reduce((s, r) => s + r.count, 0);
+
+	// A month's requests (offers) are the sum of its categories' cells, and each category's
+	// total the sum of its months: the category table and the activity table tell both.
+	const perMonth = {
+		request: months.map((mo) => counts.count(countOf(mo, 'request'))),
+		offer: months.map((mo) => counts.count(countOf(mo, 'offer')))
+	};
+	const inMonth: Record<'request' | 'offer', Count[][]> = {
+		request: months.map(() => []),
+		offer: months.map(() => [])
+	};
+	const categoryRows: Pending[][] = [];
+	const requestTotals: Count[] = [];
 	for (const kind of ['request', 'offer'] as const) {
 		for (const c of cats) {
-			const counts = months.map(
-				(mo) =>
-					perCategory.find((r) => r.month === mo && r.categoryId === c.id && r.kind === kind)
-						?.count ?? 0
-			);
-			const total = counts.reduce((s, n) => s + n, 0);
-			if (total === 0) continue;
+			const values = months.map((mo) => countOf(mo, kind, c.id));
+			if (values.every((n) => n === 0)) continue;
+			const cellsOfRow = values.map((n) => counts.count(n));
+			const total = counts.count(values.reduce((s, n) => s + n, 0));
+			counts.sum(total, cellsOfRow);
+			if (kind === 'request') requestTotals.push(total);
+			cellsOfRow.forEach((cell, i) => inMonth[kind][i]!.push(cell));
 			categoryRows.push([
 				categoryName(c.names, locale),
 				kind === 'request' ? m.report_kind_request({}, o) : m.report_kind_offer({}, o),
-				...counts.map(countCell),
-				countCell(total)
+				...cellsOfRow,
+				total
 			]);
 		}
 	}
+	for (const kind of ['request', 'offer'] as const)
+		perMonth[kind].forEach((total, i) => counts.sum(total, inMonth[kind][i]!));
 
 	const residents = newResidentsPerMonth(db, neighbourhoodIds, period);
-	const monthBars: MonthBar[] = months.map((mo) => {
-		const of = (kind: 'request' | 'offer') =>
-			perCategory.filter((r) => r.month === mo && r.kind === kind).reduce((s, r) => s + r.count, 0);
-		return {
-			month: mo,
-			label: monthLabel(mo, locale),
-			requests: of('request'),
-			offers: of('offer')
-		};
-	});
-	const activityRows: Cell[][] = monthBars.map((b) => [
-		b.label,
-		countCell(b.requests),
-		countCell(b.offers),
-		countCell(residents.find((r) => r.month === b.month)?.count ?? 0)
+	const activityRows: Pending[][] = months.map((mo, i) => [
+		monthLabel(mo, locale),
+		perMonth.request[i]!,
+		perMonth.offer[i]!,
+		counts.count(residents.find((r) => r.month === mo)?.count ?? 0)
 	]);
 
 	const req = requestFigures(db, neighbourhoodIds, period);
 	const mat = matchFigures(db, neighbourhoodIds, period);
+	const requests = counts.count(req.requests);
+	// The period's requests are its months' requests, its categories' requests, and either
+	// answered or never answered.
+	counts.sum(requests, perMonth.request);
+	counts.sum(requests, requestTotals);
+	const withResponse = counts.count(req.withResponse);
+	const neverAnswered = counts.count(req.neverAnswered);
+	counts.sum(requests, [withResponse, neverAnswered]);
+	const matched = counts.count(req.matched);
+	const made = counts.count(mat.matchesMade);
+	const byResidents = counts.count(mat.madeByResidents);
+	const byBrokers = counts.count(mat.madeByBrokers);
+	counts.sum(made, [byResidents, byBrokers]);
 	const hours = (h: number | null) => (h === null ? '–' : req.matched < SMALL ? SUPPRESSED : h);
-	const matchingRows: Cell[][] = [
-		[m.report_fig_requests({}, o), countCell(req.requests)],
-		[m.report_fig_with_response({}, o), countCell(req.withResponse)],
-		[m.report_fig_matched({}, o), countCell(req.matched)],
-		[m.report_fig_within_7_days({}, o), shareCell(req.matchedWithin7Days, req.requests)],
-		[m.report_fig_never_answered({}, o), shareCell(req.neverAnswered, req.requests)],
+	const matchingRows: Pending[][] = [
+		[m.report_fig_requests({}, o), requests],
+		[m.report_fig_with_response({}, o), withResponse],
+		[m.report_fig_matched({}, o), matched],
+		[
+			m.report_fig_within_7_days({}, o),
+			{ part: counts.count(req.matchedWithin7Days), whole: requests }
+		],
+		[m.report_fig_never_answered({}, o), { part: neverAnswered, whole: requests }],
 		[m.report_fig_median_hours({}, o), hours(req.medianHoursToMatch)],
 		[m.report_fig_p90_hours({}, o), hours(req.p90HoursToMatch)],
-		[m.report_fig_matches_made({}, o), countCell(mat.matchesMade)],
-		[m.report_fig_made_by_residents({}, o), countCell(mat.madeByResidents)],
-		[m.report_fig_made_by_brokers({}, o), countCell(mat.madeByBrokers)],
-		[m.report_fig_active_helpers({}, o), countCell(mat.activeHelpers)]
+		[m.report_fig_matches_made({}, o), made],
+		[m.report_fig_made_by_residents({}, o), byResidents],
+		[m.report_fig_made_by_brokers({}, o), byBrokers],
+		[m.report_fig_active_helpers({}, o), counts.count(mat.activeHelpers)]
 	];
 
 	// Signals: counts by kind only, never their content.
@@ -121,39 +170,42 @@ export function buildReport(
 		service: m.report_signal_service({}, o),
 		policy: m.report_signal_policy({}, o)
 	};
-	const signalRows: Cell[][] = Object.entries(signals).map(([kind, c]) => [
+	const signalRows: Pending[][] = Object.entries(signals).map(([kind, c]) => [
 		signalNames[kind] ?? kind,
-		countCell(c.filed),
-		countCell(c.closed)
+		counts.count(c.filed),
+		counts.count(c.closed)
 	]);
-	const referrals = countReferrals(db, neighbourhoodIds, period.start, period.end);
-	const referred = Object.values(referrals).reduce((sum, n) => sum + n, 0);
-	matchingRows.push([m.report_fig_referred({}, o), shareCell(referred, req.requests)]);
-	const referralRows: Cell[][] = Object.entries(referrals).map(([kind, n]) => [
-		kind,
-		countCell(n),
-		shareCell(n, req.requests)
+	const referrals = Object.entries(countReferrals(db, neighbourhoodIds, period.start, period.end));
+	const perService = referrals.map(([kind, n]) => ({ kind, count: counts.count(n) }));
+	const referred = counts.count(referrals.reduce((sum, [, n]) => sum + n, 0));
+	counts.sum(
+		referred,
+		perService.map((r) => r.count)
+	);
+	matchingRows.push([m.report_fig_referred({}, o), { part: referred, whole: requests }]);
+	const referralRows: Pending[][] = perService.map((r) => [
+		r.kind,
+		r.count,
+		{ part: r.count, whole: requests }
 	]);
-	const lending = lendingReport(db, neighbourhoodIds, period, now, locale);
+	const lending = lendingSection(db, counts, neighbourhoodIds, period, now, locale);
 
 	const fu = followUpFigures(db, neighbourhoodIds, period);
-	const followUpRows: Cell[][] = [
-		[m.report_fu_asked({}, o), countCell(fu.asked)],
-		[m.report_fu_answered({}, o), countCell(fu.answered)],
-		[m.report_fu_answer_rate({}, o), shareCell(fu.answered, fu.asked)],
-		[m.report_fu_went_well({}, o), countCell(fu.outcomes.went_well)],
-		[m.report_fu_partly({}, o), countCell(fu.outcomes.partly)],
-		[m.report_fu_did_not_happen({}, o), countCell(fu.outcomes.did_not_happen)],
-		[m.report_fu_call_me({}, o), countCell(fu.outcomes.call_me)]
+	const answered = counts.count(fu.answered);
+	const outcomes = FOLLOW_UP_OUTCOMES.map((k) => counts.count(fu.outcomes[k]));
+	counts.sum(answered, outcomes);
+	const asked = counts.count(fu.asked);
+	const followUpRows: Pending[][] = [
+		[m.report_fu_asked({}, o), asked],
+		[m.report_fu_answered({}, o), answered],
+		[m.report_fu_answer_rate({}, o), { part: answered, whole: asked }],
+		...FOLLOW_UP_OUTCOMES.map((k, i): Pending[] => [OUTCOME_LABEL[k](o), outcomes[i]!])
 	];
+	const wentWell = counts.count(fu.requestsWentWell);
 
-	const funnelSteps = [
-		{ label: m.report_funnel_requests({}, o), value: req.requests },
-		{ label: m.report_funnel_response({}, o), value: req.withResponse },
-		{ label: m.report_funnel_match({}, o), value: req.matched },
-		{ label: m.report_funnel_went_well({}, o), value: fu.requestsWentWell }
-	];
+	counts.settle();
 
+	const table = (t: PendingTable): ReportTable => ({ ...t, rows: cells(t.rows) });
 	return {
 		tables: [
 			{
@@ -165,7 +217,7 @@ export function buildReport(
 					m.report_col_offers({}, o),
 					m.report_col_new_residents({}, o)
 				],
-				rows: activityRows
+				rows: cells(activityRows)
 			},
 			{
 				key: 'categories',
@@ -173,22 +225,22 @@ export function buildReport(
 				columns: [
 					m.report_col_category({}, o),
 					m.report_col_kind({}, o),
-					...monthBars.map((b) => b.label),
+					...months.map((mo) => monthLabel(mo, locale)),
 					m.report_col_total({}, o)
 				],
-				rows: categoryRows
+				rows: cells(categoryRows)
 			},
 			{
 				key: 'matching',
 				title: m.report_table_matching({}, o),
 				columns: [m.report_col_figure({}, o), m.report_col_value({}, o)],
-				rows: matchingRows
+				rows: cells(matchingRows)
 			},
 			{
 				key: 'follow-ups',
 				title: m.report_table_follow_ups({}, o),
 				columns: [m.report_col_figure({}, o), m.report_col_value({}, o)],
-				rows: followUpRows
+				rows: cells(followUpRows)
 			},
 			{
 				key: 'referrals',
@@ -198,7 +250,7 @@ export function buildReport(
 					m.report_col_referred_requests({}, o),
 					m.report_col_share_of_requests({}, o)
 				],
-				rows: referralRows
+				rows: cells(referralRows)
 			},
 			{
 				key: 'signals',
@@ -208,17 +260,27 @@ export function buildReport(
 					m.report_col_filed({}, o),
 					m.report_col_closed({}, o)
 				],
-				rows: signalRows
+				rows: cells(signalRows)
 			},
-			...lending.tables
+			...lending.tables.map(table)
 		],
-		months: monthBars.map((b) => ({
-			...b,
-			requests: b.requests < SMALL ? 0 : b.requests,
-			offers: b.offers < SMALL ? 0 : b.offers
-		})),
-		funnel: funnelSteps.map(bar),
-		loansPerTool: lending.bars
+		months: months.map((mo, i) => {
+			const requestBar = bar({}, perMonth.request[i]!);
+			const offerBar = bar({}, perMonth.offer[i]!);
+			return {
+				month: mo,
+				label: monthLabel(mo, locale),
+				requests: requestBar.value,
+				offers: offerBar.value
+			};
+		}),
+		funnel: [
+			bar({ label: m.report_funnel_requests({}, o) }, requests),
+			bar({ label: m.report_funnel_response({}, o) }, withResponse),
+			bar({ label: m.report_funnel_match({}, o) }, matched),
+			bar({ label: m.report_funnel_went_well({}, o) }, wentWell)
+		],
+		loansPerTool: lending.bars.map(({ count, ...b }) => bar(b, count))
 	};
 }
 

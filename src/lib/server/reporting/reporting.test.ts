@@ -8,13 +8,26 @@ import {
 	requestFigures
 } from './figures';
 import { buildPeriod, resolvePeriod } from './period';
-import { buildReport, countCell, shareCell } from './report';
+import { buildReport } from './report';
+import { Counts, countCell as cellOf, shareCell as shareOf } from './cells';
+
+/** How a lone count or share shows when no sum gives it away. */
+const countCell = (n: number) => cellOf(new Counts().count(n));
+const shareCell = (part: number, whole: number) => {
+	const c = new Counts();
+	return shareOf({ part: c.count(part), whole: c.count(whole) });
+};
 import { readReportRequest } from './query';
 import { ensureCategories } from '../categories/pilot';
 import { ensureToolCategories } from '../lending/categories';
 import { seedDemoIfEmpty } from '../demo/seed';
 import { HISTORY_MONTHS, historyLoans, historyMonth } from '../demo/history-pattern';
-import { generateReportingYear } from './test-generator';
+import { at, generateReportingYear } from './test-generator';
+import { HIDDEN, SUPPRESSED } from './cells';
+import { eq } from 'drizzle-orm';
+import { categories, trustBadges } from '../db/schema';
+import { createPost } from '../posts/create';
+import { input, setUp } from '../posts/test-fixtures';
 import { countReferrals } from '../broker/referrals';
 
 const TZ = 'Europe/Brussels';
@@ -181,6 +194,38 @@ describe('the report as people see it', () => {
 		expect(matching.rows[3]).toEqual(['Deel met een afspraak binnen 7 dagen', '< 5']);
 		expect(report.months[0]).toMatchObject({ requests: 0, offers: 0 });
 		expect(report.funnel.map((s) => s.cell)).toEqual([6, '< 5', '< 5', '< 5']);
+	});
+
+	it('hides a second count where a total would give a small one away', () => {
+		const db = createTestDb();
+		const ctx = setUp(db);
+		const garden = db.select().from(categories).where(eq(categories.slug, 'garden')).get()!;
+		const rosa = ctx.resident('Rosa');
+		db.insert(trustBadges).values({ userId: rosa.id, kind: 'met_in_person', grantedAt: 0 }).run();
+		let key = 0;
+		const post = (categoryId: number, date: string) =>
+			createPost(db, rosa.id, input(categoryId, { submissionKey: `k${key++}` }), true, at(date));
+		// January: 6 garden requests; March: 3 small jobs and 6 garden requests.
+		for (let i = 0; i < 6; i++) post(garden.id, '2026-01-12');
+		for (let i = 0; i < 3; i++) post(ctx.category.id, '2026-03-03');
+		for (let i = 0; i < 6; i++) post(garden.id, '2026-03-04');
+		const q1 = buildPeriod('quarter', '2026-01-01', '2026-04-01', TZ);
+		const report = buildReport(db, [ctx.hood.id], q1, LATER, 'en');
+		const rows = (key: string) => report.tables.find((t) => t.key === key)!.rows;
+		// March's 9 requests minus its 6 garden ones would give the 3 small jobs away, and the 15
+		// requests minus the 12 garden ones their total: so garden's March and total are hidden.
+		expect(rows('categories')).toEqual([
+			['Small jobs in the house', 'Request', 0, 0, SUPPRESSED, SUPPRESSED],
+			['Garden work', 'Request', 6, 0, HIDDEN, HIDDEN]
+		]);
+		expect(rows('activity').map((r) => r.slice(0, 3))).toEqual([
+			['Jan 2026', 6, 0],
+			['Feb 2026', 0, 0],
+			['Mar 2026', 9, 0]
+		]);
+		expect(rows('matching')[0]).toEqual(['Requests in the period', 15]);
+		// The chart's March bar is the activity table's, shown: 9.
+		expect(report.months.map((b) => b.requests)).toEqual([6, 0, 9]);
 	});
 
 	it('gives the demo history its known figures', async () => {
