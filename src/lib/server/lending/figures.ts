@@ -1,8 +1,7 @@
 import { tzOffset, tzScan } from '@date-fns/tz';
-import { addDays, format, parseISO } from 'date-fns';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { neighbourhoods } from '../db/schema';
+import { timeZonesOf } from '../neighbourhoods/public';
 import { localInstant } from '../posts/timing';
 import { localDate } from './dates';
 
@@ -31,44 +30,51 @@ export interface Figures {
 	repairs: number;
 }
 
-/** The period in the neighbourhood's local dates, [from, to), and the time zone they are in. */
+/**
+ * The period in local dates, [from, to): the same calendar days in every neighbourhood, each
+ * taken in its own time zone.
+ */
 export interface LendingPeriod {
 	from: string;
 	to: string;
-	timeZone: string;
 }
 
 const FAR = 8.64e15;
 const DAY_MS = 86_400_000;
 
 /**
- * The zone's UTC offsets as rows (start, end, offset ms) from before `from` to after `until`:
- * SQLite knows no time zones, and a check-in's local date needs the offset of its instant.
- * The first and last rows reach to the ends of time (an instant outside the scanned span is an
- * early return, long before any due date, where an hour more or less changes nothing).
+ * Each neighbourhood's UTC offsets as rows (nid, start, end, offset ms) from before `from` to
+ * after `until`: SQLite knows no time zones, and a check-in's local date needs the offset of its
+ * instant. The first and last rows reach to the ends of time (an instant outside the scanned span
+ * is an early return, long before any due date, where an hour more or less changes nothing).
  */
-function zoneRows(timeZone: string, from: number, until: number): SQL {
+function zoneRows(zones: Map<number, string>, from: number, until: number): SQL {
 	const start = new Date(from - 40 * DAY_MS);
 	const end = new Date(until + DAY_MS);
-	const changes = tzScan(timeZone, { start, end });
 	const rows: SQL[] = [];
-	let since = -FAR;
-	let offset = tzOffset(timeZone, start) * 60_000;
-	for (const c of changes) {
-		rows.push(sql`(${since}, ${c.date.getTime()}, ${offset})`);
-		since = c.date.getTime();
-		offset = c.offset * 60_000;
+	for (const [id, timeZone] of zones) {
+		let since = -FAR;
+		let offset = tzOffset(timeZone, start) * 60_000;
+		for (const c of tzScan(timeZone, { start, end })) {
+			rows.push(sql`(${id}, ${since}, ${c.date.getTime()}, ${offset})`);
+			since = c.date.getTime();
+			offset = c.offset * 60_000;
+		}
+		rows.push(sql`(${id}, ${since}, ${FAR}, ${offset})`);
 	}
-	rows.push(sql`(${since}, ${FAR}, ${offset})`);
-	return sql`zone(start, "end", offset) AS (VALUES ${sql.join(rows, sql`, `)})`;
+	return sql`zone(nid, start, "end", offset) AS (VALUES ${sql.join(rows, sql`, `)})`;
 }
 
-function inScope(column: SQL, ids: number[]): SQL {
-	if (ids.length === 0) return sql`0`;
-	return sql`${column} IN (${sql.join(
-		ids.map((id) => sql`${id}`),
-		sql`, `
-	)})`;
+/**
+ * local(nid, today, start, "end"): per neighbourhood, today's local date and the period's
+ * first and after-last midnight as instants, in its own time zone.
+ */
+function localRows(zones: Map<number, string>, period: LendingPeriod, now: number): SQL {
+	const rows = [...zones].map(
+		([id, tz]) =>
+			sql`(${id}, ${localDate(now, tz)}, ${localInstant(period.from, '00:00', tz)}, ${localInstant(period.to, '00:00', tz)})`
+	);
+	return sql`local(nid, today, start, "end") AS (VALUES ${sql.join(rows, sql`, `)})`;
 }
 
 /**
@@ -79,47 +85,53 @@ function inScope(column: SQL, ids: number[]): SQL {
  * when they were lent or repaired in the period, so a past year keeps its figures.
  */
 function query(d: DbOrTx, ids: number[], period: LendingPeriod, now: number, by: 'tool' | 'fund') {
-	const { from, to, timeZone } = period;
-	const start = localInstant(from, '00:00', timeZone);
-	const end = localInstant(to, '00:00', timeZone);
-	const today = localDate(now, timeZone);
+	const zones = timeZonesOf(d, ids);
+	if (zones.size === 0) return [];
+	const { from, to } = period;
 	const key = by === 'tool' ? sql`s.id` : sql`s.funding_source_id`;
 	const name = by === 'tool' ? sql`s.name` : sql`coalesce(f.name, '')`;
 	const detail = by === 'tool' ? sql`s.asset_tag` : sql`coalesce(f.funder, '')`;
 	const sameKey =
 		by === 'tool' ? sql`s2.id = s.id` : sql`s2.funding_source_id IS s.funding_source_id`;
-	return d.all<Omit<Figures, 'utilisation'> & { tools: number }>(sql`
-		WITH ${zoneRows(timeZone, start, Math.max(end, now))},
+	// Scan offsets over the period as it is in UTC give or take a day, and up to now.
+	const spanStart = Date.parse(from) - DAY_MS;
+	const spanEnd = Math.max(Date.parse(to) + DAY_MS, now);
+	return d.all<Omit<Figures, 'utilisation'> & { toolDays: number }>(sql`
+		WITH ${zoneRows(zones, spanStart, spanEnd)},
+		${localRows(zones, period, now)},
 		lent AS (
 			SELECT l.tool_id AS tool_id, l.borrower_id AS borrower_id,
-				max(0, julianday(min(l.end_date, date(${to}, '-1 day'), ${today})) - julianday(max(l.start_date, ${from})) + 1) AS days,
+				max(0, julianday(min(l.end_date, date(${to}, '-1 day'), lo.today)) - julianday(max(l.start_date, ${from})) + 1) AS days,
 				(l.end_date < ${to} AND (
 					(l.status = 'returned' AND date((l.checked_in_at
-						+ (SELECT z.offset FROM zone z WHERE l.checked_in_at >= z.start AND l.checked_in_at < z."end"))
+						+ (SELECT z.offset FROM zone z WHERE z.nid = lo.nid
+							AND l.checked_in_at >= z.start AND l.checked_in_at < z."end"))
 						/ 1000, 'unixepoch') > l.end_date)
-					OR (l.status = 'on_loan' AND l.end_date < ${today}))) AS late
-			FROM loans l
-			JOIN tools t ON t.id = l.tool_id
-			WHERE ${inScope(sql`t.neighbourhood_id`, ids)}
-				AND l.status IN ('on_loan', 'returned')
+					OR (l.status = 'on_loan' AND l.end_date < lo.today))) AS late
+			FROM local lo
+			JOIN tools t ON t.neighbourhood_id = lo.nid
+			JOIN loans l ON l.tool_id = t.id
+			WHERE l.status IN ('on_loan', 'returned')
 				AND l.start_date < ${to} AND l.end_date >= ${from}
 		),
 		fixed AS (
 			SELECT r.tool_id AS tool_id, count(*) AS n
-			FROM tool_repairs r
-			JOIN tools t ON t.id = r.tool_id
-			WHERE ${inScope(sql`t.neighbourhood_id`, ids)}
-				AND r.started_at >= ${start} AND r.started_at < ${end}
+			FROM local lo
+			JOIN tools t ON t.neighbourhood_id = lo.nid
+			JOIN tool_repairs r ON r.tool_id = t.id
+			WHERE r.started_at >= lo.start AND r.started_at < lo."end"
 			GROUP BY r.tool_id
 		),
 		shown AS (
-			SELECT t.* FROM tools t
-			WHERE ${inScope(sql`t.neighbourhood_id`, ids)}
-				AND (t.status != 'retired'
-					OR t.id IN (SELECT tool_id FROM lent) OR t.id IN (SELECT tool_id FROM fixed))
+			-- Days the tool could be lent in the period so far: up to and including today.
+			SELECT t.*, max(0, julianday(min(${to}, date(lo.today, '+1 day'))) - julianday(${from})) AS available
+			FROM local lo
+			JOIN tools t ON t.neighbourhood_id = lo.nid
+			WHERE t.status != 'retired'
+				OR t.id IN (SELECT tool_id FROM lent) OR t.id IN (SELECT tool_id FROM fixed)
 		)
 		SELECT ${key} AS key, ${name} AS name, ${detail} AS detail, s.funding_source_id AS fundId,
-			count(DISTINCT s.id) AS tools,
+			(SELECT coalesce(sum(s2.available), 0) FROM shown s2 WHERE ${sameKey}) AS toolDays,
 			count(lent.tool_id) AS loans,
 			coalesce(sum(lent.days), 0) AS daysOnLoan,
 			count(DISTINCT lent.borrower_id) AS borrowers,
@@ -134,20 +146,13 @@ function query(d: DbOrTx, ids: number[], period: LendingPeriod, now: number, by:
 }
 
 /**
- * Utilisation is over the days the period has had so far: a year's report in June compares
- * the days on loan with the days up to today, not with a whole year still to come.
+ * Utilisation is days on loan over the days the tools could be lent so far: a year's report in
+ * June compares with the days up to today, not with a whole year still to come.
  */
-function shape(rows: ReturnType<typeof query>, period: LendingPeriod, now: number): Figures[] {
-	const tomorrow = format(addDays(parseISO(localDate(now, period.timeZone)), 1), 'yyyy-MM-dd');
-	const until = tomorrow < period.to ? tomorrow : period.to;
-	const days = Math.max(0, Math.round((Date.parse(until) - Date.parse(period.from)) / DAY_MS));
-	return rows.map(({ tools, ...r }) => {
+function shape(rows: ReturnType<typeof query>): Figures[] {
+	return rows.map(({ toolDays, ...r }) => {
 		const daysOnLoan = Math.round(r.daysOnLoan);
-		return {
-			...r,
-			daysOnLoan,
-			utilisation: days > 0 && tools > 0 ? daysOnLoan / (tools * days) : 0
-		};
+		return { ...r, daysOnLoan, utilisation: toolDays > 0 ? daysOnLoan / toolDays : 0 };
 	});
 }
 
@@ -158,7 +163,7 @@ export function figuresPerTool(
 	period: LendingPeriod,
 	now: number
 ): Figures[] {
-	return shape(query(d, neighbourhoodIds, period, now, 'tool'), period, now);
+	return shape(query(d, neighbourhoodIds, period, now, 'tool'));
 }
 
 /** Figures per funding source of the neighbourhoods' tools for the period. */
@@ -168,7 +173,7 @@ export function figuresPerFund(
 	period: LendingPeriod,
 	now: number
 ): Figures[] {
-	return shape(query(d, neighbourhoodIds, period, now, 'fund'), period, now);
+	return shape(query(d, neighbourhoodIds, period, now, 'fund'));
 }
 
 /** The desk's figures for one neighbourhood, in its own time zone. */
@@ -179,13 +184,7 @@ export function deskFigures(
 	to: string,
 	now: number
 ): { perTool: Figures[]; perFund: Figures[] } {
-	const timeZone =
-		d
-			.select({ tz: neighbourhoods.timeZone })
-			.from(neighbourhoods)
-			.where(eq(neighbourhoods.id, neighbourhoodId))
-			.get()?.tz ?? 'Europe/Brussels';
-	const period = { from, to, timeZone };
+	const period = { from, to };
 	return {
 		perTool: figuresPerTool(d, [neighbourhoodId], period, now),
 		perFund: figuresPerFund(d, [neighbourhoodId], period, now)

@@ -1,27 +1,36 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '$lib/followup';
 import type { DbOrTx } from '../db/client';
-import type { Period } from './period';
+import { timeZonesOf } from '../neighbourhoods/public';
+import { boundsPer, type Bounds, type Period } from './period';
 
 /**
  * The steering group's figures, each one SQL aggregate over the neighbourhoods in scope and the
- * period. Nothing here returns a person: only counts, shares and durations.
+ * period. Nothing here returns a person: only counts, shares and durations. The period's local
+ * days are counted in each neighbourhood's own time zone (the `bounds` and `months` CTEs).
  */
 
 const DAY_MS = 86_400_000;
 
-function inScope(column: SQL, neighbourhoodIds: number[]): SQL {
-	if (neighbourhoodIds.length === 0) return sql`0`;
-	return sql`${column} IN (${sql.join(
-		neighbourhoodIds.map((id) => sql`${id}`),
-		sql`, `
-	)})`;
+/** The period in each neighbourhood's own time zone. */
+function boundsOf(db: DbOrTx, neighbourhoodIds: number[], period: Period): Bounds[] {
+	return boundsPer(period, timeZonesOf(db, neighbourhoodIds));
 }
 
-/** The period's months as a CTE: months(key, start, end). */
-function monthsCte(period: Period): SQL {
-	const rows = period.months.map((m) => sql`(${m.key}, ${m.start}, ${m.end})`);
-	return sql`months(key, start, "end") AS (VALUES ${sql.join(rows, sql`, `)})`;
+/** bounds(nid, start, "end"): the period's instants per neighbourhood, as a CTE. */
+function boundsCte(bounds: Bounds[]): SQL {
+	if (bounds.length === 0) return sql`bounds(nid, start, "end") AS (SELECT 0, 0, 0 WHERE 0)`;
+	const rows = bounds.map((b) => sql`(${b.id}, ${b.start}, ${b.end})`);
+	return sql`bounds(nid, start, "end") AS (VALUES ${sql.join(rows, sql`, `)})`;
+}
+
+/** months(nid, key, start, "end"): the period's months per neighbourhood, as a CTE. */
+function monthsCte(bounds: Bounds[]): SQL {
+	const rows = bounds.flatMap((b) =>
+		b.months.map((m) => sql`(${b.id}, ${m.key}, ${m.start}, ${m.end})`)
+	);
+	if (rows.length === 0) return sql`months(nid, key, start, "end") AS (SELECT 0, '', 0, 0 WHERE 0)`;
+	return sql`months(nid, key, start, "end") AS (VALUES ${sql.join(rows, sql`, `)})`;
 }
 
 export interface CategoryMonthRow {
@@ -38,11 +47,12 @@ export function postsPerCategoryMonth(
 	period: Period
 ): CategoryMonthRow[] {
 	return db.all<CategoryMonthRow>(sql`
-		WITH ${monthsCte(period)}
+		WITH ${monthsCte(boundsOf(db, neighbourhoodIds, period))}
 		SELECT months.key AS month, p.category_id AS categoryId, p.kind AS kind, count(*) AS count
-		FROM posts p
-		JOIN months ON p.created_at >= months.start AND p.created_at < months."end"
-		WHERE p.status != 'draft' AND ${inScope(sql`p.neighbourhood_id`, neighbourhoodIds)}
+		FROM months
+		JOIN posts p ON p.neighbourhood_id = months.nid
+			AND p.created_at >= months.start AND p.created_at < months."end"
+		WHERE p.status != 'draft'
 		GROUP BY months.key, p.category_id, p.kind
 		ORDER BY months.key, p.category_id, p.kind`);
 }
@@ -59,11 +69,11 @@ export function newResidentsPerMonth(
 	period: Period
 ): MonthCount[] {
 	return db.all<MonthCount>(sql`
-		WITH ${monthsCte(period)}
+		WITH ${monthsCte(boundsOf(db, neighbourhoodIds, period))}
 		SELECT months.key AS month, count(u.id) AS count
 		FROM months
-		LEFT JOIN users u ON u.created_at >= months.start AND u.created_at < months."end"
-			AND u.role = 'resident' AND ${inScope(sql`u.neighbourhood_id`, neighbourhoodIds)}
+		LEFT JOIN users u ON u.neighbourhood_id = months.nid
+			AND u.created_at >= months.start AND u.created_at < months."end" AND u.role = 'resident'
 		GROUP BY months.key
 		ORDER BY months.key`);
 }
@@ -81,21 +91,24 @@ export interface MatchFigures {
  * posts are found through the index on (neighbourhood, created) without reading their rows.
  */
 export function matchFigures(db: DbOrTx, neighbourhoodIds: number[], period: Period): MatchFigures {
-	const scope = inScope(sql`p.neighbourhood_id`, neighbourhoodIds);
+	const bounds = boundsCte(boundsOf(db, neighbourhoodIds, period));
 	const made = db.get<{ total: number; brokers: number }>(sql`
+		WITH ${bounds}
 		SELECT count(*) AS total,
 			coalesce(sum(CASE WHEN maker.role IN ('broker', 'admin') THEN 1 ELSE 0 END), 0) AS brokers
-		FROM posts p
+		FROM bounds b
+		JOIN posts p ON p.neighbourhood_id = b.nid AND p.created_at < b."end"
 		JOIN matches m ON m.post_id = p.id
 		LEFT JOIN users maker ON maker.id = m.made_by_id
-		WHERE ${scope} AND p.created_at < ${period.end}
-			AND +m.agreed_at >= ${period.start} AND +m.agreed_at < ${period.end}`)!;
+		WHERE +m.agreed_at >= b.start AND +m.agreed_at < b."end"`)!;
 	const helpers = db.get<{ n: number }>(sql`
+		WITH ${bounds}
 		SELECT count(DISTINCT m.helper_id) AS n
-		FROM posts p
+		FROM bounds b
+		JOIN posts p ON p.neighbourhood_id = b.nid AND p.created_at < b."end"
 		JOIN matches m ON m.post_id = p.id
-		WHERE ${scope} AND p.created_at < ${period.end} AND +m.agreed_at < ${period.end}
-			AND ((m.status = 'done' AND m.ended_at >= ${period.start} AND m.ended_at < ${period.end})
+		WHERE +m.agreed_at < b."end"
+			AND ((m.status = 'done' AND m.ended_at >= b.start AND m.ended_at < b."end")
 				OR (m.status = 'active'))`)!;
 	return {
 		activeHelpers: helpers.n,
@@ -126,7 +139,7 @@ export function requestFigures(
 	neighbourhoodIds: number[],
 	period: Period
 ): RequestFigures {
-	const scope = inScope(sql`p.neighbourhood_id`, neighbourhoodIds);
+	const bounds = boundsCte(boundsOf(db, neighbourhoodIds, period));
 	// One pass: each request with its first match, then counts and nearest-rank percentiles.
 	const row = db.get<
 		Omit<RequestFigures, 'medianHoursToMatch' | 'p90HoursToMatch'> & {
@@ -134,13 +147,15 @@ export function requestFigures(
 			p90: number | null;
 		}
 	>(sql`
-		WITH requests AS (
+		WITH ${bounds},
+		requests AS (
 			SELECT COALESCE(p.published_at, p.created_at) AS sent,
 				(SELECT min(m.agreed_at) FROM matches m WHERE m.post_id = p.id) AS first_match,
 				EXISTS (SELECT 1 FROM responses r WHERE r.post_id = p.id) AS answered
-			FROM posts p
-			WHERE p.kind = 'request' AND p.status != 'draft' AND ${scope}
-				AND p.created_at >= ${period.start} AND p.created_at < ${period.end}
+			FROM bounds b
+			JOIN posts p ON p.neighbourhood_id = b.nid
+				AND p.created_at >= b.start AND p.created_at < b."end"
+			WHERE p.kind = 'request' AND p.status != 'draft'
 		),
 		ranked AS (
 			SELECT *, first_match - sent AS waited,
@@ -178,18 +193,19 @@ export function followUpFigures(
 	neighbourhoodIds: number[],
 	period: Period
 ): FollowUpFigures {
-	const scope = inScope(sql`p.neighbourhood_id`, neighbourhoodIds);
+	const bounds = boundsCte(boundsOf(db, neighbourhoodIds, period));
 	// Both queries walk the neighbourhood's posts through the covering index on (neighbourhood,
 	// created) and read a post row only at the end: post rows are wide, and reading them (or
 	// every follow-up of every neighbourhood in the period) was most of a year's report.
 	// A follow-up is sent after its match, so its post was created before the period's end.
 	const rows = db.all<{ outcome: FollowUpOutcome | null; n: number }>(sql`
+		WITH ${bounds}
 		SELECT f.outcome AS outcome, count(*) AS n
-		FROM posts p
+		FROM bounds b
+		JOIN posts p ON p.neighbourhood_id = b.nid AND p.created_at < b."end"
 		JOIN matches m ON m.post_id = p.id
 		JOIN follow_ups f ON f.match_id = m.id
-		WHERE ${scope} AND p.created_at < ${period.end}
-			AND +f.sent_at >= ${period.start} AND +f.sent_at < ${period.end}
+		WHERE +f.sent_at >= b.start AND +f.sent_at < b."end"
 		GROUP BY f.outcome`);
 	const outcomes = Object.fromEntries(FOLLOW_UP_OUTCOMES.map((o) => [o, 0])) as Record<
 		FollowUpOutcome,
@@ -197,13 +213,15 @@ export function followUpFigures(
 	>;
 	for (const r of rows) if (r.outcome) outcomes[r.outcome] = r.n;
 	const wentWell = db.get<{ n: number }>(sql`
-		WITH went AS (
+		WITH ${bounds},
+		went AS (
 			SELECT DISTINCT m.post_id AS id
-			FROM posts p
+			FROM bounds b
+			JOIN posts p ON p.neighbourhood_id = b.nid
+				AND p.created_at >= b.start AND p.created_at < b."end"
 			JOIN matches m ON m.post_id = p.id
 			JOIN follow_ups f ON f.match_id = m.id
-			WHERE ${scope} AND p.created_at >= ${period.start} AND p.created_at < ${period.end}
-				AND f.outcome = 'went_well'
+			WHERE f.outcome = 'went_well'
 		)
 		SELECT count(*) AS n FROM went JOIN posts p ON p.id = went.id WHERE p.kind = 'request'`)!;
 	return {

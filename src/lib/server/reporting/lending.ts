@@ -26,7 +26,7 @@ export function lendingSection(
 	locale: Locale
 ): LendingSection {
 	const o = { locale };
-	const range = { from: period.from, to: period.to, timeZone: period.timeZone };
+	const range = { from: period.from, to: period.to };
 	const perTool = figuresPerTool(db, neighbourhoodIds, range, now);
 	const perFund = figuresPerFund(db, neighbourhoodIds, range, now);
 	const figures = (f: Figures) => {

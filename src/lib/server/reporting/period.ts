@@ -120,3 +120,27 @@ export function buildPeriod(kind: PeriodKind, from: string, to: string, timeZone
 		days: differenceInCalendarDays(parseISO(to), parseISO(from))
 	};
 }
+
+/** The period's bounds in one neighbourhood's own time zone. */
+export interface Bounds {
+	id: number;
+	start: number;
+	end: number;
+	months: PeriodMonth[];
+}
+
+/**
+ * The period's local days as instants for each neighbourhood, in its own time zone: a report
+ * over neighbourhoods in different zones counts each one's January from its own midnight.
+ */
+export function boundsPer(period: Period, zones: Map<number, string>): Bounds[] {
+	const perZone = new Map<string, Period>([[period.timeZone, period]]);
+	return [...zones].map(([id, timeZone]) => {
+		let p = perZone.get(timeZone);
+		if (!p) {
+			p = buildPeriod(period.kind, period.from, period.to, timeZone);
+			perZone.set(timeZone, p);
+		}
+		return { id, start: p.start, end: p.end, months: p.months };
+	});
+}

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { neighbourhoods, type Role } from '../db/schema';
+import type { Role } from '../db/schema';
+import { timeZonesOf } from '../neighbourhoods/public';
 import { brokeredNeighbourhoods } from '../neighbourhoods/brokers';
 import {
 	localToday,
@@ -51,15 +51,9 @@ export function readReportRequest(
 		for (const issue of parsed.error.issues) errors[String(issue.path[0])] = issue.message;
 		query = { period: 'year' };
 	}
-	// Periods follow the local calendar of the (first) neighbourhood in scope.
-	const timeZone =
-		(ids[0] !== undefined &&
-			db
-				.select({ tz: neighbourhoods.timeZone })
-				.from(neighbourhoods)
-				.where(eq(neighbourhoods.id, ids[0]))
-				.get()?.tz) ||
-		'Europe/Brussels';
+	// The period's dates (this year, this month) are read in the first neighbourhood's calendar;
+	// the figures then count those days in each neighbourhood's own time zone.
+	const timeZone = timeZonesOf(db, ids).values().next().value ?? 'Europe/Brussels';
 	const period = resolvePeriod(query, timeZone, now);
 	return {
 		choices,

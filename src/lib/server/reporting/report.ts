@@ -11,7 +11,8 @@ import {
 	postsPerCategoryMonth,
 	requestFigures
 } from './figures';
-import type { Period } from './period';
+import { boundsPer, type Bounds, type Period } from './period';
+import { timeZonesOf } from '../neighbourhoods/public';
 import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '$lib/followup';
 import { countReferrals } from '../broker/referrals';
 import { countSignals } from '../broker/signals';
@@ -54,6 +55,43 @@ const OUTCOME_LABEL: Record<FollowUpOutcome, (o: { locale: Locale }) => string> 
 	did_not_happen: (o) => m.report_fu_did_not_happen({}, o),
 	call_me: (o) => m.report_fu_call_me({}, o)
 };
+
+/**
+ * Asks for counts once per time zone in scope, each with the period's instants in that zone:
+ * neighbourhoods in one zone share their bounds.
+ */
+function perZone<T>(bounds: Bounds[], ask: (ids: number[], start: number, end: number) => T): T[] {
+	const groups = new Map<string, Bounds[]>();
+	for (const b of bounds) {
+		const key = `${b.start}:${b.end}`;
+		groups.set(key, [...(groups.get(key) ?? []), b]);
+	}
+	return [...groups.values()].map((g) =>
+		ask(
+			g.map((b) => b.id),
+			g[0]!.start,
+			g[0]!.end
+		)
+	);
+}
+
+/** Adds counts per kind (numbers, or objects of numbers such as filed and closed). */
+function sumPerKind<T extends number | Record<string, number>>(
+	parts: Record<string, T>[]
+): Record<string, T> {
+	const total: Record<string, T> = {};
+	for (const part of parts)
+		for (const [kind, value] of Object.entries(part)) {
+			const before = total[kind];
+			if (before === undefined) total[kind] = value;
+			else if (typeof value === 'number') total[kind] = ((before as number) + value) as T;
+			else
+				total[kind] = Object.fromEntries(
+					Object.entries(value).map(([k, n]) => [k, (before as Record<string, number>)[k]! + n])
+				) as T;
+		}
+	return total;
+}
 
 function monthLabel(key: string, locale: Locale): string {
 	const [y, mo] = key.split('-').map(Number) as [number, number];
@@ -164,7 +202,10 @@ export function buildReport(
 	];
 
 	// Signals: counts by kind only, never their content.
-	const signals = countSignals(db, neighbourhoodIds, period.start, period.end);
+	const bounds = boundsPer(period, timeZonesOf(db, neighbourhoodIds));
+	const signals = sumPerKind(
+		perZone(bounds, (ids, start, end) => countSignals(db, ids, start, end))
+	);
 	const signalNames: Record<string, string> = {
 		client: m.report_signal_client({}, o),
 		service: m.report_signal_service({}, o),
@@ -175,7 +216,9 @@ export function buildReport(
 		counts.count(c.filed),
 		counts.count(c.closed)
 	]);
-	const referrals = Object.entries(countReferrals(db, neighbourhoodIds, period.start, period.end));
+	const referrals = Object.entries(
+		sumPerKind(perZone(bounds, (ids, start, end) => countReferrals(db, ids, start, end)))
+	).sort(([a], [b]) => a.localeCompare(b));
 	const perService = referrals.map(([kind, n]) => ({ kind, count: counts.count(n) }));
 	const referred = counts.count(referrals.reduce((sum, [, n]) => sum + n, 0));
 	counts.sum(

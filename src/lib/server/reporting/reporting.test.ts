@@ -25,7 +25,8 @@ import { HISTORY_MONTHS, historyLoans, historyMonth } from '../demo/history-patt
 import { at, generateReportingYear } from './test-generator';
 import { HIDDEN, SUPPRESSED } from './cells';
 import { eq } from 'drizzle-orm';
-import { categories, trustBadges } from '../db/schema';
+import { categories, neighbourhoods, signals, trustBadges } from '../db/schema';
+import { localInstant } from '../posts/timing';
 import { createPost } from '../posts/create';
 import { input, setUp } from '../posts/test-fixtures';
 import { countReferrals } from '../broker/referrals';
@@ -276,6 +277,61 @@ describe('the report as people see it', () => {
 		expect(lending.rows).toEqual([
 			['KBS-subsidie 2024', 'Koning Boudewijnstichting', 51, 153, '6%', 6, '29%', 5]
 		]);
+	});
+});
+
+describe('a report over neighbourhoods in different time zones', () => {
+	it('counts each neighbourhood’s days from its own midnight', () => {
+		const db = createTestDb();
+		const ctx = setUp(db);
+		const { id: _id, slug: _slug, ...fields } = ctx.hood;
+		const ny = db
+			.insert(neighbourhoods)
+			.values({ ...fields, slug: 'ny', name: 'Overzee', timeZone: 'America/New_York' })
+			.returning()
+			.get();
+		const rosa = ctx.resident('Rosa', { neighbourhoodId: ny.id });
+		db.insert(trustBadges).values({ userId: rosa.id, kind: 'met_in_person', grantedAt: 0 }).run();
+		let key = 0;
+		const nyTime = (date: string, time: string) => localInstant(date, time, 'America/New_York');
+		const post = (when: number) => {
+			const made = createPost(
+				db,
+				rosa.id,
+				input(ctx.category.id, { submissionKey: `k${key++}` }),
+				true,
+				when
+			);
+			expect(made.ok).toBe(true);
+		};
+		// New Year's Eve at 20:00 in New York is already the new year in Brussels: the first
+		// belongs to 2025, the second to 2026, by New York's calendar.
+		post(nyTime('2025-12-31', '20:00'));
+		post(nyTime('2026-12-31', '20:00'));
+		const signal = (when: number) =>
+			db
+				.insert(signals)
+				.values({
+					neighbourhoodId: ny.id,
+					kind: 'service',
+					filedById: rosa.id,
+					body: 'De lift is stuk.',
+					createdAt: when
+				})
+				.run();
+		signal(nyTime('2025-12-31', '21:00'));
+		for (let i = 0; i < 5; i++) signal(nyTime('2026-12-31', '21:00'));
+
+		// The year is chosen in the first neighbourhood's calendar (Brussels).
+		const year = resolvePeriod({ period: 'year', year: 2026 }, TZ, LATER);
+		const both = [ctx.hood.id, ny.id];
+		expect(postsPerCategoryMonth(db, both, year)).toEqual([
+			{ month: '2026-12', categoryId: ctx.category.id, kind: 'request', count: 1 }
+		]);
+		expect(requestFigures(db, both, year).requests).toBe(1);
+		const report = buildReport(db, both, year, LATER, 'en');
+		const signalRows = report.tables.find((t) => t.key === 'signals')!.rows;
+		expect(signalRows.find((r) => r[0] === 'About a service')).toEqual(['About a service', 5, 0]);
 	});
 });
 
