@@ -13,6 +13,16 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 	page
 }) => {
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	// How often the trimmer went in repair this month so far, by the desk's figures.
+	const repairsOfTrimmer = async () => {
+		await page.goto('/desk');
+		await page.getByRole('link', { name: 'Cijfers van de uitleendienst' }).click();
+		const perTool = page.getByRole('table').first();
+		await expect(perTool.getByRole('columnheader', { name: 'Keren in herstelling' })).toBeVisible();
+		const trimmer = perTool.getByRole('row', { name: /Elektrische heggenschaar/ });
+		return Number(await trimmer.getByRole('cell').last().textContent());
+	};
+	const repairsBefore = await repairsOfTrimmer();
 	await page.goto('/desk');
 	await expect(page.getByRole('heading', { level: 1, name: 'Uitleenbalie' })).toBeVisible();
 	await expectAccessible(page);
@@ -59,6 +69,10 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 
 	await page.getByRole('link', { name: 'Pagina in de catalogus' }).click();
 	await expect(page.getByText('in herstelling', { exact: false }).first()).toBeVisible();
+
+	// This month's figures count the trip to repair.
+	expect(await repairsOfTrimmer()).toBe(repairsBefore + 1);
+	await expectAccessible(page);
 });
 
 test('a photo added at the desk shows on the public tool page', async ({ page }) => {

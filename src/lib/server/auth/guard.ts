@@ -1,7 +1,8 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db';
-import { neighbourhoodBrokers } from '../db/schema';
+import { neighbourhoodBrokers, type Neighbourhood } from '../db/schema';
+import { getNeighbourhood } from '../neighbourhoods/admin';
 import { log } from '../log';
 import type { SessionUser } from './session';
 import { hasTwoFactor, twoFactorDecision, twoFactorRedirect } from './two-factor';
@@ -80,6 +81,20 @@ export function requireBrokerOf(
 		.get();
 	if (!scoped) refuse(event, user, `broker:${neighbourhoodId}`);
 	return user;
+}
+
+/**
+ * A `/broker/neighbourhoods/[id]/…` page: the neighbourhood of the route, for one of its brokers
+ * (or an admin); 404 when there is none.
+ */
+export function requireBrokeredNeighbourhood(
+	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>
+): { user: SessionUser; n: Neighbourhood } {
+	const id = Number(event.params.id);
+	const user = requireBrokerOf(event, id);
+	const n = getNeighbourhood(db, id);
+	if (!n) error(404, 'not found');
+	return { user, n };
 }
 
 /** The mailbox shows every mail: admins only, or anyone in demo mode so newcomers can follow links. */

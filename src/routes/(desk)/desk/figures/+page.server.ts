@@ -4,6 +4,7 @@ import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { deskFigures } from '$lib/server/lending/figures';
 import { requireSomeDesk } from '$lib/server/lending/desk-access';
+import { timeZonesOf } from '$lib/server/neighbourhoods/public';
 import type { PageServerLoad } from './$types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -11,7 +12,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const load: PageServerLoad = (event) => {
 	const { neighbourhoodId } = requireSomeDesk(event);
 	const now = clock.now();
-	const month = startOfMonth(new TZDate(now, 'Europe/Brussels'));
+	// This month by the neighbourhood's own calendar.
+	const timeZone = timeZonesOf(db, [neighbourhoodId]).get(neighbourhoodId) ?? 'Europe/Brussels';
+	const month = startOfMonth(new TZDate(now, timeZone));
 	let from = event.url.searchParams.get('from') ?? '';
 	let to = event.url.searchParams.get('to') ?? '';
 	if (!DATE.test(from)) from = format(month, 'yyyy-MM-dd');

@@ -1,27 +1,18 @@
-import { error } from '@sveltejs/kit';
 import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { badgeRulesSchema } from '$lib/schemas/trust';
-import { requireBrokerOf } from '$lib/server/auth/guard';
+import { requireBrokeredNeighbourhood } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import type { BadgeKind } from '$lib/server/db/schema';
-import { getNeighbourhood } from '$lib/server/neighbourhoods/admin';
 import { listCategoryChoices } from '$lib/server/profile/categories';
 import { badgeRulesOf, setBadgeRules } from '$lib/server/trust/rules';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-function guard(event: RequestEvent) {
-	const user = requireBrokerOf(event, Number(event.params.id));
-	const n = getNeighbourhood(db, Number(event.params.id));
-	if (!n) error(404, 'not found');
-	return { user, n };
-}
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { n } = guard(event);
+	const { n } = requireBrokeredNeighbourhood(event);
 	const rule = badgeRulesOf(db, n.id).map((r) => `${r.categoryId}:${r.kind}`);
 	return {
 		neighbourhood: { id: n.id, name: n.name },
@@ -32,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { user, n } = guard(event);
+		const { user, n } = requireBrokeredNeighbourhood(event);
 		const form = await superValidate(event.request, zod4(badgeRulesSchema));
 		if (!form.valid) return fail(400, { form });
 		const rules = form.data.rule.map((r) => {

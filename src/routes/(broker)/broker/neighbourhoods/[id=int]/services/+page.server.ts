@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { serviceSchema } from '$lib/schemas/intake';
-import { requireBrokerOf } from '$lib/server/auth/guard';
+import { requireBrokeredNeighbourhood } from '$lib/server/auth/guard';
 import {
 	addService,
 	getService,
@@ -13,19 +13,11 @@ import {
 	updateService
 } from '$lib/server/broker/referrals';
 import { db } from '$lib/server/db';
-import { getNeighbourhood } from '$lib/server/neighbourhoods/admin';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as clock from '$lib/server/clock';
 
-function guard(event: RequestEvent) {
-	const user = requireBrokerOf(event, Number(event.params.id));
-	const n = getNeighbourhood(db, Number(event.params.id));
-	if (!n) error(404, 'not found');
-	return { user, n };
-}
-
 export const load: PageServerLoad = async (event) => {
-	const { n } = guard(event);
+	const { n } = requireBrokeredNeighbourhood(event);
 	const services = listServices(db, n.id);
 	return {
 		neighbourhood: { id: n.id, name: n.name },
@@ -64,14 +56,14 @@ async function read(event: RequestEvent, id: string) {
 
 export const actions: Actions = {
 	add: async (event) => {
-		const { user, n } = guard(event);
+		const { user, n } = requireBrokeredNeighbourhood(event);
 		const r = await read(event, 'add');
 		if ('failure' in r) return r.failure;
 		addService(db, user.id, n.id, r.input, clock.now());
 		return { form: await superValidate(zod4(serviceSchema), { id: 'add', errors: false }) };
 	},
 	edit: async (event) => {
-		const { user, n } = guard(event);
+		const { user, n } = requireBrokeredNeighbourhood(event);
 		const service = getService(db, Number(event.url.searchParams.get('service')));
 		if (!service || service.neighbourhoodId !== n.id) error(404, 'not found');
 		const r = await read(event, `service-${service.id}`);
@@ -80,7 +72,7 @@ export const actions: Actions = {
 		return { form: r.form };
 	},
 	remove: async (event) => {
-		const { user, n } = guard(event);
+		const { user, n } = requireBrokeredNeighbourhood(event);
 		const service = getService(db, Number(event.url.searchParams.get('service')));
 		if (!service || service.neighbourhoodId !== n.id) error(404, 'not found');
 		removeService(db, user.id, service, clock.now());

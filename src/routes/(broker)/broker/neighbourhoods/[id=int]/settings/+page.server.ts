@@ -1,24 +1,15 @@
-import { error } from '@sveltejs/kit';
 import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
 import { brokerSettingsSchema } from '$lib/schemas/neighbourhood';
-import { requireBrokerOf } from '$lib/server/auth/guard';
+import { requireBrokeredNeighbourhood } from '$lib/server/auth/guard';
 import { brokerSettingsOf, setBrokerSettings } from '$lib/server/broker/settings';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
-import { getNeighbourhood } from '$lib/server/neighbourhoods/admin';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-function guard(event: RequestEvent) {
-	const user = requireBrokerOf(event, Number(event.params.id));
-	const n = getNeighbourhood(db, Number(event.params.id));
-	if (!n) error(404, 'not found');
-	return { user, n };
-}
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { n } = guard(event);
+	const { n } = requireBrokeredNeighbourhood(event);
 	return {
 		neighbourhood: { id: n.id, name: n.name },
 		form: await superValidate(brokerSettingsOf(db, n.id)!, zod4(brokerSettingsSchema), {
@@ -29,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { user, n } = guard(event);
+		const { user, n } = requireBrokeredNeighbourhood(event);
 		const form = await superValidate(event.request, zod4(brokerSettingsSchema));
 		if (!form.valid) return fail(400, { form });
 		setBrokerSettings(

@@ -3,24 +3,17 @@ import { fail, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
 import { streetImportSchema, streetSchema } from '$lib/schemas/neighbourhood';
-import { requireBrokerOf } from '$lib/server/auth/guard';
+import { requireBrokeredNeighbourhood } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { getNeighbourhood } from '$lib/server/neighbourhoods/admin';
 import { decodeUpload, importStreets } from '$lib/server/neighbourhoods/street-import';
 import { addStreet, listStreets } from '$lib/server/neighbourhoods/streets';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 
 /** Checks the person may work on this neighbourhood's streets, and that it exists. */
-function guard(event: RequestEvent) {
-	const user = requireBrokerOf(event, Number(event.params.id));
-	const n = getNeighbourhood(db, Number(event.params.id));
-	if (!n) error(404, 'not found');
-	return { user, n };
-}
 
 export const load: PageServerLoad = async (event) => {
-	const { n } = guard(event);
+	const { n } = requireBrokeredNeighbourhood(event);
 	return {
 		neighbourhood: {
 			id: n.id,
@@ -37,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	add: async (event) => {
-		const { user, n } = guard(event);
+		const { user, n } = requireBrokeredNeighbourhood(event);
 		const form = await superValidate(event.request, zod4(streetSchema), { id: 'add' });
 		if (!form.valid) return fail(400, { form });
 		const result = addStreet(db, user.id, n.id, form.data, clock.now());
@@ -51,7 +44,7 @@ export const actions: Actions = {
 	},
 
 	import: async (event) => {
-		const { user, n } = guard(event);
+		const { user, n } = requireBrokeredNeighbourhood(event);
 		const form = await superValidate(event.request, zod4(streetImportSchema), { id: 'import' });
 		if (!form.valid) return fail(400, withFiles({ form }));
 		const file = form.data.file;

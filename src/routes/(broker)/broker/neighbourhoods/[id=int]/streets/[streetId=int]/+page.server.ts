@@ -3,9 +3,8 @@ import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
 import { streetSchema } from '$lib/schemas/neighbourhood';
-import { requireBrokerOf } from '$lib/server/auth/guard';
+import { requireBrokeredNeighbourhood } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { getNeighbourhood } from '$lib/server/neighbourhoods/admin';
 import {
 	countResidentsOnStreet,
 	getStreet,
@@ -18,11 +17,9 @@ import * as clock from '$lib/server/clock';
 
 /** Checks the person may work on this neighbourhood's streets, and that the street is one of them. */
 function guard(event: RequestEvent) {
-	const neighbourhoodId = Number(event.params.id);
-	const user = requireBrokerOf(event, neighbourhoodId);
-	const n = getNeighbourhood(db, neighbourhoodId);
-	const street = n && getStreet(db, n.id, Number(event.params.streetId));
-	if (!n || !street) error(404, 'not found');
+	const { user, n } = requireBrokeredNeighbourhood(event);
+	const street = getStreet(db, n.id, Number(event.params.streetId));
+	if (!street) error(404, 'not found');
 	return { user, n, street };
 }
 
