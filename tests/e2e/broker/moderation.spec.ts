@@ -5,7 +5,7 @@ import { waitForMail } from '../smtp';
 
 const PASSWORD = 'buren helpen buren graag';
 
-test('a newcomer’s post waits; the broker rejects one with a reason and approves another', async ({
+test('a newcomer’s post waits; the broker rejects one with a reason and approves another; the rejected one, changed, is approved', async ({
 	page
 }) => {
 	const email = uniqueEmail('nieuw');
@@ -61,6 +61,38 @@ test('a newcomer’s post waits; the broker rejects one with a reason and approv
 	await page.goto('/posts?sort=newest');
 	await expect(page.getByRole('link', { name: second })).toBeVisible();
 	await expect(page.getByRole('link', { name: first })).toHaveCount(0);
+
+	// Nele changes the rejected post: it waits for the broker's check again.
+	const changed = `Hulp bij het tuinafval naar het containerpark ${stamp}`;
+	await page.goto('/posts/mine');
+	await page.getByRole('link', { name: first }).click();
+	await expect(page.getByText('Daarna kijkt de buurtbemiddelaar het opnieuw na.')).toBeVisible();
+	await page.getByRole('link', { name: 'Wijzigen' }).click();
+	await expect(page.getByText(/Pas het aan en bewaar/)).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Titel').fill(changed);
+	await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: changed })).toBeVisible();
+	await expect(page.getByText('Status: Wacht op een controle')).toBeVisible();
+	await signOut(page);
+
+	// The broker sees it back in the queue with the earlier reason, and approves it.
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.goto('/broker/moderation');
+	await expect(
+		card(changed).getByText(
+			'Eerder afgewezen om: Een auto wassen is geen burenhulp zoals wij die bedoelen'
+		)
+	).toBeVisible();
+	const approvedAt = Date.now();
+	await card(changed).getByRole('button', { name: 'Goedkeuren' }).click();
+	await expect(page.getByText('Goedgekeurd. De bewoner krijgt bericht.')).toBeVisible();
+	await expect(card(changed)).toHaveCount(0);
+	await signOut(page);
+	await waitForMail(email, { subject: /staat online/, after: approvedAt });
+	await signIn(page, email, PASSWORD);
+	await page.goto('/posts?sort=newest');
+	await expect(page.getByRole('link', { name: changed })).toBeVisible();
 });
 
 test('residents cannot open the broker’s Today and moderation pages', async ({ page }) => {

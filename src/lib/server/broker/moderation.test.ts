@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, outbox, posts, reports } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { eq } from 'drizzle-orm';
-import { createPost, needsModeration } from '../posts/create';
+import { createPost, needsModeration, updatePost } from '../posts/create';
+import { editablePost } from '../posts/form';
 import { respond } from '../posts/responses';
 import { openRequests } from '../matching/requests';
 import { setBrokerSettings } from './settings';
@@ -107,6 +108,31 @@ describe('moderation', () => {
 			'Dit is werk voor een loodgieter'
 		]);
 		expect(db.select().from(outbox).get()!.textBody).toContain('Dit is werk voor een loodgieter');
+	});
+
+	it('takes a rejected post back in the queue once its poster changed it, then approves it', () => {
+		const { db, ctx, newcomer, broker, post } = world();
+		const waiting = post('r');
+		rejectPost(db, waiting.id, broker.id, 'Zeg waar het is', ORIGIN, NOW);
+		const rejected = editablePost(db, waiting.id, newcomer.id)!;
+		expect(rejected.status).toBe('rejected');
+		const changed = updatePost(
+			db,
+			rejected,
+			input(ctx.category.id, { submissionKey: 'r', title: 'Lamp ophangen in de Kerkstraat' }),
+			NOW + 1000
+		);
+		expect(changed.ok && [changed.post.status, changed.post.rejectionReason]).toEqual([
+			'pending',
+			'Zeg waar het is'
+		]);
+		expect(pendingPosts(db, [ctx.hood.id]).map((p) => p.post.title)).toEqual([
+			'Lamp ophangen in de Kerkstraat'
+		]);
+		const approved = approvePost(db, waiting.id, broker.id, ORIGIN, NOW + 2000)!;
+		expect([approved.status, approved.rejectionReason]).toEqual(['open', null]);
+		// Someone else cannot change it.
+		expect(editablePost(db, waiting.id, broker.id)).toBeNull();
 	});
 
 	it('closes reports only in the broker’s own neighbourhoods', () => {

@@ -187,13 +187,20 @@ export function createPost(
 	};
 }
 
-/** Changes a post's content; an open post stays open, a draft stays a draft. */
+/**
+ * Changes a post's content; an open post stays open, a draft stays a draft. A rejected post,
+ * once changed, waits for the broker's check again (the earlier reason stays for the broker).
+ */
 export function updatePost(db: DB, post: Post, input: PostInput, now: number): PostResult {
 	const resolved = resolvePost(db, post.authorId, input);
 	if (!resolved.ok) return resolved;
 	const updated = db
 		.update(posts)
-		.set({ ...resolved.values, updatedAt: now })
+		.set({
+			...resolved.values,
+			...(post.status === 'rejected' ? { status: 'pending' as const } : {}),
+			updatedAt: now
+		})
 		.where(eq(posts.id, post.id))
 		.returning()
 		.get();

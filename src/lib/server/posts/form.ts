@@ -121,8 +121,11 @@ export function formValuesOf(db: DbOrTx, post: Post): PostForm {
 	};
 }
 
-/** Statuses in which the poster may still change the words, time and place. */
-export const EDITABLE: PostStatus[] = ['draft', 'pending', 'open', 'filled', 'paused'];
+/**
+ * Statuses in which the poster may still change the words, time and place. A rejected post is
+ * changed to be sent again for a check.
+ */
+export const EDITABLE: PostStatus[] = ['draft', 'pending', 'rejected', 'open', 'filled', 'paused'];
 
 /** The post if this person wrote it; null otherwise (the route answers 404). */
 export function ownPost(db: DbOrTx, postId: number, userId: string): Post | null {

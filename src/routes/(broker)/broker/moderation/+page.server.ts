@@ -34,6 +34,8 @@ export const load: PageServerLoad = (event) => {
 			body: post.body,
 			category: names.get(post.categoryId) ?? '',
 			createdAt: post.createdAt,
+			// Sent again after a rejection: the broker sees what was asked the first time.
+			earlierReason: post.rejectionReason,
 			author
 		})),
 		reports: openReports(db, ids)

@@ -14,7 +14,13 @@ export const load: PageServerLoad = async (event) => {
 	if (!post) error(404, 'not found');
 	const { schema, choices } = formSetup(user.id, clock.now());
 	const form = await superValidate(formValuesOf(db, post), schema, { errors: false });
-	return { form, ...choices, postId: post.id, status: post.status };
+	return {
+		form,
+		...choices,
+		postId: post.id,
+		status: post.status,
+		rejectionReason: post.status === 'rejected' ? post.rejectionReason : null
+	};
 };
 
 export const actions: Actions = {
