@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '$lib/intl';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Band, Kind, Part } from './choices';
@@ -17,7 +18,7 @@ export const partName = (part: Part) => PART_NAMES[part]();
 
 /** "zaterdag 12 december": a local date string, shown without any time zone shift. */
 export function dateText(date: string): string {
-	return new Intl.DateTimeFormat(getLocale(), {
+	return dateTimeFormat(getLocale(), {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',

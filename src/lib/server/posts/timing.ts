@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '$lib/intl';
 import { TZDate } from '@date-fns/tz';
 
 /** The instant a local date and time ("2026-12-01", "09:30") stands for in a time zone. */
@@ -14,5 +15,5 @@ export const days = (n: number) => n * DAY;
 
 /** "dinsdag 1 december 2026" in the reader's language and the neighbourhood's time zone (for mail). */
 export function formatLocalDate(instant: number, timeZone: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone }).format(instant);
+	return dateTimeFormat(locale, { dateStyle: 'full', timeZone }).format(instant);
 }
