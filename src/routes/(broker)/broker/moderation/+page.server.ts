@@ -1,6 +1,7 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { reasonSchema } from '$lib/schemas/talk';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import {
 	approvePost,
@@ -64,21 +65,21 @@ export const actions: Actions = {
 	},
 	reject: async (event) => {
 		const { post, broker, data } = await decided(event);
-		const reason = String(data.get('reason') ?? '').trim();
-		if (reason.length < 3 || reason.length > 1000)
-			return fail(400, { postId: post.id, reason, error: 'broker_err_reason' });
-		rejectPost(db, post.id, broker.id, reason, event.url.origin, clock.now());
+		const reason = String(data.get('reason') ?? '');
+		const parsed = reasonSchema.shape.reason.safeParse(reason);
+		if (!parsed.success) return fail(400, { postId: post.id, reason, error: 'broker_err_reason' });
+		rejectPost(db, post.id, broker.id, parsed.data, event.url.origin, clock.now());
 		return { rejected: post.id };
 	},
 	resolve: async (event) => {
 		const user = requireBroker(event);
 		const data = await event.request.formData();
-		const note = String(data.get('note') ?? '').trim();
+		const note = String(data.get('note') ?? '');
 		const id = Number(data.get('reportId'));
-		if (note.length < 3 || note.length > 1000)
-			return fail(400, { reportId: id, note, error: 'broker_err_reason' });
+		const parsed = reasonSchema.shape.reason.safeParse(note);
+		if (!parsed.success) return fail(400, { reportId: id, note, error: 'broker_err_reason' });
 		const ids = brokeredNeighbourhoods(db, user).map((n) => n.id);
-		if (!resolveReport(db, id, ids, user.id, note, clock.now())) error(403, 'forbidden');
+		if (!resolveReport(db, id, ids, user.id, parsed.data, clock.now())) error(403, 'forbidden');
 		return { resolved: id };
 	}
 };
