@@ -8,6 +8,8 @@ const PASSWORD = 'buren helpen buren graag';
 test('a newcomer’s post waits; the broker rejects one with a reason and approves another; the rejected one, changed, is approved', async ({
 	page
 }) => {
+	// Two broker sign-ins: each may wait up to 30 s for a fresh single-use code.
+	test.setTimeout(180_000);
 	const email = uniqueEmail('nieuw');
 	await signUpAndVerify(page, { name: 'Nele Nieuwkomer', email, password: PASSWORD });
 	await signIn(page, email, PASSWORD);

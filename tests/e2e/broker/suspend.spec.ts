@@ -7,7 +7,8 @@ const PASSWORD = 'buren helpen buren graag';
 test('a report leads to a suspension: the person is out, their post disappears, and it can be lifted', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
+	// Three broker sign-ins: each may wait up to 30 s for a fresh single-use code.
+	test.setTimeout(240_000);
 	// A newcomer posts an offer; the broker approves it, so it is public.
 	const email = uniqueEmail('verkoper');
 	await signUpAndVerify(page, { name: 'Victor Verkoper', email, password: PASSWORD });
