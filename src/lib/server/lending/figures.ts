@@ -81,8 +81,9 @@ function localRows(zones: Map<number, string>, period: LendingPeriod, now: numbe
  * Loans collected (on loan or returned) whose dates overlap [from, to); days on loan count the
  * days of each loan inside the period up to today, both loan days included. A loan is overdue
  * in the period when its last day falls in it and it came back on a later local day, or is
- * still out after it today. Repairs count the stays in repair that began in the period. Retired tools show only
- * when they were lent or repaired in the period, so a past year keeps its figures.
+ * still out after it today. Repairs count the stays in repair that began in the period.
+ * Retired tools show only when they were lent or repaired in the period, so a past year keeps
+ * its figures.
  */
 function query(d: DbOrTx, ids: number[], period: LendingPeriod, now: number, by: 'tool' | 'fund') {
 	const zones = timeZonesOf(d, ids);
