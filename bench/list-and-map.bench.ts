@@ -53,26 +53,34 @@ async function waitForServer() {
 	throw new Error('the server did not start');
 }
 
+/** The value below which the given share of the samples lie (nearest rank). */
+function percentile(sorted: number[], share: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
+}
+
 async function load(path: string) {
-	const result = await autocannon({
+	// A short warm-up first, so the figures are of a running server, not of its first requests.
+	await autocannon({ url: BASE + path, connections: 10, duration: 2, headers: { cookie } });
+	// autocannon's summary has p90 and p97.5 but no p95: every response time is kept instead.
+	const times: number[] = [];
+	const instance = autocannon({
 		url: BASE + path,
 		connections: 10,
 		duration: 8,
 		headers: { cookie }
 	});
+	instance.on('response', (_client, _status, _bytes, ms: number) => times.push(ms));
+	const result = await instance;
 	if (result.non2xx > 0) throw new Error(`${path}: ${result.non2xx} answers were not 2xx`);
+	times.sort((a, b) => a - b);
+	const p95 = percentile(times, 0.95);
 	return {
 		path,
 		'req/s': Math.round(result.requests.average),
-		'p50 ms': result.latency.p50,
-		'p90 ms': result.latency.p90,
-		'p97.5 ms': result.latency.p97_5,
-		'p95 on target':
-			result.latency.p97_5 < TARGET_P95_MS
-				? 'yes (p97.5 below)'
-				: result.latency.p90 < TARGET_P95_MS
-					? 'between p90 and p97.5'
-					: 'NO'
+		'p50 ms': Math.round(percentile(times, 0.5)),
+		'p95 ms': Math.round(p95),
+		'p99 ms': Math.round(percentile(times, 0.99)),
+		'p95 on target': p95 < TARGET_P95_MS ? 'yes' : 'NO'
 	};
 }
 

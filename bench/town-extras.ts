@@ -19,8 +19,9 @@ export function addTownExtras(
 ): void {
 	const rnd = random(7);
 	const insertFollowUp = sqlite.prepare(
-		`insert into follow_ups (match_id, user_id, due_at, sent_at, answered_at, outcome)
-		 values (?, ?, ?, ?, ?, ?)`
+		`insert into follow_ups (match_id, user_id, due_at, sent_at, answered_at, outcome,
+			reminded_at, escalated_at)
+		 values (?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	const matches = sqlite
 		.prepare('select id, helper_id, requester_id, agreed_at from matches')
@@ -58,7 +59,11 @@ export function addTownExtras(
 					due,
 					due,
 					answered ? due + DAY : null,
-					answered ? OUTCOMES[Math.floor(rnd() * OUTCOMES.length)]! : null
+					answered ? OUTCOMES[Math.floor(rnd() * OUTCOMES.length)]! : null,
+					// A town whose follow-up job has caught up: the unanswered were reminded and
+					// became call tasks, so a benchmark does not measure a first catch-up run.
+					answered ? null : due + 4 * DAY,
+					answered ? null : due + 8 * DAY
 				);
 			}
 		}

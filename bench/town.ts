@@ -39,12 +39,17 @@ function centres(n: number) {
 	}));
 }
 
-/** A town built before town-extras.ts has no tools: it is built again. */
-function hasExtras(): boolean {
+/** The file holds the current town: with its lending service and caught-up follow-ups. */
+function isCurrent(): boolean {
 	const { sqlite } = openDatabase(TOWN_FILE);
-	const row = sqlite.prepare('select count(*) as n from tools').get() as { n: number };
+	const tools = sqlite.prepare('select count(*) as n from tools').get() as { n: number };
+	const unreminded = sqlite
+		.prepare(
+			'select count(*) as n from follow_ups where answered_at is null and reminded_at is null'
+		)
+		.get() as { n: number };
 	sqlite.close();
-	return row.n > 0;
+	return tools.n > 0 && unreminded.n === 0;
 }
 
 /** Builds the town into TOWN_FILE (again, when `fresh`), and returns the file's path. */
@@ -53,7 +58,7 @@ export function buildTown(options: TownOptions = {}, fresh = false): string {
 	const residents = options.residents ?? 20_000;
 	const hoods = options.neighbourhoods ?? 5;
 	const now = options.now ?? Date.UTC(2026, 10, 24, 12);
-	if (existsSync(TOWN_FILE) && !fresh && hasExtras()) return TOWN_FILE;
+	if (existsSync(TOWN_FILE) && !fresh && isCurrent()) return TOWN_FILE;
 	mkdirSync('bench/.data', { recursive: true });
 	for (const suffix of ['', '-wal', '-shm']) rmSync(TOWN_FILE + suffix, { force: true });
 	const started = performance.now();

@@ -22,7 +22,34 @@ export function openDatabase(url: string): { db: DB; sqlite: Database.Database }
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('synchronous = NORMAL');
+	keepPreparedStatements(sqlite);
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 	return { db, sqlite };
+}
+
+/** How many prepared statements one connection keeps; the app has a few hundred query shapes. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Keeps the statements Drizzle prepares, by their SQL, so a query asked again is not compiled
+ * again: SQLite's compiling was a large share of a page's time. Least recently used ones are
+ * dropped first. Drizzle switches a statement to raw rows for some calls and not for others,
+ * so a kept statement is handed out in the default mode.
+ */
+function keepPreparedStatements(sqlite: Database.Database): void {
+	const prepare = sqlite.prepare.bind(sqlite);
+	const kept = new Map<string, Database.Statement>();
+	sqlite.prepare = ((source: string) => {
+		let statement = kept.get(source);
+		if (statement) {
+			kept.delete(source);
+			if (statement.reader) statement.raw(false);
+		} else {
+			statement = prepare(source);
+			if (kept.size >= STATEMENT_CACHE_SIZE) kept.delete(kept.keys().next().value!);
+		}
+		kept.set(source, statement);
+		return statement;
+	}) as typeof sqlite.prepare;
 }

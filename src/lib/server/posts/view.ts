@@ -158,6 +158,7 @@ export function listMyPosts(db: DbOrTx, userId: string) {
 
 /** A new visit to the list starts when the last look was longer ago than this. */
 export const VISIT_GAP_MS = 30 * 60_000;
+const LOOK_PRECISION_MS = 60_000;
 
 /**
  * Records a look at the list and returns when the previous visit began, so "new since my last
@@ -171,7 +172,10 @@ export function recordListVisit(db: DbOrTx, userId: string, now: number): number
 		.get();
 	if (!row) return null;
 	if (row.seen !== null && now - row.seen < VISIT_GAP_MS) {
-		db.update(users).set({ postsSeenAt: now }).where(eq(users.id, userId)).run();
+		// Within a visit the time of the last look only needs to be about right: a write per
+		// page view would make every look at the list wait for the database's write lock.
+		if (now - row.seen >= LOOK_PRECISION_MS)
+			db.update(users).set({ postsSeenAt: now }).where(eq(users.id, userId)).run();
 		return row.before;
 	}
 	db.update(users)

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
 	HELP_TIERS,
 	MIN_FOLLOW_UP_ANSWERS,
@@ -23,55 +23,49 @@ export function helpsTier(done: number): HelpTier | null {
  * is a request for contact, not a judgement, so it is left out; "went well" is positive.
  */
 export function earnedBadgesOf(db: DbOrTx, userIds: string[]): Map<string, EarnedBadges> {
-	const ids = [...new Set(userIds)];
 	const result = new Map<string, EarnedBadges>();
-	if (ids.length === 0) return result;
-	const people = db
-		.select({ id: users.id, createdAt: users.createdAt, verified: users.emailVerifiedAt })
-		.from(users)
-		.where(inArray(users.id, ids))
-		.all();
-	const done = new Map(
-		db
-			.select({ id: matches.helperId, n: count() })
-			.from(matches)
-			.where(and(inArray(matches.helperId, ids), eq(matches.status, 'done')))
-			.groupBy(matches.helperId)
-			.all()
-			.map((r) => [r.id, r.n])
-	);
-	const answers = new Map(
-		db
-			.select({
-				id: matches.helperId,
-				n: count(),
-				good: sql<number>`sum(case when ${followUps.outcome} = 'went_well' then 1 else 0 end)`
-			})
-			.from(followUps)
-			.innerJoin(matches, eq(matches.id, followUps.matchId))
-			.where(
-				and(
-					inArray(matches.helperId, ids),
-					eq(followUps.userId, matches.requesterId),
-					isNotNull(followUps.answeredAt),
-					isNotNull(followUps.outcome),
-					ne(followUps.outcome, 'call_me')
-				)
-			)
-			.groupBy(matches.helperId)
-			.all()
-			.map((r) => [r.id, r])
-	);
-	for (const p of people) {
-		const a = answers.get(p.id);
+	if (userIds.length === 0) return result;
+	// One statement whatever the number of people: the ids travel as one JSON parameter, so the
+	// SQL text stays the same and its prepared statement is reused (a list page asks this for
+	// twenty posters on every view).
+	const rows = db.all<{
+		id: string;
+		createdAt: number;
+		verifiedAt: number | null;
+		done: number;
+		answers: number | null;
+		good: number | null;
+	}>(sql`
+		with people(id) as (select distinct value from json_each(${JSON.stringify(userIds)}))
+		select ${users.id} as id, ${users.createdAt} as createdAt, ${users.emailVerifiedAt} as verifiedAt,
+			(select count(*) from ${matches}
+				where ${matches.helperId} = ${users.id} and ${matches.status} = 'done') as done,
+			a.answers, a.good
+		from people
+		join ${users} on ${users.id} = people.id
+		left join (
+			select ${matches.helperId} as id, count(*) as answers,
+				sum(case when ${followUps.outcome} = 'went_well' then 1 else 0 end) as good
+			-- cross join: SQLite then starts from the few people, not from every match
+			from people
+			cross join ${matches} on ${matches.helperId} = people.id
+			join ${followUps} on ${followUps.matchId} = ${matches.id}
+			where ${followUps.userId} = ${matches.requesterId}
+				and ${followUps.answeredAt} is not null
+				and ${followUps.outcome} is not null and ${followUps.outcome} <> 'call_me'
+			group by ${matches.helperId}
+		) a on a.id = ${users.id}
+	`);
+	for (const p of rows) {
+		const answers = p.answers ?? 0;
 		result.set(p.id, {
-			helpsTier: helpsTier(done.get(p.id) ?? 0),
+			helpsTier: helpsTier(p.done),
 			positive:
-				a && a.n >= MIN_FOLLOW_UP_ANSWERS
-					? { percent: Math.round((100 * Number(a.good)) / a.n), answers: a.n }
+				answers >= MIN_FOLLOW_UP_ANSWERS
+					? { percent: Math.round((100 * (p.good ?? 0)) / answers), answers }
 					: null,
 			memberSince: p.createdAt,
-			emailVerified: p.verified !== null
+			emailVerified: p.verifiedAt !== null
 		});
 	}
 	return result;
