@@ -1,6 +1,6 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
+import { eq, sql } from 'drizzle-orm';
+import { preparedOnce, type DbOrTx } from '../db/client';
 import { sessions, users, type Role, type User } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
 
@@ -55,6 +55,15 @@ export function createSession(
 	return { token: `${id}.${secret}`, session: { id, expiresAt } };
 }
 
+const sessionWithUser = preparedOnce((db) =>
+	db
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+);
+
 export type SessionValidation =
 	| { session: SessionInfo; user: SessionUser; refreshed: boolean }
 	| { session: null; user: null; refreshed: false };
@@ -65,12 +74,7 @@ const none: SessionValidation = { session: null, user: null, refreshed: false };
 export function validateSessionToken(db: DbOrTx, token: string, now: number): SessionValidation {
 	const [id, secret] = token.split('.');
 	if (!id || !secret) return none;
-	const row = db
-		.select({ session: sessions, user: users })
-		.from(sessions)
-		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, id))
-		.get();
+	const row = sessionWithUser(db).get({ id });
 	if (!row) return none;
 	const given = new TextEncoder().encode(hashToken(secret));
 	const stored = new TextEncoder().encode(row.session.secretHash);

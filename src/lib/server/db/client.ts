@@ -53,3 +53,20 @@ function keepPreparedStatements(sqlite: Database.Database): void {
 		return statement;
 	}) as typeof sqlite.prepare;
 }
+
+/**
+ * A Drizzle query prepared once per connection (or transaction) and run with new values each
+ * time, for the queries every page asks (session, viewer, badges): building their SQL anew on
+ * every request took as long as running them. The query takes its values as placeholders.
+ */
+export function preparedOnce<Q>(build: (db: DbOrTx) => Q): (db: DbOrTx) => Q {
+	const built = new WeakMap<DbOrTx, Q>();
+	return (db) => {
+		let query = built.get(db);
+		if (query === undefined) {
+			query = build(db);
+			built.set(db, query);
+		}
+		return query;
+	};
+}

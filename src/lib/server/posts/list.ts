@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, getISODay, startOfDay } from 'date-fns';
 import { and, between, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { BANDS, KINDS, type Band } from '$lib/posts/choices';
-import type { DbOrTx } from '../db/client';
+import { preparedOnce, type DbOrTx } from '../db/client';
 import {
 	categories,
 	neighbourhoods,
@@ -197,28 +197,9 @@ export const placedByExpr = sql<
 	'broker' | 'proxy' | null
 >`(select case when u.role in ('broker', 'admin') then 'broker' else 'proxy' end from users u where u.id = ${posts.placedById})`;
 
-/** One page of open posts in the chosen order, with the filters applied in SQL. */
-export function listOpenPosts(
-	db: DbOrTx,
-	f: ListFilters,
-	viewer: Viewer,
-	now: number,
-	locale: string
-): { items: PostCard[]; page: number; hasNext: boolean } {
-	const conditions = openPostConditions(f, viewer, now);
-	// Sort only ids first, then read the cards of the one page: the sorter stays small.
-	const ids = db
-		.select({ id: posts.id })
-		.from(posts)
-		.where(and(...conditions))
-		.orderBy(...listOrder(db, f, viewer))
-		.limit(PAGE_SIZE + 1)
-		.offset((f.page - 1) * PAGE_SIZE)
-		.all()
-		.map((r) => r.id);
-	if (ids.length === 0) return { page: f.page, hasNext: false, items: [] };
-	const order = new Map(ids.map((id, i) => [id, i]));
-	const rows = db
+// The page's cards by id; the ids travel as one JSON list, so the query is prepared once.
+const cardsOf = preparedOnce((db) =>
+	db
 		.select({
 			id: posts.id,
 			kind: posts.kind,
@@ -241,8 +222,33 @@ export function listOpenPosts(
 		.from(posts)
 		.innerJoin(categories, eq(posts.categoryId, categories.id))
 		.innerJoin(neighbourhoods, eq(posts.neighbourhoodId, neighbourhoods.id))
-		.where(inArray(posts.id, ids))
+		.where(sql`${posts.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+		.prepare()
+);
+
+/** One page of open posts in the chosen order, with the filters applied in SQL. */
+export function listOpenPosts(
+	db: DbOrTx,
+	f: ListFilters,
+	viewer: Viewer,
+	now: number,
+	locale: string
+): { items: PostCard[]; page: number; hasNext: boolean } {
+	const conditions = openPostConditions(f, viewer, now);
+	// Sort only ids first, then read the cards of the one page: the sorter stays small.
+	const ids = db
+		.select({ id: posts.id })
+		.from(posts)
+		.where(and(...conditions))
+		.orderBy(...listOrder(db, f, viewer))
+		.limit(PAGE_SIZE + 1)
+		.offset((f.page - 1) * PAGE_SIZE)
 		.all()
+		.map((r) => r.id);
+	if (ids.length === 0) return { page: f.page, hasNext: false, items: [] };
+	const order = new Map(ids.map((id, i) => [id, i]));
+	const rows = cardsOf(db)
+		.all({ ids: JSON.stringify(ids) })
 		.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
 		.slice(0, PAGE_SIZE);
 	// One query per fact for the whole page, not per card.

@@ -1,6 +1,6 @@
-import { desc, eq, or } from 'drizzle-orm';
+import { desc, eq, or, sql } from 'drizzle-orm';
 import type { Band } from '$lib/posts/choices';
-import type { DbOrTx } from '../db/client';
+import { preparedOnce, type DbOrTx } from '../db/client';
 import {
 	blocks,
 	categories,
@@ -23,20 +23,33 @@ import { distanceBand, distanceMetres, type Viewer } from './list';
 /** Statuses only the author sees: not (yet, or no longer) accepted for the neighbourhood. */
 const PRIVATE: PostStatus[] = ['draft', 'pending', 'rejected', 'hidden'];
 
-/** Where the viewer lives and the zone the dates are in. */
-export function viewerOf(db: DbOrTx, userId: string): Viewer {
-	const row = db
+const viewerPlace = preparedOnce((db) =>
+	db
 		.select({ lat: users.exactLat, lon: users.exactLon, timeZone: neighbourhoods.timeZone })
 		.from(users)
 		.leftJoin(neighbourhoods, eq(users.neighbourhoodId, neighbourhoods.id))
-		.where(eq(users.id, userId))
-		.get();
-	const blocked = db
+		.where(eq(users.id, sql.placeholder('userId')))
+		.prepare()
+);
+
+const anyBlock = preparedOnce((db) =>
+	db
 		.select({ x: blocks.blockerId })
 		.from(blocks)
-		.where(or(eq(blocks.blockerId, userId), eq(blocks.blockedId, userId)))
+		.where(
+			or(
+				eq(blocks.blockerId, sql.placeholder('userId')),
+				eq(blocks.blockedId, sql.placeholder('userId'))
+			)
+		)
 		.limit(1)
-		.get();
+		.prepare()
+);
+
+/** Where the viewer lives and the zone the dates are in. */
+export function viewerOf(db: DbOrTx, userId: string): Viewer {
+	const row = viewerPlace(db).get({ userId });
+	const blocked = anyBlock(db).get({ userId });
 	return {
 		id: userId,
 		hasBlocks: blocked !== undefined,
@@ -160,16 +173,20 @@ export function listMyPosts(db: DbOrTx, userId: string) {
 export const VISIT_GAP_MS = 30 * 60_000;
 const LOOK_PRECISION_MS = 60_000;
 
+const lastLooks = preparedOnce((db) =>
+	db
+		.select({ seen: users.postsSeenAt, before: users.postsSeenBefore })
+		.from(users)
+		.where(eq(users.id, sql.placeholder('userId')))
+		.prepare()
+);
+
 /**
  * Records a look at the list and returns when the previous visit began, so "new since my last
  * visit" keeps meaning the same thing while the person pages and filters.
  */
 export function recordListVisit(db: DbOrTx, userId: string, now: number): number | null {
-	const row = db
-		.select({ seen: users.postsSeenAt, before: users.postsSeenBefore })
-		.from(users)
-		.where(eq(users.id, userId))
-		.get();
+	const row = lastLooks(db).get({ userId });
 	if (!row) return null;
 	if (row.seen !== null && now - row.seen < VISIT_GAP_MS) {
 		// Within a visit the time of the last look only needs to be about right: a write per

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
+import { preparedOnce, type DbOrTx } from '../db/client';
 import { categories } from '../db/schema';
 import { categoryName } from '../categories/pilot';
 
@@ -9,13 +9,18 @@ export interface CategoryChoice {
 	name: string;
 }
 
-/** The active categories in the brokers' order, named in the given language. */
-export function listCategoryChoices(db: DbOrTx, locale: string): CategoryChoice[] {
-	return db
+const activeCategories = preparedOnce((db) =>
+	db
 		.select()
 		.from(categories)
 		.where(eq(categories.active, true))
 		.orderBy(asc(categories.sortOrder), asc(categories.id))
+		.prepare()
+);
+
+/** The active categories in the brokers' order, named in the given language. */
+export function listCategoryChoices(db: DbOrTx, locale: string): CategoryChoice[] {
+	return activeCategories(db)
 		.all()
 		.map((c) => ({ id: c.id, icon: c.icon, name: categoryName(c.names, locale) }));
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PublicBadges } from '$lib/trust/badges';
-import type { DbOrTx } from '../db/client';
+import { preparedOnce, type DbOrTx } from '../db/client';
 import { trustBadges, type BadgeKind } from '../db/schema';
 import { earnedBadgesOf } from './earned';
 
@@ -35,6 +35,27 @@ export function activeBadges(db: DbOrTx, userId: string, now: number): ShownBadg
 	return activeBadgesOf(db, [userId], now).get(userId) ?? [];
 }
 
+// The people travel as one JSON list, so the query keeps one shape and is prepared once.
+const badgesOfPeople = preparedOnce((db) =>
+	db
+		.select({
+			userId: trustBadges.userId,
+			kind: trustBadges.kind,
+			label: trustBadges.label,
+			grantedAt: trustBadges.grantedAt
+		})
+		.from(trustBadges)
+		.where(
+			and(
+				sql`${trustBadges.userId} in (select value from json_each(${sql.placeholder('ids')}))`,
+				isNull(trustBadges.revokedAt),
+				or(isNull(trustBadges.expiresAt), gt(trustBadges.expiresAt, sql.placeholder('now')))
+			)
+		)
+		.orderBy(asc(trustBadges.grantedAt), asc(trustBadges.id))
+		.prepare()
+);
+
 /** activeBadges for several people in one query; people without badges get an empty list. */
 export function activeBadgesOf(
 	db: DbOrTx,
@@ -43,17 +64,7 @@ export function activeBadgesOf(
 ): Map<string, ShownBadge[]> {
 	const result = new Map<string, ShownBadge[]>(userIds.map((id) => [id, []]));
 	if (userIds.length === 0) return result;
-	const rows = db
-		.select({
-			userId: trustBadges.userId,
-			kind: trustBadges.kind,
-			label: trustBadges.label,
-			grantedAt: trustBadges.grantedAt
-		})
-		.from(trustBadges)
-		.where(and(inArray(trustBadges.userId, [...new Set(userIds)]), countsNow(now)))
-		.orderBy(asc(trustBadges.grantedAt), asc(trustBadges.id))
-		.all();
+	const rows = badgesOfPeople(db).all({ ids: JSON.stringify(userIds), now });
 	for (const { userId, ...badge } of rows) {
 		const list = result.get(userId)!;
 		if (!list.some((b) => b.kind === badge.kind)) list.push(badge);
