@@ -168,6 +168,14 @@ export function openPostConditions(
 	];
 }
 
+const categoriesOf = preparedOnce((db) =>
+	db
+		.select({ id: userCategories.categoryId })
+		.from(userCategories)
+		.where(eq(userCategories.userId, sql.placeholder('userId')))
+		.prepare()
+);
+
 /**
  * Relevance to the viewer: posts in the categories they help with first, then the nearest
  * (by the public points), then the newest. Without a place, distance plays no part.
@@ -176,11 +184,8 @@ function listOrder(db: DbOrTx, f: ListFilters, viewer: Viewer): SQL[] {
 	const newest = [desc(posts.publishedAt), desc(posts.id)];
 	if (f.sort === 'newest' || !viewer.id) return newest;
 	// The viewer's categories as a constant list: no subquery per post while sorting.
-	const liked = db
-		.select({ id: userCategories.categoryId })
-		.from(userCategories)
-		.where(eq(userCategories.userId, viewer.id))
-		.all()
+	const liked = categoriesOf(db)
+		.all({ userId: viewer.id })
 		.map((c) => c.id);
 	const mine =
 		liked.length > 0
