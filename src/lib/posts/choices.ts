@@ -15,3 +15,16 @@ export const PLACE_LABEL_MAX = 60;
 /** Distance bands, in metres, from the viewer's place to a post's approximate point. */
 export const BANDS = [500, 1000, 2000] as const;
 export type Band = (typeof BANDS)[number] | 'far';
+
+/** Statuses from which the poster may close a post (a rejected one: to withdraw it). */
+export const CLOSABLE = [
+	'draft',
+	'pending',
+	'rejected',
+	'open',
+	'filled',
+	'paused',
+	'expired'
+] as const;
+/** Statuses from which the poster may bring a post back. */
+export const REOPENABLE = ['paused', 'closed', 'expired'] as const;

@@ -5,7 +5,7 @@ import { waitForMail } from '../smtp';
 
 const PASSWORD = 'buren helpen buren graag';
 
-test('a newcomer’s post waits; the broker rejects one with a reason and approves another; the rejected one, changed, is approved', async ({
+test('a newcomer’s post waits; the broker rejects two with a reason and approves another; one rejected post is withdrawn, the other changed and approved', async ({
 	page
 }) => {
 	// Two broker sign-ins: each may wait up to 30 s for a fresh single-use code.
@@ -17,7 +17,8 @@ test('a newcomer’s post waits; the broker rejects one with a reason and approv
 	const stamp = Date.now().toString(36);
 	const first = `Iemand die mijn auto wast ${stamp}`;
 	const second = `Hulp bij het uitladen van boodschappen ${stamp}`;
-	for (const title of [first, second]) {
+	const third = `Iemand die mijn hond uitlaat ${stamp}`;
+	for (const title of [first, second, third]) {
 		await page.goto('/posts/new');
 		await fillPost(page, {
 			kind: 'Ik zoek hulp',
@@ -50,6 +51,12 @@ test('a newcomer’s post waits; the broker rejects one with a reason and approv
 	await expect(page.getByText('Afgewezen. De bewoner krijgt de reden te lezen.')).toBeVisible();
 	await card(second).getByRole('button', { name: 'Goedkeuren' }).click();
 	await expect(page.getByText('Goedgekeurd. De bewoner krijgt bericht.')).toBeVisible();
+	await card(third).getByRole('button', { name: 'Afwijzen' }).click();
+	await card(third)
+		.getByLabel('Waarom kan het zo niet online? (de bewoner leest dit)')
+		.fill('Dieren uitlaten loopt via het dierenasiel');
+	await card(third).getByRole('button', { name: 'Afwijzen' }).click();
+	await expect(card(third)).toHaveCount(0);
 	await signOut(page);
 
 	const mail = await waitForMail(email, { subject: /kon niet online/, after: since });
@@ -64,7 +71,14 @@ test('a newcomer’s post waits; the broker rejects one with a reason and approv
 	await expect(page.getByRole('link', { name: second })).toBeVisible();
 	await expect(page.getByRole('link', { name: first })).toHaveCount(0);
 
-	// Nele changes the rejected post: it waits for the broker's check again.
+	// Nele withdraws one rejected post rather than change it.
+	await page.goto('/posts/mine');
+	const mine = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: third }) });
+	await expect(mine.getByText('Niet goedgekeurd')).toBeVisible();
+	await mine.getByRole('button', { name: 'Afsluiten' }).click();
+	await expect(mine.getByText('Afgesloten')).toBeVisible();
+
+	// Nele changes the other rejected post: it waits for the broker's check again.
 	const changed = `Hulp bij het tuinafval naar het containerpark ${stamp}`;
 	await page.goto('/posts/mine');
 	await page.getByRole('link', { name: first }).click();

@@ -6,6 +6,8 @@ import { createPost, needsModeration, updatePost } from '../posts/create';
 import { editablePost } from '../posts/form';
 import { respond } from '../posts/responses';
 import { openRequests } from '../matching/requests';
+import { closePost, reopenPost } from '../posts/lifecycle';
+import { grantBadge } from '../trust/grant';
 import { setBrokerSettings } from './settings';
 import { input, setUp } from '../posts/test-fixtures';
 import { reportPost } from '../talk/safety';
@@ -133,6 +135,30 @@ describe('moderation', () => {
 		expect([approved.status, approved.rejectionReason]).toEqual(['open', null]);
 		// Someone else cannot change it.
 		expect(editablePost(db, waiting.id, broker.id)).toBeNull();
+	});
+
+	it('lets a poster withdraw a rejected post; brought back, it waits for the check again', () => {
+		const { db, newcomer, broker, post } = world();
+		const waiting = post('w');
+		rejectPost(db, waiting.id, broker.id, 'Geen hulpvraag', ORIGIN, NOW);
+		const rejected = editablePost(db, waiting.id, newcomer.id)!;
+		const closed = closePost(db, rejected, NOW + 1000)!;
+		expect(closed.status).toBe('closed');
+		// Even with a badge since, the rejected words are not published without the broker.
+		grantBadge(
+			db,
+			{
+				userId: newcomer.id,
+				brokerId: broker.id,
+				kind: 'met_in_person',
+				checkedOn: '2026-11-24',
+				note: 'Kennismaking.'
+			},
+			NOW + 2000
+		);
+		expect(needsModeration(db, newcomer.id, NOW + 3000)).toBe(false);
+		const back = reopenPost(db, closed, NOW + 3000)!;
+		expect([back.status, back.publishedAt]).toEqual(['pending', null]);
 	});
 
 	it('closes reports only in the broker’s own neighbourhoods', () => {

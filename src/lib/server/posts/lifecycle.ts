@@ -1,10 +1,8 @@
 import { and, count, eq, inArray, lte } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import { matches, neighbourhoods, posts, type Post, type PostStatus } from '../db/schema';
+import { CLOSABLE, REOPENABLE } from '$lib/posts/choices';
 import { expiryFor, needsModeration } from './create';
-
-/** Statuses from which the poster can bring a post back to the list. */
-const REOPENABLE: PostStatus[] = ['paused', 'closed', 'expired'];
 
 export function expiryDays(db: DbOrTx, neighbourhoodId: number): number {
 	return (
@@ -78,12 +76,7 @@ export function closePost(db: DB, post: Post, now: number): Post | null {
 		db
 			.update(posts)
 			.set({ status: 'closed', updatedAt: now })
-			.where(
-				and(
-					eq(posts.id, post.id),
-					inArray(posts.status, ['draft', 'pending', 'open', 'filled', 'paused', 'expired'])
-				)
-			)
+			.where(and(eq(posts.id, post.id), inArray(posts.status, [...CLOSABLE])))
 			.returning()
 			.get() ?? null
 	);
@@ -91,9 +84,12 @@ export function closePost(db: DB, post: Post, now: number): Post | null {
 
 /** Brings a paused, closed or expired post back, with a fresh expiry. */
 export function reopenPost(db: DB, post: Post, now: number): Post | null {
-	if (!REOPENABLE.includes(post.status)) return null;
-	// A post closed before a broker ever approved it still needs that check.
-	const unchecked = post.publishedAt === null && needsModeration(db, post.authorId, now);
+	if (!(REOPENABLE as readonly PostStatus[]).includes(post.status)) return null;
+	// A post closed before a broker ever approved it still needs that check; one the broker
+	// rejected (its reason is kept until an approval) needs it whoever posted it.
+	const unchecked =
+		post.rejectionReason !== null ||
+		(post.publishedAt === null && needsModeration(db, post.authorId, now));
 	return db.transaction(
 		(tx) =>
 			tx
@@ -104,7 +100,7 @@ export function reopenPost(db: DB, post: Post, now: number): Post | null {
 					publishedAt: unchecked ? null : (post.publishedAt ?? now),
 					expiresAt: unchecked ? null : expiryFor(post, expiryDays(tx, post.neighbourhoodId), now)
 				})
-				.where(and(eq(posts.id, post.id), inArray(posts.status, REOPENABLE)))
+				.where(and(eq(posts.id, post.id), inArray(posts.status, [...REOPENABLE])))
 				.returning()
 				.get() ?? null
 	);
