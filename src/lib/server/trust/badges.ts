@@ -1,11 +1,11 @@
-import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PublicBadges } from '$lib/trust/badges';
 import { preparedOnce, type DbOrTx } from '../db/client';
 import { trustBadges, type BadgeKind } from '../db/schema';
 import { earnedBadgesOf } from './earned';
 
-/** A granted badge counts while it is neither revoked nor expired. */
-export function countsNow(now: number): SQL {
+/** A granted badge counts while it is neither revoked nor expired; now may be a placeholder. */
+export function countsNow(now: number | Placeholder): SQL {
 	return and(
 		isNull(trustBadges.revokedAt),
 		or(isNull(trustBadges.expiresAt), gt(trustBadges.expiresAt, now))
@@ -48,8 +48,7 @@ const badgesOfPeople = preparedOnce((db) =>
 		.where(
 			and(
 				sql`${trustBadges.userId} in (select value from json_each(${sql.placeholder('ids')}))`,
-				isNull(trustBadges.revokedAt),
-				or(isNull(trustBadges.expiresAt), gt(trustBadges.expiresAt, sql.placeholder('now')))
+				countsNow(sql.placeholder('now'))
 			)
 		)
 		.orderBy(asc(trustBadges.grantedAt), asc(trustBadges.id))
