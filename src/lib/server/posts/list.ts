@@ -251,11 +251,12 @@ export function listOpenPosts(
 		.all()
 		.map((r) => r.id);
 	if (ids.length === 0) return { page: f.page, hasNext: false, items: [] };
-	const order = new Map(ids.map((id, i) => [id, i]));
+	// One id more than a page was asked for only to know whether a next page exists.
+	const shown = ids.slice(0, PAGE_SIZE);
+	const order = new Map(shown.map((id, i) => [id, i]));
 	const rows = cardsOf(db)
-		.all({ ids: JSON.stringify(ids) })
-		.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-		.slice(0, PAGE_SIZE);
+		.all({ ids: JSON.stringify(shown) })
+		.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 	// One query per fact for the whole page, not per card.
 	const badges = publicBadgesOf(
 		db,
