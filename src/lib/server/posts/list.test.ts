@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { categories, trustBadges, userCategories } from '../db/schema';
+import { categories, posts, trustBadges, userCategories } from '../db/schema';
 import type { DB } from '../db/client';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { createPost, type PostInput } from './create';
@@ -238,6 +238,52 @@ describe('the order of the list and "new since my last visit"', () => {
 			'nl'
 		);
 		expect(seen.items.map((p) => p.title)).toEqual(['Dichtbij, nieuw', 'Ver, nieuw']);
+	});
+
+	it('keeps that order on every page, also where my categories run out within a page', () => {
+		const db = createTestDb();
+		const ctx = setUp(db);
+		const garden = db.select().from(categories).where(eq(categories.slug, 'garden')).get()!;
+		const me = ctx.resident('Mia', { exactLat: CENTRE.lat, exactLon: CENTRE.lon });
+		db.insert(userCategories).values({ userId: me.id, categoryId: garden.id }).run();
+		// 27 posts in my category and 30 others, at different places and times, by posters with a
+		// badge (so they go online at once).
+		for (let i = 0; i < 57; i++) {
+			const u = ctx.resident(`P${i}`, {
+				exactLat: CENTRE.lat + ((i * 7) % 19) * 0.0004,
+				exactLon: CENTRE.lon - ((i * 5) % 13) * 0.0005
+			});
+			db.insert(trustBadges).values({ userId: u.id, kind: 'met_in_person', grantedAt: 0 }).run();
+			const r = createPost(
+				db,
+				u.id,
+				input(i % 2 === 0 && i < 54 ? garden.id : ctx.category.id, { submissionKey: `o${i}` }),
+				true,
+				NOW - 60_000 + ((i * 13) % 57) * 100
+			);
+			if (!r.ok) throw new Error(r.error);
+		}
+		// The expected order, worked out here from the stored public points.
+		const cos = Math.cos(CENTRE.lat * (Math.PI / 180));
+		const expected = db
+			.select()
+			.from(posts)
+			.all()
+			.map((p) => ({
+				id: p.id,
+				mine: p.categoryId === garden.id ? 0 : 1,
+				d: (p.approxLat - CENTRE.lat) ** 2 + ((p.approxLon - CENTRE.lon) * cos) ** 2,
+				at: p.publishedAt!
+			}))
+			.sort((a, b) => a.mine - b.mine || a.d - b.d || b.at - a.at || b.id - a.id)
+			.map((p) => p.id);
+		const v = viewerOf(db, me.id);
+		const pages = [1, 2, 3].map((page) => listOpenPosts(db, { ...none, page }, v, NOW, 'nl'));
+		expect(pages.map((p) => p.items.length)).toEqual([20, 20, 17]);
+		expect(pages.map((p) => p.hasNext)).toEqual([true, true, false]);
+		expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(expected);
+		// Page 3 starts after my categories ran out on page 2.
+		expect(listOpenPosts(db, { ...none, page: 4 }, v, NOW, 'nl').items).toEqual([]);
 	});
 
 	it('remembers the previous visit while the person pages through the list', () => {

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, getISODay, startOfDay } from 'date-fns';
-import { and, between, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, between, count, desc, eq, gte, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { BANDS, KINDS, type Band } from '$lib/posts/choices';
 import { preparedOnce, type DbOrTx } from '../db/client';
 import {
@@ -176,25 +176,62 @@ const categoriesOf = preparedOnce((db) =>
 		.prepare()
 );
 
-/**
- * Relevance to the viewer: posts in the categories they help with first, then the nearest
- * (by the public points), then the newest. Without a place, distance plays no part.
- */
-function listOrder(db: DbOrTx, f: ListFilters, viewer: Viewer): SQL[] {
+/** Nearest first (by the public points), then newest; newest only without a place. */
+function nearThenNewest(viewer: Viewer): SQL[] {
 	const newest = [desc(posts.publishedAt), desc(posts.id)];
-	if (f.sort === 'newest' || !viewer.id) return newest;
-	// The viewer's categories as a constant list: no subquery per post while sorting.
-	const liked = categoriesOf(db)
-		.all({ userId: viewer.id })
-		.map((c) => c.id);
-	const mine =
-		liked.length > 0
-			? [sql`(case when ${inArray(posts.categoryId, liked)} then 0 else 1 end)`]
-			: [];
-	if (!viewer.point) return [...mine, ...newest];
-	const cos = Math.cos(viewer.point.lat * (Math.PI / 180));
-	const near = sql`((${posts.approxLat} - ${viewer.point.lat}) * (${posts.approxLat} - ${viewer.point.lat}) + (${posts.approxLon} - ${viewer.point.lon}) * ${cos} * (${posts.approxLon} - ${viewer.point.lon}) * ${cos})`;
-	return [...mine, near, ...newest];
+	if (!viewer.point) return newest;
+	const { lat, lon } = viewer.point;
+	const cos = Math.cos(lat * (Math.PI / 180));
+	return [
+		sql`((${posts.approxLat} - ${lat}) * (${posts.approxLat} - ${lat}) + (${posts.approxLon} - ${lon}) * ${cos} * (${posts.approxLon} - ${lon}) * ${cos})`,
+		...newest
+	];
+}
+
+/**
+ * The ids of one page (and one more, to know whether a next page exists) in the chosen order.
+ * Relevance: posts in the categories the viewer helps with first, then the others; within each,
+ * the nearest first, then the newest. The two groups are read one after the other, so the
+ * first pages of someone with categories sort only the posts in those categories (a few
+ * hundred, from the index), not every open post; the second group is read only when the first
+ * runs out on this page.
+ */
+function pageIds(db: DbOrTx, f: ListFilters, viewer: Viewer, conditions: (SQL | undefined)[]) {
+	const want = PAGE_SIZE + 1;
+	const skip = (f.page - 1) * PAGE_SIZE;
+	const read = (where: SQL | undefined, order: SQL[], limit: number, offset: number) =>
+		db
+			.select({ id: posts.id })
+			.from(posts)
+			.where(and(...conditions, where))
+			.orderBy(...order)
+			.limit(limit)
+			.offset(offset)
+			.all()
+			.map((r) => r.id);
+	if (f.sort === 'newest' || !viewer.id)
+		return read(undefined, [desc(posts.publishedAt), desc(posts.id)], want, skip);
+	const liked = JSON.stringify(
+		categoriesOf(db)
+			.all({ userId: viewer.id })
+			.map((c) => c.id)
+	);
+	const order = nearThenNewest(viewer);
+	if (liked === '[]') return read(undefined, order, want, skip);
+	const mine = sql`${posts.categoryId} in (select value from json_each(${liked}))`;
+	const first = read(mine, order, want, skip);
+	if (first.length === want) return first;
+	// The viewer's categories run out on this page: the other posts follow, as many as needed.
+	const mineCount =
+		first.length > 0
+			? skip + first.length
+			: (db
+					.select({ n: count() })
+					.from(posts)
+					.where(and(...conditions, mine))
+					.get()?.n ?? 0);
+	const rest = read(not(mine), order, want - first.length, Math.max(0, skip - mineCount));
+	return [...first, ...rest];
 }
 
 /** Who placed a post for its author: a broker (or admin), a carer, or nobody. */
@@ -239,17 +276,8 @@ export function listOpenPosts(
 	now: number,
 	locale: string
 ): { items: PostCard[]; page: number; hasNext: boolean } {
-	const conditions = openPostConditions(f, viewer, now);
 	// Sort only ids first, then read the cards of the one page: the sorter stays small.
-	const ids = db
-		.select({ id: posts.id })
-		.from(posts)
-		.where(and(...conditions))
-		.orderBy(...listOrder(db, f, viewer))
-		.limit(PAGE_SIZE + 1)
-		.offset((f.page - 1) * PAGE_SIZE)
-		.all()
-		.map((r) => r.id);
+	const ids = pageIds(db, f, viewer, openPostConditions(f, viewer, now));
 	if (ids.length === 0) return { page: f.page, hasNext: false, items: [] };
 	// One id more than a page was asked for only to know whether a next page exists.
 	const shown = ids.slice(0, PAGE_SIZE);
