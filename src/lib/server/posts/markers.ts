@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Band } from '$lib/posts/choices';
-import type { DbOrTx } from '../db/client';
+import { preparedOnce, type DbOrTx } from '../db/client';
 import { categories, posts, type PostKind } from '../db/schema';
 import { categoryName } from '../categories/pilot';
 import {
@@ -65,6 +65,31 @@ export interface ClusterMarker {
 
 export type Marker = PostMarker | ClusterMarker;
 
+// What a single marker's card shows, for the posts by id; the ids travel as one JSON list, so
+// the query keeps one shape and is prepared once, and only the columns a card needs are read.
+const markerDetails = preparedOnce((db) =>
+	db
+		.select({
+			id: posts.id,
+			kind: posts.kind,
+			lat: posts.approxLat,
+			lon: posts.approxLon,
+			title: posts.title,
+			whenType: posts.whenType,
+			whenDate: posts.whenDate,
+			whenFrom: posts.whenFrom,
+			whenTo: posts.whenTo,
+			recurringDay: posts.recurringDay,
+			recurringPart: posts.recurringPart,
+			icon: categories.icon,
+			names: categories.names
+		})
+		.from(posts)
+		.innerJoin(categories, eq(categories.id, posts.categoryId))
+		.where(sql`${posts.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+		.prepare()
+);
+
 /**
  * What is visible in the viewport. Posts are grouped in SQL on a grid whose cells are about a
  * sixth of a 256-pixel tile at this zoom; a cell with one post becomes a post marker. Only
@@ -121,19 +146,14 @@ export function markersIn(
 		groups = grouped(tile / 12);
 	const singles = groups.filter((g) => g.count === 1).map((g) => g.id);
 	const details = new Map(
-		(singles.length
-			? db
-					.select({ post: posts, icon: categories.icon, names: categories.names })
-					.from(posts)
-					.innerJoin(categories, eq(categories.id, posts.categoryId))
-					.where(inArray(posts.id, singles))
-					.all()
-			: []
-		).map((r) => [r.post.id, r])
+		(singles.length ? markerDetails(db).all({ ids: JSON.stringify(singles) }) : []).map((r) => [
+			r.id,
+			r
+		])
 	);
 	return groups.map((g): Marker => {
-		const d = g.count === 1 ? details.get(g.id) : undefined;
-		if (!d)
+		const p = g.count === 1 ? details.get(g.id) : undefined;
+		if (!p)
 			return {
 				type: 'cluster',
 				lat: round(g.lat),
@@ -142,19 +162,16 @@ export function markersIn(
 				requests: g.requests,
 				offers: g.count - g.requests
 			};
-		const p = d.post;
 		return {
 			type: 'post',
 			id: p.id,
 			kind: p.kind,
-			lat: p.approxLat,
-			lon: p.approxLon,
+			lat: p.lat,
+			lon: p.lon,
 			title: p.title,
-			category: categoryName(d.names, locale),
-			icon: d.icon,
-			band: viewer.point
-				? distanceBand(distanceMetres(viewer.point, { lat: p.approxLat, lon: p.approxLon }))
-				: null,
+			category: categoryName(p.names, locale),
+			icon: p.icon,
+			band: viewer.point ? distanceBand(distanceMetres(viewer.point, p)) : null,
 			whenType: p.whenType,
 			// Empty fields are left out: the answer stays small with hundreds of markers.
 			whenDate: p.whenDate ?? undefined,
