@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { textDirection } from '$lib/i18n';
 import { config, siteOrigin } from '$lib/server/config';
 import { db, sqlite } from '$lib/server/db';
+import { refreshQueryStatistics } from '$lib/server/db/client';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { ensureCategories } from '$lib/server/categories/pilot';
@@ -51,6 +52,15 @@ export const init: ServerInit = async () => {
 				name: 'badge-expiry',
 				everyMs: 60 * 60_000,
 				run: (now) => handleBadgeExpiry(db, now, siteOrigin())
+			},
+			// Fresh statistics for SQLite's query planner as the tables grow.
+			{
+				name: 'query-statistics',
+				everyMs: 6 * 60 * 60_000,
+				run: () => {
+					refreshQueryStatistics(sqlite);
+					return 0;
+				}
 			},
 			// Lending: reservations nobody picked up are released; pick-up and return reminders, a
 			// kind mail when late, then a call on Today. Mails only from 09:00 to 20:00 local time.

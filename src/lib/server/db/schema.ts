@@ -346,7 +346,8 @@ export const posts = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('posts_submission').on(t.authorId, t.submissionKey),
-		index('posts_open_geo').on(t.status, t.approxLat, t.approxLon),
+		// The map counts posts per point from this index alone, never the rows.
+		index('posts_open_geo').on(t.status, t.approxLat, t.approxLon, t.kind),
 		// The list sorted by relevance reads only this index, never the rows.
 		index('posts_open_list').on(
 			t.status,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trustBadges } from '../db/schema';
+import { posts, trustBadges } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { createPost } from './create';
 import { parseFilters } from './list';
@@ -67,6 +67,32 @@ describe('map markers', () => {
 		expect(post.category).toBe('Kleine klusjes in huis');
 		// Only the approximate point, never the exact one.
 		expect(JSON.stringify(inside)).not.toContain(String(CENTRE.lat + 0.001));
+	});
+
+	it('put posts at different points together in one cell, at their average point', () => {
+		const { db, viewer } = town();
+		const out = markersIn(
+			db,
+			viewport(around(0.5), 5),
+			parseFilters(new URLSearchParams()),
+			viewerOf(db, viewer.id),
+			NOW,
+			'nl'
+		);
+		const points = db.select().from(posts).all();
+		expect(new Set(points.map((p) => p.approxLat)).size).toBe(2);
+		const mean = (k: 'approxLat' | 'approxLon') =>
+			points.reduce((sum, p) => sum + p[k], 0) / points.length;
+		expect(out).toEqual([
+			{
+				type: 'cluster',
+				count: 4,
+				requests: 3,
+				offers: 1,
+				lat: expect.closeTo(mean('approxLat'), 5),
+				lon: expect.closeTo(mean('approxLon'), 5)
+			}
+		]);
 	});
 
 	it('return only what is in the viewport, with the list filters', () => {

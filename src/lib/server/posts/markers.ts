@@ -91,7 +91,7 @@ const markerDetails = preparedOnce((db) =>
 );
 
 /**
- * What is visible in the viewport. Posts are grouped in SQL on a grid whose cells are about a
+ * What is visible in the viewport. Posts are grouped on a grid whose cells are about a
  * sixth of a 256-pixel tile at this zoom; a cell with one post becomes a post marker. Only
  * approximate points (H3 cell centres) are ever read, never the exact ones.
  */
@@ -109,22 +109,38 @@ export function markersIn(
 		sql`${posts.approxLat} between ${minLat} and ${maxLat}`,
 		sql`${posts.approxLon} between ${minLon} and ${maxLon}`
 	);
-	const grouped = (cell: number) =>
-		db
+	// Posts share points (H3 cell centres), so SQLite counts per point straight from the index,
+	// in its order, without sorting; the few points are then put together per grid cell here.
+	const grouped = (cell: number) => {
+		const points = db
 			.select({
 				id: sql<number>`min(${posts.id})`,
 				count: sql<number>`count(*)`,
 				requests: sql<number>`sum(${posts.kind} = 'request')`,
-				lat: sql<number>`avg(${posts.approxLat})`,
-				lon: sql<number>`avg(${posts.approxLon})`
+				lat: posts.approxLat,
+				lon: posts.approxLon
 			})
 			.from(posts)
 			.where(where)
-			.groupBy(
-				sql`cast(${posts.approxLat} / ${cell} as integer)`,
-				sql`cast(${posts.approxLon} / ${cell} as integer)`
-			)
+			.groupBy(posts.approxLat, posts.approxLon)
 			.all();
+		const cells = new Map<string, (typeof points)[number]>();
+		for (const p of points) {
+			const key = `${Math.floor(p.lat / cell)},${Math.floor(p.lon / cell)}`;
+			const c = cells.get(key);
+			if (!c) {
+				cells.set(key, { ...p });
+				continue;
+			}
+			// The cell's point is the average of its posts' points.
+			c.lat = (c.lat * c.count + p.lat * p.count) / (c.count + p.count);
+			c.lon = (c.lon * c.count + p.lon * p.count) / (c.count + p.count);
+			c.id = Math.min(c.id, p.id);
+			c.count += p.count;
+			c.requests += p.requests;
+		}
+		return [...cells.values()];
+	};
 	const tile = 360 / 2 ** viewport.zoom;
 	let groups =
 		viewport.zoom >= SINGLE_MARKERS_FROM_ZOOM
