@@ -194,13 +194,19 @@ describe('filters in the URL', () => {
 	});
 });
 
+/** Mia, at the centre, who helps with gardens. */
+function gardenHelper() {
+	const db = createTestDb();
+	const ctx = setUp(db);
+	const garden = db.select().from(categories).where(eq(categories.slug, 'garden')).get()!;
+	const me = ctx.resident('Mia', { exactLat: CENTRE.lat, exactLon: CENTRE.lon });
+	db.insert(userCategories).values({ userId: me.id, categoryId: garden.id }).run();
+	return { db, ctx, garden, me };
+}
+
 describe('the order of the list and "new since my last visit"', () => {
 	it('puts my categories first, then the nearest, then the newest', () => {
-		const db = createTestDb();
-		const ctx = setUp(db);
-		const garden = db.select().from(categories).where(eq(categories.slug, 'garden')).get()!;
-		const me = ctx.resident('Mia', { exactLat: CENTRE.lat, exactLon: CENTRE.lon });
-		db.insert(userCategories).values({ userId: me.id, categoryId: garden.id }).run();
+		const { db, ctx, garden, me } = gardenHelper();
 		const poster = (name: string, dLat: number) => {
 			const u = ctx.resident(name, { exactLat: CENTRE.lat + dLat, exactLon: CENTRE.lon });
 			db.insert(trustBadges).values({ userId: u.id, kind: 'met_in_person', grantedAt: 0 }).run();
@@ -241,11 +247,7 @@ describe('the order of the list and "new since my last visit"', () => {
 	});
 
 	it('keeps that order on every page, also where my categories run out within a page', () => {
-		const db = createTestDb();
-		const ctx = setUp(db);
-		const garden = db.select().from(categories).where(eq(categories.slug, 'garden')).get()!;
-		const me = ctx.resident('Mia', { exactLat: CENTRE.lat, exactLon: CENTRE.lon });
-		db.insert(userCategories).values({ userId: me.id, categoryId: garden.id }).run();
+		const { db, ctx, garden, me } = gardenHelper();
 		// 27 posts in my category and 30 others, at different places and times, by posters with a
 		// badge (so they go online at once).
 		for (let i = 0; i < 57; i++) {

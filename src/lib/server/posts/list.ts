@@ -234,6 +234,16 @@ function pageIds(db: DbOrTx, f: ListFilters, viewer: Viewer, conditions: (SQL | 
 	return [...first, ...rest];
 }
 
+/** The columns that say when a post is for, as `whenText` reads them (cards and markers). */
+export const whenColumns = {
+	whenType: posts.whenType,
+	whenDate: posts.whenDate,
+	whenFrom: posts.whenFrom,
+	whenTo: posts.whenTo,
+	recurringDay: posts.recurringDay,
+	recurringPart: posts.recurringPart
+};
+
 /** Who placed a post for its author: a broker (or admin), a carer, or nobody. */
 export const placedByExpr = sql<
 	'broker' | 'proxy' | null
@@ -248,12 +258,7 @@ const cardsOf = preparedOnce((db) =>
 			title: posts.title,
 			authorId: posts.authorId,
 			publishedAt: posts.publishedAt,
-			whenType: posts.whenType,
-			whenDate: posts.whenDate,
-			whenFrom: posts.whenFrom,
-			whenTo: posts.whenTo,
-			recurringDay: posts.recurringDay,
-			recurringPart: posts.recurringPart,
+			...whenColumns,
 			approxLat: posts.approxLat,
 			approxLon: posts.approxLon,
 			categoryIcon: categories.icon,

@@ -8,6 +8,7 @@ import {
 	distanceBand,
 	distanceMetres,
 	openPostConditions,
+	whenColumns,
 	type ListFilters,
 	type Viewer
 } from './list';
@@ -75,12 +76,7 @@ const markerDetails = preparedOnce((db) =>
 			lat: posts.approxLat,
 			lon: posts.approxLon,
 			title: posts.title,
-			whenType: posts.whenType,
-			whenDate: posts.whenDate,
-			whenFrom: posts.whenFrom,
-			whenTo: posts.whenTo,
-			recurringDay: posts.recurringDay,
-			recurringPart: posts.recurringPart,
+			...whenColumns,
 			icon: categories.icon,
 			names: categories.names
 		})
