@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { FOLLOW_UP_CONTINUATIONS, FOLLOW_UP_OUTCOMES } from '$lib/followup';
-import { requiredChoice } from './fields';
+import { requiredChoice, textField } from './fields';
 
 /** "How did it go?" and "Will you continue?" with an optional comment. Messages are message keys. */
 export const followUpAnswerSchema = z.object({
 	outcome: requiredChoice(FOLLOW_UP_OUTCOMES, 'followup_err_outcome'),
 	continuation: requiredChoice(FOLLOW_UP_CONTINUATIONS, 'followup_err_continuation'),
-	comment: z.string().trim().max(1000, 'err_too_long').default('')
+	comment: textField({ max: 1000, multiline: true }).default('')
 });
 
 /** A valid answer: both questions answered. */

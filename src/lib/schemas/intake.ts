@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { emailField, idField, textField } from './fields';
 
 export const CONTACT_WAYS = ['phone', 'visit', 'letter'] as const;
 
 export const intakeSchema = z.object({
-	displayName: z.string().trim().min(1, 'err_required').max(80, 'err_too_long'),
-	phone: z.string().trim().min(1, 'err_required').max(30, 'err_too_long'),
-	streetId: z.int({ error: 'intake_err_street' }).positive('intake_err_street').nullable(),
-	houseNumber: z.string().trim().min(1, 'err_required').max(12, 'err_too_long'),
-	languages: z.string().trim().max(60, 'err_too_long'),
+	displayName: textField({ max: 80, required: 'err_required' }),
+	phone: textField({ max: 30, required: 'err_required' }),
+	streetId: idField('intake_err_street').nullable(),
+	houseNumber: textField({ max: 12, required: 'err_required' }),
+	languages: textField({ max: 60 }),
 	contactBy: z.enum(CONTACT_WAYS, { error: 'err_required' }).default('phone'),
 	consent: z.boolean().refine((v) => v, 'intake_err_consent')
 });
@@ -29,37 +30,42 @@ export function intakePrefill(query: string): Partial<Pick<IntakeForm, 'displayN
 }
 
 export const proxySchema = z.object({
-	email: z.email('err_invalid').trim().toLowerCase(),
+	email: emailField,
 	consent: z.boolean().refine((v) => v, 'intake_err_consent')
 });
 
 export const referSchema = z.object({
-	serviceId: z.int({ error: 'intake_err_service' }).positive('intake_err_service').nullable(),
-	note: z.string().trim().max(500, 'err_too_long')
+	serviceId: idField('intake_err_service').nullable(),
+	note: textField({ max: 500, multiline: true })
 });
 
 export const SIGNAL_KINDS = ['client', 'service', 'policy'] as const;
 export const signalSchema = z.object({
 	kind: z.enum(SIGNAL_KINDS, { error: 'err_required' }).default('client'),
-	about: z.string().trim().max(120, 'err_too_long'),
-	body: z.string().trim().min(1, 'err_required').max(2000, 'err_too_long')
+	about: textField({ max: 120 }),
+	body: textField({ max: 2000, required: 'err_required', multiline: true })
 });
 
 export const closeSignalSchema = z.object({
-	note: z.string().trim().min(1, 'err_required').max(1000, 'err_too_long')
+	note: textField({ max: 1000, required: 'err_required', multiline: true })
 });
 
 export const serviceSchema = z.object({
-	name: z.string().trim().min(1, 'err_required').max(120, 'err_too_long'),
-	description: z.string().trim().max(500, 'err_too_long'),
-	kind: z.string().trim().max(30, 'err_too_long'),
-	phone: z.string().trim().max(30, 'err_too_long'),
-	address: z.string().trim().max(200, 'err_too_long'),
-	website: z.string().trim().max(200, 'err_too_long'),
-	hours: z.string().trim().max(300, 'err_too_long')
+	name: textField({ max: 120, required: 'err_required' }),
+	description: textField({ max: 500 }),
+	kind: textField({ max: 30 }),
+	phone: textField({ max: 30 }),
+	address: textField({ max: 200 }),
+	website: textField({ max: 200 }),
+	hours: textField({ max: 300 })
 });
 
 /** A broker's confidential note on a resident. */
 export const residentNoteSchema = z.object({
-	body: z.string().trim().min(3, 'broker_err_note').max(2000, 'err_too_long')
+	body: textField({
+		max: 2000,
+		required: 'broker_err_note',
+		min: [3, 'broker_err_note'],
+		multiline: true
+	})
 });

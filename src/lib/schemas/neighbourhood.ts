@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MODERATION_POLICIES } from '../moderation';
-import { emailField, requiredChoice } from './fields';
+import { emailField, requiredChoice, textField, TIME_OF_DAY, wholeNumber } from './fields';
 
 /**
  * Forms for neighbourhoods, their brokers and their streets. Error messages are message keys.
@@ -8,8 +8,7 @@ import { emailField, requiredChoice } from './fields';
  * number parser would silently read as 51.
  */
 
-/** "HH:MM", 00:00 to 23:59. */
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const TIME = TIME_OF_DAY;
 
 /** A latitude or longitude as typed: "51.0336" or "51,0336"; null when it is not a number. */
 export function parseCoordinate(text: string): number | null {
@@ -43,7 +42,7 @@ const coordinate = (range: number, key: string) =>
 
 export const neighbourhoodSchema = z
 	.object({
-		name: z.string().trim().min(1, 'admin_err_name_required').max(100, 'err_too_long'),
+		name: textField({ max: 100, required: 'admin_err_name_required' }),
 		/** Empty: made from the name. */
 		slug: z
 			.string()
@@ -76,25 +75,12 @@ export const neighbourhoodSchema = z
 		dutyDay: z.array(z.string().trim().max(2)).max(21).default([]),
 		dutyFrom: z.array(z.string().trim().max(5)).max(21).default([]),
 		dutyTo: z.array(z.string().trim().max(5)).max(21).default([]),
-		followUpDelayDays: z
-			.number({ error: 'admin_err_delay' })
-			.int('admin_err_delay')
-			.min(1, 'admin_err_delay')
-			.max(90, 'admin_err_delay')
-			.default(14),
+		followUpDelayDays: wholeNumber({ min: 1, max: 90, message: 'admin_err_delay' }).default(14),
 		/** Years a certificate of good conduct counts from its issue date. */
-		certificateValidityYears: z
-			.number({ error: 'trust_err_years' })
-			.int('trust_err_years')
-			.min(1, 'trust_err_years')
-			.max(10, 'trust_err_years')
-			.default(3),
-		requestExpiryDays: z
-			.number({ error: 'admin_err_expiry' })
-			.int('admin_err_expiry')
-			.min(7, 'admin_err_expiry')
-			.max(365, 'admin_err_expiry')
-			.default(30)
+		certificateValidityYears: wholeNumber({ min: 1, max: 10, message: 'trust_err_years' }).default(
+			3
+		),
+		requestExpiryDays: wholeNumber({ min: 7, max: 365, message: 'admin_err_expiry' }).default(30)
 	})
 	.superRefine((v, ctx) => {
 		if ((v.centreLat === '') !== (v.centreLon === ''))
@@ -137,7 +123,7 @@ export const removeBrokerSchema = z.object({ userId: z.string().min(1).max(64) }
 
 export const streetSchema = z
 	.object({
-		name: z.string().trim().min(1, 'admin_err_street_name').max(100, 'err_too_long'),
+		name: textField({ max: 100, required: 'admin_err_street_name' }),
 		lat: coordinate(90, 'admin_err_lat'),
 		lon: coordinate(180, 'admin_err_lon')
 	})
@@ -169,10 +155,5 @@ export const streetImportSchema = z
 /** How the brokers of a neighbourhood work: whose posts they check, and when a request counts as unanswered. */
 export const brokerSettingsSchema = z.object({
 	moderation: requiredChoice(MODERATION_POLICIES, 'broker_settings_err_moderation'),
-	noResponseDays: z
-		.number({ error: 'broker_settings_err_days' })
-		.int('broker_settings_err_days')
-		.min(1, 'broker_settings_err_days')
-		.max(30, 'broker_settings_err_days')
-		.default(3)
+	noResponseDays: wholeNumber({ min: 1, max: 30, message: 'broker_settings_err_days' }).default(3)
 });

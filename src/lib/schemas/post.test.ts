@@ -110,4 +110,25 @@ describe('the post form', () => {
 		expect(errors({ helpersNeeded: 0 })).toEqual({ helpersNeeded: ['post_err_helpers'] });
 		expect(errors({ durationMinutes: 17 })).toEqual({ durationMinutes: ['err_invalid'] });
 	});
+
+	it('refuses a title of only zero-width characters, a NUL byte or a line break in the title', () => {
+		expect(errors({ title: '\u200b\u200d\u2060' })).toEqual({ title: ['err_required'] });
+		expect(errors({ title: 'Lamp\u0000' })).toEqual({ title: ['err_control_character'] });
+		expect(errors({ title: 'Lamp\r\nvervangen' })).toEqual({ title: ['err_control_character'] });
+	});
+
+	it('refuses an impossible date rather than moving it to March', () => {
+		expect(errors({ whenType: 'date', whenDate: '2027-02-30' })).toEqual({
+			whenDate: ['err_date_not_real']
+		});
+	});
+
+	it('refuses 1.5 helpers sent by a form, instead of storing 1', async () => {
+		const data = new FormData();
+		for (const [k, v] of Object.entries({ ...valid, kind: 'request', helpersNeeded: '1.5' }))
+			if (v !== null && v !== false) data.set(k, String(v));
+		const form = await superValidate(data, zod4(postSchema(TODAY)));
+		expect(form.errors.helpersNeeded).toEqual(['err_whole_number']);
+		expect(form.data.helpersNeeded).toBe('1.5');
+	});
 });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { requiredChoice } from './fields';
+import {
+	calendarDate,
+	idField,
+	requiredChoice,
+	textField,
+	TIME_OF_DAY,
+	wholeNumber
+} from './fields';
 import {
 	BODY_MAX,
 	DURATIONS,
@@ -11,33 +18,31 @@ import {
 	WHEN_KINDS
 } from '$lib/posts/choices';
 
-const time = z.string().regex(/^(|([01]\d|2[0-3]):[0-5]\d)$/, 'post_err_time_needed');
+const time = z
+	.string()
+	.trim()
+	.refine((v) => v === '' || TIME_OF_DAY.test(v), 'post_err_time_needed');
 
 const base = z.object({
 	// Request or offer is the first thing a person decides: never pre-chosen for them.
 	kind: requiredChoice(KINDS, 'post_err_kind'),
-	categoryId: z.int({ error: 'post_err_category' }).positive('post_err_category').nullable(),
-	title: z.string().trim().min(1, 'err_required').max(TITLE_MAX, 'err_too_long'),
-	body: z.string().trim().min(1, 'err_required').max(BODY_MAX, 'err_too_long'),
+	categoryId: idField('post_err_category').nullable(),
+	title: textField({ max: TITLE_MAX, required: 'err_required' }),
+	body: textField({ max: BODY_MAX, required: 'err_required', multiline: true }),
 	whenType: z.enum(WHEN_KINDS, { error: 'err_invalid' }).default('flexible'),
-	whenDate: z.string().regex(/^(|\d{4}-\d{2}-\d{2})$/, 'post_err_date_needed'),
+	whenDate: calendarDate({ message: 'post_err_date_needed', optional: true }),
 	whenFrom: time,
 	whenTo: time,
-	recurringDay: z.int({ error: 'post_err_weekday_needed' }).min(1).max(7).nullable(),
+	recurringDay: wholeNumber({ min: 1, max: 7, message: 'post_err_weekday_needed' }).nullable(),
 	recurringPart: z.enum(['', ...PARTS], { error: 'post_err_part_needed' }),
-	durationMinutes: z
-		.int({ error: 'err_invalid' })
+	durationMinutes: wholeNumber({ min: 1, max: 24 * 60, message: 'err_invalid' })
 		.refine((d) => (DURATIONS as readonly number[]).includes(d), 'err_invalid')
 		.nullable(),
-	helpersNeeded: z
-		.int({ error: 'post_err_helpers' })
-		.min(1, 'post_err_helpers')
-		.max(MAX_HELPERS, 'post_err_helpers')
-		.default(1),
+	helpersNeeded: wholeNumber({ min: 1, max: MAX_HELPERS, message: 'post_err_helpers' }).default(1),
 	standing: z.boolean(),
 	placeType: z.enum(['home', 'other']).default('home'),
-	placeLabel: z.string().trim().max(PLACE_LABEL_MAX, 'err_too_long'),
-	placeStreetId: z.int({ error: 'post_err_place_street' }).positive().nullable(),
+	placeLabel: textField({ max: PLACE_LABEL_MAX }),
+	placeStreetId: idField('post_err_place_street').nullable(),
 	submissionKey: z.string().min(16, 'err_invalid').max(64, 'err_invalid')
 });
 

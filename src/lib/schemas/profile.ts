@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isSlot } from '$lib/profile/availability';
 import { isLanguageCode } from '$lib/profile/languages';
 import { ABOUT_MAX } from '$lib/profile/limits';
-import { nameField } from './fields';
+import { idField, nameField, textField } from './fields';
 
 const coordinate = (limit: number) =>
 	z
@@ -27,18 +27,13 @@ export const profileSchema = z
 		languages: z
 			.array(z.string())
 			.refine((a): boolean => a.every(isLanguageCode), 'profile_err_language_unknown'),
-		about: z.string().trim().max(ABOUT_MAX, 'profile_err_about_long'),
-		categories: z.array(
-			z.int({ error: 'profile_err_category_unknown' }).positive('profile_err_category_unknown')
-		),
+		about: textField({ max: ABOUT_MAX, tooLong: 'profile_err_about_long', multiline: true }),
+		categories: z.array(idField('profile_err_category_unknown')),
 		availability: z
 			.array(z.string())
 			.refine((a): boolean => a.every(isSlot), 'profile_err_availability_unknown'),
-		streetId: z
-			.int({ error: 'profile_err_street_unknown' })
-			.positive('profile_err_street_unknown')
-			.nullable(),
-		houseNumber: z.string().trim().max(20, 'err_too_long'),
+		streetId: idField('profile_err_street_unknown').nullable(),
+		houseNumber: textField({ max: 20 }),
 		pinLat: coordinate(90),
 		pinLon: coordinate(180)
 	})

@@ -1,11 +1,22 @@
 import { z } from 'zod';
+import { textField } from './fields';
 
 /** A response or a message: a few words, at most 2000 characters. Messages are message keys. */
 export const messageSchema = z.object({
-	message: z.string().trim().min(1, 'talk_err_message_required').max(2000, 'talk_err_message_long')
+	message: textField({
+		max: 2000,
+		required: 'talk_err_message_required',
+		tooLong: 'talk_err_message_long',
+		multiline: true
+	})
 });
 
 /** Why something is reported, or why a match is cancelled. */
 export const reasonSchema = z.object({
-	reason: z.string().trim().min(3, 'talk_err_reason_required').max(1000, 'err_too_long')
+	reason: textField({
+		max: 1000,
+		required: 'talk_err_reason_required',
+		min: [3, 'talk_err_reason_required'],
+		multiline: true
+	})
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { BADGE_ORDER } from '$lib/trust/badges';
+import { calendarDate, textField } from './fields';
 
 /** A local date as a date field sends it: "2026-11-26"; empty when not filled in. */
-const DATE = /^(\d{4}-\d{2}-\d{2})?$/;
-const dateField = z.string().trim().regex(DATE, 'trust_err_date').default('');
+const dateField = calendarDate({ message: 'trust_err_date', optional: true }).default('');
 
 /**
  * The broker's "grant a badge" form. The certificate's date and the training's name and date
@@ -18,9 +18,9 @@ export const grantSchema = z
 			.default('')
 			.refine((v) => v !== '', 'trust_err_kind'),
 		checkedOn: dateField.refine((v) => v !== '', 'err_required'),
-		note: z.string().trim().min(1, 'err_required').max(2000, 'err_too_long'),
+		note: textField({ max: 2000, required: 'err_required', multiline: true }),
 		issuedOn: dateField,
-		trainingName: z.string().trim().max(120, 'err_too_long').default(''),
+		trainingName: textField({ max: 120 }).default(''),
 		trainingOn: dateField
 	})
 	.superRefine((v, ctx) => {
@@ -36,7 +36,7 @@ export const grantSchema = z
 export type GrantForm = z.output<typeof grantSchema>;
 
 export const revokeSchema = z.object({
-	reason: z.string().trim().min(1, 'err_required').max(1000, 'err_too_long')
+	reason: textField({ max: 1000, required: 'err_required', multiline: true })
 });
 
 /** The rules form: one checkbox per category and badge, sent as "categoryId:kind". */

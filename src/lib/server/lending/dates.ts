@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInCalendarDays, format, getISODay, parseISO } from 'date-fns';
+import { isCalendarDate } from '$lib/schemas/fields';
 
 /**
  * Loans are booked in local calendar dates "YYYY-MM-DD" (both days included). These helpers do
@@ -32,9 +33,5 @@ export function localTime(instant: number, timeZone: string): string {
 	return format(new TZDate(instant, timeZone), 'HH:mm');
 }
 
-/** A valid calendar date in the expected form (rejects e.g. 2026-02-30). */
-export function isDate(value: string): boolean {
-	if (!DATE_PATTERN.test(value)) return false;
-	const parsed = parseISO(value);
-	return !Number.isNaN(parsed.getTime()) && format(parsed, 'yyyy-MM-dd') === value;
-}
+/** A valid calendar date in the expected form (rejects e.g. 2026-02-30): the forms' own rule. */
+export const isDate = isCalendarDate;

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
+import { calendarDate } from '$lib/schemas/fields';
 
 /**
  * A reporting period: whole local days in the neighbourhood's time zone, from `from` up to but
@@ -29,8 +30,6 @@ export interface PeriodMonth {
 export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** What the period picker sends (GET parameters); messages are message keys. */
 export const periodQuerySchema = z
 	.object({
@@ -38,8 +37,8 @@ export const periodQuerySchema = z
 		year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
 		month: z.coerce.number().int().min(1).max(12).optional().catch(undefined),
 		quarter: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
-		from: z.string().regex(DATE, 'report_err_date').optional(),
-		to: z.string().regex(DATE, 'report_err_date').optional()
+		from: calendarDate({ message: 'report_err_date' }).optional(),
+		to: calendarDate({ message: 'report_err_date' }).optional()
 	})
 	.superRefine((v, ctx) => {
 		if (v.period !== 'custom') return;

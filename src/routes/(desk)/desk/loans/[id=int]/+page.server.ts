@@ -16,6 +16,7 @@ import { requireDesk } from '$lib/server/lending/desk-access';
 import { cancelReservation, extendLoan, ReservationError } from '$lib/server/lending/reservations';
 import { markNotCollected, releaseDate } from '$lib/server/lending/uncollected';
 import { deskCancelSchema, extendSchema } from '$lib/schemas/lending';
+import { calendarDate, textField } from '$lib/schemas/fields';
 import { addToolPhoto, PhotoError, processPhoto } from '$lib/server/lending/photos';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -78,13 +79,10 @@ const outSchema = z
 const inSchema = z
 	.object({
 		condition: z.enum(TOOL_CONDITIONS, { message: 'desk_error_condition' }),
-		damage: z.string().trim().max(2000).default(''),
+		damage: textField({ max: 2000, multiline: true }).default(''),
 		after: z.enum(['available', 'in_repair']).default('available'),
-		repairNote: z.string().trim().max(1000).default(''),
-		expectedDate: z
-			.string()
-			.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'desk_error_date')
-			.default('')
+		repairNote: textField({ max: 1000, multiline: true }).default(''),
+		expectedDate: calendarDate({ message: 'desk_error_date', optional: true }).default('')
 	})
 	.refine((v) => v.after !== 'in_repair' || v.repairNote.length > 0, {
 		path: ['repairNote'],

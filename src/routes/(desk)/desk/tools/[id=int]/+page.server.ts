@@ -12,6 +12,7 @@ import {
 } from '$lib/server/lending/desk';
 import { requireDesk } from '$lib/server/lending/desk-access';
 import { toolHistory } from '$lib/server/lending/history';
+import { calendarDate, textField } from '$lib/schemas/fields';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function guard(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -24,8 +25,8 @@ function guard(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 export const load: PageServerLoad = (event) => guard(event).history;
 
 const repairSchema = z.object({
-	note: z.string().trim().min(1, 'desk_error_repair_note').max(1000),
-	expectedDate: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'desk_error_date')
+	note: textField({ max: 1000, required: 'desk_error_repair_note', multiline: true }),
+	expectedDate: calendarDate({ message: 'desk_error_date', optional: true })
 });
 
 function run(fn: () => void, name: string, values: Record<string, unknown> = {}) {

@@ -8,6 +8,7 @@ import { matchProposals, posts, users } from '$lib/server/db/schema';
 import { proposeMatch } from '$lib/server/matching/proposals';
 import { suggestHelpers } from '$lib/server/matching/suggestions';
 import { publicBadgesOf } from '$lib/server/trust/badges';
+import { textField } from '$lib/schemas/fields';
 import type { Actions, PageServerLoad } from './$types';
 
 function postOr404(id: string) {
@@ -56,7 +57,7 @@ export const load: PageServerLoad = (event) => {
 
 const proposeSchema = z.object({
 	helperId: z.string().min(1).max(64),
-	note: z.string().trim().max(500, 'err_too_long').default(''),
+	note: textField({ max: 500, multiline: true }).default(''),
 	/** The checkbox "I know this badge is missing": sent as "on" only when ticked. */
 	badgeWaived: z
 		.literal('on')
