@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { eq } from 'drizzle-orm';
+import { csvResponse } from '../csv';
 import { createTestDb } from '../db/test-db';
+import { tools } from '../db/schema';
 import { deskFigures, figuresPerFund, figuresPerTool, type Figures } from '../lending/figures';
 import { buildPeriod } from './period';
 import { buildReport } from './report';
@@ -140,5 +144,22 @@ describe('the lending tables of the report', () => {
 			{ key: 'EIG-1', label: 'Kruiwagen', value: 0, cell: '< 5' },
 			{ key: 'KBS-2', label: 'Ladder', value: 0, cell: '< 5' }
 		]);
+	});
+});
+
+describe('the CSV download of a report table', () => {
+	it('writes a tool name that looks like a formula as text, so a spreadsheet does not run it', async () => {
+		const db = createTestDb();
+		const { hood } = generateReportingYear(db);
+		const evil = '=HYPERLINK("http://evil.example","Kruiwagen")';
+		db.update(tools).set({ name: evil }).where(eq(tools.assetTag, 'EIG-1')).run();
+		const period = buildPeriod('year', '2026-01-01', '2027-01-01', TZ);
+		const table = buildReport(db, [hood.id], period, LATER, 'en').tables.find(
+			(t) => t.key === 'lending-tools'
+		)!;
+		// The same rows the download route gives the writer.
+		const text = await csvResponse('x.csv', [table.columns, ...table.rows]).text();
+		const rows = Papa.parse<string[]>(text.replace(/^\ufeff/, '')).data;
+		expect(rows.find((r) => r[1] === 'EIG-1')?.[0]).toBe(`'${evil}`);
 	});
 });

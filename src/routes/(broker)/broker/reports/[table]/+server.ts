@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import Papa from 'papaparse';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { requireBroker } from '$lib/server/auth/guard';
+import { csvResponse } from '$lib/server/csv';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { buildReport } from '$lib/server/reporting/report';
@@ -17,13 +17,6 @@ export const GET: RequestHandler = (event) => {
 	const report = buildReport(db, request.ids, request.period, now, getLocale());
 	const table = report.tables.find((t) => t.key === event.params.table);
 	if (!table) error(404, 'not found');
-	// A byte-order mark, so spreadsheet programs read the accents right.
-	const csv = '\ufeff' + Papa.unparse([table.columns, ...table.rows]);
 	const name = `naburig-${table.key}-${request.period.from}-${request.period.to}.csv`;
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${name}"`
-		}
-	});
+	return csvResponse(name, [table.columns, ...table.rows]);
 };
