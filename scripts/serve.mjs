@@ -5,4 +5,6 @@ process.env.PORT ||= '3000';
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
 }
+// Room for a phone photo (up to 12 MB, src/lib/lending.ts); src/hooks.server.ts keeps other pages small.
+process.env.BODY_SIZE_LIMIT ||= '20M';
 await import('../build/index.js');

@@ -16,6 +16,8 @@ import { randomToken } from '$lib/server/ids';
 import { runFollowUps } from '$lib/server/followup/worker';
 import { startPeriodicJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
+import { bodyTooLarge } from '$lib/server/body-size';
+import { m } from '$lib/paraglide/messages.js';
 import { runLoanReminders } from '$lib/server/lending/reminders';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
 import { warnExpiringRequests } from '$lib/server/posts/expiry';
@@ -93,6 +95,17 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/** Refuses a body larger than its page takes before it is read (photo pages take photos). */
+const handleBodySize: Handle = ({ event, resolve }) => {
+	if (!bodyTooLarge(event.route.id, event.request.headers.get('content-length')))
+		return resolve(event);
+	log.info('request.too_large', { path: event.url.pathname });
+	return new Response(m.error_413(), {
+		status: 413,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+};
+
 const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (!token) {
@@ -133,7 +146,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleLocale, handleSession, handleHeaders);
+export const handle = sequence(handleLocale, handleBodySize, handleSession, handleHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = randomToken(5);

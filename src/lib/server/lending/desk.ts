@@ -17,6 +17,7 @@ import {
 } from '../db/schema';
 import { recordAudit } from '../audit/audit';
 import { notifyWaitlist } from './waitlist';
+import { addToolPhoto, type StoredPhoto } from './photos';
 
 export type ToolCondition = (typeof TOOL_CONDITIONS)[number];
 export const DEPOSIT_WAIVER_REASONS = ['low_income', 'known_borrower', 'broker_decision'] as const;
@@ -231,7 +232,8 @@ export function checkOut(
 export interface CheckInInput {
 	condition: ToolCondition;
 	partsBack: string[];
-	damage?: { description: string; photoId?: number | null } | null;
+	/** A photo of the damage is stored with the report, in the same transaction. */
+	damage?: { description: string; photo?: StoredPhoto | null } | null;
 	/** Send the tool to repair instead of back on the shelf. */
 	toRepair?: { note: string; expectedDate: string | null } | null;
 }
@@ -269,12 +271,21 @@ export function checkIn(
 			.where(and(like(tasks.dedupeKey, `loan-overdue:${loanId}:%`), isNull(tasks.doneAt)))
 			.run();
 		if (input.damage && input.damage.description.trim()) {
+			const description = input.damage.description.trim();
+			const photo = input.damage.photo
+				? addToolPhoto(
+						tx,
+						tool.id,
+						{ ...input.damage.photo, altText: description.slice(0, 200), isDamage: true },
+						now
+					)
+				: null;
 			tx.insert(damageReports)
 				.values({
 					toolId: tool.id,
 					loanId,
-					description: input.damage.description.trim(),
-					photoId: input.damage.photoId ?? null,
+					description,
+					photoId: photo?.id ?? null,
 					reportedById: actorId,
 					createdAt: now
 				})

@@ -17,7 +17,14 @@ import { cancelReservation, extendLoan, ReservationError } from '$lib/server/len
 import { markNotCollected, releaseDate } from '$lib/server/lending/uncollected';
 import { deskCancelSchema, extendSchema } from '$lib/schemas/lending';
 import { calendarDate, textField } from '$lib/schemas/fields';
-import { addToolPhoto, PhotoError, processPhoto } from '$lib/server/lending/photos';
+import {
+	keepPhoto,
+	PhotoError,
+	preparePhoto,
+	readPhotoForm,
+	type PreparedPhoto,
+	type StoredPhoto
+} from '$lib/server/lending/photos';
 import type { Actions, PageServerLoad } from './$types';
 
 function loadLoan(id: number) {
@@ -170,31 +177,37 @@ export const actions: Actions = {
 	checkIn: async (event) => {
 		const row = loadLoan(Number(event.params.id));
 		const user = requireDesk(event, row.tool.neighbourhoodId);
-		const form = await event.request.formData();
+		const form = await readPhotoForm(event.request);
+		if (!form)
+			return fail(413, { form: 'in', values: {}, errors: { photo: ['desk_photo_error_size'] } });
 		const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string'));
-		const parsed = inSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { form: 'in', values, errors: errorsOf(parsed.error) });
-		const partsBack = form.getAll('parts').filter((p): p is string => typeof p === 'string');
-		const now = clock.now();
-		let photoId: number | null = null;
 		const photo = form.get('photo');
-		if (photo instanceof File && photo.size > 0) {
-			try {
-				const stored = await processPhoto(config.PHOTO_DIR, photo);
-				photoId = addToolPhoto(
-					db,
-					row.tool.id,
-					{ ...stored, altText: parsed.data.damage.slice(0, 200), isDamage: true },
-					now
-				).id;
-			} catch (e) {
-				if (e instanceof PhotoError)
-					return fail(400, { form: 'in', values, errors: { photo: [e.code] } });
-				throw e;
-			}
+		const hasPhoto = photo instanceof File && photo.size > 0;
+		const parsed = inSchema.safeParse(values);
+		if (!parsed.success) {
+			const errors = errorsOf(parsed.error);
+			// A file field cannot be filled in again by the server: say so beside it.
+			if (hasPhoto) errors.photo = ['desk_photo_choose_again'];
+			return fail(400, { form: 'in', values, errors });
 		}
 		const d = parsed.data;
+		// The photo is stored as the photo of the damage report, so it needs a few words with it.
+		if (hasPhoto && !d.damage)
+			return fail(400, {
+				form: 'in',
+				values,
+				errors: { damage: ['desk_error_damage_for_photo'], photo: ['desk_photo_choose_again'] }
+			});
+		let prepared: PreparedPhoto | null = null;
 		try {
+			if (hasPhoto) prepared = await preparePhoto(photo);
+		} catch (e) {
+			if (!(e instanceof PhotoError)) throw e;
+			return fail(400, { form: 'in', values, errors: { photo: [e.code] } });
+		}
+		const partsBack = form.getAll('parts').filter((p): p is string => typeof p === 'string');
+		const now = clock.now();
+		const takeBack = (stored: StoredPhoto | null) =>
 			checkIn(
 				db,
 				row.loan.id,
@@ -202,7 +215,7 @@ export const actions: Actions = {
 				{
 					condition: d.condition,
 					partsBack,
-					damage: d.damage ? { description: d.damage, photoId } : null,
+					damage: d.damage ? { description: d.damage, photo: stored } : null,
 					toRepair:
 						d.after === 'in_repair'
 							? { note: d.repairNote, expectedDate: d.expectedDate || null }
@@ -211,10 +224,15 @@ export const actions: Actions = {
 				now,
 				siteOrigin()
 			);
+		try {
+			// The photo's files are written only for a check-in that commits (keepPhoto removes them otherwise).
+			if (prepared) await keepPhoto(config.PHOTO_DIR, prepared, takeBack);
+			else takeBack(null);
 		} catch (e) {
-			if (e instanceof DeskError)
-				return fail(409, { form: 'in', values, errors: { form: [e.code] } });
-			throw e;
+			if (!(e instanceof DeskError)) throw e;
+			const errors: Record<string, string[]> = { form: [e.code] };
+			if (hasPhoto) errors.photo = ['desk_photo_choose_again'];
+			return fail(409, { form: 'in', values, errors });
 		}
 		redirect(303, `/desk/tools/${row.tool.id}`);
 	}
