@@ -84,26 +84,25 @@ const WHOLE = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+[.,]\d*|[.,]\d+)$/;
 
 /**
- * A whole number such as a count of helpers. The form sends it as text: superforms would read
- * "1.5" as 1 (parseInt) for an integer field, so the field is declared as text to the form
- * library (meta type) and read here, refusing anything but digits.
+ * A whole number such as a count of helpers. Declared to superforms as a number, not an integer:
+ * for an integer it reads the posted text with parseInt, so "1.5" became 1; as a number it reads
+ * 1.5 (parseFloat), which is refused here and comes back to the form as typed. (parseFloat does
+ * read "1e1" as 10.) Text from other callers must be digits only.
  */
 export function wholeNumber(rules: WholeNumberRules) {
 	const { min, max, message, notWhole = 'err_whole_number' } = rules;
-	return z
-		.preprocess(
-			(v) => {
-				if (typeof v !== 'string') return v;
-				const t = v.trim();
-				if (WHOLE.test(t)) return Number(t);
-				return DECIMAL.test(t) ? Number(t.replace(',', '.')) : v;
-			},
-			z
-				.number({ error: message })
-				.refine(Number.isInteger, notWhole)
-				.refine((n) => !Number.isInteger(n) || (n >= min && n <= max), message)
-		)
-		.meta({ type: 'string' });
+	return z.preprocess(
+		(v) => {
+			if (typeof v !== 'string') return v;
+			const t = v.trim();
+			if (WHOLE.test(t)) return Number(t);
+			return DECIMAL.test(t) ? Number(t.replace(',', '.')) : v;
+		},
+		z
+			.number({ error: message })
+			.refine(Number.isInteger, notWhole)
+			.refine((n) => !Number.isInteger(n) || (n >= min && n <= max), message)
+	);
 }
 
 /** A row id sent by a form (a chosen category, street, tool): a positive whole number. */

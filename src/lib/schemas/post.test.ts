@@ -128,7 +128,7 @@ describe('the post form', () => {
 		for (const [k, v] of Object.entries({ ...valid, kind: 'request', helpersNeeded: '1.5' }))
 			if (v !== null && v !== false) data.set(k, String(v));
 		const form = await superValidate(data, zod4(postSchema(TODAY)));
-		expect(form.errors.helpersNeeded).toEqual(['err_whole_number']);
-		expect(form.data.helpersNeeded).toBe('1.5');
+		expect(form.errors.helpersNeeded).toEqual(['post_err_helpers']);
+		expect(form.data.helpersNeeded).toBe(1.5);
 	});
 });

@@ -38,7 +38,13 @@ const base = z.object({
 	durationMinutes: wholeNumber({ min: 1, max: 24 * 60, message: 'err_invalid' })
 		.refine((d) => (DURATIONS as readonly number[]).includes(d), 'err_invalid')
 		.nullable(),
-	helpersNeeded: wholeNumber({ min: 1, max: MAX_HELPERS, message: 'post_err_helpers' }).default(1),
+	helpersNeeded: wholeNumber({
+		min: 1,
+		max: MAX_HELPERS,
+		message: 'post_err_helpers',
+		// Chosen from a list of 1 to 5, so the list's own words say it best.
+		notWhole: 'post_err_helpers'
+	}).default(1),
 	standing: z.boolean(),
 	placeType: z.enum(['home', 'other']).default('home'),
 	placeLabel: textField({ max: PLACE_LABEL_MAX }),
