@@ -62,8 +62,9 @@ describe('neighbourhood form validation', () => {
 		expect(schemaErrors({ followUpDelayDays: 91 })).toEqual({
 			followUpDelayDays: 'admin_err_delay'
 		});
+		// A number field: the message says to type a whole number.
 		expect(schemaErrors({ followUpDelayDays: 2.5 })).toEqual({
-			followUpDelayDays: 'admin_err_delay'
+			followUpDelayDays: 'err_whole_number'
 		});
 		expect(schemaErrors({ followUpDelayDays: 90 })).toEqual({});
 		expect(schemaErrors({ requestExpiryDays: 6 })).toEqual({
