@@ -6,7 +6,11 @@ import { deskToday, deskTools } from '$lib/server/lending/desk';
 import { requireSomeDesk } from '$lib/server/lending/desk-access';
 import { completeDeskCall, deskCalls } from '$lib/server/lending/desk-calls';
 import { uncollectedReservations } from '$lib/server/lending/uncollected';
+import { textField } from '$lib/schemas/fields';
 import type { Actions, PageServerLoad } from './$types';
+
+/** What came of a call: optional, a few lines. */
+const outcomeField = textField({ max: 1000, multiline: true });
 
 export const load: PageServerLoad = (event) => {
 	const { neighbourhoodId } = requireSomeDesk(event);
@@ -35,9 +39,15 @@ export const actions: Actions = {
 		const { user, neighbourhoodId } = requireSomeDesk(event);
 		const data = await event.request.formData();
 		const taskId = Number(data.get('taskId'));
-		const outcome = String(data.get('outcome') ?? '').trim();
-		if (outcome.length > 1000) return fail(400, { taskId, error: 'err_too_long' });
-		completeDeskCall(db, neighbourhoodId, taskId, user.id, outcome, clock.now());
+		const typed = String(data.get('outcome') ?? '');
+		const outcome = outcomeField.safeParse(typed);
+		if (!outcome.success)
+			return fail(400, {
+				taskId,
+				outcome: typed,
+				error: outcome.error.issues[0]?.message ?? 'err_invalid'
+			});
+		completeDeskCall(db, neighbourhoodId, taskId, user.id, outcome.data, clock.now());
 		return { callDone: taskId };
 	}
 };

@@ -1,5 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { reasonSchema } from '$lib/schemas/talk';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
@@ -57,6 +58,12 @@ async function decided(event: RequestEvent) {
 	return { post, broker, data };
 }
 
+/** "Write a reason" for a missing or short one; otherwise what is wrong (e.g. a hidden character). */
+function reasonError(e: z.ZodError): string {
+	const key = e.issues[0]?.message;
+	return !key || key === 'talk_err_reason_required' ? 'broker_err_reason' : key;
+}
+
 export const actions: Actions = {
 	approve: async (event) => {
 		const { post, broker } = await decided(event);
@@ -67,7 +74,8 @@ export const actions: Actions = {
 		const { post, broker, data } = await decided(event);
 		const reason = String(data.get('reason') ?? '');
 		const parsed = reasonSchema.shape.reason.safeParse(reason);
-		if (!parsed.success) return fail(400, { postId: post.id, reason, error: 'broker_err_reason' });
+		if (!parsed.success)
+			return fail(400, { postId: post.id, reason, error: reasonError(parsed.error) });
 		rejectPost(db, post.id, broker.id, parsed.data, event.url.origin, clock.now());
 		return { rejected: post.id };
 	},
@@ -77,7 +85,7 @@ export const actions: Actions = {
 		const note = String(data.get('note') ?? '');
 		const id = Number(data.get('reportId'));
 		const parsed = reasonSchema.shape.reason.safeParse(note);
-		if (!parsed.success) return fail(400, { reportId: id, note, error: 'broker_err_reason' });
+		if (!parsed.success) return fail(400, { reportId: id, note, error: reasonError(parsed.error) });
 		const ids = brokeredNeighbourhoods(db, user).map((n) => n.id);
 		if (!resolveReport(db, id, ids, user.id, parsed.data, clock.now())) error(403, 'forbidden');
 		return { resolved: id };

@@ -11,7 +11,11 @@ import { tasks, users } from '$lib/server/db/schema';
 import { staleProposals } from '$lib/server/matching/proposals';
 import { brokeredNeighbourhoods } from '$lib/server/neighbourhoods/brokers';
 import { completeTask, listOpenTasks, taskDetails } from '$lib/server/tasks/tasks';
+import { textField } from '$lib/schemas/fields';
 import type { Actions, PageServerLoad } from './$types';
+
+/** What came of a task: optional, a few lines. */
+const outcomeField = textField({ max: 1000, multiline: true });
 
 interface TaskDetails {
 	subject?: string;
@@ -104,13 +108,19 @@ export const actions: Actions = {
 		const user = requireBroker(event);
 		const data = await event.request.formData();
 		const id = Number(data.get('taskId'));
-		const outcome = String(data.get('outcome') ?? '').trim();
+		const typed = String(data.get('outcome') ?? '');
+		const outcome = outcomeField.safeParse(typed);
 		const task = db.select().from(tasks).where(eq(tasks.id, id)).get();
 		const ids = brokeredNeighbourhoods(db, user).map((n) => n.id);
 		if (!task || task.neighbourhoodId === null || !ids.includes(task.neighbourhoodId))
 			error(403, 'forbidden');
-		if (outcome.length > 1000) return fail(400, { taskId: id, error: 'err_too_long' });
-		completeTask(db, id, user.id, outcome, clock.now());
+		if (!outcome.success)
+			return fail(400, {
+				taskId: id,
+				outcome: typed,
+				error: outcome.error.issues[0]?.message ?? 'err_invalid'
+			});
+		completeTask(db, id, user.id, outcome.data, clock.now());
 		return { completed: id };
 	}
 };
