@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { signIn } from '../pages/auth';
 
@@ -53,16 +54,38 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 	await page
 		.getByLabel('Schade (als er iets kapot is)')
 		.fill('Het mes is bot en er zit een deuk in.');
-	await page
-		.getByLabel('Foto van de schade (mag leeg)')
-		.setInputFiles({ name: 'schade.png', mimeType: 'image/png', buffer: PNG });
+	const damagePhoto = page.getByLabel('Foto van de schade (mag leeg)');
+	// First a photo that was cut off on the way from the phone: refused beside the photo, the
+	// rest kept, the tool not taken back, and no photo stored.
+	const jpeg = await sharp({
+		create: { width: 800, height: 600, channels: 3, background: '#963' }
+	})
+		.jpeg()
+		.toBuffer();
+	await damagePhoto.setInputFiles({
+		name: 'schade.jpg',
+		mimeType: 'image/jpeg',
+		buffer: jpeg.subarray(0, jpeg.length / 2)
+	});
 	await page.getByLabel('Naar herstelling').check();
 	await page.getByLabel('Wat moet er hersteld worden?').fill('Mes laten slijpen');
+	await page.getByRole('button', { name: 'Terugname bevestigen' }).click();
+	await expect(damagePhoto).toHaveAccessibleDescription(/We konden deze foto niet openen/);
+	await expect(page.getByLabel('Schade (als er iets kapot is)')).toHaveValue(
+		'Het mes is bot en er zit een deuk in.'
+	);
+	await expect(page.getByLabel('Wat moet er hersteld worden?')).toHaveValue('Mes laten slijpen');
+	await expect(page.getByLabel('Naar herstelling')).toBeChecked();
+	await expect(page.getByRole('heading', { name: 'Terugnemen' })).toBeVisible();
+
+	await damagePhoto.setInputFiles({ name: 'schade.png', mimeType: 'image/png', buffer: PNG });
+	await page.getByLabel('beschermkap').check();
 	await page.getByRole('button', { name: 'Terugname bevestigen' }).click();
 
 	await expect(page.getByText('Stand: In herstelling')).toBeVisible();
 	const damage = page.getByRole('region', { name: 'Schade' });
 	await expect(damage.getByText(/Het mes is bot/)).toBeVisible();
+	await expect(damage.getByRole('img')).toHaveCount(1);
 	await expect(damage.getByRole('img')).toBeVisible();
 	await expect(page.getByRole('cell', { name: 'verlengkabel 20 m' })).toBeVisible();
 	await expectAccessible(page);
