@@ -69,3 +69,15 @@ test('a damaged file or a photo that is too large gets a message beside the phot
 	expect(await photo.evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
 	await expect(alt).toHaveValue('Schroefmachine in de koffer');
 });
+
+test('a page without a photo field refuses a body over half a megabyte, and says so', async ({
+	request,
+	baseURL
+}) => {
+	const res = await request.post('/sign-in', {
+		headers: { origin: baseURL! },
+		form: { email: 'iemand@example.org', password: 'x'.repeat(600 * 1024) }
+	});
+	expect(res.status()).toBe(413);
+	expect(await res.text()).toMatch(/te groot|too big/);
+});
