@@ -68,7 +68,7 @@ export function createMailWorker({
 		try {
 			return claimNextMail(db, now(), {
 				skip: [...inHand.keys()],
-				accountOnly: inHand.size >= inFlight - 1
+				accountOnly: inFlight > 1 && inHand.size >= inFlight - 1
 			});
 		} catch (e) {
 			storageFailed(e);
