@@ -5,8 +5,12 @@ import { textDirection } from '$lib/i18n';
 import { config, siteOrigin } from '$lib/server/config';
 import { db, sqlite } from '$lib/server/db';
 import { refreshQueryStatistics } from '$lib/server/db/client';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { validateSessionToken } from '$lib/server/auth/session';
+import {
+	deleteSessionCookie,
+	sessionCookieName,
+	setSessionCookie
+} from '$lib/server/auth/cookie';
 import { ensureCategories } from '$lib/server/categories/pilot';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
 import { ensureToolCategories } from '$lib/server/lending/categories';
@@ -94,7 +98,7 @@ const handleLocale: Handle = ({ event, resolve }) =>
 	});
 
 const handleSession: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
+	const token = event.cookies.get(sessionCookieName(event.url));
 	if (!token) {
 		event.locals.user = null;
 		event.locals.session = null;
