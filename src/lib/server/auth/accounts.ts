@@ -146,10 +146,7 @@ export async function authenticate(
 	now: number
 ): Promise<SignInResult> {
 	const pair = pairKey(email, client);
-	if (
-		!limits.signInPerClient.consume(client, now) ||
-		!limits.signInPerPair.consume(pair, now)
-	) {
+	if (!limits.signInPerClient.consume(client, now) || !limits.signInPerPair.consume(pair, now)) {
 		log.warn('auth.rate_limited', { kind: 'sign_in', client });
 		return { ok: false, reason: 'rate_limited' };
 	}

@@ -123,7 +123,10 @@ export const limits = {
 	signUpPerClient: new RateLimiter(10, 6 * MINUTE),
 	/** Each sign-up sends a mail to the address: a few per address, so nobody is flooded. */
 	signUpPerAddress: new RateLimiter(3, 20 * MINUTE),
-	resetPerPair: new Throttler([0, 30, 60, 120, 300].map((s) => s * SECOND), 60 * MINUTE),
+	resetPerPair: new Throttler(
+		[0, 30, 60, 120, 300].map((s) => s * SECOND),
+		60 * MINUTE
+	),
 	resetPerClient: new RateLimiter(20, 3 * MINUTE),
 	/**
 	 * Reset mails to one address, whoever asks: the first at once, then at least 2, 5 and 15
@@ -131,7 +134,10 @@ export const limits = {
 	 * the mail sent minutes ago holds the newest link, valid for an hour (TOKEN_LIFETIME_MS), so
 	 * a stranger's requests never keep the owner from resetting.
 	 */
-	resetMailsPerAddress: new Throttler([2, 5, 15].map((m) => m * MINUTE), 60 * MINUTE),
+	resetMailsPerAddress: new Throttler(
+		[2, 5, 15].map((m) => m * MINUTE),
+		60 * MINUTE
+	),
 	/** Verification mails a signed-in person asks for (resend, change of address): no mail bombing. */
 	accountMailsPerAccount: new RateLimiter(5, 10 * MINUTE)
 };
