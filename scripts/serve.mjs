@@ -5,4 +5,5 @@ process.env.PORT ||= '3000';
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
 }
-await import('../build/index.js');
+// Our own http server around adapter-node's handler: it adds nosniff to static files too.
+await import('./http-server.mjs');

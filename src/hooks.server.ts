@@ -5,8 +5,8 @@ import { textDirection } from '$lib/i18n';
 import { config, siteOrigin } from '$lib/server/config';
 import { db, sqlite } from '$lib/server/db';
 import { refreshQueryStatistics } from '$lib/server/db/client';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { ensureCategories } from '$lib/server/categories/pilot';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
 import { ensureToolCategories } from '$lib/server/lending/categories';
@@ -16,6 +16,7 @@ import { randomToken } from '$lib/server/ids';
 import { runFollowUps } from '$lib/server/followup/worker';
 import { startPeriodicJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
+import { securityHeaders } from '$lib/server/security-headers';
 import { runLoanReminders } from '$lib/server/lending/reminders';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
 import { warnExpiringRequests } from '$lib/server/posts/expiry';
@@ -94,7 +95,7 @@ const handleLocale: Handle = ({ event, resolve }) =>
 	});
 
 const handleSession: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
+	const token = event.cookies.get(sessionCookieName(event.url));
 	if (!token) {
 		event.locals.user = null;
 		event.locals.session = null;
@@ -124,10 +125,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	// The map tile host comes from PUBLIC_TILE_URL at run time, so it is added here.
 	if (csp)
 		h.set('content-security-policy', csp.replace(/img-src ([^;]*)/, `img-src $1 ${tileOrigin}`));
-	h.set('referrer-policy', 'strict-origin-when-cross-origin');
-	h.set('x-content-type-options', 'nosniff');
-	h.set('x-frame-options', 'DENY');
-	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(self)');
+	// event.url carries ORIGIN's protocol (or the proxy's, with PROTOCOL_HEADER).
+	for (const [name, value] of Object.entries(securityHeaders(event.url))) h.set(name, value);
 	// Anything shown to a signed-in person may be personal: never keep it in a shared cache.
 	if (event.locals.user && !h.has('cache-control')) h.set('cache-control', 'private, no-store');
 	return response;

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db/client';
+import { createSession, validateSessionToken } from '../auth/session';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import {
 	auditLog,
@@ -225,6 +226,14 @@ describe('desk access', () => {
 		expect(isDeskStaff(db, admin.id, hoodId)).toBe(true);
 		grantDeskRole(db, hoodId, resident.email!, admin.id, NOW);
 		expect(isDeskStaff(db, resident.id, hoodId)).toBe(true);
+	});
+
+	it('ends the sessions of a person given the desk role, so they sign in again', () => {
+		const resident = insertTestUser(db);
+		const admin = insertTestUser(db, { role: 'admin' });
+		const before = createSession(db, resident.id, NOW);
+		grantDeskRole(db, hoodId, resident.email!, admin.id, NOW + 1);
+		expect(validateSessionToken(db, before.token, NOW + 2).session).toBeNull();
 	});
 });
 

@@ -16,6 +16,7 @@ import {
 	TOOL_CONDITIONS
 } from '../db/schema';
 import { recordAudit } from '../audit/audit';
+import { renewSessionsAfterRoleChange } from '../auth/session';
 import { notifyWaitlist } from './waitlist';
 
 export type ToolCondition = (typeof TOOL_CONDITIONS)[number];
@@ -413,22 +414,27 @@ export function setToolOutOfService(
 	});
 }
 
-/** Gives a resident of the neighbourhood the lending-desk role (found by e-mail). */
+/**
+ * Gives a resident of the neighbourhood the lending-desk role (found by e-mail). Their sessions
+ * are renewed; returns the acting person's own session made anew when they granted it to themselves.
+ */
 export function grantDeskRole(
 	db: DB,
 	neighbourhoodId: number,
 	email: string,
 	actorId: string,
-	now: number
-): void {
-	db.transaction((tx) => {
+	now: number,
+	actorSession?: { id: string } | null
+): ReturnType<typeof renewSessionsAfterRoleChange> {
+	return db.transaction((tx) => {
 		const user = tx
 			.select({ id: users.id })
 			.from(users)
 			.where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.deletedAt)))
 			.get();
 		if (!user) throw new DeskError('desk_error_no_such_person');
-		tx.insert(lendingDeskStaff)
+		const granted = tx
+			.insert(lendingDeskStaff)
 			.values({ neighbourhoodId, userId: user.id, createdAt: now })
 			.onConflictDoNothing()
 			.run();
@@ -443,6 +449,9 @@ export function grantDeskRole(
 			},
 			now
 		);
+		return granted.changes > 0
+			? renewSessionsAfterRoleChange(tx, user.id, now, actorSession)
+			: null;
 	});
 }
 

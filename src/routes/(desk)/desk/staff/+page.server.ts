@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { setRenewedSessionCookie } from '$lib/server/auth/cookie';
 import { requireBrokerOf } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
@@ -22,7 +23,15 @@ export const actions: Actions = {
 		const parsed = z.email('err_email_invalid').safeParse(email.trim());
 		if (!parsed.success) return fail(400, { email, errors: { email: ['err_email_invalid'] } });
 		try {
-			grantDeskRole(db, neighbourhoodId, parsed.data, user.id, clock.now());
+			const renewed = grantDeskRole(
+				db,
+				neighbourhoodId,
+				parsed.data,
+				user.id,
+				clock.now(),
+				event.locals.session
+			);
+			setRenewedSessionCookie(event.cookies, event.url, renewed);
 		} catch (e) {
 			if (e instanceof DeskError) return fail(400, { email, errors: { email: [e.code] } });
 			throw e;
