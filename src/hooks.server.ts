@@ -8,7 +8,7 @@ import { refreshQueryStatistics } from '$lib/server/db/client';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { ensureCategories } from '$lib/server/categories/pilot';
-import { seedDemoIfEmpty } from '$lib/server/demo/seed';
+import { prepareFirstStart } from '$lib/server/demo/first-start';
 import { ensureToolCategories } from '$lib/server/lending/categories';
 import { createMailWorker } from '$lib/server/mail/worker';
 import { mailboxTransport, smtpTransport } from '$lib/server/mail/transport';
@@ -33,7 +33,8 @@ export const init: ServerInit = async () => {
 	// The starting category lists, in every installation; brokers manage them from then on.
 	ensureCategories(db);
 	ensureToolCategories(db);
-	if (config.DEMO !== false) await seedDemoIfEmpty(db, clock.now());
+	// A local trial becomes the demo site; a real site creates no accounts (see README).
+	await prepareFirstStart(db, config, clock.now());
 	mailWorker.start();
 	const stopJobs = startPeriodicJobs(
 		[
