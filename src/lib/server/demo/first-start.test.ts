@@ -16,7 +16,8 @@ function emptyDb() {
 	ensureToolCategories(db);
 	return db;
 }
-const people = (db: ReturnType<typeof createTestDb>) => db.select({ n: count() }).from(users).get()!.n;
+const people = (db: ReturnType<typeof createTestDb>) =>
+	db.select({ n: count() }).from(users).get()!.n;
 
 const local = { ORIGIN: 'http://localhost:3000' };
 const publicOrigin = { ORIGIN: 'https://buurt.example.org' };
@@ -32,7 +33,11 @@ describe('whether a first start may become the demo site', () => {
 		['behind a proxy without ORIGIN', { PROTOCOL_HEADER: 'x-forwarded-proto' }, false],
 		['production with DEMO=0', { ...publicOrigin, DEMO: false }, false],
 		['localhost with DEMO=0', { ...local, DEMO: false }, false],
-		['production with DEMO=1 (explicit)', { ...publicOrigin, NODE_ENV: 'production', DEMO: true }, true]
+		[
+			'production with DEMO=1 (explicit)',
+			{ ...publicOrigin, NODE_ENV: 'production', DEMO: true },
+			true
+		]
 	])('%s: %s', (_label, settings, expected) => {
 		expect(mayStartDemo(settings)).toBe(expected);
 	});

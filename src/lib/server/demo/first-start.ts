@@ -23,7 +23,11 @@ export const ADMIN_CREATE_HINT =
  * demo neighbourhood; a real site creates no accounts and logs how to make the first
  * administrator. Demo mode on a public site (DEMO=1) is warned about loudly.
  */
-export async function prepareFirstStart(db: DB, c: StartSettings, now: number): Promise<FirstStart> {
+export async function prepareFirstStart(
+	db: DB,
+	c: StartSettings,
+	now: number
+): Promise<FirstStart> {
 	const seeded = mayStartDemo(c) ? await seedDemoIfEmpty(db, now) : false;
 	const demo = demoEnabled(c, isDemoDatabase(db));
 	if (demo && isPublicSite(c))
