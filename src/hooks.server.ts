@@ -15,6 +15,8 @@ import { mailboxTransport, smtpTransport } from '$lib/server/mail/transport';
 import { randomToken } from '$lib/server/ids';
 import { runFollowUps } from '$lib/server/followup/worker';
 import { startPeriodicJobs } from '$lib/server/jobs';
+import { backupIfDue } from '$lib/server/backup/make';
+import { parseKeep } from '$lib/server/backup/retention';
 import { log } from '$lib/server/log';
 import { runLoanReminders } from '$lib/server/lending/reminders';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
@@ -69,13 +71,26 @@ export const init: ServerInit = async () => {
 				name: 'loan-reminders',
 				everyMs: 5 * 60_000,
 				run: (now) => runLoanReminders(db, now, siteOrigin())
+			},
+			// A checked online backup a day into BACKUP_DIR, photos included; old ones pruned.
+			{
+				name: 'backup',
+				everyMs: 60 * 60_000,
+				run: (now) =>
+					backupIfDue(
+						sqlite,
+						{ dir: config.BACKUP_DIR, photoDir: config.PHOTO_DIR },
+						parseKeep(config.BACKUP_KEEP),
+						now
+					)
 			}
 		],
 		clock.now
 	);
 	log.info('server.started', {
 		database: config.DATABASE_URL,
-		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox'
+		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox',
+		backups: config.BACKUP_DIR
 	});
 	// adapter-node emits this on SIGINT/SIGTERM once open requests are done.
 	process.once('sveltekit:shutdown' as 'exit', async () => {
