@@ -22,7 +22,8 @@ describe('which backups are kept', () => {
 			'2026-10-15T03:00:00Z',
 			'2025-06-30T03:00:00Z'
 		].map(at);
-		const kept = backupsToKeep(backups, { daily: 2, weekly: 2, monthly: 2 });
+		const now = Date.parse('2026-12-04T04:00:00Z');
+		const kept = backupsToKeep(backups, { daily: 2, weekly: 2, monthly: 2 }, now);
 		expect([...kept].sort()).toEqual([
 			'2026-11-29T03:00:00Z', // the week before this one, and November
 			'2026-12-03T15:00:00Z', // 3 December's newest
@@ -31,11 +32,23 @@ describe('which backups are kept', () => {
 	});
 
 	it('always keeps the newest, even when the retention says none', () => {
-		const kept = backupsToKeep([at('2026-12-04T03:00:00Z'), at('2026-12-03T03:00:00Z')], {
-			daily: 0,
-			weekly: 0,
-			monthly: 0
-		});
+		const kept = backupsToKeep(
+			[at('2026-12-04T03:00:00Z'), at('2026-12-03T03:00:00Z')],
+			{ daily: 0, weekly: 0, monthly: 0 },
+			Date.parse('2026-12-05T03:00:00Z')
+		);
 		expect([...kept]).toEqual(['2026-12-04T03:00:00Z']);
+	});
+
+	it('keeps every backup of the last 24 hours, such as one made by hand before an upgrade', () => {
+		const backups = ['2026-12-04T10:00:00Z', '2026-12-04T09:00:00Z', '2026-12-03T08:00:00Z'].map(
+			at
+		);
+		const kept = backupsToKeep(
+			backups,
+			{ daily: 1, weekly: 0, monthly: 0 },
+			Date.parse('2026-12-04T10:30:00Z')
+		);
+		expect([...kept].sort()).toEqual(['2026-12-04T09:00:00Z', '2026-12-04T10:00:00Z']);
 	});
 });

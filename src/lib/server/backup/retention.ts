@@ -25,14 +25,18 @@ const monthOf = (t: number) => new Date(t).toISOString().slice(0, 7);
 
 /**
  * Which backups to keep: the newest of each of the last `daily` days, `weekly` weeks and
- * `monthly` months that have one (a backup may count for several), and always the newest.
+ * `monthly` months that have one (a backup may count for several), always the newest, and every
+ * one of the last 24 hours, so a backup made by hand before an upgrade survives a later one.
  */
 export function backupsToKeep(
 	backups: { name: string; createdAt: number }[],
-	keep: Keep
+	keep: Keep,
+	now: number
 ): Set<string> {
 	const newestFirst = [...backups].sort((a, b) => b.createdAt - a.createdAt);
-	const kept = new Set<string>(newestFirst.slice(0, 1).map((b) => b.name));
+	const kept = new Set<string>(
+		newestFirst.filter((b, i) => i === 0 || b.createdAt > now - DAY).map((b) => b.name)
+	);
 	for (const [period, count] of [
 		[dayOf, keep.daily],
 		[weekOf, keep.weekly],
@@ -56,7 +60,7 @@ export function backupsToKeep(
  */
 export function pruneBackups(dir: string, keep: Keep, now: number): string[] {
 	const backups = listBackups(dir);
-	const kept = backupsToKeep(backups, keep);
+	const kept = backupsToKeep(backups, keep, now);
 	const removed = backups.filter((b) => !kept.has(b.name)).map((b) => b.name);
 	const stale = readdirSync(dir).filter(
 		(name) => name.startsWith('.partial-') && statSync(join(dir, name)).mtimeMs < now - DAY
