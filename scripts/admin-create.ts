@@ -17,7 +17,7 @@ if (!values.email) {
 const { db, sqlite } = openDatabase(config.DATABASE_URL);
 const result = createAdmin(
 	db,
-	{ email: values.email, name: values.name ?? values.email.split('@')[0] },
+	{ email: values.email, name: values.name ?? values.email.split('@')[0]! },
 	Date.now()
 );
 sqlite.close();
