@@ -1,14 +1,16 @@
 import { count } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ensureCategories } from '../categories/pilot';
 import { users } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { ensureToolCategories } from '../lending/categories';
+import { log } from '../log';
 import { setSetting } from '../settings';
 import { prepareFirstStart } from './first-start';
 import { demoEnabled, mayStartDemo } from './mode';
 
 const NOW = Date.UTC(2026, 11, 4, 9);
+afterEach(() => vi.restoreAllMocks());
 
 function emptyDb() {
 	const db = createTestDb();
@@ -70,7 +72,21 @@ describe('the first start of an empty database', () => {
 		expect(people(db)).toBe(0);
 	});
 
-	it('keeps demo mode off for a public site whose database holds demo data', async () => {
+	it('warns loudly when DEMO=1 makes a public site a demo site', async () => {
+		const warn = vi.spyOn(log, 'warn');
+		const db = emptyDb();
+		const start = await prepareFirstStart(db, { ...publicOrigin, DEMO: true }, NOW);
+		expect(start).toEqual({ seeded: true, demo: true, needsAdmin: false });
+		expect(warn).toHaveBeenCalledWith(
+			'demo.public_site',
+			expect.objectContaining({
+				message: expect.stringContaining('DEMO MODE IS ON FOR A PUBLIC SITE')
+			})
+		);
+	});
+
+	it('keeps demo mode off for a public site whose database holds demo data, and says so', async () => {
+		const warn = vi.spyOn(log, 'warn');
 		const db = emptyDb();
 		setSetting(db, 'demo', '1');
 		expect(await prepareFirstStart(db, { NODE_ENV: 'production', ...local }, NOW)).toEqual({
@@ -78,6 +94,7 @@ describe('the first start of an empty database', () => {
 			demo: false,
 			needsAdmin: true
 		});
+		expect(warn.mock.calls.map((c) => c[0])).toEqual(['demo.accounts_present', 'setup.no_admin']);
 	});
 
 	it('fills it with the demo neighbourhood for a newcomer on localhost', async () => {
