@@ -8,7 +8,13 @@ import { makeBackup } from '../src/lib/server/backup/make';
 import { parseKeep, pruneBackups } from '../src/lib/server/backup/retention';
 import { listBackups } from '../src/lib/server/backup/store';
 
-const dir = config.BACKUP_DIR === 'off' ? './data/backups' : config.BACKUP_DIR;
+if (config.BACKUP_DIR === 'off') {
+	console.error(
+		'BACKUP_DIR is off: set it to the folder for this backup, e.g. BACKUP_DIR=./data/backups.'
+	);
+	process.exit(1);
+}
+const dir = config.BACKUP_DIR;
 if (process.argv.includes('--list')) {
 	for (const b of listBackups(dir))
 		console.log(`${b.path}\t${new Date(b.createdAt).toISOString()}\t${b.photos} photos`);
