@@ -18,6 +18,12 @@ test('the administrator made with the command chooses a password, then must set 
 	// No admin page opens before the second factor is set up.
 	await page.goto('/admin');
 	await expect(page).toHaveURL(/\/account\/two-factor\?next=%2Fadmin/);
+	await expect(
+		page.getByText(
+			'Stel eerst de tweede stap in. Daarna ga je verder naar de pagina die je wilde openen.'
+		)
+	).toBeVisible();
+	await expectAccessible(page);
 	await setUpSecondFactor(page, email);
 	await expect(page.getByRole('heading', { name: 'Beheer', exact: true })).toBeVisible();
 
