@@ -8,13 +8,15 @@ import { refreshQueryStatistics } from '$lib/server/db/client';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { ensureCategories } from '$lib/server/categories/pilot';
-import { seedDemoIfEmpty } from '$lib/server/demo/seed';
+import { prepareFirstStart } from '$lib/server/demo/first-start';
 import { ensureToolCategories } from '$lib/server/lending/categories';
 import { createMailWorker } from '$lib/server/mail/worker';
 import { mailboxTransport, smtpTransport } from '$lib/server/mail/transport';
 import { randomToken } from '$lib/server/ids';
 import { runFollowUps } from '$lib/server/followup/worker';
 import { startPeriodicJobs } from '$lib/server/jobs';
+import { backupIfDue } from '$lib/server/backup/make';
+import { parseKeep } from '$lib/server/backup/retention';
 import { log } from '$lib/server/log';
 import { securityHeaders } from '$lib/server/security-headers';
 import { runLoanReminders } from '$lib/server/lending/reminders';
@@ -34,7 +36,8 @@ export const init: ServerInit = async () => {
 	// The starting category lists, in every installation; brokers manage them from then on.
 	ensureCategories(db);
 	ensureToolCategories(db);
-	if (config.DEMO !== false) await seedDemoIfEmpty(db, clock.now());
+	// A local trial becomes the demo site; a real site creates no accounts (see README).
+	await prepareFirstStart(db, config, clock.now());
 	mailWorker.start();
 	const stopJobs = startPeriodicJobs(
 		[
@@ -69,13 +72,26 @@ export const init: ServerInit = async () => {
 				name: 'loan-reminders',
 				everyMs: 5 * 60_000,
 				run: (now) => runLoanReminders(db, now, siteOrigin())
+			},
+			// A checked online backup a day into BACKUP_DIR, photos included; old ones pruned.
+			{
+				name: 'backup',
+				everyMs: 60 * 60_000,
+				run: (now) =>
+					backupIfDue(
+						sqlite,
+						{ dir: config.BACKUP_DIR, photoDir: config.PHOTO_DIR },
+						parseKeep(config.BACKUP_KEEP),
+						now
+					)
 			}
 		],
 		clock.now
 	);
 	log.info('server.started', {
 		database: config.DATABASE_URL,
-		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox'
+		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox',
+		backups: config.BACKUP_DIR
 	});
 	// adapter-node emits this on SIGINT/SIGTERM once open requests are done.
 	process.once('sveltekit:shutdown' as 'exit', async () => {

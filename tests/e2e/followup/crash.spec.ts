@@ -27,6 +27,7 @@ function startServer(): ChildProcess {
 			...process.env,
 			PORT: String(PORT),
 			DATABASE_URL: DATABASE,
+			BACKUP_DIR: './.e2e/backups-crash',
 			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
 			MAIL_FROM: 'Naburig test <test@naburig.example>',
 			DEMO: '1',

@@ -266,7 +266,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * Fills an empty database with the demo neighbourhood. Does nothing when anyone has an account,
- * so a real installation started without DEMO=0 is never touched.
+ * so a real installation is never touched. Called only when `mayStartDemo` allows it.
  */
 export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 	const existing = db.select({ n: count() }).from(users).get();
