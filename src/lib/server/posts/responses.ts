@@ -10,6 +10,7 @@ import {
 	type PostResponse
 } from '../db/schema';
 import { scheduleFollowUps } from '../followup/schedule';
+import { helperRefusal, type HelperRefusal } from '../matching/eligibility';
 import { openOrFilled } from './lifecycle';
 
 export type RespondResult =
@@ -53,7 +54,10 @@ export function respond(
 	return response ? { ok: true, response } : { ok: false, error: 'already' };
 }
 
-export type AcceptResult = { ok: true; match: Match } | { ok: false; error: 'not_open' | 'full' };
+export type AcceptResult =
+	| { ok: true; match: Match }
+	| { ok: false; error: 'not_open' | 'full' }
+	| { ok: false; error: 'ineligible'; refusal: HelperRefusal };
 
 /**
  * Accepting a response makes a match. For a request, the insert itself checks that fewer active
@@ -92,6 +96,13 @@ export function acceptResponseIn(
 	const { post, response } = row;
 	const helperId = post.kind === 'request' ? response.responderId : post.authorId;
 	const requesterId = post.kind === 'request' ? post.authorId : response.responderId;
+	// Every match, however it is made, obeys the one rule of who may help (blocks included).
+	const refusal = helperRefusal(
+		tx,
+		{ neighbourhoodId: post.neighbourhoodId, requesterId },
+		helperId
+	);
+	if (refusal) return { ok: false as const, error: 'ineligible' as const, refusal };
 	const match = tx
 		.insert(matches)
 		.select(

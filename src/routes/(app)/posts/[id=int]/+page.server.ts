@@ -10,7 +10,6 @@ import { EDITABLE, ownPost } from '$lib/server/posts/form';
 import {
 	acceptResponse,
 	declineResponse,
-	isBlockedPair,
 	respond
 } from '$lib/server/posts/responses';
 import { getPostView } from '$lib/server/posts/view';
@@ -68,8 +67,6 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const id = Number((await event.request.formData()).get('responseId'));
 		const { response } = ownResponse(event, user.id, id);
-		if (isBlockedPair(db, user.id, response.responderId))
-			return fail(400, { acceptError: 'blocked' });
 		const result = acceptResponse(db, response.id, user.id, clock.now());
 		if (!result.ok) return fail(400, { acceptError: result.error });
 		return { accepted: response.id };
