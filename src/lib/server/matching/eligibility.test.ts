@@ -26,7 +26,9 @@ function world() {
 	const ctx = setUp(db);
 	const requester = ctx.resident('Rosa');
 	// A known requester: her request is published at once, not held for the broker.
-	db.insert(trustBadges).values({ userId: requester.id, kind: 'met_in_person', grantedAt: 0 }).run();
+	db.insert(trustBadges)
+		.values({ userId: requester.id, kind: 'met_in_person', grantedAt: 0 })
+		.run();
 	const made = createPost(db, requester.id, input(ctx.category.id), true, NOW);
 	if (!made.ok) throw new Error('post');
 	const broker = ctx.resident('Bea', { role: 'broker' });
@@ -62,8 +64,7 @@ function world() {
 			'',
 			NOW
 		);
-	const suggested = () =>
-		suggestHelpers(db, made.post.id, NOW)!.suggestions.map((s) => s.helperId);
+	const suggested = () => suggestHelpers(db, made.post.id, NOW)!.suggestions.map((s) => s.helperId);
 	return { db, post: made.post, requester, broker, other, neighbour, propose, suggested };
 }
 
@@ -74,8 +75,7 @@ const cases: [string, HelperRefusal, (w: World, helperId: string) => void][] = [
 	[
 		'lives in another neighbourhood',
 		'other_neighbourhood',
-		(w, id) =>
-			w.db.update(users).set({ neighbourhoodId: w.other.id }).where(eq(users.id, id)).run()
+		(w, id) => w.db.update(users).set({ neighbourhoodId: w.other.id }).where(eq(users.id, id)).run()
 	],
 	[
 		'is an admin',

@@ -6,12 +6,7 @@ import type { DbOrTx } from '../db/client';
  * (`matching_err_helper_<refusal>`), so the broker reads the reason in plain words.
  */
 export type HelperRefusal =
-	| 'gone'
-	| 'own_post'
-	| 'other_neighbourhood'
-	| 'not_a_resident'
-	| 'suspended'
-	| 'blocked';
+	'gone' | 'own_post' | 'other_neighbourhood' | 'not_a_resident' | 'suspended' | 'blocked';
 
 /** The two sides of a possible match: the post's neighbourhood and who asks for help. */
 export interface MatchPlace {

@@ -185,7 +185,8 @@ export function answerProposal(
 			// The broker made this match: the same rule as when the poster accepts.
 			const made = acceptResponseIn(tx, response.id, proposal.brokerId ?? helperId, now);
 			// Since the proposal, one of them may have blocked the other, or the helper moved away.
-			if (!made.ok) return { ok: false, error: made.error === 'ineligible' ? 'ineligible' : 'full' };
+			if (!made.ok)
+				return { ok: false, error: made.error === 'ineligible' ? 'ineligible' : 'full' };
 			tx.update(matchProposals)
 				.set({ status: 'accepted', decidedAt: now, matchId: made.match.id })
 				.where(eq(matchProposals.id, proposal.id))

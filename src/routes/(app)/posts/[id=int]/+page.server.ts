@@ -7,11 +7,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { EDITABLE, ownPost } from '$lib/server/posts/form';
-import {
-	acceptResponse,
-	declineResponse,
-	respond
-} from '$lib/server/posts/responses';
+import { acceptResponse, declineResponse, respond } from '$lib/server/posts/responses';
 import { getPostView } from '$lib/server/posts/view';
 import { myResponse, responsesForPoster } from '$lib/server/talk/post-responses';
 import { posts, responses } from '$lib/server/db/schema';
