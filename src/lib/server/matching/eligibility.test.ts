@@ -12,7 +12,7 @@ import {
 import { createTestDb } from '../db/test-db';
 import { approximate } from '../geo/approx';
 import { createPost } from '../posts/create';
-import { acceptResponse } from '../posts/responses';
+import { acceptResponse, respond } from '../posts/responses';
 import { CENTRE, input, setUp } from '../posts/test-fixtures';
 import { helperRefusal, type HelperRefusal } from './eligibility';
 import { answerProposal, proposeMatch } from './proposals';
@@ -144,6 +144,16 @@ describe('who may help with a request', () => {
 					refusal
 				});
 				expect(w.db.select().from(matches).all()).toEqual([]);
+			});
+
+			it('cannot respond to the request in the first place', () => {
+				const w = world();
+				const h = w.neighbour('Ahmet');
+				shape(w, h.id);
+				expect(respond(w.db, w.post, h.id, 'Ik help', NOW)).toEqual({
+					ok: false,
+					error: refusal === 'blocked' ? 'blocked' : 'ineligible'
+				});
 			});
 
 			it('cannot say yes to a proposal made before', () => {

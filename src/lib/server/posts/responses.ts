@@ -15,7 +15,7 @@ import { openOrFilled } from './lifecycle';
 
 export type RespondResult =
 	| { ok: true; response: PostResponse }
-	| { ok: false; error: 'not_open' | 'own_post' | 'already' | 'blocked' | 'full' };
+	| { ok: false; error: 'not_open' | 'own_post' | 'already' | 'blocked' | 'full' | 'ineligible' };
 
 /** True when either person blocked the other. */
 export function isBlockedPair(db: DbOrTx, a: string, b: string): boolean {
@@ -44,7 +44,21 @@ export function respond(
 	if (post.authorId === responderId) return { ok: false, error: 'own_post' };
 	if (post.status === 'filled') return { ok: false, error: 'full' };
 	if (post.status !== 'open') return { ok: false, error: 'not_open' };
-	if (isBlockedPair(db, post.authorId, responderId)) return { ok: false, error: 'blocked' };
+	// The rule of who may help, checked already here so nobody answers what can never be a match.
+	const refusal =
+		post.kind === 'request'
+			? helperRefusal(
+					db,
+					{ neighbourhoodId: post.neighbourhoodId, requesterId: post.authorId },
+					responderId
+				)
+			: helperRefusal(
+					db,
+					{ neighbourhoodId: post.neighbourhoodId, requesterId: responderId },
+					post.authorId
+				);
+	if (refusal === 'blocked') return { ok: false, error: 'blocked' };
+	if (refusal) return { ok: false, error: 'ineligible' };
 	const response = db
 		.insert(responses)
 		.values({ postId: post.id, responderId, message, createdAt: now })
