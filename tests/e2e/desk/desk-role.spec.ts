@@ -122,3 +122,14 @@ test('a broker takes the desk role away: the volunteer can no longer open the de
 	});
 	expect(mail.text).toContain('Dank je wel');
 });
+
+test('the demo desk volunteer signs in with the demo code and opens the desk', async ({ page }) => {
+	await signIn(page, 'nadia@naburig.example', DEMO_PASSWORD);
+	await page.goto('/desk');
+	await expect(page.getByRole('heading', { level: 1, name: 'Uitleenbalie' })).toBeVisible();
+	// A volunteer, not a broker: she cannot give or take the desk role.
+	await page.getByRole('link', { name: 'Mensen aan de balie' }).click();
+	await expect(page.getByRole('listitem').filter({ hasText: 'Nadia Haddad' })).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Balierol wegnemen/ })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Rol geven' })).toHaveCount(0);
+});
