@@ -1,14 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db/client';
-import { createSession, validateSessionToken } from '../auth/session';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import {
 	auditLog,
 	damageReports,
 	fundingSources,
 	loans,
-	neighbourhoodBrokers,
 	neighbourhoods,
 	pickupPlaces,
 	toolCategories,
@@ -22,11 +20,9 @@ import {
 	checkOut,
 	DeskError,
 	deskToday,
-	grantDeskRole,
 	markInRepair,
 	setToolOutOfService
 } from './desk';
-import { isDeskStaff } from './desk-access';
 import { figuresPerFund, figuresPerTool } from './figures';
 import { borrowerHistory, toolHistory } from './history';
 
@@ -212,28 +208,6 @@ describe('repair, retire, missing', () => {
 				.all()
 				.map((t) => t.s)
 		).toEqual(['retired', 'missing']);
-	});
-});
-
-describe('desk access', () => {
-	it('lets brokers, admins and desk staff in, refuses residents', () => {
-		const resident = insertTestUser(db);
-		const broker = insertTestUser(db, { role: 'broker' });
-		const admin = insertTestUser(db, { role: 'admin' });
-		db.insert(neighbourhoodBrokers).values({ neighbourhoodId: hoodId, userId: broker.id }).run();
-		expect(isDeskStaff(db, resident.id, hoodId)).toBe(false);
-		expect(isDeskStaff(db, broker.id, hoodId)).toBe(true);
-		expect(isDeskStaff(db, admin.id, hoodId)).toBe(true);
-		grantDeskRole(db, hoodId, resident.email!, admin.id, NOW);
-		expect(isDeskStaff(db, resident.id, hoodId)).toBe(true);
-	});
-
-	it('ends the sessions of a person given the desk role, so they sign in again', () => {
-		const resident = insertTestUser(db);
-		const admin = insertTestUser(db, { role: 'admin' });
-		const before = createSession(db, resident.id, NOW);
-		grantDeskRole(db, hoodId, resident.email!, admin.id, NOW + 1);
-		expect(validateSessionToken(db, before.token, NOW + 2).session).toBeNull();
 	});
 });
 

@@ -4,7 +4,6 @@ import { and, asc, eq, gte, isNull, like, lte } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import {
 	damageReports,
-	lendingDeskStaff,
 	loans,
 	matches,
 	neighbourhoods,
@@ -16,7 +15,6 @@ import {
 	TOOL_CONDITIONS
 } from '../db/schema';
 import { recordAudit } from '../audit/audit';
-import { renewSessionsAfterRoleChange } from '../auth/session';
 import { notifyWaitlist } from './waitlist';
 
 export type ToolCondition = (typeof TOOL_CONDITIONS)[number];
@@ -412,58 +410,6 @@ export function setToolOutOfService(
 			now
 		);
 	});
-}
-
-/**
- * Gives a resident of the neighbourhood the lending-desk role (found by e-mail). Their sessions
- * are renewed; returns the acting person's own session made anew when they granted it to themselves.
- */
-export function grantDeskRole(
-	db: DB,
-	neighbourhoodId: number,
-	email: string,
-	actorId: string,
-	now: number,
-	actorSession?: { id: string } | null
-): ReturnType<typeof renewSessionsAfterRoleChange> {
-	return db.transaction((tx) => {
-		const user = tx
-			.select({ id: users.id })
-			.from(users)
-			.where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.deletedAt)))
-			.get();
-		if (!user) throw new DeskError('desk_error_no_such_person');
-		const granted = tx
-			.insert(lendingDeskStaff)
-			.values({ neighbourhoodId, userId: user.id, createdAt: now })
-			.onConflictDoNothing()
-			.run();
-		recordAudit(
-			tx,
-			{
-				actorId,
-				action: 'desk.staff_grant',
-				subjectType: 'user',
-				subjectId: user.id,
-				neighbourhoodId
-			},
-			now
-		);
-		return granted.changes > 0
-			? renewSessionsAfterRoleChange(tx, user.id, now, actorSession)
-			: null;
-	});
-}
-
-/** The residents with the lending-desk role in a neighbourhood. */
-export function listDeskStaff(d: DbOrTx, neighbourhoodId: number) {
-	return d
-		.select({ userId: users.id, name: users.displayName, email: users.email })
-		.from(lendingDeskStaff)
-		.innerJoin(users, eq(users.id, lendingDeskStaff.userId))
-		.where(eq(lendingDeskStaff.neighbourhoodId, neighbourhoodId))
-		.orderBy(asc(users.displayName))
-		.all();
 }
 
 /** Tools of the neighbourhood with their status, for the desk's overview. */
