@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../db/client';
@@ -14,24 +14,21 @@ const HER = ['Maria', 'Janssens', 'maria@test.example', 'maria.nieuw', '015 41 2
 
 /** Every `table.column` whose text contains one of the strings, read from SQLite itself. */
 function whereFound(db: DB, needles: string[]): string[] {
-	const sqlite = db.$client;
-	const tables = sqlite
-		.prepare(
-			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'"
+	const tables = db
+		.all<{ name: string }>(
+			sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`
 		)
-		.pluck()
-		.all() as string[];
+		.map((t) => t.name);
 	const found = new Set<string>();
 	for (const table of tables) {
-		const columns = sqlite.prepare(`PRAGMA table_info("${table}")`).all() as {
-			name: string;
-			type: string;
-		}[];
+		const columns = db.all<{ name: string; type: string }>(
+			sql`SELECT name, type FROM pragma_table_info(${table})`
+		);
 		for (const { name } of columns.filter((c) => /text/i.test(c.type)))
 			for (const needle of needles) {
-				const hit = sqlite
-					.prepare(`SELECT 1 FROM "${table}" WHERE instr(lower("${name}"), lower(?)) > 0 LIMIT 1`)
-					.get(needle);
+				const hit = db.get(
+					sql`SELECT 1 FROM ${sql.identifier(table)} WHERE instr(lower(${sql.identifier(name)}), lower(${needle})) > 0 LIMIT 1`
+				);
 				if (hit) found.add(`${table}.${name}`);
 			}
 	}
@@ -40,11 +37,13 @@ function whereFound(db: DB, needles: string[]): string[] {
 
 /** Rows of a table that point at the person in one of its person columns. */
 function rowsPointingAt(db: DB, table: string, columns: string[], id: string): number {
-	const where = columns.map((c) => `"${c}" = ?`).join(' OR ');
-	const row = db.$client
-		.prepare(`SELECT count(*) AS n FROM "${table}" WHERE ${where}`)
-		.get(...columns.map(() => id)) as { n: number };
-	return row.n;
+	const where = sql.join(
+		columns.map((c) => sql`${sql.identifier(c)} = ${id}`),
+		sql` OR `
+	);
+	return db.get<{ n: number }>(
+		sql`SELECT count(*) AS n FROM ${sql.identifier(table)} WHERE ${where}`
+	)!.n;
 }
 
 const personColumnsByTable = () => {
@@ -94,13 +93,10 @@ describe('deleting an account, across the whole database', () => {
 				expect(rowsPointingAt(db, table, [column], person.id), `${table}.${column}`).toBe(0);
 			}
 
-		const row = db.$client.prepare('SELECT * FROM users WHERE id = ?').get(person.id) as Record<
-			string,
-			unknown
-		>;
+		const row = db.get<Record<string, unknown>>(sql`SELECT * FROM users WHERE id = ${person.id}`)!;
 		for (const col of getTableConfig(users).columns) {
-			const c = PERSONAL_DATA.users[col.name];
-			if (!('leaves' in c.deletion)) continue;
+			const c = PERSONAL_DATA.users?.[col.name];
+			if (!c || !('leaves' in c.deletion)) continue;
 			const value = row[col.name];
 			const reset = value === null || value === '' || value === col.default;
 			expect(reset, `users.${col.name} = ${String(value)}`).toBe(true);
@@ -145,7 +141,7 @@ describe('deleting an account, across the whole database', () => {
 			.where(and(eq(outbox.userId, jozef.id), eq(outbox.kind, 'loan_waitlist_free')))
 			.all();
 		expect(toJozef).toHaveLength(1);
-		expect(toJozef[0].text).toContain('https://naburig.test');
+		expect(toJozef[0]?.text).toContain('https://naburig.test');
 	});
 
 	it('withdraws a match still going on, so the request she helped with is open again', () => {
