@@ -139,6 +139,14 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 		body: { download: 'posts', deletion: emptied('posts') },
 		place_label: { download: 'posts', deletion: emptied('posts') },
 		exact_lat: { download: 'posts', deletion: emptied('posts') },
+		exact_lon: { download: 'posts', deletion: emptied('posts') },
+		approx_cell: {
+			download: leftOut('The public approximate point, shown with the post.'),
+			deletion: kept(
+				'An area about 350 m across, for the figures per area; with the words gone it points at nobody.'
+			)
+		},
+		still_needed_token_hash: { download: leftOut(SECRET), deletion: emptied('posts') },
 		rejection_reason: { download: 'posts', deletion: emptied('posts') }
 	},
 	responses: {
@@ -197,6 +205,17 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 		revoked_by_id: {
 			download: leftOut(ACTOR_IN_OTHERS_RECORD),
 			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		},
+		label: { download: 'trustBadges', deletion: deleted('trust_badges') },
+		note: {
+			download: leftOut(
+				'The broker’s confidential record of the check; it names the references who were called.'
+			),
+			deletion: deleted('trust_badges')
+		},
+		revoke_reason: {
+			download: leftOut('Confidential like the note; the person is told when a badge is revoked.'),
+			deletion: deleted('trust_badges')
 		}
 	},
 	follow_ups: {
@@ -215,6 +234,10 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 		},
 		details: {
 			download: leftOut('The desk’s working notes; they may name the other side of a match.'),
+			deletion: deleted('tasks')
+		},
+		outcome: {
+			download: leftOut('The desk’s working notes, as details.'),
 			deletion: deleted('tasks')
 		}
 	},
@@ -313,6 +336,14 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 			download: leftOut(ACTOR_IN_OTHERS_RECORD),
 			deletion: kept(ACTOR_IN_OTHERS_RECORD)
 		},
+		body: {
+			download: 'signalsFiled',
+			deletion: kept('As filed_by_id: about someone else, the brokers’ work record.')
+		},
+		action_note: {
+			download: leftOut('The broker’s note on what was done; never shown to the volunteer.'),
+			deletion: kept('The brokers’ work record about someone else.')
+		},
 		about: {
 			download: leftOut(
 				'Free text with no link to an account (it may be about someone without one), so it cannot be found reliably; the brokers’ confidential record.'
@@ -324,6 +355,10 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 	},
 	resident_notes: {
 		user_id: { download: 'notesAboutMe', deletion: deleted('resident_notes') },
+		body: {
+			download: 'notesAboutMe',
+			deletion: deleted('resident_notes')
+		},
 		author_id: { download: leftOut(ACTOR_IN_OTHERS_RECORD), deletion: kept(ACTOR_IN_OTHERS_RECORD) }
 	}
 };
