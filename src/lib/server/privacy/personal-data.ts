@@ -127,6 +127,10 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 		subject_id: {
 			download: 'activityAboutMe',
 			deletion: kept('As actor_id: an id of the emptied row, with a code of what happened.')
+		},
+		detail: {
+			download: leftOut('Codes and ids for the brokers’ accountability.'),
+			deletion: emptied('audit_log')
 		}
 	},
 	posts: {

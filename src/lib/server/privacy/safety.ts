@@ -1,5 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { auditLog, recoveryCodes, reports, tasks } from '../db/schema';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { auditLog, posts, recoveryCodes, reports, tasks } from '../db/schema';
 import type { DeletionStep } from './delete';
 import type { ExportSection } from './export';
 
@@ -61,6 +61,7 @@ export const safetyExport: ExportSection[] = [
 
 /**
  * Deleting an account: recovery codes go (the second-factor key is emptied with the profile);
+ * audit entries about the person or their posts keep only their codes;
  * reports about the person are closed and their words wiped (there is nobody left to act on);
  * the desk's tasks about the person go, done or not (there is nobody left to call).
  */
@@ -79,6 +80,26 @@ export const safetyDeletion: DeletionStep[] = [
 			tx.update(reports)
 				.set({ reason: '', resolution: null })
 				.where(eq(reports.personId, p.id))
+				.run();
+		}
+	},
+	{
+		// The entries stay (who did what, when); the words about the person or their posts go,
+		// e.g. a broker's reason for hiding a post.
+		name: 'audit_log',
+		run: (tx, p) => {
+			const ownPosts = tx
+				.select({ id: sql<string>`CAST(${posts.id} AS TEXT)` })
+				.from(posts)
+				.where(eq(posts.authorId, p.id));
+			tx.update(auditLog)
+				.set({ detail: '{}' })
+				.where(
+					or(
+						and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, p.id)),
+						and(eq(auditLog.subjectType, 'post'), inArray(auditLog.subjectId, ownPosts))
+					)
+				)
 				.run();
 		}
 	},

@@ -250,7 +250,15 @@ export function insertEverywhere(db: DB, maria: User, hoodId: number, categoryId
 	db.insert(auditLog)
 		.values([
 			{ at: 32, actorId: maria.id, action: 'note.write', subjectType: 'user', subjectId: jozef.id },
-			{ at: 32, actorId: jozef.id, action: 'note.read', subjectType: 'user', subjectId: maria.id }
+			{ at: 32, actorId: jozef.id, action: 'note.read', subjectType: 'user', subjectId: maria.id },
+			{
+				at: 33,
+				actorId: jozef.id,
+				action: 'post.hide',
+				subjectType: 'post',
+				subjectId: String(mariasPost.id),
+				detail: JSON.stringify({ reason: 'Maria Janssens zette haar adres erin' })
+			}
 		])
 		.run();
 	// Jozef's copy of a mail about her: his, and kept (PERSONAL_DATA: outbox.text_body).
