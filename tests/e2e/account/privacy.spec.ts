@@ -95,7 +95,7 @@ function nextMondayAndTuesday(): [string, string] {
 	return [monday.toISOString().slice(0, 10), tuesday.toISOString().slice(0, 10)];
 }
 
-test('a person with a borrowed tool at home is asked to bring it back before deleting the account', async ({
+test('a person with a borrowed tool at home is asked to bring it back first, and can leave once it is back', async ({
 	page
 }) => {
 	const person = newPerson('geleend', 'Rita');
@@ -145,4 +145,20 @@ test('a person with a borrowed tool at home is asked to bring it back before del
 	// Nothing changed: still signed in, and the account is still there.
 	await expect(page.getByRole('button', { name: 'Afmelden', exact: true })).toBeVisible();
 	await openAccount(page);
+	await signOut(page);
+
+	// She brings it back; the desk takes it in. Now she can leave.
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.goto(`/desk/loans/${loanId}`);
+	await page.getByLabel('In welke staat is het toestel?').selectOption({ label: 'Goed' });
+	await page.getByLabel('lader').check();
+	await page.getByRole('button', { name: 'Terugname bevestigen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /Accuschroefmachine/ })).toBeVisible();
+	await signOut(page);
+	await signIn(page, person.email, person.password);
+	await page.goto('/account/delete');
+	await page.getByLabel('Ja, ik wil mijn account en mijn gegevens voorgoed verwijderen.').check();
+	await page.getByLabel('Je huidige wachtwoord').fill(person.password);
+	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
+	await expect(page.getByRole('heading', { name: 'Je account is verwijderd' })).toBeVisible();
 });
