@@ -21,8 +21,25 @@ export default ts.config(
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', ignoreRestSiblings: true }
+			],
+			// Forms take the site's defaults (an error on the server shows the error page).
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: 'sveltekit-superforms',
+							importNames: ['superForm'],
+							message: "Import superForm from '$lib/forms'."
+						}
+					]
+				}
 			]
 		}
+	},
+	{
+		files: ['src/lib/forms.ts'],
+		rules: { 'no-restricted-imports': 'off' }
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { SITE_BACKUPS, SITE_DATABASE } from './tests/e2e/commands';
 
 // Overridable so that two checkouts can run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -58,7 +59,7 @@ export default defineConfig({
 			reuseExistingServer: false,
 			stdout: 'ignore',
 			stderr: 'pipe',
-			env: serverEnv(PORT, './.e2e/naburig-e2e.db')
+			env: serverEnv(PORT, SITE_DATABASE, SITE_BACKUPS)
 		},
 		{
 			command: 'node tests/e2e/serve.mjs',
@@ -67,15 +68,19 @@ export default defineConfig({
 			reuseExistingServer: false,
 			stdout: 'ignore',
 			stderr: 'pipe',
-			env: { ...serverEnv(CLOCK_PORT, './.e2e/naburig-clock.db'), TEST_CLOCK: '1' }
+			env: {
+				...serverEnv(CLOCK_PORT, './.e2e/naburig-clock.db', './.e2e/backups-clock'),
+				TEST_CLOCK: '1'
+			}
 		}
 	]
 });
 
-function serverEnv(port: number, database: string): Record<string, string> {
+function serverEnv(port: number, database: string, backups: string): Record<string, string> {
 	return {
 		PORT: String(port),
 		DATABASE_URL: database,
+		BACKUP_DIR: backups,
 		SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
 		MAIL_FROM: 'Naburig test <test@naburig.example>',
 		DEMO: '1',

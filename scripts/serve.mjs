@@ -7,4 +7,5 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 }
 // Room for a phone photo (up to 12 MB, src/lib/lending.ts); src/hooks.server.ts keeps other pages small.
 process.env.BODY_SIZE_LIMIT ||= '20M';
-await import('../build/index.js');
+// Our own http server around adapter-node's handler: it adds nosniff to static files too.
+await import('./http-server.mjs');

@@ -5,19 +5,22 @@ import { textDirection } from '$lib/i18n';
 import { config, siteOrigin } from '$lib/server/config';
 import { db, sqlite } from '$lib/server/db';
 import { refreshQueryStatistics } from '$lib/server/db/client';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { ensureCategories } from '$lib/server/categories/pilot';
-import { seedDemoIfEmpty } from '$lib/server/demo/seed';
+import { prepareFirstStart } from '$lib/server/demo/first-start';
 import { ensureToolCategories } from '$lib/server/lending/categories';
 import { createMailWorker } from '$lib/server/mail/worker';
 import { mailboxTransport, smtpTransport } from '$lib/server/mail/transport';
 import { randomToken } from '$lib/server/ids';
 import { runFollowUps } from '$lib/server/followup/worker';
 import { startPeriodicJobs } from '$lib/server/jobs';
+import { backupIfDue } from '$lib/server/backup/make';
+import { parseKeep } from '$lib/server/backup/retention';
 import { log } from '$lib/server/log';
 import { bodyTooLarge } from '$lib/server/body-size';
 import { m } from '$lib/paraglide/messages.js';
+import { securityHeaders } from '$lib/server/security-headers';
 import { runLoanReminders } from '$lib/server/lending/reminders';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
 import { warnExpiringRequests } from '$lib/server/posts/expiry';
@@ -35,7 +38,8 @@ export const init: ServerInit = async () => {
 	// The starting category lists, in every installation; brokers manage them from then on.
 	ensureCategories(db);
 	ensureToolCategories(db);
-	if (config.DEMO !== false) await seedDemoIfEmpty(db, clock.now());
+	// A local trial becomes the demo site; a real site creates no accounts (see README).
+	await prepareFirstStart(db, config, clock.now());
 	mailWorker.start();
 	const stopJobs = startPeriodicJobs(
 		[
@@ -70,13 +74,26 @@ export const init: ServerInit = async () => {
 				name: 'loan-reminders',
 				everyMs: 5 * 60_000,
 				run: (now) => runLoanReminders(db, now, siteOrigin())
+			},
+			// A checked online backup a day into BACKUP_DIR, photos included; old ones pruned.
+			{
+				name: 'backup',
+				everyMs: 60 * 60_000,
+				run: (now) =>
+					backupIfDue(
+						sqlite,
+						{ dir: config.BACKUP_DIR, photoDir: config.PHOTO_DIR },
+						parseKeep(config.BACKUP_KEEP),
+						now
+					)
 			}
 		],
 		clock.now
 	);
 	log.info('server.started', {
 		database: config.DATABASE_URL,
-		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox'
+		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox',
+		backups: config.BACKUP_DIR
 	});
 	// adapter-node emits this on SIGINT/SIGTERM once open requests are done.
 	process.once('sveltekit:shutdown' as 'exit', async () => {
@@ -107,7 +124,7 @@ const handleBodySize: Handle = ({ event, resolve }) => {
 };
 
 const handleSession: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
+	const token = event.cookies.get(sessionCookieName(event.url));
 	if (!token) {
 		event.locals.user = null;
 		event.locals.session = null;
@@ -137,10 +154,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	// The map tile host comes from PUBLIC_TILE_URL at run time, so it is added here.
 	if (csp)
 		h.set('content-security-policy', csp.replace(/img-src ([^;]*)/, `img-src $1 ${tileOrigin}`));
-	h.set('referrer-policy', 'strict-origin-when-cross-origin');
-	h.set('x-content-type-options', 'nosniff');
-	h.set('x-frame-options', 'DENY');
-	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(self)');
+	// event.url carries ORIGIN's protocol (or the proxy's, with PROTOCOL_HEADER).
+	for (const [name, value] of Object.entries(securityHeaders(event.url))) h.set(name, value);
 	// Anything shown to a signed-in person may be personal: never keep it in a shared cache.
 	if (event.locals.user && !h.has('cache-control')) h.set('cache-control', 'private, no-store');
 	return response;

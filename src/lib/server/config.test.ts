@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from './config';
+import { isPublicSite, loadConfig } from './config';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -48,5 +48,29 @@ describe('the test clock', () => {
 		expect(() => loadConfig({ TEST_CLOCK: '1' })).toThrow('exit');
 		expect(exit).toHaveBeenCalledTimes(3);
 		expect(String(printed.mock.calls[0]?.[0])).toContain('TEST_CLOCK');
+	});
+});
+
+describe('backups and the kind of site', () => {
+	it('backs up into ./data/backups by default and refuses a retention it cannot read', () => {
+		expect(loadConfig({})).toMatchObject({
+			BACKUP_DIR: './data/backups',
+			BACKUP_KEEP: '7d,4w,12m'
+		});
+		const exit = vi.spyOn(process, 'exit').mockImplementation((() => {
+			throw new Error('exit');
+		}) as never);
+		const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+		expect(() => loadConfig({ BACKUP_KEEP: '7 days' })).toThrow('exit');
+		expect(String(printed.mock.calls[0]?.[0])).toContain('BACKUP_KEEP: must look like 7d,4w,12m');
+		expect(exit).toHaveBeenCalledWith(1);
+	});
+
+	it('tells a public site from a local trial', () => {
+		expect(isPublicSite(loadConfig({ ORIGIN: 'http://localhost:3000' }))).toBe(false);
+		expect(isPublicSite(loadConfig({ ORIGIN: 'http://[::1]:3000' }))).toBe(false);
+		expect(isPublicSite(loadConfig({ ORIGIN: 'https://buurt.example.org' }))).toBe(true);
+		expect(isPublicSite(loadConfig({ NODE_ENV: 'production' }))).toBe(true);
+		expect(isPublicSite(loadConfig({ PROTOCOL_HEADER: 'x-forwarded-proto' }))).toBe(true);
 	});
 });

@@ -21,13 +21,22 @@ const envSchema = z.object({
 			'must be an http(s) URL with {z}, {x} and {y}'
 		)
 		.default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
-	/** Unset: demo mode when the database was empty at first start. */
+	/** Unset: demo mode on a local trial site whose database was empty at first start. */
 	DEMO: booleanFlag.optional(),
 	ORIGIN: z.url().optional(),
+	/** adapter-node's proxy setting; set without ORIGIN, the site is served through a proxy. */
+	PROTOCOL_HEADER: z.string().optional(),
 	/** How often the mail worker looks for due mail, in milliseconds. */
 	OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
 	/** Where resized tool photos are stored. */
 	PHOTO_DIR: z.string().min(1).default('./data/photos'),
+	/** Where the server keeps its online backups; `off` for none. */
+	BACKUP_DIR: z.string().min(1).default('./data/backups'),
+	/** How many daily, weekly and monthly backups to keep. */
+	BACKUP_KEEP: z
+		.string()
+		.regex(/^\d+d,\d+w,\d+m$/, 'must look like 7d,4w,12m (daily, weekly, monthly backups kept)')
+		.default('7d,4w,12m'),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 	/** End-to-end tests only: lets /test/clock move time forward. Refused in production. */
 	TEST_CLOCK: booleanFlag.optional(),
@@ -37,10 +46,21 @@ const envSchema = z.object({
 function isLocalOrigin(origin: string | undefined): boolean {
 	if (!origin) return false;
 	const host = new URL(origin).hostname;
-	return host === 'localhost' || host === '127.0.0.1';
+	return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }
 
 export type Config = z.infer<typeof envSchema>;
+
+/**
+ * security: a site for real people (production build settings, a public address, or served
+ * through a proxy) rather than someone trying it on their own machine. Such a site never
+ * switches demo mode on by itself.
+ */
+export function isPublicSite(c: Pick<Config, 'NODE_ENV' | 'ORIGIN' | 'PROTOCOL_HEADER'>): boolean {
+	if (c.NODE_ENV === 'production') return true;
+	if (c.ORIGIN) return !isLocalOrigin(c.ORIGIN);
+	return c.PROTOCOL_HEADER !== undefined;
+}
 
 /** Reads and validates the environment; exits with a clear message when a value is wrong. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

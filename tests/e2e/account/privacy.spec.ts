@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { expectSignInRefused, newPerson, openAccount } from '../pages/account';
-import { signIn, signUpAndVerify } from '../pages/auth';
+import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 
 test('a person downloads everything stored about them as a file', async ({ page }) => {
 	const person = newPerson('gegevens', 'Rosalie');
@@ -81,4 +81,84 @@ test('the only admin cannot delete their account, and nothing changes', async ({
 	// Still an admin: the admin area opens.
 	const response = await page.goto('/admin');
 	expect(response?.status()).toBe(200);
+});
+
+/** Next week's Monday and Tuesday in Brussels: the pick-up place is open on weekdays. */
+function nextMondayAndTuesday(): [string, string] {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(
+		Date.now()
+	);
+	const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+	const dow = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+	const monday = new Date(Date.UTC(y, m - 1, d + ((1 - dow + 7) % 7 || 7)));
+	const tuesday = new Date(monday.getTime() + 86_400_000);
+	return [monday.toISOString().slice(0, 10), tuesday.toISOString().slice(0, 10)];
+}
+
+test('a person with a borrowed tool at home is asked to bring it back first, and can leave once it is back', async ({
+	page
+}) => {
+	const person = newPerson('geleend', 'Rita');
+	const [monday, tuesday] = nextMondayAndTuesday();
+	await signUpAndVerify(page, person);
+	await signIn(page, person.email, person.password);
+	await page.goto('/tools?q=accu');
+	await page.getByRole('link', { name: 'Accuschroefmachine' }).click();
+	await page.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
+	await page.getByRole('button', { name: 'Akkoord' }).click();
+	await page.getByLabel('Ophalen op').fill(monday);
+	await page.getByLabel('Terugbrengen op').fill(tuesday);
+	await page.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
+	await page.getByRole('button', { name: 'Reserveren' }).click();
+	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);
+	const loanId = new URL(page.url()).searchParams.get('reserved')!;
+	await signOut(page);
+
+	// The desk hands the screwdriver over.
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.goto(`/desk/loans/${loanId}`);
+	await page.getByLabel('In welke staat is het toestel?').selectOption({ label: 'Goed' });
+	await page.getByLabel('lader').check();
+	await page.getByRole('button', { name: 'Meegeven bevestigen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Uitleenbalie' })).toBeVisible();
+	await page.goto(`/desk/loans/${loanId}`);
+	await expect(page.getByRole('button', { name: 'Terugname bevestigen' })).toBeVisible();
+	await signOut(page);
+
+	await signIn(page, person.email, person.password);
+	await page.goto('/account/delete');
+	await expect(
+		page.getByText('Reservaties van gereedschap die je nog niet ophaalde, worden geannuleerd.', {
+			exact: false
+		})
+	).toBeVisible();
+	await page.getByLabel('Ja, ik wil mijn account en mijn gegevens voorgoed verwijderen.').check();
+	await page.getByLabel('Je huidige wachtwoord').fill(person.password);
+	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
+	await expect(
+		page.getByText(
+			'Je hebt nog gereedschap van de uitleenbalie thuis: Accuschroefmachine. Breng het eerst terug.',
+			{ exact: false }
+		)
+	).toBeVisible();
+	await expectAccessible(page);
+	// Nothing changed: still signed in, and the account is still there.
+	await expect(page.getByRole('button', { name: 'Afmelden', exact: true })).toBeVisible();
+	await openAccount(page);
+	await signOut(page);
+
+	// She brings it back; the desk takes it in. Now she can leave.
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.goto(`/desk/loans/${loanId}`);
+	await page.getByLabel('In welke staat is het toestel?').selectOption({ label: 'Goed' });
+	await page.getByLabel('lader').check();
+	await page.getByRole('button', { name: 'Terugname bevestigen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /Accuschroefmachine/ })).toBeVisible();
+	await signOut(page);
+	await signIn(page, person.email, person.password);
+	await page.goto('/account/delete');
+	await page.getByLabel('Ja, ik wil mijn account en mijn gegevens voorgoed verwijderen.').check();
+	await page.getByLabel('Je huidige wachtwoord').fill(person.password);
+	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
+	await expect(page.getByRole('heading', { name: 'Je account is verwijderd' })).toBeVisible();
 });

@@ -63,21 +63,29 @@ test('signing up with an address that has an account gives the same answer and m
 test('a wrong password is refused with a clear message, and repeated tries are slowed down', async ({
 	page
 }) => {
-	// A fresh address, so the lock-out does not hinder other tests; it counts the same as a real one.
+	// A fresh address, as a real one: the waits count per address and client address.
 	const email = uniqueEmail('slot');
 	await page.goto('/sign-in');
 	await expectAccessible(page);
-	for (let i = 0; i < 5; i++) {
+	const attempt = async (password: string) => {
 		await page.getByLabel('E-mailadres').fill(email);
-		await page.getByLabel('Wachtwoord', { exact: true }).fill(`fout-${i}`);
-		await page.getByRole('button', { name: 'Aanmelden' }).click();
+		await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+		await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			page.getByRole('button', { name: 'Aanmelden' }).click()
+		]);
+	};
+	// The first two tries get the plain answer (a typo costs nothing)…
+	for (let i = 0; i < 2; i++) {
+		await attempt(`fout-${i}`);
 		await expect(
 			page.getByText('Dit e-mailadres en wachtwoord horen niet bij elkaar.')
 		).toBeVisible();
 		await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
 	}
-	await page.getByLabel('Wachtwoord', { exact: true }).fill('nog-een-poging');
-	await page.getByRole('button', { name: 'Aanmelden' }).click();
-	await expect(page.getByText('Je hebt het te vaak geprobeerd.')).toBeVisible();
+	// …then each next try must wait longer (1, 2, 4, … seconds): quick tries are refused.
+	const slowed = page.getByText('Je hebt het te vaak geprobeerd.');
+	for (let i = 2; i < 8 && !(await slowed.isVisible()); i++) await attempt(`fout-${i}`);
+	await expect(slowed).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Afmelden' })).toHaveCount(0);
 });

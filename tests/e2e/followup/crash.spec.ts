@@ -27,6 +27,7 @@ function startServer(): ChildProcess {
 			...process.env,
 			PORT: String(PORT),
 			DATABASE_URL: DATABASE,
+			BACKUP_DIR: './.e2e/backups-crash',
 			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
 			MAIL_FROM: 'Naburig test <test@naburig.example>',
 			DEMO: '1',
@@ -46,12 +47,25 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 	}
 }
 
+/** Message-IDs of the mails claimed and not recorded as sent (what a dead server had in hand). */
+function mailsInHand(): Set<string> {
+	const db = new Database(DATABASE, { readonly: true });
+	try {
+		const rows = db
+			.prepare(`select message_id as id from outbox where status = 'sending'`)
+			.all() as { id: string }[];
+		return new Set(rows.map((r) => r.id));
+	} finally {
+		db.close();
+	}
+}
+
 const healthy = () =>
 	fetch(`http://localhost:${PORT}/healthz`)
 		.then((r) => r.ok || undefined)
 		.catch(() => undefined);
 
-test('follow-up mails interrupted by kill -9 are each delivered exactly once after a restart', async ({
+test('follow-up mails interrupted by kill -9 are each delivered after a restart, twice at most when in hand at the kill', async ({
 	request
 }) => {
 	test.setTimeout(180_000);
@@ -92,7 +106,11 @@ test('follow-up mails interrupted by kill -9 are each delivered exactly once aft
 		const killed = server;
 		await until('the kill', () => (killed.signalCode === 'SIGKILL' ? true : undefined));
 		const beforeRestart = delivered.filter((d) => FOLLOW_UP.test(d.subject)).length;
-		expect(beforeRestart).toBe(KILL_AT - 1);
+		expect(beforeRestart).toBeGreaterThanOrEqual(KILL_AT - 1);
+		// A few mails go out at once: those the dead server had in hand (claimed, not recorded as
+		// sent) are in doubt. The mail server may have taken one in just before the kill.
+		const inDoubt = mailsInHand();
+		expect(inDoubt.size).toBeGreaterThanOrEqual(1);
 
 		// Started again on the same database. The mail that was in flight stays claimed for two
 		// minutes; the test clock moves past that instead of waiting.
@@ -128,10 +146,13 @@ test('follow-up mails interrupted by kill -9 are each delivered exactly once aft
 				.get(startedAt) as { n: number };
 			expect(rows.length).toBe(sentFollowUps.n);
 
-			// …and the SMTP server received each of them exactly once.
-			const got = delivered.filter((d) => FOLLOW_UP.test(d.subject));
-			expect(got.map((d) => d.messageId).sort()).toEqual(rows.map((r) => r.messageId).sort());
-			expect(new Set(got.map((d) => d.messageId)).size).toBe(got.length);
+			// …and the SMTP server received each of them, exactly once unless it was in hand when
+			// the server died: such a mail, perhaps taken in just before, may come once more.
+			const got = delivered.filter((d) => FOLLOW_UP.test(d.subject)).map((d) => d.messageId);
+			expect([...new Set(got)].sort()).toEqual(rows.map((r) => r.messageId).sort());
+			const twice = got.filter((id, i) => got.indexOf(id) !== i);
+			expect(twice.filter((id) => !inDoubt.has(id))).toEqual([]);
+			expect(new Set(twice).size).toBe(twice.length);
 		} finally {
 			db.close();
 		}

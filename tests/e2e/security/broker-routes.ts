@@ -610,11 +610,20 @@ export const ROWS: Row[] = [
 	{ route: '/desk/staff', handler: 'load', url: () => n1('/desk/staff'), scope: 'n1', ok: 200 },
 	{
 		route: '/desk/staff',
-		handler: 'default',
+		handler: 'grant',
 		url: () => n1('/desk/staff'),
 		form: { email: '' },
 		scope: 'n1',
 		ok: 400
+	},
+	{
+		route: '/desk/staff',
+		handler: 'remove',
+		url: () => n1('/desk/staff'),
+		form: { userId: 'nobody' },
+		scope: 'n1',
+		ok: 400,
+		why: 'without the confirmation ticked nothing changes'
 	},
 	{
 		route: '/desk/tools/[id=int]',

@@ -109,12 +109,18 @@ test('an unknown page says so plainly, with a reference to quote', async ({ page
 	await expectAccessible(page);
 });
 
-test('the health check reports the database and the mail backlog', async ({ request }) => {
+test('the health check reports the database, the mail backlog and the last backup', async ({
+	request
+}) => {
 	const response = await request.get('/healthz');
 	expect(response.status()).toBe(200);
 	const body = await response.json();
 	expect(body).toMatchObject({ status: 'ok', database: 'ok' });
 	expect(typeof body.outbox.pending).toBe('number');
+	// The server made a backup at start-up.
+	expect(body.backup.enabled).toBe(true);
+	expect(Date.parse(body.backup.lastAt)).toBeLessThanOrEqual(Date.now());
+	expect(body.backup.ageSeconds).toBeGreaterThanOrEqual(0);
 });
 
 test('in demo mode anyone can read the mailbox and follow a link from it', async ({ page }) => {

@@ -25,22 +25,21 @@ export function loadUser(db: DB, userId: string): User {
 export type PasswordCheck = 'ok' | 'wrong_password' | 'rate_limited';
 
 /**
- * Checks the password a signed-in person typed again before a sensitive change. Wrong guesses
- * count against the same limit as signing in, so a borrowed session cannot be used to guess.
+ * Checks the password a signed-in person typed again before a sensitive change. Guesses wait
+ * longer and longer, so a borrowed session cannot be used to guess.
  */
 export async function confirmPassword(
 	user: User,
 	password: string,
 	now: number
 ): Promise<PasswordCheck> {
-	const key = user.email ?? user.id;
-	if (!limits.signInPerAccount.check(key, now)) return 'rate_limited';
+	if (!limits.confirmPasswordPerAccount.consume(user.id, now)) return 'rate_limited';
 	const valid = user.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
 	if (!valid) {
-		limits.signInPerAccount.consume(key, now);
 		log.info('account.password_check_failed', { user: user.id });
 		return 'wrong_password';
 	}
+	limits.confirmPasswordPerAccount.reset(user.id);
 	return 'ok';
 }
 

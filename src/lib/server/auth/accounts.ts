@@ -7,7 +7,7 @@ import { enqueueMail } from '../mail/outbox';
 import { consumeEmailToken, createEmailToken } from './email-tokens';
 import { alreadyRegisteredMail, verifyEmailMail } from './mails';
 import { hashPassword, verifyPassword } from './password';
-import { limits } from './rate-limit';
+import { limits, pairKey } from './rate-limit';
 
 /** Finds an account by e-mail address (addresses are stored in lower case). */
 export function findUserByEmail(db: DB, email: string): User | undefined {
@@ -40,6 +40,8 @@ export async function signUp(
 		log.warn('auth.rate_limited', { kind: 'sign_up', client });
 		return { ok: false, reason: 'rate_limited' };
 	}
+	// Hashed on every path, used or not: an address with an account must not answer faster.
+	const passwordHash = await hashPassword(input.password);
 	const existing = findUserByEmail(db, input.email);
 	// Not confirmed yet (e.g. a second click on "create account"): send the link again rather
 	// than saying the address already has an account.
@@ -62,7 +64,6 @@ export async function signUp(
 		);
 		return { ok: true, userId: null };
 	}
-	const passwordHash = await hashPassword(input.password);
 	const id = newId();
 	db.transaction((tx) => {
 		tx.insert(users)
@@ -132,8 +133,10 @@ export type SignInResult =
 let dummyHash: Promise<string> | null = null;
 
 /**
- * Checks an e-mail address and password, with rate limits per address and per client address.
- * Unknown address and wrong password give the same answer.
+ * Checks an e-mail address and password. Guesses at one address from one client address wait
+ * longer and longer (reset by the right password); a client address has a generous bucket for
+ * all addresses. Nothing counts per address alone, so a stranger's guesses never keep the owner
+ * out. Unknown address and wrong password give the same answer.
  */
 export async function authenticate(
 	db: DB,
@@ -142,11 +145,8 @@ export async function authenticate(
 	client: string,
 	now: number
 ): Promise<SignInResult> {
-	const accountKey = email.toLowerCase();
-	if (
-		!limits.signInPerClient.consume(client, now) ||
-		!limits.signInPerAccount.check(accountKey, now)
-	) {
+	const pair = pairKey(email, client);
+	if (!limits.signInPerClient.consume(client, now) || !limits.signInPerPair.consume(pair, now)) {
 		log.warn('auth.rate_limited', { kind: 'sign_in', client });
 		return { ok: false, reason: 'rate_limited' };
 	}
@@ -156,13 +156,12 @@ export async function authenticate(
 		? await verifyPassword(user.passwordHash, password)
 		: (await verifyPassword(await dummyHash, password), false);
 	if (!user || !valid) {
-		limits.signInPerAccount.consume(accountKey, now);
 		log.info('auth.sign_in_failed', { client, known: Boolean(user) });
 		return { ok: false, reason: 'invalid' };
 	}
 	if (user.status === 'suspended')
 		return { ok: false, reason: 'suspended', statusReason: user.statusReason };
 	if (user.status !== 'active') return { ok: false, reason: 'invalid' };
-	limits.signInPerAccount.reset(accountKey);
+	limits.signInPerPair.reset(pair);
 	return { ok: true, user };
 }

@@ -1,19 +1,32 @@
 import type { Cookies } from '@sveltejs/kit';
-import { SESSION_COOKIE } from './session';
+import { SESSION_COOKIE, type SessionInfo } from './session';
+
+function isLocalhost(url: URL): boolean {
+	return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
 
 /** Secure everywhere except plain-http localhost, where browsers would drop the cookie. */
 function isSecure(url: URL): boolean {
-	return url.protocol === 'https:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+	return url.protocol === 'https:' || !isLocalhost(url);
 }
 
-/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure outside localhost. */
+/**
+ * The session cookie's name. Outside localhost it carries the `__Host-` prefix: browsers then
+ * accept it only when Secure, with Path=/ and no Domain, so a sibling subdomain or a plain-http
+ * page cannot plant or overwrite it. On http://localhost the prefix would make browsers drop it.
+ */
+export function sessionCookieName(url: URL): string {
+	return isLocalhost(url) ? SESSION_COOKIE : `__Host-${SESSION_COOKIE}`;
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Path=/, no Domain, Secure outside localhost. */
 export function setSessionCookie(
 	cookies: Cookies,
 	url: URL,
 	token: string,
 	expiresAt: number
 ): void {
-	cookies.set(SESSION_COOKIE, token, {
+	cookies.set(sessionCookieName(url), token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
@@ -22,9 +35,18 @@ export function setSessionCookie(
 	});
 }
 
+/** Sets the cookie of a session made anew (a person who changed their own role), if any. */
+export function setRenewedSessionCookie(
+	cookies: Cookies,
+	url: URL,
+	renewed: { token: string; session: SessionInfo } | null
+): void {
+	if (renewed) setSessionCookie(cookies, url, renewed.token, renewed.session.expiresAt);
+}
+
 /** Removes the session cookie. */
 export function deleteSessionCookie(cookies: Cookies, url: URL): void {
-	cookies.delete(SESSION_COOKIE, {
+	cookies.delete(sessionCookieName(url), {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',

@@ -9,16 +9,19 @@ import { hasTwoFactor, twoFactorDecision, twoFactorRedirect } from './two-factor
 
 /**
  * security: brokers and admins see confidential data, so before any of their pages opens they must
- * have a second factor (or are sent to set one up) and have entered a code in this session.
+ * have a second factor (or are sent to set one up) and have entered a code in this session. The
+ * lending desk asks the same of the residents who run it (`deskStaff`).
  */
 export function requireSecondFactor(
 	event: Pick<RequestEvent, 'locals' | 'url'>,
-	user: SessionUser
+	user: SessionUser,
+	deskStaff = false
 ): void {
 	const decision = twoFactorDecision(
 		user.role,
 		hasTwoFactor(db, user.id),
-		event.locals.session?.twoFactorVerified === true
+		event.locals.session?.twoFactorVerified === true,
+		deskStaff
 	);
 	const target = twoFactorRedirect(decision, event.url.pathname + event.url.search);
 	if (target) redirect(303, target);

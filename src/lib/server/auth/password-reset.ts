@@ -12,15 +12,16 @@ import {
 	type TokenCheck
 } from './email-tokens';
 import { hashPassword } from './password';
-import { limits } from './rate-limit';
+import { limits, pairKey } from './rate-limit';
 import { invalidateUserSessions } from './session';
 
 export type ResetRequestResult = { ok: true } | { ok: false; reason: 'rate_limited' };
 
 /**
  * Mails a reset link when the address belongs to an active account. The caller answers the same
- * whether or not it does, so the form cannot be used to find out who has an account. Limited
- * per address (so nobody's mailbox gets flooded) and per client address.
+ * whether or not it does, so the form cannot be used to find out who has an account. Limited per
+ * (address, client) and per client address; an address gets at most a few mails an hour, whoever
+ * asks, and a request in between sends none: the mail sent minutes before holds the newest link.
  */
 export function requestPasswordReset(
 	db: DB,
@@ -32,7 +33,7 @@ export function requestPasswordReset(
 	const address = email.toLowerCase();
 	if (
 		!limits.resetPerClient.consume(client, now) ||
-		!limits.resetPerAccount.consume(address, now)
+		!limits.resetPerPair.consume(pairKey(address, client), now)
 	) {
 		log.warn('auth.rate_limited', { kind: 'reset_password', client });
 		return { ok: false, reason: 'rate_limited' };
@@ -40,6 +41,11 @@ export function requestPasswordReset(
 	const user = findUserByEmail(db, address);
 	if (!user?.email || user.status !== 'active') {
 		log.info('auth.reset_requested', { client, known: false });
+		return { ok: true };
+	}
+	// security: a new link ends the previous one, so spacing the mails also keeps each link usable.
+	if (!limits.resetMailsPerAddress.consume(address, now)) {
+		log.info('auth.reset_requested', { client, user: user.id, mail: 'recently_sent' });
 		return { ok: true };
 	}
 	const to = user.email;
@@ -94,8 +100,8 @@ export async function resetPassword(
 		return { ok: true, user };
 	});
 	if (result.ok) {
-		// Whoever was locked out by wrong guesses is in again with the new password.
-		limits.signInPerAccount.reset(result.user.email!);
+		// The link was used: a new request may mail at once.
+		limits.resetMailsPerAddress.reset(result.user.email!);
 		log.info('auth.password_reset', { user: result.user.id });
 	}
 	return result;

@@ -1,5 +1,5 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { preparedOnce, type DbOrTx } from '../db/client';
 import { sessions, users, type Role, type User } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
@@ -44,15 +44,23 @@ export function toSessionUser(u: User): SessionUser {
 export function createSession(
 	db: DbOrTx,
 	userId: string,
-	now: number
+	now: number,
+	twoFactorVerified = false
 ): { token: string; session: SessionInfo } {
 	const id = randomToken(15);
 	const secret = randomToken(20);
 	const expiresAt = now + SESSION_LIFETIME_MS;
 	db.insert(sessions)
-		.values({ id, secretHash: hashToken(secret), userId, createdAt: now, expiresAt })
+		.values({
+			id,
+			secretHash: hashToken(secret),
+			userId,
+			createdAt: now,
+			expiresAt,
+			twoFactorVerified
+		})
 		.run();
-	return { token: `${id}.${secret}`, session: { id, expiresAt } };
+	return { token: `${id}.${secret}`, session: { id, expiresAt, twoFactorVerified } };
 }
 
 const sessionWithUser = preparedOnce((db) =>
@@ -106,4 +114,47 @@ export function invalidateSession(db: DbOrTx, sessionId: string): void {
 /** Ends every session of a person ("sign out everywhere", password change, suspension). */
 export function invalidateUserSessions(db: DbOrTx, userId: string): void {
 	db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/**
+ * security: replaces a session by a new one of the same person (new id and secret; the old token
+ * stops working), when the session gains rights, e.g. once the second factor is entered: a token
+ * someone saw before that step is worth nothing after it. Null when the session is gone.
+ */
+export function renewSession(
+	db: DbOrTx,
+	sessionId: string,
+	now: number,
+	twoFactorVerified: boolean
+): { token: string; session: SessionInfo } | null {
+	const old = db
+		.delete(sessions)
+		.where(eq(sessions.id, sessionId))
+		.returning({ userId: sessions.userId })
+		.all()[0];
+	return old ? createSession(db, old.userId, now, twoFactorVerified) : null;
+}
+
+/**
+ * security: after a person's role, or their place among a neighbourhood's brokers or desk staff,
+ * changed: every session of theirs ends, so each device comes back through sign-in (and the
+ * code step) with a session made for what they may do now. When they made the change themselves,
+ * `current` (their session on this device) is replaced by a new one instead, keeping its code
+ * step; its token is returned for the cookie. Call it in the transaction that makes the change.
+ */
+export function renewSessionsAfterRoleChange(
+	db: DbOrTx,
+	userId: string,
+	now: number,
+	current?: { id: string } | null
+): { token: string; session: SessionInfo } | null {
+	const own = current
+		? db
+				.select({ verified: sessions.twoFactorVerified })
+				.from(sessions)
+				.where(and(eq(sessions.id, current.id), eq(sessions.userId, userId)))
+				.get()
+		: undefined;
+	invalidateUserSessions(db, userId);
+	return own ? createSession(db, userId, now, own.verified) : null;
 }

@@ -158,6 +158,12 @@ describe('the guard decision', () => {
 		expect(twoFactorDecision('resident', true, false)).toBe('ok');
 	});
 
+	it('asks residents on the lending desk too: set it up, then a code in this session', () => {
+		expect(twoFactorDecision('resident', false, false, true)).toBe('setup');
+		expect(twoFactorDecision('resident', true, false, true)).toBe('verify');
+		expect(twoFactorDecision('resident', true, true, true)).toBe('ok');
+	});
+
 	it('sends brokers and admins without a second factor to set it up', () => {
 		expect(twoFactorDecision('broker', false, false)).toBe('setup');
 		expect(twoFactorDecision('admin', false, true)).toBe('setup');

@@ -179,15 +179,18 @@ export function markSessionVerified(db: DbOrTx, sessionId: string): void {
 export type TwoFactorDecision = 'ok' | 'setup' | 'verify';
 
 /**
- * The guard's decision for confidential (broker/admin) pages: residents are never asked; brokers
- * and admins without a second factor must set it up; with one, the session must be verified.
+ * The guard's decision for confidential pages: brokers and admins everywhere, and desk staff on
+ * the lending desk (which shows borrowers' names and the phone numbers of late loans). Residents
+ * elsewhere are never asked; the others without a second factor must set it up; with one, the
+ * session must be verified.
  */
 export function twoFactorDecision(
 	role: Role,
 	hasSecondFactor: boolean,
-	sessionVerified: boolean
+	sessionVerified: boolean,
+	deskStaff = false
 ): TwoFactorDecision {
-	if (role !== 'broker' && role !== 'admin') return 'ok';
+	if (role !== 'broker' && role !== 'admin' && !deskStaff) return 'ok';
 	if (!hasSecondFactor) return 'setup';
 	return sessionVerified ? 'ok' : 'verify';
 }

@@ -60,11 +60,28 @@ function keepPreparedStatements(sqlite: Database.Database): void {
 			if (statement.reader) statement.raw(false);
 		} else {
 			statement = prepare(source);
+			if (statement.reader && !statement.readonly) commitBeforeAnswering(statement);
 			if (kept.size >= STATEMENT_CACHE_SIZE) kept.delete(kept.keys().next().value!);
 		}
 		kept.set(source, statement);
 		return statement;
 	}) as typeof sqlite.prepare;
+}
+
+/**
+ * A write that answers rows (`insert/update/delete … returning`) read with `.get()` outside a
+ * transaction must run to its end before it answers. `.get()` takes the first row and resets the
+ * statement; the commit happens in that reset, and better-sqlite3 drops the reset's error: on a
+ * full disk it answered the row although nothing was stored. `.all()` steps to the end, so a
+ * failed commit throws. Inside a transaction the COMMIT throws by itself.
+ */
+function commitBeforeAnswering(statement: Database.Statement): void {
+	const get = statement.get;
+	const all = statement.all;
+	statement.get = function (this: Database.Statement, ...params: unknown[]) {
+		if (this.database.inTransaction) return get.apply(this, params);
+		return all.apply(this, params)[0];
+	};
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Polygon } from 'geojson';
 import type { DB, Tx } from '../db/client';
 import {
 	categories,
+	lendingDeskStaff,
 	neighbourhoodBrokers,
 	neighbourhoods,
 	streets,
@@ -61,6 +62,8 @@ export interface DemoPerson {
 	email: string;
 	name: string;
 	role?: 'admin' | 'broker';
+	/** A resident who runs the lending desk as a volunteer (so also has the demo second factor). */
+	desk?: true;
 	street: number;
 	house: string;
 	phone?: string;
@@ -219,6 +222,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 	{
 		email: 'nadia@naburig.example',
 		name: 'Nadia Haddad',
+		desk: true,
 		street: 11,
 		house: '6',
 		languages: ['ar', 'fr', 'nl'],
@@ -266,7 +270,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * Fills an empty database with the demo neighbourhood. Does nothing when anyone has an account,
- * so a real installation started without DEMO=0 is never touched.
+ * so a real installation is never touched. Called only when `mayStartDemo` allows it.
  */
 export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 	const existing = db.select({ n: count() }).from(users).get();
@@ -382,8 +386,9 @@ function insertPeople(
 				emailVerifiedAt: now - p.sinceDays * DAY,
 				passwordHash,
 				role: p.role ?? 'resident',
-				// Brokers and admins need a second factor; the demo ones share the public demo key.
-				totpKey: p.role ? Buffer.from(decodeBase32IgnorePadding(DEMO_TOTP_KEY)) : null,
+				// Brokers, admins and desk volunteers need a second factor; in the demo they share the
+				// public demo key.
+				totpKey: p.role || p.desk ? Buffer.from(decodeBase32IgnorePadding(DEMO_TOTP_KEY)) : null,
 				displayName: p.name,
 				phone: p.phone ?? null,
 				locale: p.locale ?? 'nl',
@@ -408,6 +413,10 @@ function insertPeople(
 		}
 		if (p.role === 'broker')
 			tx.insert(neighbourhoodBrokers).values({ neighbourhoodId: hood.id, userId: id }).run();
+		if (p.desk)
+			tx.insert(lendingDeskStaff)
+				.values({ neighbourhoodId: hood.id, userId: id, createdAt: now - p.sinceDays * DAY })
+				.run();
 	}
 }
 

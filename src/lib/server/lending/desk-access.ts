@@ -1,8 +1,9 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { db } from '../db';
-import { lendingDeskStaff, neighbourhoodBrokers, users } from '../db/schema';
+import { lendingDeskStaff, loans, neighbourhoodBrokers, tools, users } from '../db/schema';
+import { localToday } from './desk';
 import { requireSecondFactor, requireUser } from '../auth/guard';
 import type { SessionUser } from '../auth/session';
 
@@ -45,8 +46,8 @@ export function requireDesk(
 ): SessionUser {
 	const user = requireUser(event);
 	if (!isDeskStaff(db, user.id, neighbourhoodId)) error(403, 'forbidden');
-	// Brokers and admins pass their second factor here too; desk volunteers are residents.
-	requireSecondFactor(event, user);
+	// security: everyone at the desk, desk volunteers included, passes the second factor first.
+	requireSecondFactor(event, user, true);
 	return user;
 }
 
@@ -84,7 +85,53 @@ export function requireSomeDesk(event: Pick<RequestEvent, 'locals' | 'url'>): {
 		Number.isInteger(asked) && asked > 0 ? asked : deskNeighbourhood(db, user);
 	if (neighbourhoodId == null || !isDeskStaff(db, user.id, neighbourhoodId))
 		error(403, 'forbidden');
-	// As in requireDesk: a broker or admin who has not entered their code yet sees no desk page.
-	requireSecondFactor(event, user);
+	// As in requireDesk: nobody who has not entered their code yet sees a desk page.
+	requireSecondFactor(event, user, true);
 	return { user, neighbourhoodId };
+}
+
+function brokersHere(d: DbOrTx, user: SessionUser, neighbourhoodId: number): boolean {
+	if (user.role === 'admin') return true;
+	return !!d
+		.select({ n: neighbourhoodBrokers.neighbourhoodId })
+		.from(neighbourhoodBrokers)
+		.where(
+			and(
+				eq(neighbourhoodBrokers.userId, user.id),
+				eq(neighbourhoodBrokers.neighbourhoodId, neighbourhoodId)
+			)
+		)
+		.get();
+}
+
+/**
+ * security: whether the desk shows phone numbers and e-mail addresses, and finds people by phone.
+ * Brokers of the neighbourhood and admins do (they see residents' details anyway); desk
+ * volunteers only what lending needs: names, and the contact details of someone with a late tool
+ * of this desk (`lateBorrowerId`).
+ */
+export function deskSeesContact(
+	d: DbOrTx,
+	user: SessionUser,
+	neighbourhoodId: number,
+	now: number,
+	lateBorrowerId: string | null = null
+): boolean {
+	if (brokersHere(d, user, neighbourhoodId)) return true;
+	if (lateBorrowerId === null) return false;
+	const today = localToday(d, neighbourhoodId, now);
+	const late = d
+		.select({ id: loans.id })
+		.from(loans)
+		.innerJoin(tools, eq(tools.id, loans.toolId))
+		.where(
+			and(
+				eq(loans.borrowerId, lateBorrowerId),
+				eq(loans.status, 'on_loan'),
+				lt(loans.endDate, today),
+				eq(tools.neighbourhoodId, neighbourhoodId)
+			)
+		)
+		.get();
+	return !!late;
 }

@@ -1,29 +1,46 @@
 import { and, asc, eq, inArray, isNull, like, or } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
-import { tools, users, type Loan } from '../db/schema';
+import { streets, tools, users, type Loan } from '../db/schema';
 import { acceptAgreement, currentAcceptance, currentAgreementId } from './agreements';
 import { ReservationError, reserveTool } from './reservations';
 
-/** Residents of the neighbourhood whose name or phone contains the words, for the desk to pick. */
-export function findResidents(d: DbOrTx, neighbourhoodId: number, q: string) {
+/**
+ * Residents of the neighbourhood for the desk to pick, with their street to tell two of the same
+ * name apart. With `contacts` (brokers, admins: deskSeesContact) the words may be part of a phone
+ * number and the phone comes along; desk volunteers search by name and never see numbers.
+ */
+export function findResidents(d: DbOrTx, neighbourhoodId: number, q: string, contacts: boolean) {
 	const words = q.trim();
 	if (words.length < 2) return [];
 	const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 	return d
-		.select({ id: users.id, name: users.displayName, phone: users.phone, hasEmail: users.email })
+		.select({
+			id: users.id,
+			name: users.displayName,
+			street: streets.name,
+			phone: users.phone,
+			email: users.email
+		})
 		.from(users)
+		.leftJoin(streets, eq(streets.id, users.streetId))
 		.where(
 			and(
 				eq(users.neighbourhoodId, neighbourhoodId),
 				eq(users.status, 'active'),
 				isNull(users.deletedAt),
-				or(like(users.displayName, pattern), like(users.phone, pattern))
+				contacts
+					? or(like(users.displayName, pattern), like(users.phone, pattern))
+					: like(users.displayName, pattern)
 			)
 		)
 		.orderBy(asc(users.displayName))
 		.limit(20)
 		.all()
-		.map((p) => ({ ...p, hasEmail: p.hasEmail !== null }));
+		.map(({ phone, email, ...p }) => ({
+			...p,
+			phone: contacts ? phone : null,
+			hasEmail: email !== null
+		}));
 }
 
 /** The neighbourhood's tools that can be booked now or later (not in repair, retired, missing). */

@@ -7,7 +7,6 @@ import {
 	damageReports,
 	fundingSources,
 	loans,
-	neighbourhoodBrokers,
 	neighbourhoods,
 	pickupPlaces,
 	toolCategories,
@@ -21,11 +20,9 @@ import {
 	checkOut,
 	DeskError,
 	deskToday,
-	grantDeskRole,
 	markInRepair,
 	setToolOutOfService
 } from './desk';
-import { isDeskStaff } from './desk-access';
 import { figuresPerFund, figuresPerTool } from './figures';
 import { borrowerHistory, toolHistory } from './history';
 
@@ -211,20 +208,6 @@ describe('repair, retire, missing', () => {
 				.all()
 				.map((t) => t.s)
 		).toEqual(['retired', 'missing']);
-	});
-});
-
-describe('desk access', () => {
-	it('lets brokers, admins and desk staff in, refuses residents', () => {
-		const resident = insertTestUser(db);
-		const broker = insertTestUser(db, { role: 'broker' });
-		const admin = insertTestUser(db, { role: 'admin' });
-		db.insert(neighbourhoodBrokers).values({ neighbourhoodId: hoodId, userId: broker.id }).run();
-		expect(isDeskStaff(db, resident.id, hoodId)).toBe(false);
-		expect(isDeskStaff(db, broker.id, hoodId)).toBe(true);
-		expect(isDeskStaff(db, admin.id, hoodId)).toBe(true);
-		grantDeskRole(db, hoodId, resident.email!, admin.id, NOW);
-		expect(isDeskStaff(db, resident.id, hoodId)).toBe(true);
 	});
 });
 

@@ -4,7 +4,6 @@ import { and, asc, eq, gte, isNull, like, lte } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import {
 	damageReports,
-	lendingDeskStaff,
 	loans,
 	matches,
 	neighbourhoods,
@@ -422,50 +421,6 @@ export function setToolOutOfService(
 			now
 		);
 	});
-}
-
-/** Gives a resident of the neighbourhood the lending-desk role (found by e-mail). */
-export function grantDeskRole(
-	db: DB,
-	neighbourhoodId: number,
-	email: string,
-	actorId: string,
-	now: number
-): void {
-	db.transaction((tx) => {
-		const user = tx
-			.select({ id: users.id })
-			.from(users)
-			.where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.deletedAt)))
-			.get();
-		if (!user) throw new DeskError('desk_error_no_such_person');
-		tx.insert(lendingDeskStaff)
-			.values({ neighbourhoodId, userId: user.id, createdAt: now })
-			.onConflictDoNothing()
-			.run();
-		recordAudit(
-			tx,
-			{
-				actorId,
-				action: 'desk.staff_grant',
-				subjectType: 'user',
-				subjectId: user.id,
-				neighbourhoodId
-			},
-			now
-		);
-	});
-}
-
-/** The residents with the lending-desk role in a neighbourhood. */
-export function listDeskStaff(d: DbOrTx, neighbourhoodId: number) {
-	return d
-		.select({ userId: users.id, name: users.displayName, email: users.email })
-		.from(lendingDeskStaff)
-		.innerJoin(users, eq(users.id, lendingDeskStaff.userId))
-		.where(eq(lendingDeskStaff.neighbourhoodId, neighbourhoodId))
-		.orderBy(asc(users.displayName))
-		.all();
 }
 
 /** Tools of the neighbourhood with their status, for the desk's overview. */

@@ -106,9 +106,10 @@ describe('the outbox and its worker', () => {
 
 	it('a worker restarted in the middle of a batch sends nothing twice and loses nothing', async () => {
 		const db = createTestDb();
-		// The third delivery never gets an answer: the first worker "crashes" while waiting for it.
+		// The third delivery never gets an answer: the first worker "crashes" while waiting for it,
+		// with the other mails gone past it.
 		smtp = await startTestSmtp((n) => (n === 3 ? 'hang' : 'accept'));
-		queue(db, 5);
+		queue(db, 7);
 		const first = createMailWorker({
 			db,
 			transport: smtpTransport(smtp.url, 't@test.example'),
@@ -116,7 +117,7 @@ describe('the outbox and its worker', () => {
 			now: () => 0
 		});
 		void first.runOnce();
-		await expect.poll(() => smtp!.accepted.length).toBe(2);
+		await expect.poll(() => smtp!.accepted.length).toBe(6);
 		await expect
 			.poll(() => db.select().from(outbox).where(eq(outbox.status, 'sending')).all().length)
 			.toBe(1);
@@ -128,7 +129,7 @@ describe('the outbox and its worker', () => {
 			pollMs: 60_000,
 			now: () => 1
 		});
-		expect(await second.runOnce()).toBe(2);
+		expect(await second.runOnce()).toBe(0);
 		// …and then takes it over.
 		const later = createMailWorker({
 			db,
@@ -141,7 +142,7 @@ describe('the outbox and its worker', () => {
 		const rows = db.select().from(outbox).all();
 		expect(rows.every((r) => r.status === 'sent')).toBe(true);
 		expect([...smtp.accepted].sort()).toEqual(rows.map((r) => r.messageId).sort());
-		expect(new Set(smtp.accepted).size).toBe(5);
+		expect(new Set(smtp.accepted).size).toBe(7);
 	});
 
 	it('never sends a mail queued in a transaction that rolled back', async () => {

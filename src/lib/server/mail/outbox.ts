@@ -1,4 +1,4 @@
-import { and, asc, count, eq, lte, min, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, min, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { outbox, users, type OutboxRow } from '../db/schema';
 import { createTask } from '../tasks/tasks';
@@ -90,37 +90,76 @@ function callInstead(tx: DbOrTx, mail: MailToSend, now: number): void {
 export const CLAIM_MS = 2 * 60_000;
 
 /**
- * Takes the oldest due row for sending, atomically. A row left in "sending" by a crashed worker
- * becomes due again once its claim runs out.
+ * Mails a person is waiting for at the screen (confirm an address, reset a password): they go
+ * before bulk mail, and the worker keeps a place free for them (see worker.ts). Told apart by
+ * their kind, which every outbox row has.
  */
-export function claimNextMail(db: DbOrTx, now: number): OutboxRow | undefined {
-	const due = db
-		.select({ id: outbox.id })
-		.from(outbox)
-		.where(
-			or(
-				and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
-				and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now))
-			)
-		)
-		.orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-		.limit(1)
-		.get();
-	if (!due) return undefined;
-	return db
-		.update(outbox)
-		.set({ status: 'sending', lockedUntil: now + CLAIM_MS, attempts: sql`${outbox.attempts} + 1` })
-		.where(
-			and(
-				eq(outbox.id, due.id),
-				or(
-					eq(outbox.status, 'pending'),
-					and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now))
+export const ACCOUNT_MAIL_KINDS = [
+	'verify_email',
+	'already_registered',
+	'reset_password',
+	'change_email',
+	'change_email_notice',
+	'email_in_use',
+	'password_changed'
+] as const;
+
+export interface ClaimOptions {
+	/** Rows this worker has in hand (a claim that ran out while still sending): never twice. */
+	skip?: readonly number[];
+	/** Take only an account mail (the last free place is kept for them). */
+	accountOnly?: boolean;
+}
+
+/**
+ * Takes the next due row for sending, account mails first, atomically: in one transaction, and
+ * the update takes the row only while it is still unclaimed, so two workers never take the same
+ * one. A row left in "sending" by a crashed worker becomes due again once its claim runs out.
+ * Throws when the database cannot record the claim (then nothing may be sent).
+ */
+export function claimNextMail(
+	db: DbOrTx,
+	now: number,
+	{ skip = [], accountOnly = false }: ClaimOptions = {}
+): OutboxRow | undefined {
+	const isAccountMail = inArray(outbox.kind, [...ACCOUNT_MAIL_KINDS]);
+	return db.transaction((tx) => {
+		const due = tx
+			.select({ id: outbox.id })
+			.from(outbox)
+			.where(
+				and(
+					or(
+						and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+						and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now))
+					),
+					skip.length ? notInArray(outbox.id, [...skip]) : undefined,
+					accountOnly ? isAccountMail : undefined
 				)
 			)
-		)
-		.returning()
-		.get();
+			.orderBy(desc(isAccountMail), asc(outbox.nextAttemptAt), asc(outbox.id))
+			.limit(1)
+			.get();
+		if (!due) return undefined;
+		return tx
+			.update(outbox)
+			.set({
+				status: 'sending',
+				lockedUntil: now + CLAIM_MS,
+				attempts: sql`${outbox.attempts} + 1`
+			})
+			.where(
+				and(
+					eq(outbox.id, due.id),
+					or(
+						eq(outbox.status, 'pending'),
+						and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now))
+					)
+				)
+			)
+			.returning()
+			.get();
+	});
 }
 
 /** Records a delivered row; only a row still claimed can be marked, so it is marked once. */

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface TestSmtp {
@@ -45,5 +45,27 @@ export async function startTestSmtp(
 		url: `smtp://127.0.0.1:${port}`,
 		accepted,
 		close: () => new Promise((resolve) => server.close(() => resolve()))
+	};
+}
+
+/**
+ * A mail server that accepts connections and never says a word (no greeting): what a stuck or
+ * overloaded server looks like to the sender.
+ */
+export async function startSilentSmtp(): Promise<Pick<TestSmtp, 'url' | 'close'>> {
+	const sockets = new Set<Socket>();
+	const server = createServer((socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `smtp://127.0.0.1:${port}`,
+		close: () =>
+			new Promise((resolve) => {
+				sockets.forEach((s) => s.destroy());
+				server.close(() => resolve());
+			})
 	};
 }

@@ -7,9 +7,30 @@ export interface MailTransport {
 	send(row: OutboxRow): Promise<void>;
 }
 
+export interface SmtpTimeouts {
+	connectionTimeout: number;
+	greetingTimeout: number;
+	socketTimeout: number;
+}
+
+/**
+ * Nodemailer waits 2 minutes for a connection, 30 s for the greeting and 10 minutes of silence:
+ * a server that accepts and never answers held every mail for half a minute. A working server
+ * connects and greets within a second.
+ */
+export const SMTP_TIMEOUTS: SmtpTimeouts = {
+	connectionTimeout: 5_000,
+	greetingTimeout: 5_000,
+	socketTimeout: 30_000
+};
+
 /** Delivers through an SMTP server given as a URL, e.g. smtp://user:pass@host:587. */
-export function smtpTransport(url: string, from: string): MailTransport {
-	const transporter = nodemailer.createTransport(url);
+export function smtpTransport(
+	url: string,
+	from: string,
+	timeouts: SmtpTimeouts = SMTP_TIMEOUTS
+): MailTransport {
+	const transporter = nodemailer.createTransport({ url, ...timeouts });
 	return {
 		name: 'smtp',
 		async send(row) {

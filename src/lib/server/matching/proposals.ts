@@ -15,6 +15,7 @@ import {
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { acceptResponseIn } from '../posts/responses';
+import { helperRefusal, type HelperRefusal } from './eligibility';
 import { firstName } from '../profile/public';
 import { recordAudit } from '../audit/audit';
 import { missingBadges } from '../trust/rules';
@@ -24,7 +25,8 @@ export const PROPOSAL_REMINDER_MS = 48 * 3_600_000;
 
 export type ProposeResult =
 	| { ok: true; proposal: MatchProposal }
-	| { ok: false; error: 'not_open' | 'already_proposed' | 'not_a_helper' }
+	| { ok: false; error: 'not_open' | 'already_proposed' }
+	| { ok: false; error: 'ineligible'; refusal: HelperRefusal }
 	| { ok: false; error: 'badge_missing'; missing: BadgeKind[] };
 
 /**
@@ -43,9 +45,13 @@ export function proposeMatch(
 		const post = tx.select().from(posts).where(eq(posts.id, input.postId)).get();
 		if (!post || post.kind !== 'request' || post.status !== 'open')
 			return { ok: false as const, error: 'not_open' as const };
-		const helper = tx.select().from(users).where(eq(users.id, input.helperId)).get();
-		if (!helper || helper.status !== 'active' || helper.id === post.authorId)
-			return { ok: false as const, error: 'not_a_helper' as const };
+		const refusal = helperRefusal(
+			tx,
+			{ neighbourhoodId: post.neighbourhoodId, requesterId: post.authorId },
+			input.helperId
+		);
+		if (refusal) return { ok: false as const, error: 'ineligible' as const, refusal };
+		const helper = tx.select().from(users).where(eq(users.id, input.helperId)).get()!;
 		const open = tx
 			.select({ id: matchProposals.id })
 			.from(matchProposals)
@@ -116,7 +122,8 @@ export function proposeMatch(
 }
 
 export type AnswerResult =
-	{ ok: true; matchId: number | null } | { ok: false; error: 'not_found' | 'answered' | 'full' };
+	| { ok: true; matchId: number | null }
+	| { ok: false; error: 'not_found' | 'answered' | 'full' | 'ineligible' };
 
 /**
  * The helper answers. Yes makes a match as in the marketplace, made by the broker, through the
@@ -177,7 +184,9 @@ export function answerProposal(
 					.get()!;
 			// The broker made this match: the same rule as when the poster accepts.
 			const made = acceptResponseIn(tx, response.id, proposal.brokerId ?? helperId, now);
-			if (!made.ok) return { ok: false, error: 'full' };
+			// Since the proposal, one of them may have blocked the other, or the helper moved away.
+			if (!made.ok)
+				return { ok: false, error: made.error === 'ineligible' ? 'ineligible' : 'full' };
 			tx.update(matchProposals)
 				.set({ status: 'accepted', decidedAt: now, matchId: made.match.id })
 				.where(eq(matchProposals.id, proposal.id))

@@ -7,6 +7,7 @@ import type { DbOrTx } from '../db/client';
 import { neighbourhoods, posts, users, type BadgeKind, type Post } from '../db/schema';
 import { distanceBand, distanceMetres } from '../posts/list';
 import { requiredBadges } from '../trust/rules';
+import { helperRefusalSql } from './eligibility';
 
 /** Helpers further away than this are not suggested: neighbour help is within walking distance. */
 export const MAX_DISTANCE_M = 3000;
@@ -92,6 +93,7 @@ function nearestCandidates(db: DbOrTx, post: Post, now: number): CandidateRow[] 
 		db.all<{ id: string; lat: number; lon: number }>(sql`
 			SELECT u.id, u.exact_lat AS lat, u.exact_lon AS lon
 			FROM users u INDEXED BY users_approx_cell -- not the neighbourhood index: that scans everyone
+			-- A quick first cut on indexed columns; the full rule (eligibility.ts) applies below.
 			WHERE u.approx_cell IN (${sql.join(
 				cells.map((c) => sql`${c}`),
 				sql`, `
@@ -131,9 +133,7 @@ function nearestCandidates(db: DbOrTx, post: Post, now: number): CandidateRow[] 
 			nearest.map((id) => sql`${id}`),
 			sql`, `
 		)})
-			AND NOT EXISTS (SELECT 1 FROM blocks k WHERE
-				(k.blocker_id = u.id AND k.blocked_id = ${post.authorId})
-				OR (k.blocker_id = ${post.authorId} AND k.blocked_id = u.id))
+			AND ${helperRefusalSql({ neighbourhoodId: post.neighbourhoodId, requesterId: post.authorId })} IS NULL
 			AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.post_id = ${post.id}
 				AND m.helper_id = u.id AND m.status IN ('active', 'done'))`);
 }
@@ -174,8 +174,9 @@ const parseList = (json: string | null): string[] => {
  * Ranks the neighbourhood's helpers for a request, with the reasons visible: offers or likes the
  * category, distance, available at the requested time, a shared language, trust badges, and how
  * many matches they already have (to spread the load); a badge the neighbourhood requires for the
- * category and the helper lacks counts against them. Excludes the requester, people in a block
- * pair with them, people already matched on this post, and anyone suspended or deleted.
+ * category and the helper lacks counts against them. Lists only who may help (eligibility.ts:
+ * residents of the neighbourhood, not suspended, no block either way with the requester) and
+ * not those already matched on this post.
  * Candidates are selected in SQL; only those who offer or like the category are scored.
  */
 export function suggestHelpers(

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, neighbourhoodBrokers, users } from '../db/schema';
+import { createSession, validateSessionToken } from '../auth/session';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { listNeighbourhoodSummaries } from './admin';
 import { assignBroker, brokeredNeighbourhoods, listBrokers, removeBroker } from './brokers';
@@ -17,7 +18,8 @@ describe('brokers of a neighbourhood', () => {
 		expect(assigned).toEqual({
 			ok: true,
 			user: { id: person.id, displayName: 'An' },
-			already: false
+			already: false,
+			renewed: null
 		});
 		expect(db.select().from(users).where(eq(users.id, person.id)).get()!.role).toBe('broker');
 		expect(listBrokers(db, neighbourhoodId)).toEqual([
@@ -38,7 +40,8 @@ describe('brokers of a neighbourhood', () => {
 		expect(removed).toEqual({
 			ok: true,
 			user: { id: person.id, displayName: 'An' },
-			role: 'resident'
+			role: 'resident',
+			renewed: null
 		});
 		expect(db.select().from(users).where(eq(users.id, person.id)).get()!.role).toBe('resident');
 		expect(listBrokers(db, neighbourhoodId)).toEqual([]);
@@ -50,6 +53,33 @@ describe('brokers of a neighbourhood', () => {
 			['broker.assign', admin.id, person.id, neighbourhoodId, 100],
 			['broker.remove', admin.id, person.id, neighbourhoodId, 200]
 		]);
+	});
+
+	it('ends the sessions of a person made broker or taken off, so they sign in again', () => {
+		const db = createTestDb();
+		const { admin, neighbourhoodId } = setUpNeighbourhood(db, 'Noord');
+		const person = insertTestUser(db, { email: 'sessie@test.example' });
+		const before = createSession(db, person.id, 0);
+		assignBroker(db, admin.id, neighbourhoodId, 'sessie@test.example', 10);
+		expect(validateSessionToken(db, before.token, 20).session).toBeNull();
+		const asBroker = createSession(db, person.id, 30, true);
+		removeBroker(db, admin.id, neighbourhoodId, person.id, 40);
+		expect(validateSessionToken(db, asBroker.token, 50).session).toBeNull();
+	});
+
+	it('gives an admin who adds or removes themselves a new token on this device', () => {
+		const db = createTestDb();
+		const { admin, neighbourhoodId } = setUpNeighbourhood(db, 'Noord');
+		const here = createSession(db, admin.id, 0, true);
+		const added = assignBroker(db, admin.id, neighbourhoodId, admin.email!, 10, here.session);
+		const renewed = added.ok ? added.renewed! : null;
+		expect(renewed?.token).not.toBe(here.token);
+		expect(validateSessionToken(db, here.token, 20).session).toBeNull();
+		expect(validateSessionToken(db, renewed!.token, 20).session?.twoFactorVerified).toBe(true);
+		const removed = removeBroker(db, admin.id, neighbourhoodId, admin.id, 30, renewed!.session);
+		const again = removed.ok ? removed.renewed! : null;
+		expect(validateSessionToken(db, renewed!.token, 40).session).toBeNull();
+		expect(validateSessionToken(db, again!.token, 40).session?.twoFactorVerified).toBe(true);
 	});
 
 	it('keeps the broker role while the person still brokers another neighbourhood', () => {

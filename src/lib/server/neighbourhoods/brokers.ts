@@ -1,5 +1,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
+import { renewSessionsAfterRoleChange } from '../auth/session';
 import type { DB, DbOrTx } from '../db/client';
 import { neighbourhoodBrokers, neighbourhoods, users, type Role } from '../db/schema';
 
@@ -21,20 +22,25 @@ export function listBrokers(db: DbOrTx, neighbourhoodId: number): BrokerRow[] {
 		.all();
 }
 
+/** The acting person's own session made anew, when they changed their own place (for the cookie). */
+type Renewed = ReturnType<typeof renewSessionsAfterRoleChange>;
+
 export type AssignResult =
-	| { ok: true; user: { id: string; displayName: string }; already: boolean }
+	| { ok: true; user: { id: string; displayName: string }; already: boolean; renewed: Renewed }
 	| { ok: false; reason: 'no_account' | 'not_active' | 'no_neighbourhood' };
 
 /**
  * Makes the person with this e-mail address a broker of the neighbourhood. Their role becomes
- * "broker", unless they are an admin (who can already do everything a broker can).
+ * "broker", unless they are an admin (who can already do everything a broker can). Their sessions
+ * are renewed; `actorSession` is the acting admin's, replaced when they added themselves.
  */
 export function assignBroker(
 	db: DB,
 	actorId: string,
 	neighbourhoodId: number,
 	email: string,
-	now: number
+	now: number,
+	actorSession?: { id: string } | null
 ): AssignResult {
 	return db.transaction((tx): AssignResult => {
 		const hood = tx
@@ -63,6 +69,10 @@ export function assignBroker(
 		const already = inserted.changes === 0;
 		if (user.role === 'resident')
 			tx.update(users).set({ role: 'broker' }).where(eq(users.id, user.id)).run();
+		const renewed =
+			!already || user.role === 'resident'
+				? renewSessionsAfterRoleChange(tx, user.id, now, actorSession)
+				: null;
 		if (!already) {
 			recordAudit(
 				tx,
@@ -77,23 +87,30 @@ export function assignBroker(
 				now
 			);
 		}
-		return { ok: true, user: { id: user.id, displayName: user.displayName }, already };
+		return {
+			ok: true,
+			user: { id: user.id, displayName: user.displayName },
+			already,
+			renewed
+		};
 	});
 }
 
 export type RemoveResult =
-	{ ok: true; user: { id: string; displayName: string }; role: Role } | { ok: false };
+	| { ok: true; user: { id: string; displayName: string }; role: Role; renewed: Renewed }
+	| { ok: false };
 
 /**
  * Takes a person off a neighbourhood's brokers. A broker left without any neighbourhood becomes
- * a resident again; an admin keeps their role.
+ * a resident again; an admin keeps their role. Their sessions are renewed (see assignBroker).
  */
 export function removeBroker(
 	db: DB,
 	actorId: string,
 	neighbourhoodId: number,
 	userId: string,
-	now: number
+	now: number,
+	actorSession?: { id: string } | null
 ): RemoveResult {
 	return db.transaction((tx): RemoveResult => {
 		const deleted = tx
@@ -122,6 +139,7 @@ export function removeBroker(
 			role = 'resident';
 			tx.update(users).set({ role }).where(eq(users.id, userId)).run();
 		}
+		const renewed = renewSessionsAfterRoleChange(tx, userId, now, actorSession);
 		recordAudit(
 			tx,
 			{
@@ -134,7 +152,7 @@ export function removeBroker(
 			},
 			now
 		);
-		return { ok: true, user: { id: user.id, displayName: user.displayName }, role };
+		return { ok: true, user: { id: user.id, displayName: user.displayName }, role, renewed };
 	});
 }
 

@@ -119,7 +119,7 @@ export const marketplaceExport: ExportSection[] = [
 
 /**
  * Deleting an account: posts stay as anonymous rows for the yearly figures (kind, category,
- * month, outcome) but lose their words and their place; messages lose their words; open posts
+ * month, outcome) but lose their words (a broker's reason too) and their place; messages lose their words; open posts
  * and pending responses end; blocks go.
  */
 export const marketplaceDeletion: DeletionStep[] = [
@@ -142,7 +142,9 @@ export const marketplaceDeletion: DeletionStep[] = [
 					placeLabel: null,
 					exactLat: 0,
 					exactLon: 0,
-					submissionKey: null
+					submissionKey: null,
+					rejectionReason: null,
+					stillNeededTokenHash: null
 				})
 				.where(eq(posts.authorId, p.id))
 				.run();

@@ -10,11 +10,12 @@ import {
 	type PostResponse
 } from '../db/schema';
 import { scheduleFollowUps } from '../followup/schedule';
+import { helperRefusal, type HelperRefusal } from '../matching/eligibility';
 import { openOrFilled } from './lifecycle';
 
 export type RespondResult =
 	| { ok: true; response: PostResponse }
-	| { ok: false; error: 'not_open' | 'own_post' | 'already' | 'blocked' | 'full' };
+	| { ok: false; error: 'not_open' | 'own_post' | 'already' | 'blocked' | 'full' | 'ineligible' };
 
 /** True when either person blocked the other. */
 export function isBlockedPair(db: DbOrTx, a: string, b: string): boolean {
@@ -43,7 +44,21 @@ export function respond(
 	if (post.authorId === responderId) return { ok: false, error: 'own_post' };
 	if (post.status === 'filled') return { ok: false, error: 'full' };
 	if (post.status !== 'open') return { ok: false, error: 'not_open' };
-	if (isBlockedPair(db, post.authorId, responderId)) return { ok: false, error: 'blocked' };
+	// The rule of who may help, checked already here so nobody answers what can never be a match.
+	const refusal =
+		post.kind === 'request'
+			? helperRefusal(
+					db,
+					{ neighbourhoodId: post.neighbourhoodId, requesterId: post.authorId },
+					responderId
+				)
+			: helperRefusal(
+					db,
+					{ neighbourhoodId: post.neighbourhoodId, requesterId: responderId },
+					post.authorId
+				);
+	if (refusal === 'blocked') return { ok: false, error: 'blocked' };
+	if (refusal) return { ok: false, error: 'ineligible' };
 	const response = db
 		.insert(responses)
 		.values({ postId: post.id, responderId, message, createdAt: now })
@@ -53,7 +68,10 @@ export function respond(
 	return response ? { ok: true, response } : { ok: false, error: 'already' };
 }
 
-export type AcceptResult = { ok: true; match: Match } | { ok: false; error: 'not_open' | 'full' };
+export type AcceptResult =
+	| { ok: true; match: Match }
+	| { ok: false; error: 'not_open' | 'full' }
+	| { ok: false; error: 'ineligible'; refusal: HelperRefusal };
 
 /**
  * Accepting a response makes a match. For a request, the insert itself checks that fewer active
@@ -92,6 +110,13 @@ export function acceptResponseIn(
 	const { post, response } = row;
 	const helperId = post.kind === 'request' ? response.responderId : post.authorId;
 	const requesterId = post.kind === 'request' ? post.authorId : response.responderId;
+	// Every match, however it is made, obeys the one rule of who may help (blocks included).
+	const refusal = helperRefusal(
+		tx,
+		{ neighbourhoodId: post.neighbourhoodId, requesterId },
+		helperId
+	);
+	if (refusal) return { ok: false as const, error: 'ineligible' as const, refusal };
 	const match = tx
 		.insert(matches)
 		.select(

@@ -14,6 +14,10 @@ import { log } from '../log';
 import { marketplaceDeletion } from '../posts/privacy';
 import { trustDeletion } from '../trust/privacy';
 import { notesDeletion } from '../broker/notes';
+import { intakeDeletion } from '../broker/privacy';
+import { lendingDeletion, toolsStillOut } from '../lending/privacy';
+import { helpingDeletion } from './helping';
+import { safetyDeletion } from './safety';
 
 /**
  * The name stored in place of a deleted person's name: empty, so no personal data is left.
@@ -23,11 +27,23 @@ export const DELETED_DISPLAY_NAME = '';
 
 /**
  * One step of deleting an account, run inside the one deletion transaction with the person's
- * row as it was before (so steps can still match on the old e-mail address).
+ * row as it was before (so steps can still match on the old e-mail address). `origin` is the
+ * site's address, for links in mail a step causes (a freed tool to the next person waiting).
+ * What each step covers is declared in PERSONAL_DATA (personal-data.ts), by the step's name.
  */
 export interface DeletionStep {
 	name: string;
-	run: (tx: Tx, person: User, now: number) => void;
+	run: (tx: Tx, person: User, now: number, origin: string) => void;
+}
+
+/** Deletion cannot happen yet, for a reason the person can act on. */
+export class DeletionRefused extends Error {
+	constructor(
+		readonly reason: 'tool_out',
+		readonly tools: string[]
+	) {
+		super(`Account deletion refused: ${reason}`);
+	}
 }
 
 const endSessions: DeletionStep = {
@@ -84,12 +100,18 @@ const anonymiseProfile: DeletionStep = {
 				streetId: null,
 				houseNumber: null,
 				placeSource: null,
+				locale: 'nl',
 				exactLat: null,
 				exactLon: null,
 				approxCell: null,
 				approxLat: null,
 				approxLon: null,
 				statusReason: null,
+				contactBy: null,
+				postsSeenAt: null,
+				postsSeenBefore: null,
+				totpKey: null,
+				totpLastStep: null,
 				status: 'deleted',
 				deletedAt: now
 			})
@@ -98,14 +120,19 @@ const anonymiseProfile: DeletionStep = {
 };
 
 /**
- * What deleting an account does, in order. A later feature that stores something personal
- * (posts, messages, signals, loans, …) adds its step here, before `anonymiseProfile`.
+ * What deleting an account does, in order. A later feature that stores something personal adds
+ * its step here, before `anonymiseProfile`, and names it in PERSONAL_DATA. Lending and helping
+ * come before the mails, so nothing their ending causes is left waiting for the person.
  */
 export const DELETION_STEPS: DeletionStep[] = [
 	endSessions,
 	dropEmailTokens,
 	dropCategories,
 	dropBrokerAssignments,
+	...lendingDeletion,
+	...helpingDeletion,
+	...safetyDeletion,
+	...intakeDeletion,
 	dropMails,
 	...marketplaceDeletion,
 	trustDeletion,
@@ -127,18 +154,25 @@ export function isLastAdmin(db: DB, userId: string): boolean {
 
 /**
  * Deletes a person's account (GDPR art. 17): every step in one transaction, so it happens
- * entirely or not at all. Returns false when there is no such active or suspended account.
+ * entirely or not at all. Returns false when there is no such active or suspended account;
+ * throws DeletionRefused while a borrowed tool is still out (the desk must be able to ask for
+ * it back; the page says to bring it first).
  */
 export function deleteAccount(
 	db: DB,
 	userId: string,
 	now: number,
-	steps: DeletionStep[] = DELETION_STEPS
+	{
+		origin = 'http://localhost',
+		steps = DELETION_STEPS
+	}: { origin?: string; steps?: DeletionStep[] } = {}
 ): boolean {
 	const deleted = db.transaction((tx) => {
 		const person = tx.select().from(users).where(eq(users.id, userId)).get();
 		if (!person || person.status === 'deleted') return false;
-		for (const step of steps) step.run(tx, person, now);
+		const out = toolsStillOut(tx, person.id);
+		if (out.length > 0) throw new DeletionRefused('tool_out', out);
+		for (const step of steps) step.run(tx, person, now, origin);
 		tx.insert(auditLog)
 			.values({
 				at: now,

@@ -2,6 +2,10 @@ import { asc, eq } from 'drizzle-orm';
 import { categoryName } from '../categories/pilot';
 import type { DbOrTx } from '../db/client';
 import { marketplaceExport } from '../posts/privacy';
+import { intakeExport } from '../broker/privacy';
+import { lendingExport } from '../lending/privacy';
+import { helpingExport } from './helping';
+import { safetyExport } from './safety';
 import {
 	auditLog,
 	categories,
@@ -66,7 +70,12 @@ const profile: ExportSection = {
 				p.approxLat !== null && p.approxLon !== null
 					? { lat: p.approxLat, lon: p.approxLon }
 					: null,
-			createdAt: iso(p.createdAt)
+			placeSource: p.placeSource,
+			contactBy: p.contactBy,
+			postsSeenAt: iso(p.postsSeenAt),
+			postsSeenBefore: iso(p.postsSeenBefore),
+			createdAt: iso(p.createdAt),
+			deletedAt: iso(p.deletedAt)
 		};
 	}
 };
@@ -173,7 +182,7 @@ const activity: ExportSection = {
 
 /**
  * Everything the download contains, in order. A later feature that stores something about a
- * person (posts, matches, loans, …) adds its own section here.
+ * person adds its own section here and names it in PERSONAL_DATA (personal-data.ts).
  */
 export const EXPORT_SECTIONS: ExportSection[] = [
 	profile,
@@ -184,7 +193,11 @@ export const EXPORT_SECTIONS: ExportSection[] = [
 	emailLinks,
 	mails,
 	activity,
-	...marketplaceExport
+	...marketplaceExport,
+	...helpingExport,
+	...lendingExport,
+	...safetyExport,
+	...intakeExport
 ];
 
 export const EXPORT_FORMAT = 'naburig-personal-data/1';

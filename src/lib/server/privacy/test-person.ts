@@ -4,19 +4,16 @@ import {
 	neighbourhoodBrokers,
 	neighbourhoods,
 	streets,
-	userCategories,
-	type User
+	userCategories
 } from '../db/schema';
 import { createEmailToken } from '../auth/email-tokens';
 import { createSession } from '../auth/session';
 import { insertTestUser } from '../db/test-db';
 import { enqueueMail } from '../mail/outbox';
+import { insertEverywhere } from './test-person-everywhere';
 
 /** A person with something in every table the privacy functions cover; for unit tests only. */
-export function insertFullPerson(
-	db: DB,
-	now = 1_000
-): { person: User; sessionToken: string; emailToken: string } {
+export function insertFullPerson(db: DB, now = 1_000) {
 	const hood = db
 		.insert(neighbourhoods)
 		.values({
@@ -90,5 +87,6 @@ export function insertFullPerson(
 		{ to: 'maria@test.example', kind: 'test', locale: 'nl', subject: 'Los', text: 'x', html: 'x' },
 		now
 	);
-	return { person, sessionToken, emailToken };
+	const others = insertEverywhere(db, person, hood.id, category.id);
+	return { person, sessionToken, emailToken, ...others };
 }

@@ -1,4 +1,7 @@
 import { requireAdmin } from '$lib/server/auth/guard';
+import { backupStatus } from '$lib/server/backup/store';
+import * as clock from '$lib/server/clock';
+import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { listNeighbourhoodSummaries } from '$lib/server/neighbourhoods/admin';
 import { findPeople, PEOPLE_LIMIT } from '$lib/server/neighbourhoods/people';
@@ -11,6 +14,7 @@ export const load: PageServerLoad = (event) => {
 	const people = searched ? findPeople(db, query) : [];
 	return {
 		neighbourhoods: listNeighbourhoodSummaries(db),
+		backup: backupStatus(config.BACKUP_DIR, clock.now()),
 		search: {
 			query,
 			searched,

@@ -7,7 +7,8 @@ import { confirmPassword, loadUser } from '$lib/server/auth/account-settings';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { deleteAccount, isLastAdmin } from '$lib/server/privacy/delete';
+import { deleteAccount, DeletionRefused, isLastAdmin } from '$lib/server/privacy/delete';
+import { toolsStillOut } from '$lib/server/lending/privacy';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 
@@ -29,7 +30,22 @@ export const actions: Actions = {
 			return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
 		if (isLastAdmin(db, user.id))
 			return message(form, { type: 'error', text: m.account_delete_last_admin() }, { status: 409 });
-		deleteAccount(db, user.id, now);
+		// Deletion waits while a borrowed tool is at the person's home: say which, and what to do.
+		const toolOut = (tools: string[]) =>
+			message(
+				form,
+				{ type: 'error', text: m.account_delete_tool_out({ tools: tools.join(', ') }) },
+				{ status: 409 }
+			);
+		const out = toolsStillOut(db, user.id);
+		if (out.length > 0) return toolOut(out);
+		try {
+			deleteAccount(db, user.id, now, { origin: event.url.origin });
+		} catch (e) {
+			// A tool checked out between the check above and the deletion.
+			if (e instanceof DeletionRefused) return toolOut(e.tools);
+			throw e;
+		}
 		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/account/deleted');
 	}

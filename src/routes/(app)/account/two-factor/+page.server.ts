@@ -13,6 +13,8 @@ import {
 	totpKeyUri,
 	twoFactorLimiter
 } from '$lib/server/auth/two-factor';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { renewSession } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
 import { safeRedirect } from '$lib/server/http';
@@ -53,9 +55,16 @@ export const actions: Actions = {
 			return fail(400, { error: m.security_err_code(), code });
 		}
 		if (key.length !== 20) return fail(400, { error: m.security_err_code(), code });
-		const codes = confirmTwoFactorSetup(db, user.id, session.id, key, code, now);
-		if (!codes) return fail(400, { error: m.security_err_code(), code });
+		// security: as after the code step, the session that passed it gets a new token.
+		const done = db.transaction((tx) => {
+			const codes = confirmTwoFactorSetup(tx, user.id, session.id, key, code, now);
+			return codes && { codes, renewed: renewSession(tx, session.id, now, true) };
+		});
+		if (!done) return fail(400, { error: m.security_err_code(), code });
 		twoFactorLimiter.reset(user.id);
+		const { codes, renewed } = done;
+		if (renewed)
+			setSessionCookie(event.cookies, event.url, renewed.token, renewed.session.expiresAt);
 		return { recoveryCodes: codes };
 	},
 	regenerate: async (event) => {

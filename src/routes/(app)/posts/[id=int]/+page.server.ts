@@ -7,12 +7,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { EDITABLE, ownPost } from '$lib/server/posts/form';
-import {
-	acceptResponse,
-	declineResponse,
-	isBlockedPair,
-	respond
-} from '$lib/server/posts/responses';
+import { acceptResponse, declineResponse, respond } from '$lib/server/posts/responses';
 import { getPostView } from '$lib/server/posts/view';
 import { myResponse, responsesForPoster } from '$lib/server/talk/post-responses';
 import { posts, responses } from '$lib/server/db/schema';
@@ -68,8 +63,6 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const id = Number((await event.request.formData()).get('responseId'));
 		const { response } = ownResponse(event, user.id, id);
-		if (isBlockedPair(db, user.id, response.responderId))
-			return fail(400, { acceptError: 'blocked' });
 		const result = acceptResponse(db, response.id, user.id, clock.now());
 		if (!result.ok) return fail(400, { acceptError: result.error });
 		return { accepted: response.id };

@@ -4,11 +4,12 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import {
 	demoCodeHint,
 	hasTwoFactor,
-	markSessionVerified,
 	twoFactorLimiter,
 	useRecoveryCode,
 	verifyTwoFactorCode
 } from '$lib/server/auth/two-factor';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { renewSession } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { DEMO_TOTP_KEY, isDemo } from '$lib/server/demo/mode';
 import { safeRedirect } from '$lib/server/http';
@@ -36,12 +37,16 @@ export const actions: Actions = {
 		const now = clock.now();
 		if (!twoFactorLimiter.consume(user.id, now))
 			return fail(429, { error: m.security_err_rate_limited() });
-		const ok = /^[\d\s]+$/.test(code)
-			? verifyTwoFactorCode(db, user.id, code, now)
-			: useRecoveryCode(db, user.id, code, now);
-		if (!ok) return fail(400, { error: m.security_err_code() });
+		// security: the code step ends this session and starts a new one (new token) that passed it.
+		const renewed = db.transaction((tx) => {
+			const ok = /^[\d\s]+$/.test(code)
+				? verifyTwoFactorCode(tx, user.id, code, now)
+				: useRecoveryCode(tx, user.id, code, now);
+			return ok ? renewSession(tx, session.id, now, true) : null;
+		});
+		if (!renewed) return fail(400, { error: m.security_err_code() });
 		twoFactorLimiter.reset(user.id);
-		markSessionVerified(db, session.id);
+		setSessionCookie(event.cookies, event.url, renewed.token, renewed.session.expiresAt);
 		redirect(303, safeRedirect(event.url.searchParams.get('next'), '/'));
 	}
 };

@@ -10,7 +10,7 @@ import { db } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
 import { currentAcceptance, currentAgreement } from '$lib/server/lending/agreements';
 import { bookableTools, bookForResident, findResidents } from '$lib/server/lending/desk-booking';
-import { requireSomeDesk } from '$lib/server/lending/desk-access';
+import { deskSeesContact, requireSomeDesk } from '$lib/server/lending/desk-access';
 import { ReservationError } from '$lib/server/lending/reservations';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -30,17 +30,20 @@ function residentOf(event: Pick<RequestEvent, 'url'>, neighbourhoodId: number) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { neighbourhoodId } = requireSomeDesk(event);
+	const { user, neighbourhoodId } = requireSomeDesk(event);
 	const q = event.url.searchParams.get('q')?.trim() ?? '';
 	const person = residentOf(event, neighbourhoodId);
+	// Desk volunteers find people by name only, and see no phone numbers (deskSeesContact).
+	const contacts = deskSeesContact(db, user, neighbourhoodId, clock.now());
 	return {
 		q,
-		found: person ? [] : findResidents(db, neighbourhoodId, q),
+		contacts,
+		found: person ? [] : findResidents(db, neighbourhoodId, q, contacts),
 		person: person
 			? {
 					id: person.id,
 					name: person.name,
-					phone: person.phone,
+					phone: contacts ? person.phone : null,
 					hasEmail: person.email !== null,
 					accepted: currentAcceptance(db, person.id, neighbourhoodId)
 				}

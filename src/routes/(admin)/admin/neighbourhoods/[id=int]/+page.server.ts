@@ -7,6 +7,7 @@ import {
 	neighbourhoodSchema,
 	removeBrokerSchema
 } from '$lib/schemas/neighbourhood';
+import { setRenewedSessionCookie } from '$lib/server/auth/cookie';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import {
@@ -70,7 +71,14 @@ export const actions: Actions = {
 		const n = neighbourhoodOr404(event.params.id);
 		const form = await superValidate(event.request, zod4(assignBrokerSchema), { id: 'assign' });
 		if (!form.valid) return fail(400, { form });
-		const result = assignBroker(db, user.id, n.id, form.data.email, clock.now());
+		const result = assignBroker(
+			db,
+			user.id,
+			n.id,
+			form.data.email,
+			clock.now(),
+			event.locals.session
+		);
 		if (!result.ok) {
 			if (result.reason === 'no_neighbourhood') error(404, 'not found');
 			return setError(
@@ -79,6 +87,7 @@ export const actions: Actions = {
 				result.reason === 'no_account' ? 'admin_broker_no_account' : 'admin_broker_not_active'
 			);
 		}
+		setRenewedSessionCookie(event.cookies, event.url, result.renewed);
 		form.data.email = '';
 		const text = result.already
 			? m.admin_broker_already({ name: result.user.displayName })
@@ -91,9 +100,17 @@ export const actions: Actions = {
 		const n = neighbourhoodOr404(event.params.id);
 		const form = await superValidate(event.request, zod4(removeBrokerSchema));
 		if (!form.valid) error(400, 'bad request');
-		const result = removeBroker(db, user.id, n.id, form.data.userId, clock.now());
+		const result = removeBroker(
+			db,
+			user.id,
+			n.id,
+			form.data.userId,
+			clock.now(),
+			event.locals.session
+		);
 		if (!result.ok)
 			return { brokerNotice: { type: 'error' as const, text: m.admin_broker_gone() } };
+		setRenewedSessionCookie(event.cookies, event.url, result.renewed);
 		const name = result.user.displayName;
 		const text =
 			result.role === 'resident'

@@ -101,7 +101,10 @@ export const actions: Actions = {
 			return fail(400, {
 				helperId: parsed.data.helperId,
 				note: parsed.data.note,
-				error: `matching_err_${result.error}`
+				error:
+					result.error === 'ineligible'
+						? `matching_err_helper_${result.refusal}`
+						: `matching_err_${result.error}`
 			});
 		return { proposedTo: parsed.data.helperId };
 	}
