@@ -1,5 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { signIn, signOut } from '../pages/auth';
+import { findTool } from '../pages/desk';
 import { waitForMail } from '../smtp';
 
 const ANNIE = 'annie@naburig.example';
@@ -65,9 +66,7 @@ test('Annie phones that she no longer needs the ladder: the desk cancels it, she
 
 	// Annie phones the desk. The broker finds the ladder by its number and opens her reservation.
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
-	await page.goto('/desk');
-	await page.getByLabel('Toestel zoeken op nummer').fill('KBS-003');
-	await page.getByRole('button', { name: 'Zoek' }).click();
+	await findTool(page, 'KBS-003');
 	await page.getByRole('link', { name: `${monday} – ${wednesday}` }).click();
 	await expect(page.getByRole('heading', { level: 1, name: `${LADDER} (KBS-003)` })).toBeVisible();
 	await expect(page.getByRole('main')).toContainText('voor Annie Claes');

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { signIn } from '../pages/auth';
+import { openToolPhotos } from '../pages/desk';
 
 /** A small real PNG (8 x 8 pixels, red), made here rather than stored as a file. */
 const PNG = Buffer.from(
@@ -100,11 +101,7 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 
 test('a photo added at the desk shows on the public tool page', async ({ page }) => {
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
-	await page.goto('/desk');
-	await page.getByLabel('Toestel zoeken op nummer').fill('KBS-002');
-	await page.getByRole('button', { name: 'Zoek' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: /Accuschroefmachine/ })).toBeVisible();
-	await page.getByRole('link', { name: "Foto's" }).click();
+	await openToolPhotos(page, 'KBS-002', /Accuschroefmachine/);
 	await expectAccessible(page);
 	await page.getByLabel('Foto', { exact: true }).setInputFiles({
 		name: 'schroef.png',

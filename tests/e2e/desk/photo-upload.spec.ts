@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { DEMO, DEMO_PASSWORD, expect, test } from '../fixtures';
 import { signIn } from '../pages/auth';
+import { openToolPhotos } from '../pages/desk';
 import type { Page } from '@playwright/test';
 
 /** A JPEG as large as an ordinary phone photo: random noise does not compress, so about 4 MB. */
@@ -14,11 +15,7 @@ async function phonePhoto(): Promise<Buffer> {
 
 async function openPhotos(page: Page) {
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
-	await page.goto('/desk');
-	await page.getByLabel('Toestel zoeken op nummer').fill('KBS-002');
-	await page.getByRole('button', { name: 'Zoek' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: /Accuschroefmachine/ })).toBeVisible();
-	await page.getByRole('link', { name: "Foto's" }).click();
+	await openToolPhotos(page, 'KBS-002', /Accuschroefmachine/);
 }
 
 test('the desk adds a phone photo of several MB to a tool', async ({ page }) => {

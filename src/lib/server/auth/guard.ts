@@ -1,8 +1,8 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
 import { db } from '../db';
-import { neighbourhoodBrokers, type Neighbourhood } from '../db/schema';
+import type { Neighbourhood } from '../db/schema';
 import { getNeighbourhood } from '../neighbourhoods/admin';
+import { brokerCovers } from '../neighbourhoods/brokers';
 import { log } from '../log';
 import type { SessionUser } from './session';
 import { hasTwoFactor, twoFactorDecision, twoFactorRedirect } from './two-factor';
@@ -71,18 +71,7 @@ export function requireBrokerOf(
 	neighbourhoodId: number
 ): SessionUser {
 	const user = requireBroker(event);
-	if (user.role === 'admin') return user;
-	const scoped = db
-		.select({ n: neighbourhoodBrokers.neighbourhoodId })
-		.from(neighbourhoodBrokers)
-		.where(
-			and(
-				eq(neighbourhoodBrokers.userId, user.id),
-				eq(neighbourhoodBrokers.neighbourhoodId, neighbourhoodId)
-			)
-		)
-		.get();
-	if (!scoped) refuse(event, user, `broker:${neighbourhoodId}`);
+	if (!brokerCovers(db, user, neighbourhoodId)) refuse(event, user, `broker:${neighbourhoodId}`);
 	return user;
 }
 

@@ -17,6 +17,7 @@ import { approximate } from '../geo/approx';
 import { recordAudit } from '../audit/audit';
 import { newId } from '../ids';
 import { log } from '../log';
+import { brokerCovers } from '../neighbourhoods/brokers';
 import { createPost, expiryFor, type PostInput, type PostResult } from '../posts/create';
 
 export const CONTACT_WAYS = ['phone', 'visit', 'letter'] as const;
@@ -48,17 +49,6 @@ export function brokerNeighbourhoodIds(
 		.where(eq(neighbourhoodBrokers.userId, user.id))
 		.all()
 		.map((r) => r.id);
-}
-
-/** Whether this broker (or admin) may act in that neighbourhood. */
-export function brokerCovers(
-	db: DbOrTx,
-	user: { id: string; role: string },
-	neighbourhoodId: number | null
-): boolean {
-	if (user.role === 'admin') return true;
-	if (neighbourhoodId === null) return false;
-	return brokerNeighbourhoodIds(db, user)!.includes(neighbourhoodId);
 }
 
 /**

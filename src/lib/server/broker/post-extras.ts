@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { matches, posts, users } from '../db/schema';
 import { placedByExpr } from '../posts/list';
-import { brokerCovers } from './intake';
+import { brokerCovers } from '../neighbourhoods/brokers';
 
 /**
  * What the post page adds for the broker's workspace: who placed the post for its author, and

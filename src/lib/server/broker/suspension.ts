@@ -1,13 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
 import { recordAudit } from '../audit/audit';
 import type { DB } from '../db/client';
 import { auditLog, posts, sessions, users, type User } from '../db/schema';
-import { renderMail } from '../mail/layout';
-import { enqueueMail } from '../mail/outbox';
+import { mailPerson } from '../mail/to-person';
 import { openOrFilled } from '../posts/lifecycle';
-import { firstName } from '../profile/public';
 
 /** Posts that are public while their author is active; they leave view during a suspension. */
 const PUBLIC = ['open', 'filled', 'paused'] as const;
@@ -52,25 +49,17 @@ export function suspendPerson(
 			},
 			now
 		);
-		const locale = toLocale(person.locale);
-		enqueueMail(
+		mailPerson(
 			tx,
-			{
-				to: person.email,
-				toName: person.displayName,
-				userId: person.id,
-				kind: 'suspended',
-				locale,
-				...renderMail({
-					locale,
-					subject: m.broker_suspended_subject({}, { locale }),
-					greeting: m.mail_greeting({ name: firstName(person.displayName) }, { locale }),
-					paragraphs: [
-						m.broker_suspended_body({ reason }, { locale }),
-						m.broker_suspended_next({}, { locale })
-					]
-				})
-			},
+			person,
+			'suspended',
+			(locale) => ({
+				subject: m.broker_suspended_subject({}, { locale }),
+				paragraphs: [
+					m.broker_suspended_body({ reason }, { locale }),
+					m.broker_suspended_next({}, { locale })
+				]
+			}),
 			now
 		);
 		return person;

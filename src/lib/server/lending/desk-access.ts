@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/client';
 import { db } from '../db';
 import { lendingDeskStaff, loans, neighbourhoodBrokers, tools, users } from '../db/schema';
 import { localToday } from './desk';
+import { brokerCovers } from '../neighbourhoods/brokers';
 import { requireSecondFactor, requireUser } from '../auth/guard';
 import type { SessionUser } from '../auth/session';
 
@@ -14,18 +15,7 @@ import type { SessionUser } from '../auth/session';
 export function isDeskStaff(d: DbOrTx, userId: string, neighbourhoodId: number): boolean {
 	const user = d.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
 	if (!user) return false;
-	if (user.role === 'admin') return true;
-	const broker = d
-		.select({ n: neighbourhoodBrokers.neighbourhoodId })
-		.from(neighbourhoodBrokers)
-		.where(
-			and(
-				eq(neighbourhoodBrokers.userId, userId),
-				eq(neighbourhoodBrokers.neighbourhoodId, neighbourhoodId)
-			)
-		)
-		.get();
-	if (broker) return true;
+	if (brokerCovers(d, { id: userId, role: user.role }, neighbourhoodId)) return true;
 	const staff = d
 		.select({ n: lendingDeskStaff.neighbourhoodId })
 		.from(lendingDeskStaff)
@@ -90,20 +80,6 @@ export function requireSomeDesk(event: Pick<RequestEvent, 'locals' | 'url'>): {
 	return { user, neighbourhoodId };
 }
 
-function brokersHere(d: DbOrTx, user: SessionUser, neighbourhoodId: number): boolean {
-	if (user.role === 'admin') return true;
-	return !!d
-		.select({ n: neighbourhoodBrokers.neighbourhoodId })
-		.from(neighbourhoodBrokers)
-		.where(
-			and(
-				eq(neighbourhoodBrokers.userId, user.id),
-				eq(neighbourhoodBrokers.neighbourhoodId, neighbourhoodId)
-			)
-		)
-		.get();
-}
-
 /**
  * security: whether the desk shows phone numbers and e-mail addresses, and finds people by phone.
  * Brokers of the neighbourhood and admins do (they see residents' details anyway); desk
@@ -117,7 +93,7 @@ export function deskSeesContact(
 	now: number,
 	lateBorrowerId: string | null = null
 ): boolean {
-	if (brokersHere(d, user, neighbourhoodId)) return true;
+	if (brokerCovers(d, user, neighbourhoodId)) return true;
 	if (lateBorrowerId === null) return false;
 	const today = localToday(d, neighbourhoodId, now);
 	const late = d

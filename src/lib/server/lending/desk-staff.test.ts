@@ -2,29 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { createSession, validateSessionToken } from '../auth/session';
-import { createTestDb, insertTestUser } from '../db/test-db';
-import { auditLog, neighbourhoodBrokers, neighbourhoods, outbox, tasks, users } from '../db/schema';
+import { insertTestUser } from '../db/test-db';
+import { auditLog, neighbourhoodBrokers, outbox, tasks, users } from '../db/schema';
 import { isDeskStaff } from './desk-access';
 import { grantDeskRole, listDeskStaff, removeDeskRole } from './desk-staff';
+import { lendingFixture, NOW } from './test-fixture';
 
 let db: DB;
 let hoodId: number;
-const NOW = Date.UTC(2026, 2, 10, 9, 0);
 
 beforeEach(() => {
-	db = createTestDb();
-	hoodId = db
-		.insert(neighbourhoods)
-		.values({
-			slug: 't',
-			name: 'Testwijk',
-			boundary: '{}',
-			centreLat: 51,
-			centreLon: 3.7,
-			createdAt: 0
-		})
-		.returning()
-		.get().id;
+	({ db, hoodId } = lendingFixture());
 });
 
 describe('desk access', () => {

@@ -1,13 +1,10 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
 import type { DB, DbOrTx } from '../db/client';
 import { lendingDeskStaff, neighbourhoods, users } from '../db/schema';
 import { recordAudit } from '../audit/audit';
 import { renewSessionsAfterRoleChange } from '../auth/session';
-import { renderMail } from '../mail/layout';
-import { enqueueMail } from '../mail/outbox';
-import { firstName } from '../profile/public';
+import { mailPerson } from '../mail/to-person';
 import { DeskError } from './desk';
 
 /**
@@ -92,25 +89,17 @@ export function removeDeskRole(
 			.from(neighbourhoods)
 			.where(eq(neighbourhoods.id, neighbourhoodId))
 			.get()!;
-		const locale = toLocale(person.locale);
-		enqueueMail(
+		mailPerson(
 			tx,
-			{
-				to: person.email,
-				toName: person.displayName,
-				userId: person.id,
-				kind: 'desk_role_removed',
-				locale,
-				...renderMail({
-					locale,
-					subject: m.desk_staff_removed_mail_subject({ neighbourhood: hood.name }, { locale }),
-					greeting: m.mail_greeting({ name: firstName(person.displayName) }, { locale }),
-					paragraphs: [
-						m.desk_staff_removed_mail_body({ neighbourhood: hood.name }, { locale }),
-						m.desk_staff_removed_mail_thanks({}, { locale })
-					]
-				})
-			},
+			person,
+			'desk_role_removed',
+			(locale) => ({
+				subject: m.desk_staff_removed_mail_subject({ neighbourhood: hood.name }, { locale }),
+				paragraphs: [
+					m.desk_staff_removed_mail_body({ neighbourhood: hood.name }, { locale }),
+					m.desk_staff_removed_mail_thanks({}, { locale })
+				]
+			}),
 			now
 		);
 		// Pages opened with the role must not stay open on an old session.

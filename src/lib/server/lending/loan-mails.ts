@@ -6,9 +6,7 @@ import { longDate } from '$lib/lending';
 import type { DeskCancelReason } from '$lib/schemas/lending';
 import type { DbOrTx } from '../db/client';
 import { loans, neighbourhoods, pickupPlaces, tools, users } from '../db/schema';
-import { renderMail } from '../mail/layout';
-import { enqueueMail } from '../mail/outbox';
-import { firstName } from '../profile/public';
+import { mailPerson } from '../mail/to-person';
 
 export type LoanMailKind =
 	| 'loan_confirmation'
@@ -140,24 +138,7 @@ export function mailLoan(
 					url: `${origin}/tools/${c.tool.id}`
 				}
 			: { label: m.loans_mail_action({}, { locale }), url: `${origin}/loans` };
-	enqueueMail(
-		tx,
-		{
-			to: c.person.email,
-			toName: c.person.displayName,
-			userId: c.person.id,
-			kind,
-			locale,
-			...renderMail({
-				locale,
-				subject: content.subject,
-				greeting: m.mail_greeting({ name: firstName(c.person.displayName) }, { locale }),
-				paragraphs: content.paragraphs,
-				action
-			})
-		},
-		now
-	);
+	mailPerson(tx, c.person, kind, () => ({ ...content, action }), now);
 }
 
 /** Tells someone on the waiting list that a tool is free again from a date. */
@@ -172,31 +153,23 @@ export function mailWaitlistFree(
 	const person = tx.select().from(users).where(eq(users.id, userId)).get();
 	const tool = tx.select({ name: tools.name }).from(tools).where(eq(tools.id, toolId)).get();
 	if (!person || !tool || person.status !== 'active') return;
-	const locale = toLocale(person.locale);
-	enqueueMail(
+	mailPerson(
 		tx,
-		{
-			to: person.email,
-			toName: person.displayName,
-			userId: person.id,
-			kind: 'loan_waitlist_free',
-			locale,
-			...renderMail({
-				locale,
-				subject: m.loans_mail_waitlist_subject({ tool: tool.name }, { locale }),
-				greeting: m.mail_greeting({ name: firstName(person.displayName) }, { locale }),
-				paragraphs: [
-					m.loans_mail_waitlist_body(
-						{ tool: tool.name, date: longDate(freeFrom, locale) },
-						{ locale }
-					)
-				],
-				action: {
-					label: m.loans_mail_waitlist_action({ tool: tool.name }, { locale }),
-					url: `${origin}/tools/${toolId}`
-				}
-			})
-		},
+		person,
+		'loan_waitlist_free',
+		(locale) => ({
+			subject: m.loans_mail_waitlist_subject({ tool: tool.name }, { locale }),
+			paragraphs: [
+				m.loans_mail_waitlist_body(
+					{ tool: tool.name, date: longDate(freeFrom, locale) },
+					{ locale }
+				)
+			],
+			action: {
+				label: m.loans_mail_waitlist_action({ tool: tool.name }, { locale }),
+				url: `${origin}/tools/${toolId}`
+			}
+		}),
 		now
 	);
 }

@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../db/client';
 import { outbox } from '../db/schema';
 import { fillDisk } from '../db/test-disk-full';
-import { CLAIM_MS, enqueueMail } from './outbox';
+import { CLAIM_MS } from './outbox';
 import { startTestSmtp, type TestSmtp } from './test-smtp';
-import { smtpTransport } from './transport';
-import { createMailWorker, MAILS_IN_FLIGHT, storageBackoffMs } from './worker';
+import { queueTestMails, smtpTestWorker } from './test-fixture';
+import { MAILS_IN_FLIGHT, storageBackoffMs } from './worker';
 import type Database from 'better-sqlite3';
 
 let dir: string;
@@ -32,24 +32,6 @@ afterEach(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-function queue(count: number) {
-	db.transaction((tx) => {
-		for (let i = 1; i <= count; i++)
-			enqueueMail(
-				tx,
-				{
-					to: `buur${i}@test.example`,
-					kind: 'test',
-					locale: 'nl',
-					subject: `Bericht ${i}`,
-					text: `Hallo ${i}`,
-					html: `<p>Hallo ${i}</p>`
-				},
-				0
-			);
-	});
-}
-
 /** How often the SMTP server received each Message-ID. */
 function timesReceived(accepted: string[]): number[] {
 	const counts = new Map<string, number>();
@@ -60,14 +42,9 @@ function timesReceived(accepted: string[]): number[] {
 describe('the mail worker on a full disk', () => {
 	it('sends nothing while it cannot record a claim, and everything once when space returns', async () => {
 		smtp = await startTestSmtp();
-		queue(3);
+		queueTestMails(db, 3);
 		let now = 0;
-		const worker = createMailWorker({
-			db,
-			transport: smtpTransport(smtp.url, 't@test.example'),
-			pollMs: 60_000,
-			now: () => now
-		});
+		const worker = smtpTestWorker(db, smtp.url, () => now);
 		free = fillDisk();
 		for (let i = 0; i < 5; i++) {
 			expect(await worker.runOnce()).toBe(0);
@@ -88,14 +65,9 @@ describe('the mail worker on a full disk', () => {
 			if (n === 1) free = fillDisk();
 			return 'accept';
 		});
-		queue(8);
+		queueTestMails(db, 8);
 		let now = 0;
-		const worker = createMailWorker({
-			db,
-			transport: smtpTransport(smtp.url, 't@test.example'),
-			pollMs: 60_000,
-			now: () => now
-		});
+		const worker = smtpTestWorker(db, smtp.url, () => now);
 		await worker.runOnce();
 		// While the disk stays full, time passes beyond every claim: nothing is sent again.
 		const whileFull = smtp.accepted.length;

@@ -2,33 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { outbox } from '../db/schema';
-import type { DB } from '../db/client';
-import {
-	CLAIM_MS,
-	enqueueMail,
-	MAX_ATTEMPTS,
-	outboxBacklog,
-	retryDelayMs,
-	type MailToSend
-} from './outbox';
+import { CLAIM_MS, enqueueMail, MAX_ATTEMPTS, outboxBacklog, retryDelayMs } from './outbox';
+import { queueTestMails, smtpTestWorker, testMail } from './test-fixture';
 import { startTestSmtp, type TestSmtp } from './test-smtp';
 import { mailboxTransport, smtpTransport } from './transport';
 import { createMailWorker } from './worker';
-
-const mail = (n: number): MailToSend => ({
-	to: `buur${n}@test.example`,
-	kind: 'test',
-	locale: 'nl',
-	subject: `Bericht ${n}`,
-	text: `Hallo ${n}`,
-	html: `<p>Hallo ${n}</p>`
-});
-
-function queue(db: DB, count: number, now = 0) {
-	db.transaction((tx) => {
-		for (let i = 1; i <= count; i++) enqueueMail(tx, mail(i), now);
-	});
-}
 
 let smtp: TestSmtp | null = null;
 afterEach(async () => {
@@ -40,7 +18,7 @@ describe('the outbox and its worker', () => {
 	it('delivers queued mail through SMTP and marks each row sent once', async () => {
 		const db = createTestDb();
 		smtp = await startTestSmtp();
-		queue(db, 3);
+		queueTestMails(db, 3);
 		const worker = createMailWorker({
 			db,
 			transport: smtpTransport(smtp.url, 'Naburig <t@test.example>'),
@@ -58,14 +36,9 @@ describe('the outbox and its worker', () => {
 	it('retries a failed send later, with back-off, and records the error', async () => {
 		const db = createTestDb();
 		smtp = await startTestSmtp((n) => (n === 1 ? 'reject' : 'accept'));
-		queue(db, 1);
+		queueTestMails(db, 1);
 		let now = 0;
-		const worker = createMailWorker({
-			db,
-			transport: smtpTransport(smtp.url, 't@test.example'),
-			pollMs: 60_000,
-			now: () => now
-		});
+		const worker = smtpTestWorker(db, smtp.url, () => now);
 		await worker.runOnce();
 		let row = db.select().from(outbox).get()!;
 		expect(row.status).toBe('pending');
@@ -86,14 +59,9 @@ describe('the outbox and its worker', () => {
 	it('gives up after the last attempt and marks the mail failed', async () => {
 		const db = createTestDb();
 		smtp = await startTestSmtp(() => 'reject');
-		queue(db, 1);
+		queueTestMails(db, 1);
 		let now = 0;
-		const worker = createMailWorker({
-			db,
-			transport: smtpTransport(smtp.url, 't@test.example'),
-			pollMs: 60_000,
-			now: () => now
-		});
+		const worker = smtpTestWorker(db, smtp.url, () => now);
 		for (let i = 0; i < MAX_ATTEMPTS; i++) {
 			await worker.runOnce();
 			now += retryDelayMs(MAX_ATTEMPTS);
@@ -109,13 +77,8 @@ describe('the outbox and its worker', () => {
 		// The third delivery never gets an answer: the first worker "crashes" while waiting for it,
 		// with the other mails gone past it.
 		smtp = await startTestSmtp((n) => (n === 3 ? 'hang' : 'accept'));
-		queue(db, 7);
-		const first = createMailWorker({
-			db,
-			transport: smtpTransport(smtp.url, 't@test.example'),
-			pollMs: 60_000,
-			now: () => 0
-		});
+		queueTestMails(db, 7);
+		const first = smtpTestWorker(db, smtp.url, () => 0);
 		void first.runOnce();
 		await expect.poll(() => smtp!.accepted.length).toBe(6);
 		await expect
@@ -123,20 +86,10 @@ describe('the outbox and its worker', () => {
 			.toBe(1);
 
 		// A new worker (after the restart) leaves the claimed row alone until its claim runs out…
-		const second = createMailWorker({
-			db,
-			transport: smtpTransport(smtp.url, 't@test.example'),
-			pollMs: 60_000,
-			now: () => 1
-		});
+		const second = smtpTestWorker(db, smtp.url, () => 1);
 		expect(await second.runOnce()).toBe(0);
 		// …and then takes it over.
-		const later = createMailWorker({
-			db,
-			transport: smtpTransport(smtp.url, 't@test.example'),
-			pollMs: 60_000,
-			now: () => CLAIM_MS + 1
-		});
+		const later = smtpTestWorker(db, smtp.url, () => CLAIM_MS + 1);
 		expect(await later.runOnce()).toBe(1);
 
 		const rows = db.select().from(outbox).all();
@@ -150,16 +103,11 @@ describe('the outbox and its worker', () => {
 		smtp = await startTestSmtp();
 		expect(() =>
 			db.transaction((tx) => {
-				enqueueMail(tx, mail(1), 0);
+				enqueueMail(tx, testMail(1), 0);
 				throw new Error('the change that caused the mail failed');
 			})
 		).toThrow(/failed/);
-		const worker = createMailWorker({
-			db,
-			transport: smtpTransport(smtp.url, 't@test.example'),
-			pollMs: 60_000,
-			now: () => 0
-		});
+		const worker = smtpTestWorker(db, smtp.url, () => 0);
 		expect(await worker.runOnce()).toBe(0);
 		expect(db.select().from(outbox).all()).toHaveLength(0);
 		expect(smtp.accepted).toHaveLength(0);
@@ -167,7 +115,7 @@ describe('the outbox and its worker', () => {
 
 	it('keeps mail in the database as delivered to the built-in mailbox when no SMTP is set', async () => {
 		const db = createTestDb();
-		queue(db, 2);
+		queueTestMails(db, 2);
 		const worker = createMailWorker({
 			db,
 			transport: mailboxTransport,
@@ -191,7 +139,7 @@ describe('the outbox and its worker', () => {
 			pollMs: 3_600_000
 		});
 		worker.start();
-		queue(db, 1, Date.now());
+		queueTestMails(db, 1, Date.now());
 		await expect.poll(() => smtp!.accepted.length, { timeout: 5000 }).toBe(1);
 		await worker.stop();
 	});

@@ -22,6 +22,27 @@ export function listBrokers(db: DbOrTx, neighbourhoodId: number): BrokerRow[] {
 		.all();
 }
 
+/** Whether this broker (or admin) may act in that neighbourhood. */
+export function brokerCovers(
+	db: DbOrTx,
+	user: { id: string; role: string },
+	neighbourhoodId: number | null
+): boolean {
+	if (user.role === 'admin') return true;
+	if (neighbourhoodId === null) return false;
+	const row = db
+		.select({ n: neighbourhoodBrokers.neighbourhoodId })
+		.from(neighbourhoodBrokers)
+		.where(
+			and(
+				eq(neighbourhoodBrokers.userId, user.id),
+				eq(neighbourhoodBrokers.neighbourhoodId, neighbourhoodId)
+			)
+		)
+		.get();
+	return !!row;
+}
+
 /** The acting person's own session made anew, when they changed their own place (for the cookie). */
 type Renewed = ReturnType<typeof renewSessionsAfterRoleChange>;
 

@@ -1,0 +1,31 @@
+import type { DB } from '../db/client';
+import { enqueueMail, type MailToSend } from './outbox';
+import { smtpTransport } from './transport';
+import { createMailWorker } from './worker';
+
+/** Mail number `n` of a test: to a neighbour of its own, with its own subject. */
+export const testMail = (n: number, kind = 'test'): MailToSend => ({
+	to: `buur${n}@test.example`,
+	kind,
+	locale: 'nl',
+	subject: `Bericht ${n}`,
+	text: `Hallo ${n}`,
+	html: `<p>Hallo ${n}</p>`
+});
+
+/** Queues test mails 1 to `count` in one transaction. */
+export function queueTestMails(db: DB, count: number, now = 0, kind = 'test'): void {
+	db.transaction((tx) => {
+		for (let i = 1; i <= count; i++) enqueueMail(tx, testMail(i, kind), now);
+	});
+}
+
+/** A mail worker sending to a test SMTP server; it polls only when the test calls runOnce. */
+export function smtpTestWorker(db: DB, url: string, now?: () => number) {
+	return createMailWorker({
+		db,
+		transport: smtpTransport(url, 't@test.example'),
+		pollMs: 60_000,
+		now
+	});
+}
