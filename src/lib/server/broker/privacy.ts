@@ -3,7 +3,6 @@ import {
 	posts,
 	referrals,
 	residentConsents,
-	residentNotes,
 	residentProxies,
 	services,
 	signals,
@@ -88,18 +87,6 @@ export const intakeExport: ExportSection[] = [
 				.orderBy(asc(signals.createdAt))
 				.all()
 				.map((s) => ({ ...s, createdAt: iso(s.createdAt) }))
-	},
-	{
-		// Notes about the person are personal data about them (GDPR art. 15); the author stays out.
-		key: 'notesAboutMe',
-		collect: (db, p) =>
-			db
-				.select({ body: residentNotes.body, at: residentNotes.createdAt })
-				.from(residentNotes)
-				.where(eq(residentNotes.userId, p.id))
-				.orderBy(asc(residentNotes.createdAt))
-				.all()
-				.map((n) => ({ ...n, at: iso(n.at) }))
 	}
 ];
 

@@ -43,6 +43,13 @@ const ID_OF_EMPTIED_ROW =
 	'An id pointing at the emptied users row: it names nobody, and keeps anonymous counts (distinct people, who made a match: a broker or not) right.';
 const ACTOR_IN_OTHERS_RECORD =
 	'Who did something in another person’s record (a broker or desk volunteer): an id pointing at the emptied users row, so it names nobody.';
+/**
+ * The brief: confidential notes on a resident are for the brokers only, so they stay out of the
+ * download; a person who asks what is noted about them (GDPR art. 15) asks the broker, who judges
+ * what can be given without harming others a note names (art. 15(4)).
+ */
+const BROKERS_ONLY =
+	'Confidential notes, for brokers only (the brief); a person asks the broker to see them, as others may be named.';
 const SECRET = 'A secret (a hash or key): it is never handed out, not even to the person.';
 const NOT_ABOUT_ANYONE = 'Not about a person: kept for the figures; it identifies nobody.';
 const OTHERS_WORDS =
@@ -358,11 +365,8 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 		}
 	},
 	resident_notes: {
-		user_id: { download: 'notesAboutMe', deletion: deleted('resident_notes') },
-		body: {
-			download: 'notesAboutMe',
-			deletion: deleted('resident_notes')
-		},
+		user_id: { download: leftOut(BROKERS_ONLY), deletion: deleted('resident_notes') },
+		body: { download: leftOut(BROKERS_ONLY), deletion: deleted('resident_notes') },
 		author_id: { download: leftOut(ACTOR_IN_OTHERS_RECORD), deletion: kept(ACTOR_IN_OTHERS_RECORD) }
 	}
 };
