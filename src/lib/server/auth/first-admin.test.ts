@@ -8,6 +8,7 @@ import { createTestDb, insertTestUser } from '../db/test-db';
 import { authenticate } from './accounts';
 import { createAdmin, hasAdmin } from './first-admin';
 import { resetPassword } from './password-reset';
+import { createSession, validateSessionToken } from './session';
 import { hasTwoFactor, twoFactorDecision, twoFactorRedirect } from './two-factor';
 
 const NOW = Date.UTC(2026, 11, 4, 9);
@@ -65,7 +66,10 @@ describe('making the first administrator', () => {
 		const db = createTestDb();
 		expect(hasAdmin(db)).toBe(false);
 		const resident = insertTestUser(db, { email: 'an@buurt.example' });
+		const before = createSession(db, resident.id, NOW - 1000);
 		const made = createAdmin(db, { email: 'AN@buurt.example', name: 'An' }, NOW);
+		// A new role: the session she had as a resident ends.
+		expect(validateSessionToken(db, before.token, NOW + 1).session).toBeNull();
 		expect(made.ok && made.created).toBe(false);
 		expect(made.ok && made.user.id).toBe(resident.id);
 		expect(hasAdmin(db)).toBe(true);

@@ -3,6 +3,7 @@ import type { DB } from '../db/client';
 import { users, type User } from '../db/schema';
 import { newId } from '../ids';
 import { createEmailToken } from './email-tokens';
+import { renewSessionsAfterRoleChange } from './session';
 
 /** Is there anyone who can run the site (an active administrator)? */
 export function hasAdmin(db: DB): boolean {
@@ -39,13 +40,19 @@ export function createAdmin(db: DB, input: AdminInput, now: number): CreateAdmin
 	return db.transaction((tx): CreateAdminResult => {
 		const existing = tx.select().from(users).where(eq(users.email, email)).get();
 		if (existing && existing.status !== 'active') return { ok: false, reason: 'not_active' };
+		if (existing && existing.role !== 'admin') renewSessionsAfterRoleChange(tx, existing.id, now);
 		const user = existing
-			? tx.update(users).set({ role: 'admin' }).where(eq(users.id, existing.id)).returning().get()
+			? tx
+					.update(users)
+					.set({ role: 'admin' })
+					.where(eq(users.id, existing.id))
+					.returning()
+					.all()[0]!
 			: tx
 					.insert(users)
 					.values({ id: newId(), email, displayName: name, role: 'admin', createdAt: now })
 					.returning()
-					.get();
+					.all()[0]!;
 		const token = createEmailToken(tx, user.id, 'reset_password', email, now);
 		return { ok: true, user, created: !existing, setupPath: `/reset-password/${token}` };
 	});
