@@ -94,7 +94,7 @@ export async function resetPassword(
 			.set({ passwordHash, emailVerifiedAt: current.emailVerifiedAt ?? now })
 			.where(eq(users.id, current.id))
 			.returning()
-			.get();
+			.all()[0]!;
 		invalidateUserSessions(tx, user.id);
 		enqueueMail(tx, passwordChangedMail(user, current.email, `${origin}/reset-password`), now);
 		return { ok: true, user };

@@ -79,7 +79,7 @@ export function proposeMatch(
 				createdAt: now
 			})
 			.returning()
-			.get();
+			.all()[0]!;
 		recordAudit(
 			tx,
 			{
@@ -176,7 +176,7 @@ export function answerProposal(
 					.values({ postId: proposal.postId, responderId: helperId, message, createdAt: now })
 					.onConflictDoNothing()
 					.returning()
-					.get() ??
+					.all()[0] ??
 				tx
 					.select()
 					.from(responses)

@@ -195,12 +195,12 @@ function generateLendingYear(db: DB, ctx: ReturnType<typeof setUp>, deskId: stri
 		.insert(pickupPlaces)
 		.values({ neighbourhoodId: hoodId, name: 'Dienstencentrum', address: 'Plein 1' })
 		.returning()
-		.get();
+		.all()[0]!;
 	const kbs = db
 		.insert(fundingSources)
 		.values({ name: 'KBS-subsidie', funder: 'Koning Boudewijnstichting' })
 		.returning()
-		.get();
+		.all()[0]!;
 	const categoryId = db.select().from(toolCategories).all()[0]!.id;
 	const tool = (assetTag: string, name: string, funded: boolean) =>
 		db
@@ -216,7 +216,7 @@ function generateLendingYear(db: DB, ctx: ReturnType<typeof setUp>, deskId: stri
 				createdAt: 0
 			})
 			.returning()
-			.get().id;
+			.all()[0]!.id;
 	const drill = tool('KBS-1', 'Boormachine', true);
 	const ladder = tool('KBS-2', 'Ladder', true);
 	const barrow = tool('EIG-1', 'Kruiwagen', false);
