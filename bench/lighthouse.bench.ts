@@ -6,6 +6,7 @@
 // with the load of the other processes: compare runs made under the same load.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import { asc, eq, isNull } from 'drizzle-orm';
 import lighthouse from 'lighthouse';
@@ -150,6 +151,7 @@ function median(runs: Run[]): Run {
 }
 
 await waitForServer();
+const loadAtStart = loadavg()[0]!;
 const rows = [];
 const misses: string[] = [];
 for (const page of PAGES) {
@@ -176,7 +178,8 @@ for (const page of PAGES) {
 console.log(
 	`\nLighthouse mobile preset (simulated 4× CPU slowdown, slow 4G), median of ${RUNS} runs;` +
 		` target performance ≥ ${TARGET.performance}, TBT ≤ ${TARGET.tbtMs} ms, LCP ≤ ${TARGET.lcpMs / 1000} s, CLS ${TARGET.cls}.` +
-		'\nOn a shared machine the figures move with the load of other processes.'
+		'\nOn a shared machine the figures move with the load of other processes: load average' +
+		` ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${availableParallelism()} cores.`
 );
 console.table(rows);
 console.log(
