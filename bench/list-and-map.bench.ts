@@ -133,6 +133,8 @@ for (const path of [
 	// The tool catalogue (200 tools in the town), a page at a time, beside the list.
 	'/tools',
 	'/tools?page=5',
+	// Another public page of the same build, to compare the catalogue with.
+	'/badges',
 	`/api/markers?bbox=${DISTRICT}&zoom=15`,
 	`/api/markers?bbox=${DISTRICT}&zoom=13&kind=offer`,
 	'/'
