@@ -19,6 +19,21 @@ export default defineConfig({
 	],
 	build: {
 		rollupOptions: {
+			output: {
+				// Paraglide makes a module per message, and the bundler a chunk per set of pages
+				// sharing messages: dozens of tiny scripts per page, each a round trip on a slow phone
+				// network. Small sets are merged into their nearest neighbour instead.
+				codeSplitting: {
+					groups: [
+						{
+							name: 'messages',
+							test: /[\\/]paraglide[\\/]messages[\\/]/,
+							entriesAware: true,
+							entriesAwareMergeThreshold: 8_000
+						}
+					]
+				}
+			},
 			// sveltekit-superforms bundles a JSON-schema converter with harmless import cycles.
 			onwarn(warning, warn) {
 				if (warning.code === 'CIRCULAR_DEPENDENCY') return;

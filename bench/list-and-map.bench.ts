@@ -1,4 +1,4 @@
-// The list page and the marker endpoint on the 100,000-post town, under 10 concurrent
+// The list page, the tool catalogue and the marker endpoint on the 100,000-post town, under 10 concurrent
 // connections with autocannon, beside a trivial page of the same build; plus the marker JSON
 // size and the JavaScript each view ships. Needs a build: it runs `npm run build` when missing.
 // Run: npx tsx bench/list-and-map.bench.ts (or all: npm run bench)
@@ -130,6 +130,11 @@ const runs = [];
 for (const path of [
 	'/posts?kind=request',
 	'/posts',
+	// The tool catalogue (200 tools in the town), a page at a time, beside the list.
+	'/tools',
+	'/tools?page=5',
+	// Another public page of the same build, to compare the catalogue with.
+	'/badges',
 	`/api/markers?bbox=${DISTRICT}&zoom=15`,
 	`/api/markers?bbox=${DISTRICT}&zoom=13&kind=offer`,
 	'/'

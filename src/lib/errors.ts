@@ -1,6 +1,6 @@
-import { m } from '$lib/paraglide/messages.js';
+import * as errorMessages from './error-messages';
 
-const messages = m as unknown as Record<
+const messages = errorMessages as unknown as Record<
 	string,
 	((inputs?: Record<string, unknown>) => string) | undefined
 >;

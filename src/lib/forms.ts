@@ -1,4 +1,4 @@
-import { superForm as superFormWithoutDefaults } from 'sveltekit-superforms';
+import { superForm as superFormWithoutDefaults } from 'sveltekit-superforms/client';
 
 /**
  * superForm with the site's defaults. An unexpected error on the server (say the database could

@@ -13,3 +13,16 @@ export function longDate(date: string, locale: string): string {
  */
 export const PHOTO_MAX_MB = 12;
 export const PHOTO_MAX_BYTES = PHOTO_MAX_MB * 1024 * 1024;
+
+/**
+ * Why the desk cancels a reservation: a resident phoned, or the tool cannot be lent on those days.
+ * Codes, not stories: the borrower's mail says it kindly, in their language. Here, not beside
+ * the schema, so the desk's page can list them without loading zod.
+ */
+export const DESK_CANCEL_REASONS = [
+	'no_longer_needed',
+	'other_dates',
+	'cannot_collect',
+	'tool_unavailable'
+] as const;
+export type DeskCancelReason = (typeof DESK_CANCEL_REASONS)[number];

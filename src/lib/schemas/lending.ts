@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DESK_CANCEL_REASONS } from '$lib/lending';
 import { calendarDate, idField, textField, wholeNumber } from './fields';
 
 /** A local date as a date field sends it, that really exists. */
@@ -47,18 +48,6 @@ export const agreementTextSchema = z.object({
 	nl: agreementText,
 	en: agreementText
 });
-
-/**
- * Why the desk cancels a reservation: a resident phoned, or the tool cannot be lent on those days.
- * Codes, not stories: the borrower's mail says it kindly, in their language.
- */
-export const DESK_CANCEL_REASONS = [
-	'no_longer_needed',
-	'other_dates',
-	'cannot_collect',
-	'tool_unavailable'
-] as const;
-export type DeskCancelReason = (typeof DESK_CANCEL_REASONS)[number];
 
 /** The desk cancels a reservation, with one reason from the list. */
 export const deskCancelSchema = z.object({

@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import QRCode from 'qrcode';
+import { SITE_DATABASE } from '../commands';
 import { expect, expectAccessible, test } from '../fixtures';
 
 const results = (page: Page) => page.getByRole('region', { name: 'Gereedschap', exact: true });
@@ -67,6 +69,61 @@ test('a visitor finds the drill by filtering on its kind', async ({ page }) => {
 
 	await page.getByRole('link', { name: 'Alles tonen' }).click();
 	await expect(results(page).getByRole('listitem')).toHaveCount(9);
+});
+
+test.describe('a long catalogue', () => {
+	// The demo lends 9 tools, fewer than a page: 30 more hammers, put in as an inventory import
+	// would, and taken out again so the other tests see the demo catalogue.
+	const tag = (i: number) => `PAGE-${String(i).padStart(2, '0')}`;
+	const withDatabase = (work: (db: Database.Database) => void) => {
+		const db = new Database(SITE_DATABASE);
+		db.pragma('busy_timeout = 5000');
+		try {
+			work(db);
+		} finally {
+			db.close();
+		}
+	};
+	test.beforeAll(() =>
+		withDatabase((db) => {
+			const add = db.prepare(
+				`insert into tools (neighbourhood_id, asset_tag, name, description, category_id,
+					pickup_place_id, status, created_at)
+				 select neighbourhood_id, ?, ?, 'Om te timmeren.', category_id, pickup_place_id,
+					'available', created_at from tools where asset_tag = 'KBS-001'`
+			);
+			for (let i = 1; i <= 30; i++) add.run(tag(i), `Testhamer ${String(i).padStart(2, '0')}`);
+		})
+	);
+	test.afterAll(() =>
+		withDatabase((db) => db.prepare("delete from tools where asset_tag like 'PAGE-%'").run())
+	);
+
+	test('shows 24 tools a page, and the page links keep the search', async ({ page }) => {
+		await page.goto('/tools');
+		await page.getByLabel('Zoek op naam of beschrijving').fill('testhamer');
+		await page.getByRole('button', { name: 'Zoeken' }).click();
+		await expect(results(page).getByText('Gevonden: 30')).toBeVisible();
+		await expect(results(page).getByRole('listitem')).toHaveCount(24);
+		await expect(results(page).getByRole('link', { name: 'Testhamer 01' })).toBeVisible();
+		const pages = results(page).getByRole('navigation', { name: "Pagina's" });
+		await expect(pages).toContainText('Pagina 1 van 2');
+		await expect(pages.getByRole('link', { name: 'Vorige pagina' })).toHaveCount(0);
+		await expectAccessible(page);
+
+		await pages.getByRole('link', { name: 'Volgende pagina' }).click();
+		await expect(page).toHaveURL(/[?&]q=testhamer&page=2$/);
+		await expect(results(page).getByRole('listitem')).toHaveCount(6);
+		await expect(results(page).getByRole('link', { name: 'Testhamer 30' })).toBeVisible();
+		await expect(results(page).getByText('Gevonden: 30')).toBeVisible();
+		await expect(page.getByLabel('Zoek op naam of beschrijving')).toHaveValue('testhamer');
+		await expect(pages).toContainText('Pagina 2 van 2');
+		await expect(pages.getByRole('link', { name: 'Volgende pagina' })).toHaveCount(0);
+
+		await pages.getByRole('link', { name: 'Vorige pagina' }).click();
+		await expect(results(page).getByRole('link', { name: 'Testhamer 01' })).toBeVisible();
+		await expect(results(page).getByRole('listitem')).toHaveCount(24);
+	});
 });
 
 test('the label shows a QR code that opens the tool page, and the asset tag', async ({

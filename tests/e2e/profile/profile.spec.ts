@@ -44,7 +44,10 @@ async function newPerson(page: Page, name: string): Promise<void> {
 async function openProfile(page: Page): Promise<void> {
 	await page.goto('/profile');
 	await expect(page.getByRole('heading', { name: 'Mijn profiel', level: 1 })).toBeVisible();
-	// The map is loaded once its buttons appear.
+	// The map loads when the person scrolls towards it, and is ready once its buttons appear.
+	await page
+		.getByRole('heading', { name: 'Of zet een speld op de kaart' })
+		.scrollIntoViewIfNeeded();
 	await expect(
 		page.getByRole('button', { name: 'Zet de speld in het midden van de kaart' })
 	).toBeVisible();

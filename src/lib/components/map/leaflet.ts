@@ -38,19 +38,50 @@ export function createBaseMap(L: L, container: HTMLElement, o: BaseMapOptions): 
 }
 
 /**
+ * Resolves once the element comes within half a screen of the visible part of the page; `stop`
+ * gives up waiting (the component went away).
+ */
+function nearViewport(el: HTMLElement): { ready: Promise<void>; stop: () => void } {
+	let observer: IntersectionObserver | undefined;
+	const ready = new Promise<void>((resolve) => {
+		observer = new IntersectionObserver(
+			(entries) => {
+				if (!entries.some((e) => e.isIntersecting)) return;
+				observer?.disconnect();
+				resolve();
+			},
+			{ rootMargin: '50% 0px' }
+		);
+		observer.observe(el);
+	});
+	return { ready, stop: () => observer?.disconnect() };
+}
+
+/**
  * The life of a map in a component, for use inside `onMount` after the container is shown:
- * waits for the container to render, loads Leaflet, builds the base map, lets `setup` add its
- * layers, and returns the clean-up that removes the map (also when unmounted while loading).
+ * waits for the container to render (and with `whenNear`, for the person to scroll near it: a
+ * map far down a form costs a phone nothing until then), loads Leaflet, builds the base map, lets
+ * `setup` add its layers, and returns the clean-up that removes the map (also when unmounted
+ * while loading).
  */
 export function mountMap(
 	getContainer: () => HTMLElement | undefined,
 	options: () => BaseMapOptions,
-	setup: (L: L, map: Leaflet.Map) => void
+	setup: (L: L, map: Leaflet.Map) => void,
+	{ whenNear = false } = {}
 ): () => void {
 	let map: Leaflet.Map | undefined;
 	let destroyed = false;
+	let stopWaiting: (() => void) | undefined;
 	void (async () => {
 		await tick();
+		const waiting = getContainer();
+		if (whenNear && waiting) {
+			const near = nearViewport(waiting);
+			stopWaiting = near.stop;
+			await near.ready;
+		}
+		if (destroyed) return;
 		const L = await loadLeaflet();
 		const container = getContainer();
 		if (destroyed || !container) return;
@@ -59,6 +90,7 @@ export function mountMap(
 	})();
 	return () => {
 		destroyed = true;
+		stopWaiting?.();
 		map?.remove();
 	};
 }

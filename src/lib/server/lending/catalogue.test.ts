@@ -3,7 +3,14 @@ import type { DB } from '../db/client';
 import { createTestDb } from '../db/test-db';
 import { fundingSources, neighbourhoods, pickupPlaces, toolCategories, tools } from '../db/schema';
 import { ensureToolCategories } from './categories';
-import { findToolIdByTag, getPublicTool, listToolCategories, searchCatalogue } from './catalogue';
+import {
+	CATALOGUE_PAGE_SIZE,
+	findToolIdByTag,
+	getPublicTool,
+	listToolCategories,
+	searchCatalogue,
+	type CatalogueFilter
+} from './catalogue';
 
 let db: DB;
 let ids: { drill: number; mower: number; old: number; odd: number };
@@ -80,32 +87,60 @@ beforeEach(() => {
 });
 
 describe('searchCatalogue', () => {
+	const find = (filter: CatalogueFilter, locale: string) =>
+		searchCatalogue(db, filter, locale).items;
+
 	it('lists every tool that is not retired, with category and pick-up place', () => {
-		const all = searchCatalogue(db, {}, 'nl');
+		const all = searchCatalogue(db, {}, 'nl').items;
 		expect(all.map((t) => t.name)).toEqual(['Grasmaaier', 'Klopboormachine', 'Snoeischaar 100%']);
 		expect(all[1]).toMatchObject({ categoryName: 'Klussen', pickupPlaceName: 'Buurthuis' });
 		expect(all[0]?.status).toBe('in_repair');
 	});
 
 	it('finds words in the name or the description, ignoring case', () => {
-		expect(searchCatalogue(db, { text: 'BOOR' }, 'nl').map((t) => t.id)).toEqual([ids.drill]);
-		expect(searchCatalogue(db, { text: 'om te lenen' }, 'nl')).toHaveLength(3);
+		expect(find({ text: 'BOOR' }, 'nl').map((t) => t.id)).toEqual([ids.drill]);
+		expect(find({ text: 'om te lenen' }, 'nl')).toHaveLength(3);
 	});
 
 	it('takes % and _ literally', () => {
-		expect(searchCatalogue(db, { text: '100%' }, 'nl').map((t) => t.id)).toEqual([ids.odd]);
-		expect(searchCatalogue(db, { text: '%' }, 'nl').map((t) => t.id)).toEqual([ids.odd]);
-		expect(searchCatalogue(db, { text: '_' }, 'nl')).toEqual([]);
+		expect(find({ text: '100%' }, 'nl').map((t) => t.id)).toEqual([ids.odd]);
+		expect(find({ text: '%' }, 'nl').map((t) => t.id)).toEqual([ids.odd]);
+		expect(find({ text: '_' }, 'nl')).toEqual([]);
 	});
 
 	it('filters on a category, together with the words', () => {
-		expect(searchCatalogue(db, { category: 'garden' }, 'en').map((t) => t.id)).toEqual([
-			ids.mower,
-			ids.odd
-		]);
-		expect(searchCatalogue(db, { category: 'garden' }, 'en')[0]?.categoryName).toBe('Garden');
-		expect(searchCatalogue(db, { category: 'diy', text: 'maaier' }, 'nl')).toEqual([]);
-		expect(searchCatalogue(db, { category: 'nope' }, 'nl')).toEqual([]);
+		expect(find({ category: 'garden' }, 'en').map((t) => t.id)).toEqual([ids.mower, ids.odd]);
+		expect(find({ category: 'garden' }, 'en')[0]?.categoryName).toBe('Garden');
+		expect(find({ category: 'diy', text: 'maaier' }, 'nl')).toEqual([]);
+		expect(find({ category: 'nope' }, 'nl')).toEqual([]);
+	});
+
+	it('shows one page at a time, keeping the filter, and counts all the tools found', () => {
+		const hood = db.select().from(tools).get()!;
+		for (let i = 1; i <= CATALOGUE_PAGE_SIZE + 2; i++)
+			db.insert(tools)
+				.values({
+					...hood,
+					id: undefined,
+					assetTag: `HAM-${String(i).padStart(2, '0')}`,
+					name: `Hamer ${String(i).padStart(2, '0')}`
+				})
+				.run();
+		const first = searchCatalogue(db, { text: 'hamer' }, 'nl');
+		expect(first).toMatchObject({ page: 1, pages: 2, total: CATALOGUE_PAGE_SIZE + 2 });
+		expect(first.items).toHaveLength(CATALOGUE_PAGE_SIZE);
+		expect(first.items[0]?.name).toBe('Hamer 01');
+		const second = searchCatalogue(db, { text: 'hamer' }, 'nl', 2);
+		expect(second.items.map((t) => t.name)).toEqual(['Hamer 25', 'Hamer 26']);
+		expect(second).toMatchObject({ page: 2, pages: 2 });
+		// A page past the end (an old bookmark) shows the last page rather than nothing.
+		expect(searchCatalogue(db, { text: 'hamer' }, 'nl', 9).page).toBe(2);
+		expect(searchCatalogue(db, { text: 'helikopter' }, 'nl', 3)).toEqual({
+			items: [],
+			page: 1,
+			pages: 1,
+			total: 0
+		});
 	});
 });
 

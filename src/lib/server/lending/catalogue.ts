@@ -52,15 +52,29 @@ function likePattern(text: string): string {
 	return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Tools per page of the catalogue: a phone shows them without a long wait or scroll. */
+export const CATALOGUE_PAGE_SIZE = 24;
+
+/** One page of the catalogue, with how many tools the filter found in all. */
+export interface CataloguePage {
+	items: CatalogueItem[];
+	/** The page shown: the last one when the asked page is past the end. */
+	page: number;
+	pages: number;
+	total: number;
+}
+
 /**
- * The public catalogue: every tool that is not retired, filtered in SQL (the category filter uses
- * the tools_category index), with its category and pick-up place joined in one query.
+ * The public catalogue, one page at a time: every tool that is not retired, filtered in SQL (the
+ * category filter uses the tools_category index), with its category and pick-up place joined and
+ * the total found counted in the same query (a window over the filtered rows).
  */
 export function searchCatalogue(
 	db: DbOrTx,
 	filter: CatalogueFilter,
-	locale: string
-): CatalogueItem[] {
+	locale: string,
+	page = 1
+): CataloguePage {
 	const conditions: SQL[] = [ne(tools.status, 'retired')];
 	const text = filter.text?.trim();
 	if (text) {
@@ -74,26 +88,49 @@ export function searchCatalogue(
 		);
 	}
 	if (filter.category) conditions.push(eq(toolCategories.slug, filter.category));
-	return db
-		.select({
-			id: tools.id,
-			assetTag: tools.assetTag,
-			name: tools.name,
-			description: tools.description,
-			status: tools.status,
-			categoryNames: toolCategories.names,
-			pickupPlaceName: pickupPlaces.name
-		})
-		.from(tools)
-		.innerJoin(toolCategories, eq(toolCategories.id, tools.categoryId))
-		.innerJoin(pickupPlaces, eq(pickupPlaces.id, tools.pickupPlaceId))
-		.where(and(...conditions))
-		.orderBy(asc(tools.name), asc(tools.id))
-		.all()
-		.map(({ categoryNames, ...t }) => ({
-			...t,
-			categoryName: categoryName(categoryNames, locale)
-		}));
+	const query = (n: number) =>
+		db
+			.select({
+				id: tools.id,
+				assetTag: tools.assetTag,
+				name: tools.name,
+				description: tools.description,
+				status: tools.status,
+				categoryNames: toolCategories.names,
+				pickupPlaceName: pickupPlaces.name,
+				total: sql<number>`count(*) over ()`
+			})
+			.from(tools)
+			.innerJoin(toolCategories, eq(toolCategories.id, tools.categoryId))
+			.innerJoin(pickupPlaces, eq(pickupPlaces.id, tools.pickupPlaceId))
+			.where(and(...conditions))
+			.orderBy(asc(tools.name), asc(tools.id))
+			.limit(CATALOGUE_PAGE_SIZE)
+			.offset((n - 1) * CATALOGUE_PAGE_SIZE)
+			.all();
+	let rows = query(page);
+	let shown = page;
+	if (rows.length === 0 && page > 1) {
+		// Past the end (an old bookmark, fewer tools now): the last page, found by a count.
+		const total = query(1)[0]?.total ?? 0;
+		shown = Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE));
+		rows = query(shown);
+	}
+	const total = rows[0]?.total ?? 0;
+	return {
+		items: rows.map((t) => ({
+			id: t.id,
+			assetTag: t.assetTag,
+			name: t.name,
+			description: t.description,
+			status: t.status,
+			categoryName: categoryName(t.categoryNames, locale),
+			pickupPlaceName: t.pickupPlaceName
+		})),
+		page: shown,
+		pages: Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE)),
+		total
+	};
 }
 
 /**
