@@ -21,12 +21,14 @@ const valid: PostForm = {
 	placeType: 'home',
 	placeLabel: '',
 	placeStreetId: null,
-	submissionKey: 'a-random-key-of-enough-length'
+	submissionKey: 'a-random-key-of-enough-length',
+	streetId: null,
+	houseNumber: ''
 };
 
 /** The error keys per field, or {} when the values pass. */
-function errors(extra: Partial<PostForm>): Record<string, string[]> {
-	const r = postSchema(TODAY).safeParse({ ...valid, ...extra });
+function errors(extra: Partial<PostForm>, askHome = false): Record<string, string[]> {
+	const r = postSchema(TODAY, askHome).safeParse({ ...valid, ...extra });
 	if (r.success) return {};
 	const out: Record<string, string[]> = {};
 	for (const i of r.error.issues) (out[String(i.path[0])] ??= []).push(i.message);
@@ -103,6 +105,18 @@ describe('the post form', () => {
 			placeStreetId: ['post_err_place_street']
 		});
 		expect(errors({ placeType: 'other', placeLabel: 'De apotheek', placeStreetId: 4 })).toEqual({});
+	});
+
+	it('asks a person without a street in their profile for it, as the profile would', () => {
+		expect(errors({}, true)).toEqual({ streetId: ['post_err_home_street'] });
+		expect(errors({ houseNumber: '12' }, true)).toEqual({ streetId: ['post_err_home_street'] });
+		expect(errors({ streetId: 4, houseNumber: '12 bus 3' }, true)).toEqual({});
+		expect(errors({ houseNumber: '12' })).toEqual({ streetId: ['profile_err_street_needed'] });
+		expect(errors({ streetId: 4, houseNumber: '1'.repeat(21) }, true)).toEqual({
+			houseNumber: ['err_too_long']
+		});
+		// Someone whose profile has a street is not asked again.
+		expect(errors({})).toEqual({});
 	});
 
 	it('keeps helpers between 1 and 5 and durations to the listed choices', () => {

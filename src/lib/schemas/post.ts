@@ -17,6 +17,7 @@ import {
 	TITLE_MAX,
 	WHEN_KINDS
 } from '$lib/posts/choices';
+import { homeFields } from './profile';
 
 const time = z
 	.string()
@@ -49,7 +50,9 @@ const base = z.object({
 	placeType: z.enum(['home', 'other']).default('home'),
 	placeLabel: textField({ max: PLACE_LABEL_MAX }),
 	placeStreetId: idField('post_err_place_street').nullable(),
-	submissionKey: z.string().min(16, 'err_invalid').max(64, 'err_invalid')
+	submissionKey: z.string().min(16, 'err_invalid').max(64, 'err_invalid'),
+	// Asked only of a person whose profile has no street yet; saved to the profile with the post.
+	...homeFields
 });
 
 export type PostForm = z.infer<typeof base>;
@@ -59,12 +62,15 @@ export const postWordsSchema = base.pick({ title: true, body: true });
 
 /**
  * The post form. `today` is the local date ("YYYY-MM-DD") in the poster's neighbourhood, so
- * that "not in the past" means the same day there as for the poster.
+ * that "not in the past" means the same day there as for the poster. `askHome`: the poster has
+ * no street in their profile yet, so the form asks for it.
  */
-export function postSchema(today: string) {
+export function postSchema(today: string, askHome = false) {
 	return base.superRefine((v, ctx) => {
 		const issue = (path: keyof PostForm, message: string) =>
 			ctx.addIssue({ code: 'custom', path: [path], message });
+		if (askHome && v.streetId === null) issue('streetId', 'post_err_home_street');
+		else if (v.houseNumber && v.streetId === null) issue('streetId', 'profile_err_street_needed');
 		if (v.categoryId === null) issue('categoryId', 'post_err_category');
 		if (v.whenType === 'date' || v.whenType === 'window') {
 			if (!v.whenDate) issue('whenDate', 'post_err_date_needed');

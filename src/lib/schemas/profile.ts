@@ -12,6 +12,15 @@ const coordinate = (limit: number) =>
 		.nullable();
 
 /**
+ * Where a person lives, as the profile asks it; the post form asks the same of a person who has
+ * not said it yet.
+ */
+export const homeFields = {
+	streetId: idField('profile_err_street_unknown').nullable(),
+	houseNumber: textField({ max: 20 })
+};
+
+/**
  * The profile form. Checks that need the database (the street exists, the pin lies in a
  * neighbourhood, the categories are active) are made by updateProfile() on the server.
  */
@@ -32,8 +41,7 @@ export const profileSchema = z
 		availability: z
 			.array(z.string())
 			.refine((a): boolean => a.every(isSlot), 'profile_err_availability_unknown'),
-		streetId: idField('profile_err_street_unknown').nullable(),
-		houseNumber: textField({ max: 20 }),
+		...homeFields,
 		pinLat: coordinate(90),
 		pinLon: coordinate(180)
 	})

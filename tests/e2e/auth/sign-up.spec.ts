@@ -2,7 +2,9 @@ import { expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut } from '../pages/auth';
 import { linkIn, waitForMail } from '../smtp';
 
-test('a newcomer signs up, confirms the address by mail, signs in and out', async ({ page }) => {
+test('a newcomer signs up, confirms the address by mail (which signs them in), signs out and in', async ({
+	page
+}) => {
 	const email = uniqueEmail('nieuw');
 	const password = 'koffie met de buren op dinsdag';
 	const since = Date.now();
@@ -32,10 +34,15 @@ test('a newcomer signs up, confirms the address by mail, signs in and out', asyn
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Bevestigen' }).click();
 	await expect(page.getByRole('heading', { name: 'Je e-mailadres is bevestigd' })).toBeVisible();
+	// Confirming the address signed the newcomer in: no second sign-in.
+	await expect(page.getByText('Aangemeld als Rosa')).toBeVisible();
+	await signOut(page);
 
-	// The link works once only.
+	// The link works once only, and then offers to sign in.
 	await page.goto(linkIn(mail, /^\/verify-email\//));
 	await expect(page.getByText('Deze link is al gebruikt.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Bevestigen' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Aanmelden' }).last()).toBeVisible();
 
 	await signIn(page, email, password);
 	await expect(page.getByText('Aangemeld als Rosa')).toBeVisible();

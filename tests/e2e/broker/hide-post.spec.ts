@@ -1,6 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { signIn, signOut } from '../pages/auth';
-import { fillPost } from '../pages/posts';
+import { fillPost, sendPost } from '../pages/posts';
 import { waitForMail } from '../smtp';
 
 test('a reported post is hidden by the broker: it leaves the list and the poster reads why', async ({
@@ -16,7 +16,7 @@ test('a reported post is hidden by the broker: it leaves the list and the poster
 		title,
 		body: 'Bel me op 0499 99 99 99 of kom langs op Kazernestraat 14.'
 	});
-	await page.getByRole('button', { name: 'Versturen' }).click();
+	await sendPost(page);
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	const postUrl = page.url();
 	await signOut(page);

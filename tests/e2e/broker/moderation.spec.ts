@@ -1,6 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
-import { fillPost, setStreet } from '../pages/posts';
+import { fillPost, sendPost, setStreet } from '../pages/posts';
 import { waitForMail } from '../smtp';
 
 const PASSWORD = 'buren helpen buren graag';
@@ -26,7 +26,7 @@ test('a newcomer’s post waits; the broker rejects two with a reason and approv
 			title,
 			body: 'Een korte vraag, om te zien of de buurtwerker ze goedkeurt.'
 		});
-		await page.getByRole('button', { name: 'Versturen' }).click();
+		await sendPost(page);
 		await expect(page.getByText('Status: Wacht op een controle')).toBeVisible();
 	}
 	await signOut(page);

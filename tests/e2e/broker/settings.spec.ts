@@ -1,6 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
-import { fillPost, setStreet } from '../pages/posts';
+import { fillPost, sendPost, setStreet } from '../pages/posts';
 
 const PASSWORD = 'buren helpen buren graag';
 const SETTINGS = 'Werkafspraken voor Oud-Oefenplein en Vuurkruisenplein';
@@ -61,7 +61,7 @@ test('the broker lets newcomers’ posts go online at once, then asks to check t
 			title,
 			body: 'Voor een uurtje, om de dakgoot schoon te maken.'
 		});
-		await page.getByRole('button', { name: 'Versturen' }).click();
+		await sendPost(page);
 		await expect(page.getByText('Status: Staat online')).toBeVisible();
 		await signOut(page);
 

@@ -1,6 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
-import { fillPost, setStreet } from '../pages/posts';
+import { fillPost, sendPost, setStreet } from '../pages/posts';
 
 const PASSWORD = 'buren helpen buren graag';
 
@@ -22,7 +22,7 @@ test('a report leads to a suspension: the person is out, their post disappears, 
 		title,
 		body: 'Ik help je graag aan zonnepanelen, vraag naar mijn prijzen.'
 	});
-	await page.getByRole('button', { name: 'Versturen' }).click();
+	await sendPost(page);
 	await expect(page.getByText('Status: Wacht op een controle')).toBeVisible();
 	const postUrl = page.url();
 	await signOut(page);

@@ -1,7 +1,7 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { advanceClock } from '../clock';
 import { signIn, signOut } from '../pages/auth';
-import { fillPost } from '../pages/posts';
+import { fillPost, sendPost } from '../pages/posts';
 import { linkIn, readMails, waitForMail } from '../smtp';
 
 const LOTTE = 'lotte@naburig.example';
@@ -19,7 +19,7 @@ test('two weeks after a match both sides are asked how it went; the broker follo
 		title,
 		body: 'Mijn knie is geopereerd. Wie wandelt een week lang met Bobby rond de middag?'
 	});
-	await page.getByRole('button', { name: 'Versturen' }).click();
+	await sendPost(page);
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await signOut(page);
 

@@ -1,7 +1,7 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 import { fillIntake } from '../pages/broker';
-import { fillPost, setStreet } from '../pages/posts';
+import { fillPost, sendPost, setStreet } from '../pages/posts';
 import { waitForMail } from '../smtp';
 
 const suffix = () => Date.now().toString(36);
@@ -109,7 +109,7 @@ test('a referred resident with e-mail gets the plain-words mail', async ({ page 
 		title,
 		body: 'Mijn factuur is heel hoog en ik weet niet wat ik moet doen.'
 	});
-	await page.getByRole('button', { name: 'Versturen' }).click();
+	await sendPost(page);
 	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 	const postUrl = page.url();
 	await signOut(page);

@@ -82,7 +82,10 @@ export async function signOut(page: Page): Promise<void> {
 	await expect(page.getByText('Je bent afgemeld.')).toBeVisible();
 }
 
-/** Creates an account through the sign-up form and follows the link in the verification mail. */
+/**
+ * Creates an account through the sign-up form and follows the link in the verification mail,
+ * which signs the newcomer in; then signs out, so a test goes on from a browser without a session.
+ */
 export async function signUpAndVerify(
 	page: Page,
 	person: { name: string; email: string; password: string }
@@ -101,4 +104,5 @@ export async function signUpAndVerify(
 	await page.goto(linkIn(mail, /^\/verify-email\//));
 	await page.getByRole('button', { name: 'Bevestigen' }).click();
 	await expect(page.getByRole('heading', { name: 'Je e-mailadres is bevestigd' })).toBeVisible();
+	await signOut(page);
 }

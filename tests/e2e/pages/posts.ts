@@ -47,3 +47,13 @@ export async function fillPost(
 /** The cards of "my posts" whose title is this one. */
 export const myPostCards = (page: Page, title: string) =>
 	page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+
+/**
+ * Sends the post form, reads the page that says it was sent and what happens next, and opens the
+ * post itself with that page's link.
+ */
+export async function sendPost(page: Page, how: 'click' | 'dblclick' = 'click'): Promise<void> {
+	await page.getByRole('button', { name: 'Versturen' })[how]();
+	await expect(page.getByRole('heading', { level: 1, name: /is verstuurd$/ })).toBeVisible();
+	await page.getByRole('link', { name: 'Bekijk je bericht' }).click();
+}

@@ -1,6 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, test, uniqueEmail } from '../fixtures';
 import { signIn, signUpAndVerify } from '../pages/auth';
-import { fillPost, setStreet } from '../pages/posts';
+import { fillPost, sendPost, setStreet } from '../pages/posts';
 
 // Axe needs JavaScript, so these pages are checked for accessibility in posting.spec.ts.
 test.use({ javaScriptEnabled: false });
@@ -66,7 +66,7 @@ test('a post can be written, corrected and sent without JavaScript', async ({ pa
 		.getByLabel('Wat precies?')
 		.fill('Op vrijdagvoormiddag wandel ik naar de markt. Wie gaat mee?');
 	await page.getByLabel('Moment van de dag').selectOption({ label: 'voormiddag' });
-	await page.getByRole('button', { name: 'Versturen' }).click();
+	await sendPost(page);
 	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 	await expect(page.getByText('Elke vrijdag, voormiddag')).toBeVisible();
 	await expect(

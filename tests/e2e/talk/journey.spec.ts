@@ -1,6 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
-import { fillPost, setStreet } from '../pages/posts';
+import { fillPost, sendPost, setStreet } from '../pages/posts';
 import { linkIn, waitForMail } from '../smtp';
 
 const PASSWORD = 'buren helpen buren graag';
@@ -33,7 +33,7 @@ test('a request is answered, accepted, talked over with shared contacts, and mar
 	await page.getByRole('button', { name: 'Versturen' }).click();
 	await expect(page.getByLabel('Titel')).toHaveAccessibleDescription(/Vul dit in\./);
 	await page.getByLabel('Titel').fill(title);
-	await page.getByRole('button', { name: 'Versturen' }).click();
+	await sendPost(page);
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(page.getByText('Nog geen reacties.')).toBeVisible();
 	await signOut(page);

@@ -1,6 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
-import { fillPost, setStreet } from '../pages/posts';
+import { fillPost, sendPost, setStreet } from '../pages/posts';
 import { waitForMail } from '../smtp';
 
 const PASSWORD = 'buren helpen buren graag';
@@ -103,7 +103,7 @@ test('a broker finds a helper, grants “met in person” and a VOG; the card ex
 		title,
 		body: 'Ik heb een ladder en tijd op zaterdag. Ik hang gordijnen op en vervang lampen.'
 	});
-	await page.getByRole('button', { name: 'Versturen' }).click();
+	await sendPost(page);
 	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 	await expect(page.getByText('Wacht op een controle')).toHaveCount(0);
 	await signOut(page);
@@ -224,7 +224,7 @@ test('a category that needs a badge: the poster and the broker see it missing, a
 		title,
 		body: 'Een klein kastje moet aan de muur in de gang. De pluggen heb ik al.'
 	});
-	await page.getByRole('button', { name: 'Versturen' }).click();
+	await sendPost(page);
 	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 	const postUrl = new URL(page.url()).pathname;
 	await signOut(page);

@@ -127,7 +127,7 @@ describe('changing the e-mail address', () => {
 		expect(confirm.map((m) => m.kind)).toEqual(['change_email']);
 		const token = confirm[0]!.textBody.match(/\/verify-email\/([a-z0-9]+)/)![1]!;
 
-		expect(verifyEmail(db, token, 20)).toEqual({ ok: true, userId: user.id });
+		expect(verifyEmail(db, token, 20)).toEqual({ ok: true, userId: user.id, signIn: null });
 		const after = db.select().from(users).where(eq(users.id, user.id)).get()!;
 		expect(after.email).toBe('new@test.example');
 		expect(after.emailVerifiedAt).toBe(20);

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { outbox, users } from '../db/schema';
 import { authenticate, signUp, verifyEmail } from './accounts';
+import { createEmailToken } from './email-tokens';
 import { hashPassword } from './password';
 
 // The real argon2, watched: an address with an account must cost the same hash as a new one.
@@ -152,6 +153,52 @@ describe('verifying the address', () => {
 		expect(db.select().from(users).get()!.emailVerifiedAt).toBe(1000);
 		expect(verifyEmail(db, token, 2000)).toEqual({ ok: false, reason: 'used' });
 		expect(verifyEmail(db, 'made-up-token', 2000)).toEqual({ ok: false, reason: 'invalid' });
+	});
+
+	it('signs in the account the sign-up link was sent for, only when it confirms it first', async () => {
+		const db = createTestDb();
+		const email = unique('noor');
+		const other = insertTestUser(db, { email: unique('ander'), emailVerifiedAt: 5 });
+		const { userId } = (await signUp(
+			db,
+			{ displayName: 'Noor', email, password: 'soep voor de buren', locale: 'nl' },
+			client(),
+			ORIGIN,
+			0
+		)) as { ok: true; userId: string };
+		const result = verifyEmail(db, linkTokenFor(db, email), 1000);
+		expect(result).toMatchObject({
+			ok: true,
+			userId,
+			signIn: { id: userId, emailVerifiedAt: 1000 }
+		});
+		// A later link for an address already confirmed (a change of address) confirms, nothing more.
+		const change = createEmailToken(db, other.id, 'change_email', unique('nieuw'), 2000);
+		expect(verifyEmail(db, change, 3000)).toMatchObject({ ok: true, signIn: null });
+		const again = createEmailToken(db, userId, 'verify_email', email, 4000);
+		expect(verifyEmail(db, again, 5000)).toMatchObject({ ok: true, signIn: null });
+	});
+
+	it('carries where the newcomer was going in the confirmation link', async () => {
+		const db = createTestDb();
+		const email = unique('onderweg');
+		await signUp(
+			db,
+			{
+				displayName: 'Onderweg',
+				email,
+				password: 'op weg naar de markt',
+				locale: 'nl',
+				next: '/posts/new?kind=request'
+			},
+			client(),
+			ORIGIN,
+			0
+		);
+		const mail = db.select().from(outbox).where(eq(outbox.toAddress, email)).get()!;
+		expect(mail.textBody).toMatch(
+			/https:\/\/naburig\.example\/verify-email\/[a-z0-9]+\?next=%2Fposts%2Fnew%3Fkind%3Drequest/
+		);
 	});
 
 	it('refuses an expired link and changes nothing', async () => {

@@ -19,6 +19,14 @@ export interface SignUpInput {
 	email: string;
 	password: string;
 	locale: string;
+	/** Where the person was going (a local path): the confirmation link leads there. */
+	next?: string;
+}
+
+/** The confirmation link; it carries where the person was going, checked again when opened. */
+function verifyLink(origin: string, token: string, next?: string): string {
+	const link = `${origin}/verify-email/${token}`;
+	return next && next !== '/' ? `${link}?next=${encodeURIComponent(next)}` : link;
 }
 
 /**
@@ -46,7 +54,7 @@ export async function signUp(
 	// Not confirmed yet (e.g. a second click on "create account"): send the link again rather
 	// than saying the address already has an account.
 	if (existing && !existing.emailVerifiedAt && existing.status === 'active') {
-		resendVerification(db, existing, origin, now);
+		resendVerification(db, existing, origin, now, input.next);
 		return { ok: true, userId: null };
 	}
 	if (existing) {
@@ -82,7 +90,7 @@ export async function signUp(
 			verifyEmailMail(
 				{ id, displayName: input.displayName, locale: input.locale },
 				input.email,
-				`${origin}/verify-email/${token}`
+				verifyLink(origin, token, input.next)
 			),
 			now
 		);
@@ -92,22 +100,41 @@ export async function signUp(
 }
 
 /** Sends a fresh verification link to a signed-in person whose address is not verified yet. */
-export function resendVerification(db: DB, user: User, origin: string, now: number): void {
+export function resendVerification(
+	db: DB,
+	user: User,
+	origin: string,
+	now: number,
+	next?: string
+): void {
 	if (!user.email || user.emailVerifiedAt) return;
 	db.transaction((tx) => {
 		const token = createEmailToken(tx, user.id, 'verify_email', user.email, now);
-		enqueueMail(tx, verifyEmailMail(user, user.email!, `${origin}/verify-email/${token}`), now);
+		enqueueMail(tx, verifyEmailMail(user, user.email!, verifyLink(origin, token, next)), now);
 	});
 }
 
 export type VerifyResult =
-	{ ok: true; userId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+	| { ok: true; userId: string; signIn: User | null }
+	| { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
-/** Marks the address in the link as verified (and makes it the account's address for a change). */
+/**
+ * Marks the address in the link as verified (and makes it the account's address for a change).
+ * security: a sign-up link that confirms an account's address for the first time also signs
+ * that account in (`signIn`), so a newcomer goes straight on: the single-use link proves they
+ * hold the mailbox it was sent to, as a reset link does. A change-of-address link never signs in.
+ */
 export function verifyEmail(db: DB, token: string, now: number): VerifyResult {
 	return db.transaction((tx) => {
 		const check = consumeEmailToken(tx, token, ['verify_email', 'change_email'], now);
 		if (!check.ok) return check;
+		const before = tx.select().from(users).where(eq(users.id, check.userId)).get();
+		const signIn =
+			check.purpose === 'verify_email' &&
+			before?.emailVerifiedAt === null &&
+			before.status === 'active'
+				? { ...before, emailVerifiedAt: now }
+				: null;
 		// Someone may have taken the new address since the link was sent: then it cannot move.
 		if (check.email) {
 			const taken = tx
@@ -121,7 +148,11 @@ export function verifyEmail(db: DB, token: string, now: number): VerifyResult {
 			.set({ emailVerifiedAt: now, ...(check.email ? { email: check.email } : {}) })
 			.where(eq(users.id, check.userId))
 			.run();
-		return { ok: true as const, userId: check.userId };
+		return {
+			ok: true as const,
+			userId: check.userId,
+			signIn
+		};
 	});
 }
 

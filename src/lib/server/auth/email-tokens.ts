@@ -48,7 +48,7 @@ export function createEmailToken(
 }
 
 export type TokenCheck =
-	| { ok: true; userId: string; email: string | null }
+	| { ok: true; userId: string; email: string | null; purpose: EmailTokenPurpose }
 	| { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
 /** Looks a token up without using it (for the page that shows the confirm button). */
@@ -66,7 +66,7 @@ export function checkEmailToken(
 	if (!row || !purposes.includes(row.purpose)) return { ok: false, reason: 'invalid' };
 	if (row.usedAt !== null) return { ok: false, reason: 'used' };
 	if (now >= row.expiresAt) return { ok: false, reason: 'expired' };
-	return { ok: true, userId: row.userId, email: row.email };
+	return { ok: true, userId: row.userId, email: row.email, purpose: row.purpose };
 }
 
 /** Uses a token once: the update only succeeds for an unused, unexpired token. */

@@ -4,7 +4,7 @@ import type { DB } from '../db/client';
 import type { User } from '../db/schema';
 import { log } from '../log';
 import { setSessionCookie } from './cookie';
-import { createSession } from './session';
+import { createSession, type SessionInfo } from './session';
 
 /** Starts a session for a person who proved who they are, and restores their language. */
 export function startSession(
@@ -14,7 +14,7 @@ export function startSession(
 	user: User,
 	client: string,
 	now: number
-): void {
+): SessionInfo {
 	const { token, session } = createSession(db, user.id, now);
 	setSessionCookie(cookies, url, token, session.expiresAt);
 	cookies.set(cookieName, user.locale, {
@@ -24,4 +24,5 @@ export function startSession(
 		maxAge: 400 * 24 * 3600
 	});
 	log.info('auth.sign_in', { user: user.id, client });
+	return session;
 }

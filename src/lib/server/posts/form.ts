@@ -42,6 +42,27 @@ export function posterPlace(db: DbOrTx, userId: string): PosterPlace | null {
 	};
 }
 
+/** The place a person will have once they live in this street, or null for an unknown street. */
+export function placeOfStreet(db: DbOrTx, streetId: number): PosterPlace | null {
+	const street = db
+		.select({ neighbourhoodId: streets.neighbourhoodId, timeZone: neighbourhoods.timeZone })
+		.from(streets)
+		.innerJoin(neighbourhoods, eq(streets.neighbourhoodId, neighbourhoods.id))
+		.where(eq(streets.id, streetId))
+		.get();
+	if (!street) return null;
+	return {
+		neighbourhoodId: street.neighbourhoodId,
+		timeZone: street.timeZone,
+		streets: db
+			.select({ id: streets.id, name: streets.name })
+			.from(streets)
+			.where(eq(streets.neighbourhoodId, street.neighbourhoodId))
+			.orderBy(asc(streets.name))
+			.all()
+	};
+}
+
 export type InputResult =
 	{ ok: true; input: PostInput } | { ok: false; field: keyof PostForm; error: string };
 
@@ -117,7 +138,9 @@ export function formValuesOf(db: DbOrTx, post: Post): PostForm {
 		placeType: post.placeType,
 		placeLabel: post.placeLabel ?? '',
 		placeStreetId: street?.id ?? null,
-		submissionKey: post.submissionKey ?? `edit-${post.id}-0000000000`
+		submissionKey: post.submissionKey ?? `edit-${post.id}-0000000000`,
+		streetId: null,
+		houseNumber: ''
 	};
 }
 

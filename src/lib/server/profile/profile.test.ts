@@ -5,7 +5,7 @@ import type { ProfileForm } from '$lib/schemas/profile';
 import type { DB } from '../db/client';
 import { categories, neighbourhoods, streets, userCategories, users } from '../db/schema';
 import { createTestDb, insertTestUser } from '../db/test-db';
-import { getProfile, updateProfile } from './profile';
+import { getProfile, saveHomeStreet, updateProfile } from './profile';
 import { getPublicProfile } from './public';
 
 /** A square neighbourhood of about 1 km around a centre in Mechelen, with two streets. */
@@ -259,6 +259,46 @@ describe('updateProfile', () => {
 			row.approxCell,
 			row.approxLat
 		]).toEqual([null, null, null, null, null, null]);
+	});
+});
+
+describe('saveHomeStreet', () => {
+	it('saves the street and house number as the profile would, and nothing else', () => {
+		const t = setUp();
+		const asked = insertTestUser(t.db, { about: 'Ik wandel graag.' });
+		const profiled = insertTestUser(t.db);
+		expect(saveHomeStreet(t.db, asked.id, t.mill, '3')).toEqual({ ok: true });
+		updateProfile(t.db, profiled.id, { ...empty, streetId: t.mill, houseNumber: '3' });
+		const place = (id: string) => {
+			const row = t.db.select().from(users).where(eq(users.id, id)).get()!;
+			const { neighbourhoodId, streetId, houseNumber, placeSource, exactLat, exactLon } = row;
+			const { approxCell, approxLat, approxLon, about } = row;
+			return {
+				neighbourhoodId,
+				streetId,
+				houseNumber,
+				placeSource,
+				exactLat,
+				exactLon,
+				approxCell,
+				approxLat,
+				approxLon,
+				about
+			};
+		};
+		expect(place(asked.id)).toEqual({ ...place(profiled.id), about: 'Ik wandel graag.' });
+		expect(place(asked.id)).toMatchObject({ neighbourhoodId: t.hood, streetId: t.mill });
+	});
+
+	it('refuses a street that is not in the list and changes nothing', () => {
+		const t = setUp();
+		const user = insertTestUser(t.db);
+		expect(saveHomeStreet(t.db, user.id, 9999, '3')).toEqual({
+			ok: false,
+			field: 'streetId',
+			error: 'profile_err_street_unknown'
+		});
+		expect(t.db.select().from(users).where(eq(users.id, user.id)).get()!.streetId).toBeNull();
 	});
 });
 

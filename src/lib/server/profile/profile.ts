@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { ProfileForm } from '$lib/schemas/profile';
 import { isSlot } from '$lib/profile/availability';
 import { isLanguageCode } from '$lib/profile/languages';
-import type { DB } from '../db/client';
+import type { DB, DbOrTx } from '../db/client';
 import { categories, neighbourhoods, streets, userCategories, users } from '../db/schema';
 import { approximate } from '../geo/approx';
 import { log } from '../log';
@@ -126,6 +126,37 @@ export function updateProfile(db: DB, userId: string, input: ProfileForm): Updat
 				.run();
 	});
 	log.info('profile.updated', { user: userId, neighbourhood: neighbourhoodId });
+	return { ok: true };
+}
+
+/**
+ * Saves only where a person lives, a street from the list and a house number, as the profile
+ * would save a street without a pin (the post form asks this of someone who has not said it).
+ */
+export function saveHomeStreet(
+	db: DbOrTx,
+	userId: string,
+	streetId: number,
+	houseNumber: string
+): UpdateResult {
+	const street = db.select().from(streets).where(eq(streets.id, streetId)).get();
+	if (!street) return refuse('streetId', 'profile_err_street_unknown');
+	const approx = approximate(street.lat, street.lon);
+	db.update(users)
+		.set({
+			neighbourhoodId: street.neighbourhoodId,
+			streetId: street.id,
+			houseNumber: houseNumber || null,
+			placeSource: 'street',
+			exactLat: street.lat,
+			exactLon: street.lon,
+			approxCell: approx.cell,
+			approxLat: approx.lat,
+			approxLon: approx.lon
+		})
+		.where(eq(users.id, userId))
+		.run();
+	log.info('profile.home_street_set', { user: userId, neighbourhood: street.neighbourhoodId });
 	return { ok: true };
 }
 

@@ -6,12 +6,14 @@ import { getLocale } from '$lib/paraglide/runtime.js';
 import { signUpSchema } from '$lib/schemas/auth';
 import { signUp } from '$lib/server/auth/accounts';
 import { db } from '$lib/server/db';
+import { safeRedirect } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	if (locals.user) redirect(303, '/');
-	return { form: await superValidate(zod4(signUpSchema)) };
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const next = safeRedirect(url.searchParams.get('next'));
+	if (locals.user) redirect(303, next);
+	return { form: await superValidate(zod4(signUpSchema)), next };
 };
 
 export const actions: Actions = {
@@ -20,7 +22,8 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const result = await signUp(
 			db,
-			{ ...form.data, locale: getLocale() },
+			// Where the person was going travels in the confirmation link.
+			{ ...form.data, locale: getLocale(), next: safeRedirect(url.searchParams.get('next')) },
 			getClientAddress(),
 			url.origin,
 			clock.now()

@@ -5,6 +5,7 @@ import { db } from '$lib/server/db';
 import { createPost } from '$lib/server/posts/create';
 import { authorFor } from '$lib/server/broker/acting-for';
 import { postAsProxy } from '$lib/server/broker/intake';
+import { KINDS, type Kind } from '$lib/posts/choices';
 import { formSetup, submitPost } from '../post-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
@@ -12,9 +13,13 @@ import * as clock from '$lib/server/clock';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const author = authorFor(event, user.id);
-	const { schema, choices } = formSetup(author.id, clock.now());
+	// Only a person posting for themselves is asked for their street here.
+	const { schema, choices } = formSetup(author.id, clock.now(), { askHome: author.id === user.id });
+	// Request or offer as chosen on the way here ("Ik zoek hulp" / "Ik bied hulp"), else unchosen.
+	const asked = event.url.searchParams.get('kind');
+	const kind = (KINDS as readonly string[]).includes(asked ?? '') ? (asked as Kind) : undefined;
 	// A fresh key per form: sending the same form twice makes one post.
-	const form = await superValidate({ submissionKey: crypto.randomUUID() }, schema, {
+	const form = await superValidate({ submissionKey: crypto.randomUUID(), kind }, schema, {
 		errors: false
 	});
 	return { form, ...choices, actingFor: author.id === user.id ? null : author.displayName };
@@ -27,14 +32,22 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const send = data.get('intent') === 'send';
 		const author = authorFor(event, user.id);
-		const result = await submitPost(data, author.id, now, ({ input }) =>
-			author.id === user.id
-				? createPost(db, user.id, input, send, now)
-				: postAsProxy(db, user.id, author.id, input, now)
+		const own = author.id === user.id;
+		const result = await submitPost(
+			data,
+			author.id,
+			now,
+			({ input }) =>
+				own
+					? createPost(db, user.id, input, send, now)
+					: postAsProxy(db, user.id, author.id, input, now),
+			{ askHome: own }
 		);
 		if ('failure' in result) return result.failure;
 		// A carer cannot open a post that waits for a broker's check: back to their account.
-		if (author.id !== user.id && result.post.status !== 'open') redirect(303, '/account?placed');
+		if (!own && result.post.status !== 'open') redirect(303, '/account?placed');
+		// A sent post of one's own: a page that says what happens next.
+		if (own && result.post.status !== 'draft') redirect(303, `/posts/${result.post.id}/sent`);
 		redirect(303, `/posts/${result.post.id}`);
 	}
 };
