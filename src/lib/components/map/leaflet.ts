@@ -21,19 +21,32 @@ export interface BaseMapOptions {
 const OSM_ATTRIBUTION =
 	'&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
 
+/** Text for an HTML attribute: the messages are ours, but quotes must not end the attribute. */
+const attribute = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
 /**
  * A map with tiles, attribution, keyboard panning and zoom buttons in the person's language
  * (dragging is never the only way: WCAG 2.5.7). Call `map.remove()` when the component goes away.
  */
 export function createBaseMap(L: L, container: HTMLElement, o: BaseMapOptions): Leaflet.Map {
-	const map = L.map(container, { keyboard: true, zoomControl: false }).setView(
-		[o.centre.lat, o.centre.lon],
-		o.zoom ?? 16
-	);
+	const map = L.map(container, {
+		keyboard: true,
+		zoomControl: false,
+		attributionControl: false
+	}).setView([o.centre.lat, o.centre.lon], o.zoom ?? 16);
 	L.control.zoom({ zoomInTitle: m.map_zoom_in(), zoomOutTitle: m.map_zoom_out() }).addTo(map);
+	// Leaflet's own credit, with its title in the page's language.
+	const prefix = `<a href="https://leafletjs.com" title="${attribute(m.map_leaflet_title())}">Leaflet</a>`;
+	L.control.attribution({ prefix }).addTo(map);
 	L.tileLayer(o.tileUrl, { maxZoom: 19, attribution: OSM_ATTRIBUTION }).addTo(map);
+	// Leaflet puts its buttons after the markers; the zoom buttons come first for Tab, as they
+	// come first on the screen. The corner stays positioned against the map.
+	const zoomCorner = container.querySelector('.leaflet-top.leaflet-left');
+	if (zoomCorner) container.prepend(zoomCorner);
 	container.setAttribute('role', 'region');
 	container.setAttribute('aria-label', o.label);
+	keyboardPopups(map);
 	return map;
 }
 
@@ -55,6 +68,43 @@ function nearViewport(el: HTMLElement): { ready: Promise<void>; stop: () => void
 		observer.observe(el);
 	});
 	return { ready, stop: () => observer?.disconnect() };
+}
+
+/**
+ * A card (popup) that opens takes focus, so that Tab reaches its links next; Escape closes it,
+ * and closing gives focus back to its marker instead of losing it to the page.
+ */
+function keyboardPopups(map: Leaflet.Map): void {
+	const container = map.getContainer();
+	/** What had focus when the card opened: the marker, chosen by Enter, click or tap. */
+	let opener: Element | null = null;
+	map.on('popupopen', (e) => {
+		opener = document.activeElement;
+		const box = e.popup.getElement();
+		box
+			?.querySelector('.leaflet-popup-close-button')
+			?.setAttribute('aria-label', m.map_close_card());
+		const target =
+			box?.querySelector<HTMLElement>('h2, h3, h4') ??
+			box?.querySelector<HTMLElement>('.leaflet-popup-content');
+		if (!target) return;
+		target.tabIndex = -1;
+		// The card is still moving into view: the map, not the browser, decides what shows.
+		target.focus({ preventScroll: true });
+	});
+	map.on('popupclose', (e) => {
+		const active = document.activeElement;
+		const inCard = !active || active === document.body || e.popup.getElement()?.contains(active);
+		if (!inCard) return;
+		const back = opener instanceof HTMLElement && opener.isConnected ? opener : container;
+		back.focus({ preventScroll: true });
+	});
+	// Leaflet closes a card with Escape only while the map itself has focus.
+	container.addEventListener('keydown', (k) => {
+		if (k.key !== 'Escape' || !(k.target as Element).closest('.leaflet-popup')) return;
+		k.preventDefault();
+		map.closePopup();
+	});
 }
 
 /**

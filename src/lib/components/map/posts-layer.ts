@@ -1,0 +1,138 @@
+import type * as Leaflet from 'leaflet';
+import { m } from '$lib/paraglide/messages.js';
+import type { Part } from '$lib/posts/choices';
+import { bandText, whenText } from '$lib/posts/describe';
+// Only the shape of the answer crosses over: the type is erased from the browser's code.
+import type { Marker, PostMarker } from '$lib/server/posts/markers';
+import type { L } from './leaflet';
+import { markerChanges, markerContent, markerKey } from './marker-diff';
+
+/** An element with text, never HTML: titles are written by residents. */
+function el(tag: string, text: string, className = ''): HTMLElement {
+	const e = document.createElement(tag);
+	e.textContent = text;
+	if (className) e.className = className;
+	return e;
+}
+
+/** The letter or count inside a marker: hidden from screen readers, which read its title. */
+function glyph(text: string): HTMLElement {
+	const e = el('span', text);
+	e.setAttribute('aria-hidden', 'true');
+	return e;
+}
+
+function card(p: PostMarker): HTMLElement {
+	const box = document.createElement('div');
+	box.className = 'map-card';
+	box.append(
+		el(
+			'p',
+			p.kind === 'request' ? m.post_filter_requests() : m.post_filter_offers(),
+			'font-semibold'
+		),
+		el('h3', p.title),
+		el('p', `${p.icon} ${p.category}`),
+		el(
+			'p',
+			whenText({
+				whenType: p.whenType,
+				whenDate: p.whenDate ?? null,
+				whenFrom: p.whenFrom ?? null,
+				whenTo: p.whenTo ?? null,
+				recurringDay: p.recurringDay ?? null,
+				recurringPart: (p.recurringPart as Part | undefined) ?? null
+			})
+		)
+	);
+	if (p.band) box.append(el('p', bandText(p.band)));
+	const link = el('a', m.browse_open_post()) as HTMLAnchorElement;
+	link.href = `/posts/${p.id}`;
+	box.append(link);
+	return box;
+}
+
+function createMarker(Lf: L, map: Leaflet.Map, mk: Marker): Leaflet.Marker {
+	if (mk.type === 'cluster') {
+		const title = m.browse_cluster_title({
+			count: mk.count,
+			requests: mk.requests,
+			offers: mk.offers
+		});
+		const marker = Lf.marker([mk.lat, mk.lon], {
+			title,
+			alt: title,
+			keyboard: true,
+			icon: Lf.divIcon({
+				className: 'map-cluster',
+				html: glyph(String(mk.count)),
+				iconSize: [44, 44]
+			})
+		});
+		marker.on('click', () => map.setView([mk.lat, mk.lon], Math.min(map.getZoom() + 2, 18)));
+		return marker;
+	}
+	const title =
+		mk.kind === 'request'
+			? m.browse_marker_request({ title: mk.title })
+			: m.browse_marker_offer({ title: mk.title });
+	const marker = Lf.marker([mk.lat, mk.lon], {
+		title,
+		alt: title,
+		keyboard: true,
+		icon: Lf.divIcon({
+			className: mk.kind === 'request' ? 'map-post map-request' : 'map-post map-offer',
+			html: glyph(mk.kind === 'request' ? 'V' : 'A'),
+			iconSize: [44, 44]
+		})
+	});
+	marker.bindPopup(card(mk));
+	return marker;
+}
+
+/**
+ * The markers of the posts on a map, updated by key: a marker that comes back in a new answer
+ * is left alone, so a marker with focus or an open card is never taken away under the person.
+ */
+export function postsLayer(Lf: L, map: Leaflet.Map) {
+	const group = Lf.layerGroup().addTo(map);
+	const shown = new Map<string, { marker: Leaflet.Marker; content: string }>();
+	let latest = new Set<string>();
+
+	/** The markers the person is using: the one with focus and the one whose card is open. */
+	const inUse = () => {
+		const keys = new Set<string>();
+		for (const [key, { marker }] of shown) {
+			const icon = marker.getElement();
+			if (marker.isPopupOpen() || (icon && icon.contains(document.activeElement))) keys.add(key);
+		}
+		return keys;
+	};
+
+	return {
+		/** Shows these markers, keeping the ones already there. */
+		show(next: Marker[]) {
+			latest = new Set(next.map(markerKey));
+			const contents = new Map([...shown].map(([key, s]) => [key, s.content]));
+			const changes = markerChanges(contents, next, inUse());
+			for (const key of changes.remove) {
+				group.removeLayer(shown.get(key)!.marker);
+				shown.delete(key);
+			}
+			for (const mk of changes.add) {
+				const marker = createMarker(Lf, map, mk);
+				group.addLayer(marker);
+				shown.set(markerKey(mk), { marker, content: markerContent(mk) });
+			}
+		},
+		/** Takes away what was kept only because it was in use, once it no longer is. */
+		tidy() {
+			const keep = inUse();
+			for (const [key, { marker }] of shown)
+				if (!latest.has(key) && !keep.has(key)) {
+					group.removeLayer(marker);
+					shown.delete(key);
+				}
+		}
+	};
+}
