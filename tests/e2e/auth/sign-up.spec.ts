@@ -50,6 +50,35 @@ test('a newcomer signs up, confirms the address by mail (which signs them in), s
 	await expect(page.getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 });
 
+test('a confirmation link opened in another browser confirms the address but signs nobody in', async ({
+	page,
+	browser
+}) => {
+	// Someone could sign up with another person's address: that person's browser never asked for
+	// the account, so the link must not sign them into an account whose password they did not choose.
+	const email = uniqueEmail('elders');
+	const since = Date.now();
+	await page.goto('/sign-up');
+	await page.getByLabel('Je naam').fill('Joris');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Kies een wachtwoord').fill('fietsen langs de vaart in mei');
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page.getByRole('heading', { name: 'Kijk in je mailbox' })).toBeVisible();
+	const mail = await waitForMail(email, { subject: /Bevestig je e-mailadres/, after: since });
+
+	const elsewhere = await browser.newContext({ locale: 'nl-NL' });
+	try {
+		const other = await elsewhere.newPage();
+		await other.goto(linkIn(mail, /^\/verify-email\//));
+		await other.getByRole('button', { name: 'Bevestigen' }).click();
+		await expect(other.getByRole('heading', { name: 'Je e-mailadres is bevestigd' })).toBeVisible();
+		await expect(other.getByText('Aangemeld als Joris')).toHaveCount(0);
+		await expect(other.getByRole('link', { name: 'Aanmelden' }).last()).toBeVisible();
+	} finally {
+		await elsewhere.close();
+	}
+});
+
 test('signing up with an address that has an account gives the same answer and mails the owner', async ({
 	page
 }) => {

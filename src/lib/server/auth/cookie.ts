@@ -1,4 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
+import { hashToken } from '../ids';
 import { SESSION_COOKIE, type SessionInfo } from './session';
 
 function isLocalhost(url: URL): boolean {
@@ -52,4 +53,33 @@ export function deleteSessionCookie(cookies: Cookies, url: URL): void {
 		sameSite: 'lax',
 		secure: isSecure(url)
 	});
+}
+
+const SIGN_UP_COOKIE = 'naburig_signup';
+const signUpCookieName = (url: URL) =>
+	isLocalhost(url) ? SIGN_UP_COOKIE : `__Host-${SIGN_UP_COOKIE}`;
+
+/**
+ * Marks this browser as the one that asked for an account with this address (a hash, never the
+ * address itself). security: the confirmation link signs in only in that browser, so someone who
+ * signs up with another person's address cannot get them signed into an account whose password
+ * the intruder chose. Set on every sign-up, account or not, so the cookie tells nothing.
+ */
+export function setSignUpCookie(cookies: Cookies, url: URL, email: string): void {
+	cookies.set(signUpCookieName(url), hashToken(email.trim().toLowerCase()), {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: isSecure(url),
+		maxAge: 48 * 60 * 60
+	});
+}
+
+/** True when this browser asked for the account with this address; the mark is used up. */
+export function takeSignUpCookie(cookies: Cookies, url: URL, email: string | null): boolean {
+	const name = signUpCookieName(url);
+	const mark = cookies.get(name);
+	if (!mark) return false;
+	cookies.delete(name, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(url) });
+	return email !== null && mark === hashToken(email.trim().toLowerCase());
 }

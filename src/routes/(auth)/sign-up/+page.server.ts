@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { signUpSchema } from '$lib/schemas/auth';
 import { signUp } from '$lib/server/auth/accounts';
+import { setSignUpCookie } from '$lib/server/auth/cookie';
 import { db } from '$lib/server/db';
 import { safeRedirect } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, getClientAddress, url }) => {
+	default: async ({ request, getClientAddress, url, cookies }) => {
 		const form = await superValidate(request, zod4(signUpSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await signUp(
@@ -30,6 +31,7 @@ export const actions: Actions = {
 		);
 		if (!result.ok)
 			return message(form, { type: 'error', text: m.err_rate_limited() }, { status: 429 });
+		setSignUpCookie(cookies, url, form.data.email);
 		redirect(303, '/sign-up/sent');
 	}
 };

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { verifyEmail } from '$lib/server/auth/accounts';
+import { takeSignUpCookie } from '$lib/server/auth/cookie';
 import { checkEmailToken } from '$lib/server/auth/email-tokens';
 import { invalidateSession, toSessionUser } from '$lib/server/auth/session';
 import { startSession } from '$lib/server/auth/sign-in';
@@ -23,9 +24,11 @@ export const actions: Actions = {
 		const now = clock.now();
 		const result = verifyEmail(db, params.token, now);
 		if (!result.ok) return { state: result.reason };
-		if (!result.signIn) return { state: 'done' as const };
-		// security: the link signs in the account it was sent for and no other; whatever session
-		// this browser had ends, so the new one starts clean (as after any sign-in).
+		// security: the link signs in the account it was sent for and no other, and only in the
+		// browser that asked for it (elsewhere the address is confirmed and the person signs in);
+		// whatever session this browser had ends, so the new one starts clean.
+		if (!result.signIn || !takeSignUpCookie(cookies, url, result.signIn.email))
+			return { state: 'done' as const };
 		if (locals.session) invalidateSession(db, locals.session.id);
 		const session = startSession(db, cookies, url, result.signIn, getClientAddress(), now);
 		const next = safeRedirect(url.searchParams.get('next'));
