@@ -8,6 +8,7 @@ import {
 	neighbourhoods,
 	posts,
 	userCategories,
+	users,
 	type DayPart,
 	type PostKind,
 	type WhenType
@@ -91,6 +92,8 @@ export interface PostCard {
 	id: number;
 	kind: PostKind;
 	title: string;
+	/** The author's language, for `lang` on what they wrote. */
+	lang: string;
 	publishedAt: number | null;
 	categoryIcon: string;
 	categoryName: string;
@@ -256,6 +259,7 @@ const cardsOf = preparedOnce((db) =>
 			id: posts.id,
 			kind: posts.kind,
 			title: posts.title,
+			lang: users.locale,
 			authorId: posts.authorId,
 			publishedAt: posts.publishedAt,
 			...whenColumns,
@@ -269,6 +273,7 @@ const cardsOf = preparedOnce((db) =>
 		.from(posts)
 		.innerJoin(categories, eq(posts.categoryId, categories.id))
 		.innerJoin(neighbourhoods, eq(posts.neighbourhoodId, neighbourhoods.id))
+		.innerJoin(users, eq(posts.authorId, users.id))
 		.where(sql`${posts.id} in (select value from json_each(${sql.placeholder('ids')}))`)
 		.prepare()
 );

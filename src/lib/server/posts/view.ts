@@ -66,6 +66,8 @@ export interface PostView {
 	mine: boolean;
 	title: string;
 	body: string;
+	/** The author's language, for `lang` on the title and text they wrote. */
+	lang: string;
 	categoryIcon: string;
 	categoryName: string;
 	whenType: WhenType;
@@ -102,6 +104,7 @@ export function getPostView(
 			post: posts,
 			authorName: users.displayName,
 			authorStatus: users.status,
+			authorLocale: users.locale,
 			categoryIcon: categories.icon,
 			categoryNames: categories.names,
 			neighbourhood: neighbourhoods.name
@@ -126,6 +129,7 @@ export function getPostView(
 		mine,
 		title: p.title,
 		body: p.body,
+		lang: row.authorLocale,
 		categoryIcon: row.categoryIcon,
 		categoryName: categoryName(row.categoryNames, locale),
 		whenType: p.whenType,

@@ -100,6 +100,8 @@ export interface ThreadMessage {
 	id: number;
 	mine: boolean;
 	body: string;
+	/** The sender's language, for `lang` on what they wrote. */
+	lang: string;
 	createdAt: number;
 }
 
@@ -125,10 +127,11 @@ export function getConversation(
 	if (!sides) return null;
 	const otherId = otherSide(sides, userId);
 	const other = db
-		.select({ name: users.displayName })
+		.select({ name: users.displayName, locale: users.locale })
 		.from(users)
 		.where(eq(users.id, otherId))
 		.get();
+	const own = db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get();
 	const blocked = isBlockedPair(db, userId, otherId);
 	const match = db.select().from(matches).where(eq(matches.responseId, responseId)).get() ?? null;
 	const mine = match
@@ -158,6 +161,7 @@ export function getConversation(
 						id: msg.id,
 						mine: msg.senderId === userId,
 						body: msg.body,
+						lang: (msg.senderId === userId ? own?.locale : other?.locale) ?? 'nl',
 						createdAt: msg.createdAt
 					})),
 		match,
