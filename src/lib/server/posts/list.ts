@@ -14,6 +14,7 @@ import {
 	type WhenType
 } from '../db/schema';
 import type { PublicBadges } from '$lib/trust/badges';
+import { writingLanguage } from '$lib/profile/languages';
 import { categoryName } from '../categories/pilot';
 import { publicBadgesOf } from '../trust/badges';
 
@@ -259,7 +260,8 @@ const cardsOf = preparedOnce((db) =>
 			id: posts.id,
 			kind: posts.kind,
 			title: posts.title,
-			lang: users.locale,
+			authorLocale: users.locale,
+			authorLanguages: users.languages,
 			authorId: posts.authorId,
 			publishedAt: posts.publishedAt,
 			...whenColumns,
@@ -304,13 +306,16 @@ export function listOpenPosts(
 	return {
 		page: f.page,
 		hasNext: ids.length > PAGE_SIZE,
-		items: rows.map(({ approxLat, approxLon, categoryNames, authorId, ...r }) => ({
-			...r,
-			badges: badges.get(authorId)!,
-			categoryName: categoryName(categoryNames, locale),
-			band: viewer.point
-				? distanceBand(distanceMetres(viewer.point, { lat: approxLat, lon: approxLon }))
-				: null
-		}))
+		items: rows.map(
+			({ approxLat, approxLon, categoryNames, authorId, authorLocale, authorLanguages, ...r }) => ({
+				...r,
+				lang: writingLanguage(authorLanguages, authorLocale),
+				badges: badges.get(authorId)!,
+				categoryName: categoryName(categoryNames, locale),
+				band: viewer.point
+					? distanceBand(distanceMetres(viewer.point, { lat: approxLat, lon: approxLon }))
+					: null
+			})
+		)
 	};
 }

@@ -12,6 +12,7 @@ import {
 	type PostStatus,
 	type WhenType
 } from '../db/schema';
+import { writingLanguage } from '$lib/profile/languages';
 import { categoryName } from '../categories/pilot';
 import { firstName } from '../profile/public';
 import { activeMatchCount } from './lifecycle';
@@ -105,6 +106,7 @@ export function getPostView(
 			authorName: users.displayName,
 			authorStatus: users.status,
 			authorLocale: users.locale,
+			authorLanguages: users.languages,
 			categoryIcon: categories.icon,
 			categoryNames: categories.names,
 			neighbourhood: neighbourhoods.name
@@ -129,7 +131,7 @@ export function getPostView(
 		mine,
 		title: p.title,
 		body: p.body,
-		lang: row.authorLocale,
+		lang: writingLanguage(row.authorLanguages, row.authorLocale),
 		categoryIcon: row.categoryIcon,
 		categoryName: categoryName(row.categoryNames, locale),
 		whenType: p.whenType,

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { isLanguageCode, type LanguageCode } from '$lib/profile/languages';
+import { isLanguageCode, writingLanguage, type LanguageCode } from '$lib/profile/languages';
 import type { DbOrTx } from '../db/client';
 import { categories, neighbourhoods, userCategories, users } from '../db/schema';
 import { categoryName } from '../categories/pilot';
@@ -57,7 +57,7 @@ export function getPublicProfile(db: DbOrTx, userId: string, locale: string): Pu
 		firstName: firstName(row.displayName),
 		neighbourhood: row.neighbourhood ?? null,
 		about: row.about,
-		lang: row.locale,
+		lang: writingLanguage(row.languages, row.locale),
 		languages: Array.isArray(languages)
 			? languages.filter((l): l is LanguageCode => typeof l === 'string' && isLanguageCode(l))
 			: [],

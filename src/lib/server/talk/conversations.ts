@@ -18,6 +18,7 @@ import {
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { isBlockedPair } from '../posts/responses';
+import { writingLanguage } from '$lib/profile/languages';
 import { firstName } from '../profile/public';
 
 /** The other side hears about new messages at most once an hour per conversation. */
@@ -127,11 +128,16 @@ export function getConversation(
 	if (!sides) return null;
 	const otherId = otherSide(sides, userId);
 	const other = db
-		.select({ name: users.displayName, locale: users.locale })
+		.select({ name: users.displayName, locale: users.locale, languages: users.languages })
 		.from(users)
 		.where(eq(users.id, otherId))
 		.get();
-	const own = db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get();
+	const own = db
+		.select({ locale: users.locale, languages: users.languages })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	const writtenIn = (who: typeof own) => (who ? writingLanguage(who.languages, who.locale) : 'nl');
 	const blocked = isBlockedPair(db, userId, otherId);
 	const match = db.select().from(matches).where(eq(matches.responseId, responseId)).get() ?? null;
 	const mine = match
@@ -161,7 +167,7 @@ export function getConversation(
 						id: msg.id,
 						mine: msg.senderId === userId,
 						body: msg.body,
-						lang: (msg.senderId === userId ? own?.locale : other?.locale) ?? 'nl',
+						lang: writtenIn(msg.senderId === userId ? own : other),
 						createdAt: msg.createdAt
 					})),
 		match,
