@@ -130,3 +130,31 @@ test('residents cannot open the reports, nor brokers another neighbourhood', asy
 	expect((await page.goto('/broker/reports'))?.status()).toBe(403);
 	expect((await page.request.get('/broker/reports/activity')).status()).toBe(403);
 });
+
+test('the lending table per tool fits a 1280 px screen, and scrolls in its own box on a phone', async ({
+	page
+}) => {
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.setViewportSize({ width: 1280, height: 900 });
+	// This year: the demo's loan history.
+	await page.goto('/broker/reports?period=year');
+	const tools = page.getByRole('region', { name: 'Uitlenen per toestel' });
+	const box = tools.getByRole('group', { name: 'Uitlenen per toestel' });
+	await expect(box.getByRole('columnheader', { name: 'Keren in herstelling' })).toBeVisible();
+	const widths = () =>
+		box.evaluate((el) => ({
+			box: el.clientWidth,
+			table: el.scrollWidth,
+			page: document.scrollingElement!.scrollWidth
+		}));
+	const wide = await widths();
+	expect(wide.table, 'the table is no wider than its box').toBeLessThanOrEqual(wide.box);
+
+	await page.setViewportSize({ width: 360, height: 800 });
+	const narrow = await widths();
+	expect(narrow.page, 'the page itself does not scroll sideways').toBeLessThanOrEqual(360);
+	expect(narrow.table, 'the table scrolls inside its box').toBeGreaterThan(narrow.box);
+	await box.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+});
