@@ -58,6 +58,20 @@ export function isLanguageCode(value: string): value is LanguageCode {
 	return known.has(value);
 }
 
+/**
+ * The language a resident most likely writes in, for `lang` on their posts, messages and profile
+ * text (which carry no language of their own): the first language they said they speak (stored
+ * in the form's order, Dutch first), else the language they chose for the site. Not the site
+ * language alone: someone who reads the site in English may well write in Dutch.
+ */
+export function writingLanguage(spokenJson: string, siteLocale: string): string {
+	const spoken: unknown = JSON.parse(spokenJson);
+	const first = Array.isArray(spoken)
+		? spoken.find((l): l is LanguageCode => typeof l === 'string' && isLanguageCode(l))
+		: undefined;
+	return first ?? siteLocale;
+}
+
 /** The language's name in the current UI language. */
 export function languageName(code: LanguageCode): string {
 	return NAMES[code]();

@@ -90,7 +90,8 @@ test('a broker reads the lending figures of the past months and downloads them a
 	const download = page.waitForEvent('download');
 	await funds.getByRole('link', { name: 'Download als CSV: Uitlenen per financiering' }).click();
 	const file = await download;
-	expect(file.suggestedFilename()).toBe(`naburig-lending-funds-${from}-${dayAfter(to)}.csv`);
+	// Named by the first and the last day shown.
+	expect(file.suggestedFilename()).toBe(`naburig-lending-funds-${from}-${to}.csv`);
 	const rows = Papa.parse<string[]>(
 		readFileSync(await file.path(), 'utf8').replace(/^\ufeff/, '')
 	).data;
@@ -113,13 +114,6 @@ test('a broker reads the lending figures of the past months and downloads them a
 	]);
 });
 
-/** The day after a "YYYY-MM-DD" date: the files name the period's end as its first day after. */
-function dayAfter(date: string): string {
-	const d = new Date(`${date}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + 1);
-	return d.toISOString().slice(0, 10);
-}
-
 test('a custom period with the days the wrong way round is explained beside the field', async ({
 	page
 }) => {
@@ -135,4 +129,32 @@ test('residents cannot open the reports, nor brokers another neighbourhood', asy
 	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	expect((await page.goto('/broker/reports'))?.status()).toBe(403);
 	expect((await page.request.get('/broker/reports/activity')).status()).toBe(403);
+});
+
+test('the lending table per tool fits a 1280 px screen, and scrolls in its own box on a phone', async ({
+	page
+}) => {
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.setViewportSize({ width: 1280, height: 900 });
+	// This year: the demo's loan history.
+	await page.goto('/broker/reports?period=year');
+	const tools = page.getByRole('region', { name: 'Uitlenen per toestel' });
+	const box = tools.getByRole('group', { name: 'Uitlenen per toestel' });
+	await expect(box.getByRole('columnheader', { name: 'Keren in herstelling' })).toBeVisible();
+	const widths = () =>
+		box.evaluate((el) => ({
+			box: el.clientWidth,
+			table: el.scrollWidth,
+			page: document.scrollingElement!.scrollWidth
+		}));
+	const wide = await widths();
+	expect(wide.table, 'the table is no wider than its box').toBeLessThanOrEqual(wide.box);
+
+	await page.setViewportSize({ width: 360, height: 800 });
+	const narrow = await widths();
+	expect(narrow.page, 'the page itself does not scroll sideways').toBeLessThanOrEqual(360);
+	expect(narrow.table, 'the table scrolls inside its box').toBeGreaterThan(narrow.box);
+	await box.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });

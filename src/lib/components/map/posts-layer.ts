@@ -32,7 +32,7 @@ function card(p: PostMarker): HTMLElement {
 			'font-semibold'
 		),
 		el('h3', p.title),
-		el('p', `${p.icon} ${p.category}`),
+		el('p', p.category),
 		el(
 			'p',
 			whenText({

@@ -1,21 +1,35 @@
 import { count } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
+import type { CategoryIconName } from '$lib/components/posts/category-icons';
 import { categories } from '../db/schema';
 
-/** The pilot's categories, from the questions the service centre already receives (seed 001). */
+/**
+ * The pilot's categories, from the questions the service centre already receives (seed 001).
+ * `icon` names a drawing in CATEGORY_ICONS (never an emoji, which shows as a box without a font).
+ */
 export const PILOT_CATEGORIES = [
-	{ slug: 'small-jobs', icon: '🔧', nl: 'Kleine klusjes in huis', en: 'Small jobs in the house' },
-	{ slug: 'bins', icon: '🗑️', nl: 'Vuilnis buiten zetten', en: 'Putting the bins out' },
-	{ slug: 'garden', icon: '🌱', nl: 'Tuinwerk', en: 'Garden work' },
-	{ slug: 'transport', icon: '🚗', nl: 'Vervoer', en: 'Transport' },
-	{ slug: 'social-contact', icon: '☕', nl: 'Sociaal contact', en: 'Social contact' },
-	{ slug: 'dog-walking', icon: '🐕', nl: 'Hond uitlaten', en: 'Dog walking' },
-	{ slug: 'paperwork', icon: '📄', nl: 'Papieren en formulieren', en: 'Paperwork and forms' },
-	{ slug: 'shopping', icon: '🛒', nl: 'Boodschappen', en: 'Shopping' },
-	{ slug: 'computer-phone', icon: '📱', nl: 'Computer en telefoon', en: 'Computer and phone help' },
-	{ slug: 'homework', icon: '📚', nl: 'Huiswerkhulp', en: 'Homework help' },
-	{ slug: 'language', icon: '💬', nl: 'Taal oefenen', en: 'Language practice' }
-] as const;
+	{
+		slug: 'small-jobs',
+		icon: 'hammer',
+		nl: 'Kleine klusjes in huis',
+		en: 'Small jobs in the house'
+	},
+	{ slug: 'bins', icon: 'bin', nl: 'Vuilnis buiten zetten', en: 'Putting the bins out' },
+	{ slug: 'garden', icon: 'sprout', nl: 'Tuinwerk', en: 'Garden work' },
+	{ slug: 'transport', icon: 'car', nl: 'Vervoer', en: 'Transport' },
+	{ slug: 'social-contact', icon: 'cup', nl: 'Sociaal contact', en: 'Social contact' },
+	{ slug: 'dog-walking', icon: 'paw', nl: 'Hond uitlaten', en: 'Dog walking' },
+	{ slug: 'paperwork', icon: 'document', nl: 'Papieren en formulieren', en: 'Paperwork and forms' },
+	{ slug: 'shopping', icon: 'bag', nl: 'Boodschappen', en: 'Shopping' },
+	{
+		slug: 'computer-phone',
+		icon: 'phone',
+		nl: 'Computer en telefoon',
+		en: 'Computer and phone help'
+	},
+	{ slug: 'homework', icon: 'book', nl: 'Huiswerkhulp', en: 'Homework help' },
+	{ slug: 'language', icon: 'speech', nl: 'Taal oefenen', en: 'Language practice' }
+] as const satisfies readonly { slug: string; icon: CategoryIconName; nl: string; en: string }[];
 
 /** Puts the pilot's categories in an empty category list; brokers manage it from then on. */
 export function ensureCategories(db: DbOrTx): void {

@@ -8,11 +8,13 @@ import {
 	neighbourhoods,
 	posts,
 	userCategories,
+	users,
 	type DayPart,
 	type PostKind,
 	type WhenType
 } from '../db/schema';
 import type { PublicBadges } from '$lib/trust/badges';
+import { writingLanguage } from '$lib/profile/languages';
 import { categoryName } from '../categories/pilot';
 import { publicBadgesOf } from '../trust/badges';
 
@@ -91,6 +93,8 @@ export interface PostCard {
 	id: number;
 	kind: PostKind;
 	title: string;
+	/** The author's language, for `lang` on what they wrote. */
+	lang: string;
 	publishedAt: number | null;
 	categoryIcon: string;
 	categoryName: string;
@@ -256,6 +260,8 @@ const cardsOf = preparedOnce((db) =>
 			id: posts.id,
 			kind: posts.kind,
 			title: posts.title,
+			authorLocale: users.locale,
+			authorLanguages: users.languages,
 			authorId: posts.authorId,
 			publishedAt: posts.publishedAt,
 			...whenColumns,
@@ -269,6 +275,7 @@ const cardsOf = preparedOnce((db) =>
 		.from(posts)
 		.innerJoin(categories, eq(posts.categoryId, categories.id))
 		.innerJoin(neighbourhoods, eq(posts.neighbourhoodId, neighbourhoods.id))
+		.innerJoin(users, eq(posts.authorId, users.id))
 		.where(sql`${posts.id} in (select value from json_each(${sql.placeholder('ids')}))`)
 		.prepare()
 );
@@ -299,13 +306,16 @@ export function listOpenPosts(
 	return {
 		page: f.page,
 		hasNext: ids.length > PAGE_SIZE,
-		items: rows.map(({ approxLat, approxLon, categoryNames, authorId, ...r }) => ({
-			...r,
-			badges: badges.get(authorId)!,
-			categoryName: categoryName(categoryNames, locale),
-			band: viewer.point
-				? distanceBand(distanceMetres(viewer.point, { lat: approxLat, lon: approxLon }))
-				: null
-		}))
+		items: rows.map(
+			({ approxLat, approxLon, categoryNames, authorId, authorLocale, authorLanguages, ...r }) => ({
+				...r,
+				lang: writingLanguage(authorLanguages, authorLocale),
+				badges: badges.get(authorId)!,
+				categoryName: categoryName(categoryNames, locale),
+				band: viewer.point
+					? distanceBand(distanceMetres(viewer.point, { lat: approxLat, lon: approxLon }))
+					: null
+			})
+		)
 	};
 }

@@ -12,6 +12,7 @@ import {
 	type PostStatus,
 	type WhenType
 } from '../db/schema';
+import { writingLanguage } from '$lib/profile/languages';
 import { categoryName } from '../categories/pilot';
 import { firstName } from '../profile/public';
 import { activeMatchCount } from './lifecycle';
@@ -66,6 +67,8 @@ export interface PostView {
 	mine: boolean;
 	title: string;
 	body: string;
+	/** The author's language, for `lang` on the title and text they wrote. */
+	lang: string;
 	categoryIcon: string;
 	categoryName: string;
 	whenType: WhenType;
@@ -102,6 +105,8 @@ export function getPostView(
 			post: posts,
 			authorName: users.displayName,
 			authorStatus: users.status,
+			authorLocale: users.locale,
+			authorLanguages: users.languages,
 			categoryIcon: categories.icon,
 			categoryNames: categories.names,
 			neighbourhood: neighbourhoods.name
@@ -126,6 +131,7 @@ export function getPostView(
 		mine,
 		title: p.title,
 		body: p.body,
+		lang: writingLanguage(row.authorLanguages, row.authorLocale),
 		categoryIcon: row.categoryIcon,
 		categoryName: categoryName(row.categoryNames, locale),
 		whenType: p.whenType,

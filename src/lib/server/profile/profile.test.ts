@@ -328,6 +328,8 @@ describe('getPublicProfile', () => {
 			firstName: 'Maria',
 			neighbourhood: 'Testwijk',
 			about: 'Ik hou van een babbel.',
+			// Her own language, for `lang` on what she wrote, whatever the reader's.
+			lang: 'nl',
 			languages: ['nl', 'ar'],
 			categories: [{ id: t.bins, icon: '•', name: 'en-bins' }],
 			memberSince: 1_700_000_000_000

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { isLanguageCode, type LanguageCode } from '$lib/profile/languages';
+import { isLanguageCode, writingLanguage, type LanguageCode } from '$lib/profile/languages';
 import type { DbOrTx } from '../db/client';
 import { categories, neighbourhoods, userCategories, users } from '../db/schema';
 import { categoryName } from '../categories/pilot';
@@ -14,6 +14,8 @@ export interface PublicProfile {
 	firstName: string;
 	neighbourhood: string | null;
 	about: string;
+	/** The person's language, for `lang` on what they wrote. */
+	lang: string;
 	languages: LanguageCode[];
 	categories: CategoryChoice[];
 	/** UTC ms of sign-up; pages show only its month and year. */
@@ -32,6 +34,7 @@ export function getPublicProfile(db: DbOrTx, userId: string, locale: string): Pu
 			id: users.id,
 			displayName: users.displayName,
 			about: users.about,
+			locale: users.locale,
 			languages: users.languages,
 			createdAt: users.createdAt,
 			neighbourhood: neighbourhoods.name
@@ -54,6 +57,7 @@ export function getPublicProfile(db: DbOrTx, userId: string, locale: string): Pu
 		firstName: firstName(row.displayName),
 		neighbourhood: row.neighbourhood ?? null,
 		about: row.about,
+		lang: writingLanguage(row.languages, row.locale),
 		languages: Array.isArray(languages)
 			? languages.filter((l): l is LanguageCode => typeof l === 'string' && isLanguageCode(l))
 			: [],

@@ -88,6 +88,11 @@ export function resolvePeriod(q: PeriodQuery, timeZone: string, now: number): Pe
 	return buildPeriod(q.period, from, to, timeZone);
 }
 
+/** The last day a period shows ("YYYY-MM-DD"): the day before its `to`, as the page names it. */
+export function periodLastDay(period: Pick<Period, 'to'>): string {
+	return format(addDaysLocal(period.to, -1), 'yyyy-MM-dd');
+}
+
 function addDaysLocal(date: string, n: number): Date {
 	const d = parseISO(date);
 	d.setDate(d.getDate() + n);

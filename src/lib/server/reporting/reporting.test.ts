@@ -7,7 +7,7 @@ import {
 	postsPerCategoryMonth,
 	requestFigures
 } from './figures';
-import { buildPeriod, resolvePeriod } from './period';
+import { buildPeriod, periodLastDay, resolvePeriod } from './period';
 import { buildReport } from './report';
 import { Counts, countCell as cellOf, shareCell as shareOf } from './cells';
 
@@ -58,6 +58,15 @@ describe('reporting periods', () => {
 		expect(custom.months[0]!.start).toBe(custom.start);
 		const month = resolvePeriod({ period: 'month' }, TZ, Date.UTC(2026, 10, 24));
 		expect([month.from, month.to]).toEqual(['2026-11-01', '2026-12-01']);
+	});
+
+	it('name their last day shown, the day before `to`, across months, years and leap days', () => {
+		const q4 = resolvePeriod({ period: 'quarter', year: 2026, quarter: 4 }, TZ, 0);
+		expect(periodLastDay(q4)).toBe('2026-12-31');
+		const february = resolvePeriod({ period: 'month', year: 2028, month: 2 }, TZ, 0);
+		expect(periodLastDay(february)).toBe('2028-02-29');
+		const custom = resolvePeriod({ period: 'custom', from: '2026-03-01', to: '2026-03-29' }, TZ, 0);
+		expect(periodLastDay(custom)).toBe('2026-03-29');
 	});
 });
 

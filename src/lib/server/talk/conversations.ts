@@ -18,6 +18,7 @@ import {
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { isBlockedPair } from '../posts/responses';
+import { writingLanguage } from '$lib/profile/languages';
 import { firstName } from '../profile/public';
 
 /** The other side hears about new messages at most once an hour per conversation. */
@@ -100,6 +101,8 @@ export interface ThreadMessage {
 	id: number;
 	mine: boolean;
 	body: string;
+	/** The sender's language, for `lang` on what they wrote. */
+	lang: string;
 	createdAt: number;
 }
 
@@ -125,10 +128,16 @@ export function getConversation(
 	if (!sides) return null;
 	const otherId = otherSide(sides, userId);
 	const other = db
-		.select({ name: users.displayName })
+		.select({ name: users.displayName, locale: users.locale, languages: users.languages })
 		.from(users)
 		.where(eq(users.id, otherId))
 		.get();
+	const own = db
+		.select({ locale: users.locale, languages: users.languages })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	const writtenIn = (who: typeof own) => (who ? writingLanguage(who.languages, who.locale) : 'nl');
 	const blocked = isBlockedPair(db, userId, otherId);
 	const match = db.select().from(matches).where(eq(matches.responseId, responseId)).get() ?? null;
 	const mine = match
@@ -158,6 +167,7 @@ export function getConversation(
 						id: msg.id,
 						mine: msg.senderId === userId,
 						body: msg.body,
+						lang: writtenIn(msg.senderId === userId ? own : other),
 						createdAt: msg.createdAt
 					})),
 		match,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { outbox, reports, streets, trustBadges } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { outbox, reports, streets, trustBadges, users } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { createPost } from '../posts/create';
 import { acceptResponse, endMatch, respond } from '../posts/responses';
@@ -157,5 +158,31 @@ describe('blocking and the open list', () => {
 		blockPerson(db, bert.id, anna.id, NOW);
 		expect(titles(bert.id)).toHaveLength(0);
 		expect(titles(carl.id)).toHaveLength(1);
+	});
+});
+
+describe('what residents wrote', () => {
+	it('carries its writer’s language, whatever the reader’s, so the page can mark it with lang', () => {
+		const { db, anna, bert, carl, post, response } = world();
+		db.update(users).set({ locale: 'en' }).where(eq(users.id, bert.id)).run();
+		sendMessage(db, response.id, bert.id, 'I can come on Tuesday.', ORIGIN, NOW);
+		sendMessage(db, response.id, anna.id, 'Graag!', ORIGIN, NOW + 1);
+		expect(
+			getConversation(db, response.id, anna.id)!.messages.map((msg) => [msg.body, msg.lang])
+		).toEqual([
+			['I can come on Tuesday.', 'en'],
+			['Graag!', 'nl']
+		]);
+		// Anna's post, read by an English-speaking neighbour, is still in Anna's language.
+		db.update(users).set({ locale: 'en' }).where(eq(users.id, carl.id)).run();
+		expect(getPostView(db, post.id, carl.id, 'en', NOW)!.lang).toBe('nl');
+		const list = listOpenPosts(
+			db,
+			parseFilters(new URLSearchParams()),
+			viewerOf(db, carl.id),
+			NOW,
+			'en'
+		);
+		expect(list.items.map((p) => p.lang)).toEqual(['nl']);
 	});
 });

@@ -4,6 +4,7 @@ import { requireBroker } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { buildReport } from '$lib/server/reporting/report';
+import { periodLastDay } from '$lib/server/reporting/period';
 import { readReportRequest } from '$lib/server/reporting/query';
 import type { PageServerLoad } from './$types';
 
@@ -19,16 +20,9 @@ export const load: PageServerLoad = (event) => {
 		chosen: request.chosen,
 		values: request.values,
 		errors: request.errors,
-		period: { from: period.from, lastDay: lastDay(period.to), timeZone: period.timeZone },
+		period: { from: period.from, lastDay: periodLastDay(period), timeZone: period.timeZone },
 		generatedAt: now,
 		report: buildReport(db, request.ids, period, now, getLocale()),
 		query: event.url.searchParams.toString()
 	};
 };
-
-/** The inclusive last day of a period whose `to` is the first day after it. */
-function lastDay(to: string): string {
-	const d = new Date(`${to}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() - 1);
-	return d.toISOString().slice(0, 10);
-}

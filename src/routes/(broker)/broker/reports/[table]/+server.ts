@@ -5,6 +5,7 @@ import { csvResponse } from '$lib/server/csv';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { buildReport } from '$lib/server/reporting/report';
+import { periodLastDay } from '$lib/server/reporting/period';
 import { readReportRequest } from '$lib/server/reporting/query';
 import type { RequestHandler } from './$types';
 
@@ -17,6 +18,7 @@ export const GET: RequestHandler = (event) => {
 	const report = buildReport(db, request.ids, request.period, now, getLocale());
 	const table = report.tables.find((t) => t.key === event.params.table);
 	if (!table) error(404, 'not found');
-	const name = `naburig-${table.key}-${request.period.from}-${request.period.to}.csv`;
+	// Named by the first and the last day shown, as the page's heading names the period.
+	const name = `naburig-${table.key}-${request.period.from}-${periodLastDay(request.period)}.csv`;
 	return csvResponse(name, [table.columns, ...table.rows]);
 };
