@@ -91,7 +91,7 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 	await expect(page.getByText(`voor ${name}`)).toBeVisible();
 	await expect(page.getByText(`van ${tuesday} tot en met ${wednesday}`)).toBeVisible();
 	await expect(
-		page.getByText('Gereserveerd door de uitleendienst of de buurtbemiddelaar.')
+		page.getByText('Gereserveerd door de uitleendienst of de buurtwerker.')
 	).toBeVisible();
 	// She calls back: one more day. The desk extends it (same overlap rule as online).
 	await page.getByLabel('Langer nodig? Nieuwe dag om terug te brengen').fill(tuesday);

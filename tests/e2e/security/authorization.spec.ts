@@ -139,7 +139,7 @@ test.describe.serial('who may open the broker workspace, the admin pages and the
 			.getByLabel('Wat wilt u doorgeven?')
 			.fill(`Ik zie hem al een week niet meer buiten komen. ${SIGNAL}`);
 		await maria.getByRole('button', { name: 'Doorgeven' }).click();
-		await expect(maria.getByText('Bedankt. Een buurtbemiddelaar leest het.')).toBeVisible();
+		await expect(maria.getByText('Bedankt. Een buurtwerker leest het.')).toBeVisible();
 
 		const an = people.broker.page;
 		await an.goto(`/broker/residents?q=${encodeURIComponent(DEMO.resident)}`);

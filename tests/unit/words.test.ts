@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Plain-language rules for every text a person reads (issue 16, B1): checked on the message
+// files themselves, so a new message that slips back into an old word fails here.
+
+const ROOT = join(import.meta.dirname, '../../messages');
+
+/** Every text of a locale as "file:key" → text; a message with variants gives one text per variant. */
+function texts(locale: string): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const file of readdirSync(join(ROOT, locale))) {
+		const json = JSON.parse(readFileSync(join(ROOT, locale, file), 'utf8')) as Record<string, unknown>;
+		for (const [key, value] of Object.entries(json)) {
+			if (key === '$schema') continue;
+			if (typeof value === 'string') out.set(`${file}:${key}`, value);
+			else if (Array.isArray(value))
+				for (const variant of value as { match: Record<string, string> }[])
+					for (const [when, text] of Object.entries(variant.match)) out.set(`${file}:${key}[${when}]`, text);
+		}
+	}
+	return out;
+}
+
+function offending(locale: string, pattern: RegExp): string[] {
+	return [...texts(locale)].filter(([, text]) => pattern.test(text)).map(([where, text]) => `${where}: ${text}`);
+}
+
+describe('the texts people read', () => {
+	it('call the broker by one name: "buurtwerker" in Dutch', () => {
+		expect(texts('nl').size).toBeGreaterThan(500);
+		expect(offending('nl', /bemiddelaar|buurtloket|makelaar/i)).toEqual([]);
+	});
+
+	it('call the broker by one name: "neighbourhood worker" in English', () => {
+		expect(texts('en').size).toBeGreaterThan(500);
+		expect(offending('en', /broker|neighbourhood desk|mediator/i)).toEqual([]);
+	});
+});
