@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { m } from '$lib/paraglide/messages.js';
 
 // Plain-language rules for every text a person reads (issue 16, B1): checked on the message
 // files themselves, so a new message that slips back into an old word fails here.
@@ -36,5 +37,27 @@ describe('the texts people read', () => {
 	it('call the broker by one name: "neighbourhood worker" in English', () => {
 		expect(texts('en').size).toBeGreaterThan(500);
 		expect(offending('en', /broker|neighbourhood desk|mediator/i)).toEqual([]);
+	});
+
+	it('count with real plural messages, never "dag(en)", "label(s)" or "afspraak/afspraken"', () => {
+		const bracket = /\p{L}\((en|n|s|es|e|'s)\)/u;
+		const slash = /\b(\p{L}{4,})\p{L}*\/\1/u;
+		for (const locale of ['nl', 'en']) {
+			expect(offending(locale, bracket)).toEqual([]);
+			expect(offending(locale, slash)).toEqual([]);
+		}
+	});
+
+	it('say one of something in the singular and more in the plural', () => {
+		expect(m.lending_calendar_intro({ days: 1 }, { locale: 'nl' })).toContain('blijft het 1 dag in');
+		expect(m.lending_calendar_intro({ days: 2 }, { locale: 'nl' })).toContain('blijft het 2 dagen in');
+		expect(m.lending_calendar_intro({ days: 1 }, { locale: 'en' })).toContain('for 1 day to');
+		expect(m.matching_reason_badges({ value: 1 }, { locale: 'nl' })).toBe('1 vertrouwenslabel');
+		expect(m.matching_reason_badges({ value: 3 }, { locale: 'nl' })).toBe('3 vertrouwenslabels');
+		expect(m.matching_reason_busy({ value: 1 }, { locale: 'nl' })).toBe('Heeft al 1 lopende afspraak');
+		expect(m.matching_reason_busy({ value: 2 }, { locale: 'en' })).toBe('Already has 2 ongoing matches');
+		expect(m.matching_reason_experienced({ value: 1 }, { locale: 'en' })).toBe('Helped once before');
+		expect(m.matching_requests_waiting({ count: 1 }, { locale: 'nl' })).toBe('1 reactie · geplaatst');
+		expect(m.matching_requests_waiting({ count: 0 }, { locale: 'en' })).toBe('0 responses · posted');
 	});
 });
