@@ -70,7 +70,7 @@ test('a broker registers someone without e-mail, posts for them, refers it and c
 	await page.goto(postUrl);
 	await page.getByRole('link', { name: 'Kaartje om af te drukken' }).click();
 	await expect(page.getByRole('heading', { name: title })).toBeVisible();
-	await expect(page.getByText('Bel de buurtlijn: 0470 11 22 33')).toBeVisible();
+	await expect(page.getByText('Bel de buurtwerker: 0470 11 22 33')).toBeVisible();
 	const cardText = await page.locator('main').innerText();
 	expect(cardText).not.toContain('Rosalie');
 	expect(cardText).not.toContain('Kazernestraat');
