@@ -39,6 +39,15 @@ describe('the texts people read', () => {
 		expect(offending('en', /broker|neighbourhood desk|neighbourhood line|mediator/i)).toEqual([]);
 	});
 
+	it('avoid the words an outside reader found hard', () => {
+		expect(offending('nl', /permanentie|klad|afgelopen|gedeeltelijk|overgenomen/i)).toEqual([]);
+		expect(offending('en', /draft|partly|phone.duty|how did it end/i)).toEqual([]);
+	});
+
+	it('say "je" to everyone, never the formal "u"', () => {
+		expect(offending('nl', /(^|[^\p{L}])(u|uw)([^\p{L}]|$)/iu)).toEqual([]);
+	});
+
 	it('count with real plural messages, never "dag(en)", "label(s)" or "afspraak/afspraken"', () => {
 		const bracket = /\p{L}\((en|n|s|es|e|'s)\)/u;
 		const slash = /\b(\p{L}{4,})\p{L}*\/\1/u;

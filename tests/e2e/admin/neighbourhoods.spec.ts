@@ -74,7 +74,7 @@ test('the admin creates a neighbourhood and a broker, who imports its streets', 
 	await page.getByLabel('Blok 1: Dag').selectOption({ label: 'dinsdag' });
 	await page.getByLabel('Blok 1: Van').fill('12:00');
 	await page.getByLabel('Blok 1: Tot').fill('09:00');
-	await page.getByLabel('Telefoonnummer van de permanentie').fill('016 12 34 56');
+	await page.getByLabel('Telefoonnummer van de buurtwerker').fill('016 12 34 56');
 	await page.getByRole('button', { name: 'Buurt maken' }).click();
 	await expect(page.getByText('Dit is geen geldige grens.')).toBeVisible();
 	await expect(page.getByText('Het einde moet later zijn dan het begin.')).toBeVisible();

@@ -87,7 +87,7 @@ test('a broker registers someone without e-mail, posts for them, refers it and c
 
 	await page.goto(personUrl);
 	const calls = page.getByRole('region', { name: 'Te bellen' });
-	await expect(calls).toContainText('Wie u verder kan helpen');
+	await expect(calls).toContainText('Wie je verder kan helpen');
 	await expect(calls).toContainText('03 444 10 00');
 	await expect(calls).toContainText(title);
 
@@ -122,7 +122,7 @@ test('a referred resident with e-mail gets the plain-words mail', async ({ page 
 	await page.getByRole('button', { name: 'Doorverwijzen' }).click();
 	await expect(page.getByText('Doorverwezen naar OCMW Sociale dienst.')).toBeVisible();
 
-	const mail = await waitForMail(email, { subject: /Wie u verder kan helpen/, after: since });
+	const mail = await waitForMail(email, { subject: /Wie je verder kan helpen/, after: since });
 	expect(mail.text).toContain(title);
 	expect(mail.text).toContain('OCMW Sociale dienst');
 	expect(mail.text).toContain('Telefoon: 03 444 10 00');
@@ -141,10 +141,10 @@ test('a resident passes on a signal; the broker picks it up and closes it', asyn
 	await page.goto('/signals/new');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Doorgeven' }).click();
-	await expect(page.getByLabel('Wat wilt u doorgeven?')).toHaveAccessibleDescription(/Vul dit in/);
+	await expect(page.getByLabel('Wat wil je doorgeven?')).toHaveAccessibleDescription(/Vul dit in/);
 	await page.getByRole('radio', { name: 'Over een persoon' }).check();
 	await page.getByLabel('Over wie of wat (kort)').fill(about);
-	await page.getByLabel('Wat wilt u doorgeven?').fill('Hij komt niet meer buiten en eet slecht.');
+	await page.getByLabel('Wat wil je doorgeven?').fill('Hij komt niet meer buiten en eet slecht.');
 	await page.getByRole('button', { name: 'Doorgeven' }).click();
 	await expect(page.getByText('Bedankt. Een buurtwerker leest het.')).toBeVisible();
 	const mine = page.getByRole('listitem').filter({ hasText: about });
