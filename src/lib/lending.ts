@@ -1,8 +1,11 @@
 import { dateTimeFormat } from '$lib/intl';
-/** "dinsdag 10 maart 2026" for a local date "2026-03-10", in a language (page or mail). */
-export function longDate(date: string, locale: string): string {
+/**
+ * "dinsdag 10 maart 2026" for a local date "2026-03-10", in a language (page or mail);
+ * "10 maart 2026" without the weekday, where two dates side by side must stay short (a table).
+ */
+export function longDate(date: string, locale: string, { weekday = true } = {}): string {
 	const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-	return dateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
+	return dateTimeFormat(locale, { dateStyle: weekday ? 'full' : 'long', timeZone: 'UTC' }).format(
 		Date.UTC(y, mo - 1, d)
 	);
 }

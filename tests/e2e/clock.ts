@@ -60,3 +60,11 @@ export function weekday(date: string): number {
 export function nextWeekday(date: string, day: number): string {
 	return shift(date, (day - weekday(date) + 7) % 7 || 7);
 }
+
+/** A yyyy-mm-dd date as a Dutch page says it: "vrijdag 4 december 2026", or without the weekday. */
+export function spokenDate(date: string, { withWeekday = true } = {}): string {
+	return new Intl.DateTimeFormat('nl-BE', {
+		dateStyle: withWeekday ? 'full' : 'long',
+		timeZone: 'UTC'
+	}).format(new Date(`${date}T00:00:00Z`));
+}

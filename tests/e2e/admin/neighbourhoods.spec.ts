@@ -57,7 +57,7 @@ test('the admin creates a neighbourhood and a broker, who imports its streets', 
 	await page.getByLabel('E-mailadres of naam').fill('hasan@');
 	await page.getByRole('button', { name: 'Zoeken' }).click();
 	await expect(page.getByRole('listitem').filter({ hasText: 'Hasan Kaya' })).toContainText(
-		'buurtbemiddelaar'
+		'buurtwerker'
 	);
 
 	await page.getByRole('link', { name: 'Nieuwe buurt maken' }).click();
@@ -74,7 +74,7 @@ test('the admin creates a neighbourhood and a broker, who imports its streets', 
 	await page.getByLabel('Blok 1: Dag').selectOption({ label: 'dinsdag' });
 	await page.getByLabel('Blok 1: Van').fill('12:00');
 	await page.getByLabel('Blok 1: Tot').fill('09:00');
-	await page.getByLabel('Telefoonnummer van de permanentie').fill('016 12 34 56');
+	await page.getByLabel('Telefoonnummer van de buurtwerker').fill('016 12 34 56');
 	await page.getByRole('button', { name: 'Buurt maken' }).click();
 	await expect(page.getByText('Dit is geen geldige grens.')).toBeVisible();
 	await expect(page.getByText('Het einde moet later zijn dan het begin.')).toBeVisible();
@@ -115,12 +115,12 @@ test('the admin creates a neighbourhood and a broker, who imports its streets', 
 
 	// Only people with an account can become broker.
 	await page.getByLabel('E-mailadres').fill(uniqueEmail('niemand'));
-	await page.getByRole('button', { name: 'Bemiddelaar maken' }).click();
+	await page.getByRole('button', { name: 'Buurtwerker maken' }).click();
 	await expect(page.getByText('Er is geen account met dit e-mailadres.')).toBeVisible();
 	await expectAccessible(page);
 	await page.getByLabel('E-mailadres').fill(broker.email);
-	await page.getByRole('button', { name: 'Bemiddelaar maken' }).click();
-	await expect(page.getByText('Bram is nu buurtbemiddelaar van deze buurt.')).toBeVisible();
+	await page.getByRole('button', { name: 'Buurtwerker maken' }).click();
+	await expect(page.getByText('Bram is nu buurtwerker van deze buurt.')).toBeVisible();
 	await expect(page.getByRole('listitem').filter({ hasText: broker.email })).toBeVisible();
 	await signOut(page);
 

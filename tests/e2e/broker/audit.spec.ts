@@ -9,9 +9,9 @@ test('a broker reads in the audit log who read the signals; a resident cannot op
 	await page.goto('/signals/new');
 	await page.getByRole('radio', { name: 'Over een persoon' }).check();
 	await page.getByLabel('Over wie of wat (kort)').fill(`Buurman nr. 12 ${Date.now().toString(36)}`);
-	await page.getByLabel('Wat wilt u doorgeven?').fill('Zijn brievenbus puilt uit.');
+	await page.getByLabel('Wat wil je doorgeven?').fill('Zijn brievenbus puilt uit.');
 	await page.getByRole('button', { name: 'Doorgeven' }).click();
-	await expect(page.getByText('Bedankt. Een buurtbemiddelaar leest het.')).toBeVisible();
+	await expect(page.getByText('Bedankt. Een buurtwerker leest het.')).toBeVisible();
 	await signOut(page);
 
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);

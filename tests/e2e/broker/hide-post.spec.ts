@@ -45,7 +45,7 @@ test('a reported post is hidden by the broker: it leaves the list and the poster
 	const since = Date.now();
 	await page.getByRole('button', { name: 'Verberg dit bericht' }).click();
 	await expect(page.getByText('Verborgen: het bericht is uit beeld')).toBeVisible();
-	await expect(page.getByText('Status: Verborgen door de buurtbemiddelaar')).toBeVisible();
+	await expect(page.getByText('Status: Verborgen door de buurtwerker')).toBeVisible();
 	await signOut(page);
 
 	// Residents no longer find it; the poster reads why, by mail and on the post's page.
@@ -60,6 +60,6 @@ test('a reported post is hidden by the broker: it leaves the list and the poster
 	await signIn(page, DEMO.helper, DEMO_PASSWORD);
 	await page.goto(postUrl);
 	await expect(
-		page.getByText('De buurtbemiddelaar haalde dit bericht uit beeld. Reden: Je adres')
+		page.getByText('De buurtwerker haalde dit bericht uit beeld. Reden: Je adres')
 	).toBeVisible();
 });

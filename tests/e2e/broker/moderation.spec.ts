@@ -86,7 +86,7 @@ test('a newcomer’s post waits; the broker rejects two with a reason and approv
 	const changed = `Hulp bij het tuinafval naar het containerpark ${stamp}`;
 	await page.goto('/posts/mine');
 	await page.getByRole('link', { name: first }).click();
-	await expect(page.getByText('Daarna kijkt de buurtbemiddelaar het opnieuw na.')).toBeVisible();
+	await expect(page.getByText('Daarna kijkt de buurtwerker het opnieuw na.')).toBeVisible();
 	await page.getByRole('link', { name: 'Wijzigen' }).click();
 	await expect(page.getByText(/Pas het aan en bewaar/)).toBeVisible();
 	await expectAccessible(page);

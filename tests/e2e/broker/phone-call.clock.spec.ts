@@ -68,7 +68,7 @@ test('a broker takes a call: nobody found, registers the caller, posts and propo
 	});
 	await page.getByRole('button', { name: 'Versturen' }).click();
 	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
-	await expect(page.getByText('Geplaatst door de buurtbemiddelaar')).toBeVisible();
+	await expect(page.getByText('Geplaatst door de buurtwerker')).toBeVisible();
 	const postUrl = page.url();
 	console.log(
 		`Phone intake: intake form opened to request posted in ${((Date.now() - intakeOpened) / 1000).toFixed(1)} s`
@@ -148,7 +148,7 @@ test('a broker takes a call: nobody found, registers the caller, posts and propo
 	const calls = page.getByRole('region', { name: 'Te bellen' });
 	await expect(calls).toContainText(`Thomas helpt je met "${title}"`);
 	await expect(calls).toContainText(
-		'Zeg aan de buurtbemiddelaar hoe Thomas je het best kan bereiken.'
+		'Zeg aan de buurtwerker hoe Thomas je het best kan bereiken.'
 	);
 	await page.goto('/broker/today');
 	const news = page

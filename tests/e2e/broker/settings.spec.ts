@@ -4,7 +4,7 @@ import { fillPost, sendPost, setStreet } from '../pages/posts';
 
 const PASSWORD = 'buren helpen buren graag';
 const SETTINGS = 'Werkafspraken voor Oud-Oefenplein en Vuurkruisenplein';
-const WHO = 'Wiens nieuwe oproepen kijkt een buurtbemiddelaar eerst na?';
+const WHO = 'Wiens nieuwe oproepen kijkt een buurtwerker eerst na?';
 const DAYS = 'Na hoeveel dagen zonder reactie komt een vraag op Vandaag?';
 
 /** Opens the working agreements of the demo neighbourhood from the broker's home page. */

@@ -1,4 +1,5 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
+import { spokenDate } from '../clock';
 import { signIn, signOut } from '../pages/auth';
 import { findTool } from '../pages/desk';
 import { waitForMail } from '../smtp';
@@ -67,7 +68,11 @@ test('Annie phones that she no longer needs the ladder: the desk cancels it, she
 	// Annie phones the desk. The broker finds the ladder by its number and opens her reservation.
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await findTool(page, 'KBS-003');
-	await page.getByRole('link', { name: `${monday} – ${wednesday}` }).click();
+	await page
+		.getByRole('link', {
+			name: `${spokenDate(monday, { withWeekday: false })} – ${spokenDate(wednesday, { withWeekday: false })}`
+		})
+		.click();
 	await expect(page.getByRole('heading', { level: 1, name: `${LADDER} (KBS-003)` })).toBeVisible();
 	await expect(page.getByRole('main')).toContainText('voor Annie Claes');
 	await expect(page.getByText('Stand: Gereserveerd')).toBeVisible();

@@ -82,7 +82,9 @@ test('two weeks after a match both sides are asked how it went; the broker follo
 	await page.getByRole('radio', { name: 'Please call me' }).check();
 	await page.getByRole('radio', { name: 'Yes' }).check();
 	await page.getByRole('button', { name: 'Send my answer' }).click();
-	await expect(page.getByRole('status')).toHaveText('Thank you! The broker will call you soon.');
+	await expect(page.getByRole('status')).toHaveText(
+		'Thank you! The neighbourhood worker will call you soon.'
+	);
 
 	// The link works once; a changed link is refused; neither changes anything.
 	await page.goto(lotteLink);

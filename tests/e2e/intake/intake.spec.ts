@@ -57,20 +57,20 @@ test('a broker registers someone without e-mail, posts for them, refers it and c
 	});
 	await page.getByRole('button', { name: 'Versturen' }).click();
 	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
-	await expect(page.getByText('Geplaatst door de buurtbemiddelaar')).toBeVisible();
+	await expect(page.getByText('Geplaatst door de buurtwerker')).toBeVisible();
 	const postUrl = page.url();
 
 	await page.goto('/posts');
 	const card = page
 		.getByRole('listitem')
 		.filter({ has: page.getByRole('link', { name: title, exact: true }) });
-	await expect(card).toContainText('Geplaatst door de buurtbemiddelaar');
+	await expect(card).toContainText('Geplaatst door de buurtwerker');
 
 	// The print card: the request, the phone-duty number, nothing about the person.
 	await page.goto(postUrl);
 	await page.getByRole('link', { name: 'Kaartje om af te drukken' }).click();
 	await expect(page.getByRole('heading', { name: title })).toBeVisible();
-	await expect(page.getByText('Bel de buurtlijn: 0470 11 22 33')).toBeVisible();
+	await expect(page.getByText('Bel de buurtwerker: 0470 11 22 33')).toBeVisible();
 	const cardText = await page.locator('main').innerText();
 	expect(cardText).not.toContain('Rosalie');
 	expect(cardText).not.toContain('Kazernestraat');
@@ -87,7 +87,7 @@ test('a broker registers someone without e-mail, posts for them, refers it and c
 
 	await page.goto(personUrl);
 	const calls = page.getByRole('region', { name: 'Te bellen' });
-	await expect(calls).toContainText('Wie u verder kan helpen');
+	await expect(calls).toContainText('Wie je verder kan helpen');
 	await expect(calls).toContainText('03 444 10 00');
 	await expect(calls).toContainText(title);
 
@@ -118,11 +118,11 @@ test('a referred resident with e-mail gets the plain-words mail', async ({ page 
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto(postUrl.replace('/posts/', '/broker/posts/') + '/refer');
 	await page.getByLabel('Dienst').selectOption({ label: 'OCMW Sociale dienst' });
-	await page.getByLabel('Notitie (alleen voor bemiddelaars)').fill('Energieschuld');
+	await page.getByLabel('Notitie (alleen voor buurtwerkers)').fill('Energieschuld');
 	await page.getByRole('button', { name: 'Doorverwijzen' }).click();
 	await expect(page.getByText('Doorverwezen naar OCMW Sociale dienst.')).toBeVisible();
 
-	const mail = await waitForMail(email, { subject: /Wie u verder kan helpen/, after: since });
+	const mail = await waitForMail(email, { subject: /Wie je verder kan helpen/, after: since });
 	expect(mail.text).toContain(title);
 	expect(mail.text).toContain('OCMW Sociale dienst');
 	expect(mail.text).toContain('Telefoon: 03 444 10 00');
@@ -141,12 +141,12 @@ test('a resident passes on a signal; the broker picks it up and closes it', asyn
 	await page.goto('/signals/new');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Doorgeven' }).click();
-	await expect(page.getByLabel('Wat wilt u doorgeven?')).toHaveAccessibleDescription(/Vul dit in/);
+	await expect(page.getByLabel('Wat wil je doorgeven?')).toHaveAccessibleDescription(/Vul dit in/);
 	await page.getByRole('radio', { name: 'Over een persoon' }).check();
 	await page.getByLabel('Over wie of wat (kort)').fill(about);
-	await page.getByLabel('Wat wilt u doorgeven?').fill('Hij komt niet meer buiten en eet slecht.');
+	await page.getByLabel('Wat wil je doorgeven?').fill('Hij komt niet meer buiten en eet slecht.');
 	await page.getByRole('button', { name: 'Doorgeven' }).click();
-	await expect(page.getByText('Bedankt. Een buurtbemiddelaar leest het.')).toBeVisible();
+	await expect(page.getByText('Bedankt. Een buurtwerker leest het.')).toBeVisible();
 	const mine = page.getByRole('listitem').filter({ hasText: about });
 	await expect(mine).toContainText('Ontvangen');
 	await expectAccessible(page);
@@ -206,7 +206,7 @@ test('a broker links a carer, who posts for the resident; others are refused', a
 		body: 'Mijn moeder wandelt graag, maar niet meer alleen.'
 	});
 	await page.getByRole('button', { name: 'Versturen' }).click();
-	await expect(page.getByRole('status')).toContainText('Een buurtbemiddelaar kijkt het na');
+	await expect(page.getByRole('status')).toContainText('Een buurtwerker kijkt het na');
 	await expectAccessible(page);
 });
 

@@ -1,4 +1,5 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
+import { spokenDate } from '../clock';
 import { signIn } from '../pages/auth';
 
 /** The local date (yyyy-mm-dd) in Brussels, the demo neighbourhood's time zone. */
@@ -89,9 +90,11 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 	await expect(page.getByRole('heading', { level: 1, name: 'Kruiwagen (KBS-006)' })).toBeVisible();
 	await expect(page.getByRole('status')).toContainText('De reservatie is gemaakt.');
 	await expect(page.getByText(`voor ${name}`)).toBeVisible();
-	await expect(page.getByText(`van ${tuesday} tot en met ${wednesday}`)).toBeVisible();
 	await expect(
-		page.getByText('Gereserveerd door de uitleendienst of de buurtbemiddelaar.')
+		page.getByText(`van ${spokenDate(tuesday)} tot en met ${spokenDate(wednesday)}`)
+	).toBeVisible();
+	await expect(
+		page.getByText('Gereserveerd door de uitleendienst of de buurtwerker.')
 	).toBeVisible();
 	// She calls back: one more day. The desk extends it (same overlap rule as online).
 	await page.getByLabel('Langer nodig? Nieuwe dag om terug te brengen').fill(tuesday);
@@ -102,7 +105,9 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 	await page.getByLabel('Langer nodig? Nieuwe dag om terug te brengen').fill(thursday);
 	await page.getByRole('button', { name: 'Terugbrengdag verlengen' }).click();
 	await expect(page.getByText('Je lening is verlengd.')).toBeVisible();
-	await expect(page.getByText(`van ${tuesday} tot en met ${thursday}`)).toBeVisible();
+	await expect(
+		page.getByText(`van ${spokenDate(tuesday)} tot en met ${spokenDate(thursday)}`)
+	).toBeVisible();
 	await expectAccessible(page);
 
 	// The wheelbarrow's history on the desk lists her reservation.
@@ -111,7 +116,7 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 	const history = page.getByRole('region', { name: 'Uitleningen' });
 	await expect(history.getByRole('row').filter({ hasText: name })).toContainText('Gereserveerd');
 	await expect(history.getByRole('row').filter({ hasText: name })).toContainText(
-		`${tuesday} – ${thursday}`
+		`${spokenDate(tuesday, { withWeekday: false })} – ${spokenDate(thursday, { withWeekday: false })}`
 	);
 
 	// She has no e-mail: the confirmation becomes a call on the desk, with what to tell her.

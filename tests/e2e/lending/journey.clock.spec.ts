@@ -139,7 +139,7 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 		after: beforeOverdue
 	});
 	expect(overdue.text).toContain('Je krijgt geen boete.');
-	const callTitle = `Maria Janssens bellen: Klopboormachine moest terug op ${thursday}`;
+	const callTitle = `Maria Janssens bellen: Klopboormachine moest terug op ${longDate(thursday)}`;
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/desk');
 	const calls = page.getByRole('region', { name: 'Bellen over uitleningen' });

@@ -70,6 +70,6 @@ test('a post can be written, corrected and sent without JavaScript', async ({ pa
 	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 	await expect(page.getByText('Elke vrijdag, voormiddag')).toBeVisible();
 	await expect(
-		page.getByText('Je bericht wacht op een controle door de buurtbemiddelaar.')
+		page.getByText('Je bericht wacht op een controle door de buurtwerker.')
 	).toBeVisible();
 });

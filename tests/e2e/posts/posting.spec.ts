@@ -59,7 +59,7 @@ test('a newcomer posts a request, fixes a mistake, and it waits for a check', as
 
 	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 	await expect(
-		page.getByText('Je bericht wacht op een controle door de buurtbemiddelaar.')
+		page.getByText('Je bericht wacht op een controle door de buurtwerker.')
 	).toBeVisible();
 	await expect(page.getByText('Status: Wacht op een controle')).toBeVisible();
 	await expect(page.getByText('2 van de 2 nog nodig')).toBeVisible();

@@ -136,10 +136,10 @@ test.describe.serial('who may open the broker workspace, the admin pages and the
 		await maria.getByRole('radio', { name: 'Over een persoon' }).check();
 		await maria.getByLabel('Over wie of wat (kort)').fill(`De buurman op nummer 9 ${SIGNAL}`);
 		await maria
-			.getByLabel('Wat wilt u doorgeven?')
+			.getByLabel('Wat wil je doorgeven?')
 			.fill(`Ik zie hem al een week niet meer buiten komen. ${SIGNAL}`);
 		await maria.getByRole('button', { name: 'Doorgeven' }).click();
-		await expect(maria.getByText('Bedankt. Een buurtbemiddelaar leest het.')).toBeVisible();
+		await expect(maria.getByText('Bedankt. Een buurtwerker leest het.')).toBeVisible();
 
 		const an = people.broker.page;
 		await an.goto(`/broker/residents?q=${encodeURIComponent(DEMO.resident)}`);
@@ -335,7 +335,7 @@ test.describe.serial('who may open the broker workspace, the admin pages and the
 			consent: 'on'
 		});
 		expect(street.status()).toBe(400);
-		expect(await street.text()).toContain('Deze straat ligt niet in uw buurt.');
+		expect(await street.text()).toContain('Deze straat ligt niet in jouw buurt.');
 		const found = await people.admin.context.request.get(
 			`/broker/residents?q=${encodeURIComponent(`Niet van hier ${run}`)}`
 		);

@@ -16,11 +16,11 @@ test('the home page welcomes in Dutch, shows whom to call, and has no accessibil
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Welkom bij Naburig' })).toBeVisible();
 	await expect(
-		page.getByText('Bel de buurtbemiddelaar van Oud-Oefenplein en Vuurkruisenplein')
+		page.getByText('Bel de buurtwerker van Oud-Oefenplein en Vuurkruisenplein')
 	).toBeVisible();
 	const call = page
 		.locator('section')
-		.filter({ hasText: 'Bel de buurtbemiddelaar van Oud-Oefenplein en Vuurkruisenplein' });
+		.filter({ hasText: 'Bel de buurtwerker van Oud-Oefenplein en Vuurkruisenplein' });
 	await expect(call.getByText('dinsdag: 09:00 tot 12:00')).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 	await expectAccessible(page);

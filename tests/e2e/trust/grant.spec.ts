@@ -46,7 +46,7 @@ test('a broker finds a helper, grants “met in person” and a VOG; the card ex
 	await page.getByRole('link', { name }).click();
 	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 	await expect(page.getByText(email)).toBeVisible();
-	await expect(page.getByText('Nog geen labels van de bemiddelaar.')).toBeVisible();
+	await expect(page.getByText('Nog geen labels van de buurtwerker.')).toBeVisible();
 	await expectAccessible(page);
 	const personUrl = page.url();
 
@@ -161,7 +161,7 @@ test('a broker finds a helper, grants “met in person” and a VOG; the card ex
 		subject: /Over je label “Persoonlijk ontmoet”/,
 		after: since
 	});
-	expect(mail.text).toContain('De buurtbemiddelaar heeft het label “Persoonlijk ontmoet”');
+	expect(mail.text).toContain('De buurtwerker heeft het label “Persoonlijk ontmoet”');
 	expect(mail.text).not.toContain(reason);
 });
 

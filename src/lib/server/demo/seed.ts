@@ -110,7 +110,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 		house: '14',
 		phone: '0471 44 55 66',
 		languages: ['nl', 'tr'],
-		about: 'Vrijwillige bemiddelaar, woon zelf in de wijk.',
+		about: 'Vrijwillige buurtwerker, woon zelf in de wijk.',
 		helps: ['transport', 'paperwork'],
 		availability: ['mon-evening', 'wed-afternoon'],
 		sinceDays: 360

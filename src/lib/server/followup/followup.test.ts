@@ -107,7 +107,7 @@ describe('the follow-up mail', () => {
 		endMatch(db, match.id, rosa.id, 'cancelled', 'Ik ben verhuisd', agreedAt + days(2));
 		expect(sendDueFollowUps(db, agreedAt + days(14), ORIGIN)).toBe(2);
 		const [toRosa] = mailsTo(db, 'rosa@test.example');
-		expect(toRosa!.textBody).toContain('is afgelopen');
+		expect(toRosa!.textBody).toContain('is voorbij. Hoe ging het?');
 		expect(
 			db
 				.select()

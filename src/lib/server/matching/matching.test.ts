@@ -323,7 +323,7 @@ describe('a proposal the helper accepts', () => {
 			postId: post.id,
 			subject: `Ahmet will help you with "${post.title}"`
 		});
-		expect(details.text).toContain('Tell the broker how Ahmet can best reach you.');
+		expect(details.text).toContain('Tell the neighbourhood worker how Ahmet can best reach you.');
 		expect(details.text).not.toContain('http');
 	});
 

@@ -175,7 +175,7 @@ describe('the follow-up figures of a known year', () => {
 			['Answered', 5],
 			['Answer rate', '83%'],
 			['Went well', '< 5'],
-			['Partly well', '< 5'],
+			['Some of it went well', '< 5'],
 			['Did not happen', '< 5'],
 			['Asked to be called', '< 5']
 		]);

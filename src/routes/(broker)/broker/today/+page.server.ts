@@ -1,6 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import type { FollowUpOutcome } from '$lib/followup';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { longDate } from '$lib/lending';
 import { eq, inArray } from 'drizzle-orm';
 import { requireBroker } from '$lib/server/auth/guard';
 import { todayCounts } from '$lib/server/broker/moderation';
@@ -48,7 +50,11 @@ function followUpSubject(kind: string, d: TaskDetails, person: string): string |
 		return m.followup_task_attention({ ...about, outcome: outcomeNames[d.outcome]() });
 	if (kind === 'follow_up_no_answer') return m.followup_task_no_answer(about);
 	if (kind === 'loan_overdue_call' && d.tool && d.endDate)
-		return m.desk_call_overdue({ name: person, tool: d.tool, date: d.endDate });
+		return m.desk_call_overdue({
+			name: person,
+			tool: d.tool,
+			date: longDate(d.endDate, getLocale())
+		});
 	return null;
 }
 

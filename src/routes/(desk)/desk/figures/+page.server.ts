@@ -19,5 +19,8 @@ export const load: PageServerLoad = (event) => {
 	let to = event.url.searchParams.get('to') ?? '';
 	if (!DATE.test(from)) from = format(month, 'yyyy-MM-dd');
 	if (!DATE.test(to) || to <= from) to = format(addMonths(new Date(from), 1), 'yyyy-MM-dd');
-	return { from, to, ...deskFigures(db, neighbourhoodId, from, to, now) };
+	// The sentence above the tables names the last day counted, as people say a period.
+	const [y, mo, d] = to.split('-').map(Number) as [number, number, number];
+	const lastDay = new Date(Date.UTC(y, mo - 1, d - 1)).toISOString().slice(0, 10);
+	return { from, to, lastDay, ...deskFigures(db, neighbourhoodId, from, to, now) };
 };

@@ -1,0 +1,47 @@
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
+import { brusselsDate, shift, spokenDate } from '../clock';
+import { signIn } from '../pages/auth';
+import { findTool } from '../pages/desk';
+
+/** A date as a machine writes it (2026-12-04): never in a sentence or a table a person reads. */
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+/** "vrijdag 4 december 2026". */
+const SPOKEN = /(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} [a-z]+ \d{4}/;
+
+test('the desk, a tool’s history, the lending figures and the reports say dates as people do', async ({
+	page
+}) => {
+	const today = brusselsDate(Date.now());
+	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+
+	// Today's pick-ups and returns (the demo lends the mower and the hedge trimmer today).
+	await page.goto('/desk');
+	const main = page.getByRole('main');
+	await expect(main).toContainText(SPOKEN);
+	await expect(main).not.toContainText(ISO_DATE);
+
+	// A tool's loan history: the pressure washer went out 24 days ago for three days.
+	await findTool(page, 'KBS-007');
+	const history = page.getByRole('table');
+	const short = { withWeekday: false };
+	await expect(history).toContainText(
+		`${spokenDate(shift(today, -24), short)} – ${spokenDate(shift(today, -21), short)}`
+	);
+	await expect(main).not.toContainText(ISO_DATE);
+
+	// The desk's figures name the first and the last day counted.
+	await page.goto('/desk/figures');
+	const first = `${today.slice(0, 8)}01`;
+	const [y, m] = today.split('-').map(Number) as [number, number];
+	const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+	await expect(main).toContainText(`Van ${spokenDate(first)} tot en met ${spokenDate(last)}.`);
+	await expect(main).not.toContainText(ISO_DATE);
+
+	// The steering group's report, of this year unless another period is chosen.
+	await page.goto('/broker/reports');
+	await expect(page.getByRole('heading', { level: 2, name: /tot en met/ })).toContainText(
+		`${spokenDate(`${y}-01-01`, short)} tot en met ${spokenDate(`${y}-12-31`, short)}`
+	);
+	await expect(main).not.toContainText(ISO_DATE);
+	await expectAccessible(page);
+});
