@@ -141,6 +141,7 @@ export {
 	post_err_date_needed,
 	post_err_date_past,
 	post_err_helpers,
+	post_err_home_street,
 	post_err_kind,
 	post_err_no_place,
 	post_err_not_editable,
