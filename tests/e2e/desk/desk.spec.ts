@@ -33,6 +33,13 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 	await expect(flagged.getByText('Behangafstomer')).toBeVisible();
 	await expect(flagged.getByText(/Maria/)).toBeVisible();
 
+	// Booked for today, the mower is not "available" in the list of tools.
+	const mower = page
+		.getByRole('region', { name: 'Alle toestellen' })
+		.getByRole('listitem')
+		.filter({ hasText: 'Grasmaaier (elektrisch)' });
+	await expect(mower).toContainText('Gereserveerd vanaf');
+	await expect(mower).not.toContainText('Beschikbaar');
 	await page.getByRole('link', { name: 'Grasmaaier (elektrisch) meegeven' }).click();
 	await expect(page.getByRole('heading', { name: 'Meegeven' })).toBeVisible();
 	await expectAccessible(page);
