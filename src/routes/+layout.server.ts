@@ -1,6 +1,7 @@
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { isDemo } from '$lib/server/demo/mode';
+import { openProposalsOf } from '$lib/server/matching/open-proposals';
 import { unreadCount } from '$lib/server/talk/conversations';
 import type { LayoutServerLoad } from './$types';
 
@@ -17,6 +18,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 				}
 			: null,
 		unread: user ? unreadCount(db, user.id) : 0,
+		/** The broker's proposals this person has not answered: menu, home page, conversations. */
+		openProposals: user ? openProposalsOf(db, user.id) : [],
 		demo: isDemo(db),
 		/** Map tiles, from PUBLIC_TILE_URL (validated at start-up). */
 		tileUrl: config.PUBLIC_TILE_URL

@@ -68,8 +68,13 @@ test('a broker takes a call: nobody found, registers the caller, posts and propo
 	});
 	await page.getByRole('button', { name: 'Versturen' }).click();
 	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
-	await expect(page.getByText('Geplaatst door de buurtwerker')).toBeVisible();
+	await expect(page.getByText('Geplaatst door de buurtbemiddelaar')).toBeVisible();
 	const postUrl = page.url();
+	// She asked, not the broker: the broker finds her a helper instead of answering it.
+	await expect(page.getByRole('button', { name: 'Ik kan helpen' })).toHaveCount(0);
+	await expect(
+		page.getByText(`Jij plaatste deze vraag voor Godelieve. Je helpt niet zelf`)
+	).toBeVisible();
 	console.log(
 		`Phone intake: intake form opened to request posted in ${((Date.now() - intakeOpened) / 1000).toFixed(1)} s`
 	);
@@ -122,6 +127,10 @@ test('a broker takes a call: nobody found, registers the caller, posts and propo
 	await page.goto(link);
 	await expect(page.getByRole('heading', { name: 'Wil je helpen?', level: 1 })).toBeVisible();
 	await expect(page.getByText('De buurtwerker stelt voor dat jij Godelieve helpt.')).toBeVisible();
+	// She has no e-mail: Thomas reads how they will get in touch.
+	await expect(page.getByRole('region', { name: 'Hoe jullie contact krijgen' })).toContainText(
+		'Godelieve heeft geen e-mail. Zeg je ja, dan belt de buurtwerker Godelieve'
+	);
 	await page.getByRole('button', { name: 'Ja, ik help' }).click();
 	await expect(page.getByRole('status')).toContainText('Jullie zijn nu gekoppeld');
 	await expectAccessible(page);
@@ -143,19 +152,35 @@ test('a broker takes a call: nobody found, registers the caller, posts and propo
 	await page.goto(postUrl.replace('/posts/', '/broker/posts/') + '/suggestions');
 	await expect(proposals).toContainText('Thomas De Smet: aanvaard');
 
-	// She has no e-mail: the news is a call on her page and on Today.
+	// She has no e-mail: the news is a call on her page and on Today, saying whom to call and what
+	// to tell her.
 	await page.goto(personUrl);
 	const calls = page.getByRole('region', { name: 'Te bellen' });
-	await expect(calls).toContainText(`Thomas helpt je met "${title}"`);
-	await expect(calls).toContainText(
-		'Zeg aan de buurtwerker hoe Thomas je het best kan bereiken.'
-	);
+	await expect(calls).toContainText(`Bel ${caller.name}: Thomas De Smet helpt met "${title}"`);
+	await expect(calls).toContainText('Vertel Godelieve dat Thomas ja zei');
 	await page.goto('/broker/today');
 	const news = page
 		.getByRole('listitem')
 		.filter({ hasText: `Over ${caller.name}` })
-		.filter({ hasText: `Thomas helpt je met "${title}"` });
+		.filter({ hasText: `Bel ${caller.name}: Thomas De Smet helpt met "${title}"` });
 	await expect(news).toContainText(caller.phone);
+	await expect(news).toContainText(
+		'Vraag wanneer en hoe Thomas het best kan bellen of langskomen, en geef dat door aan Thomas.'
+	);
+	await expectAccessible(page);
+	// A broker who reads English reads the same task in English.
+	await page.getByLabel('Taal').selectOption('en');
+	await page.getByRole('button', { name: 'Kies taal' }).click();
+	await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+	await expect(
+		page.getByRole('listitem').filter({ hasText: `About ${caller.name}` })
+	).toContainText(`Call ${caller.name}: Thomas De Smet will help with "${title}"`);
+	await expect(
+		page.getByRole('listitem').filter({ hasText: `About ${caller.name}` })
+	).toContainText('Tell Godelieve that Thomas said yes');
+	await page.getByLabel('Language').selectOption('nl');
+	await page.getByRole('button', { name: /Choose language/ }).click();
+	await expect(page.getByRole('heading', { name: 'Vandaag', level: 1 })).toBeVisible();
 	await news
 		.getByLabel('Wat kwam eruit?')
 		.fill('Gebeld: ze verwacht Thomas dinsdag om 19 uur. Hij mag haar nummer krijgen.');

@@ -33,6 +33,13 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 	await expect(flagged.getByText('Behangafstomer')).toBeVisible();
 	await expect(flagged.getByText(/Maria/)).toBeVisible();
 
+	// Booked for today, the mower is not "available" in the list of tools.
+	const mower = page
+		.getByRole('region', { name: 'Alle toestellen' })
+		.getByRole('listitem')
+		.filter({ hasText: 'Grasmaaier (elektrisch)' });
+	await expect(mower).toContainText('Gereserveerd vanaf');
+	await expect(mower).not.toContainText('Beschikbaar');
 	await page.getByRole('link', { name: 'Grasmaaier (elektrisch) meegeven' }).click();
 	await expect(page.getByRole('heading', { name: 'Meegeven' })).toBeVisible();
 	await expectAccessible(page);
@@ -45,6 +52,12 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 	await expect(page.getByText('Kies waarom er geen waarborg gevraagd wordt.')).toBeVisible();
 	await page.getByLabel('Waarom geen waarborg?').selectOption({ label: 'Gekende lener' });
 	await page.getByRole('button', { name: 'Meegeven bevestigen' }).click();
+	// The desk reads what happened, where the focus is.
+	const handedOut = page.getByRole('status').filter({ hasText: 'is meegegeven aan' });
+	await expect(handedOut).toHaveText(
+		/^Grasmaaier \(elektrisch\) \(.+\) is meegegeven aan .+, terug tegen \w+dag \d+ \w+ \d{4}\.$/
+	);
+	await expect(handedOut).toBeFocused();
 	await expect(page.getByText('Vandaag komt niemand iets ophalen.')).toBeVisible();
 
 	await page.getByRole('link', { name: 'Elektrische heggenschaar terugnemen' }).click();
@@ -83,6 +96,9 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 	await page.getByLabel('beschermkap').check();
 	await page.getByRole('button', { name: 'Terugname bevestigen' }).click();
 
+	const tookBack = page.getByRole('status').filter({ hasText: 'is teruggenomen van' });
+	await expect(tookBack).toHaveText(/^Elektrische heggenschaar \(.+\) is teruggenomen van .+\.$/);
+	await expect(tookBack).toBeFocused();
 	await expect(page.getByText('Stand: In herstelling')).toBeVisible();
 	const damage = page.getByRole('region', { name: 'Schade' });
 	await expect(damage.getByText(/Het mes is bot/)).toBeVisible();
@@ -129,4 +145,30 @@ test('a resident is refused the desk and a borrower history', async ({ page }) =
 	expect(borrower?.status()).toBe(403);
 	const figures = await page.goto('/desk/figures');
 	expect(figures?.status()).toBe(403);
+});
+
+test('the availability calendar stays readable at 360 px: no day’s words leave their cell', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 360, height: 800 });
+	await page.goto('/tools?q=Klopboormachine');
+	await page.getByRole('link', { name: 'Klopboormachine' }).click();
+	const month = page
+		.getByRole('region', { name: 'Wanneer is het vrij?' })
+		.getByRole('table')
+		.first();
+	await expect(month.getByRole('cell', { name: /gesloten|vrij|bezet/ }).first()).toBeVisible();
+	// The text itself (not its block) must fit inside its cell, or it runs over the next day.
+	const spill = await month.evaluate((table) =>
+		[...table.querySelectorAll('td span')].flatMap((span) => {
+			const cell = span.closest('td')!.getBoundingClientRect();
+			const range = document.createRange();
+			range.selectNodeContents(span);
+			const text = range.getBoundingClientRect();
+			return text.left < cell.left - 0.5 || text.right > cell.right + 0.5
+				? [span.textContent ?? '']
+				: [];
+		})
+	);
+	expect(spill).toEqual([]);
 });

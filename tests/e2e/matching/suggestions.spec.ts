@@ -58,13 +58,35 @@ test('a broker compares suggested helpers, proposes one, and the helper says yes
 	expect((await page.goto(link))?.status()).toBe(403);
 	await signOut(page);
 
+	// Not only in the mail: the home page, the menu and the conversations show the proposal.
 	await signIn(page, 'thomas@naburig.example', DEMO_PASSWORD);
-	await page.goto(link);
+	await page.goto('/');
+	const waiting = page.getByRole('region', { name: 'Voorstellen voor jou' });
+	await expect(waiting.getByRole('link', { name: title })).toBeVisible();
+	await expectAccessible(page);
+	await page
+		.getByRole('navigation', { name: 'Hoofdmenu' })
+		.getByRole('link', { name: /^Voorstellen \(\d+\)$/ })
+		.click();
+	await expect(page.getByRole('heading', { name: 'Gesprekken', level: 1 })).toBeVisible();
+	await waiting.getByRole('link', { name: title }).click();
+	await expect(page).toHaveURL(link);
+	// When, how long and how far, and how the contact will go.
+	const facts = page.getByRole('article');
+	await expect(facts.getByRole('definition').nth(0)).toHaveText('Wanneer het past');
+	await expect(facts.getByText('Hoe lang', { exact: true })).toBeVisible();
+	await expect(facts.getByText('Afstand', { exact: true })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Hoe jullie contact krijgen' })).toContainText(
+		'Zeg je ja, dan sturen jij en Jozef elkaar berichten in jullie gesprek op Naburig.'
+	);
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Ja, ik help' }).click();
 	await expect(page.getByRole('status')).toContainText('Jullie zijn nu gekoppeld');
 	await page.reload();
 	await expect(page.getByRole('status')).toContainText('Je gaf hier al antwoord op.');
+	// Answered, it leaves the home page.
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: title })).toHaveCount(0);
 });
 
 test('residents cannot open the broker’s suggestions', async ({ page }) => {

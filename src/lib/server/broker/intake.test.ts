@@ -103,6 +103,19 @@ describe('placePostFor', () => {
 		});
 		expect(placed.post.expiresAt).toBeGreaterThan(NOW);
 	});
+
+	it('is not the broker’s to answer: they propose a helper instead', () => {
+		const { db, register, broker, resident, category } = world();
+		const r = register();
+		if (!r.ok) throw new Error();
+		const placed = placePostFor(db, broker.id, r.user.id, input(category.id), NOW);
+		if (!placed.ok) throw new Error(placed.error);
+		expect(respond(db, placed.post, broker.id, 'Ik help', NOW)).toEqual({
+			ok: false,
+			error: 'own_post'
+		});
+		expect(respond(db, placed.post, resident('Piet').id, 'Ik help', NOW).ok).toBe(true);
+	});
 });
 
 describe('intakeExtras', () => {
@@ -114,6 +127,7 @@ describe('intakeExtras', () => {
 		if (!placed.ok) throw new Error(placed.error);
 		expect(intakeExtras(db, broker, placed.post.id)).toEqual({
 			placedBy: 'broker',
+			placedByMe: true,
 			brokerLinks: { refer: true, suggest: true },
 			matchedWith: []
 		});
@@ -121,6 +135,7 @@ describe('intakeExtras', () => {
 		const neighbour = resident('Piet');
 		expect(intakeExtras(db, neighbour, placed.post.id)).toEqual({
 			placedBy: 'broker',
+			placedByMe: false,
 			brokerLinks: null,
 			matchedWith: null
 		});

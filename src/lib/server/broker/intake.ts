@@ -13,6 +13,7 @@ import {
 	type Post,
 	type User
 } from '../db/schema';
+import { describeTask } from '../tasks/describe';
 import { approximate } from '../geo/approx';
 import { recordAudit } from '../audit/audit';
 import { newId } from '../ids';
@@ -317,9 +318,5 @@ export function openCallTasksOf(db: DbOrTx, userId: string) {
 		)
 		.orderBy(tasks.createdAt)
 		.all()
-		.map((t) => ({
-			id: t.id,
-			createdAt: t.createdAt,
-			...(JSON.parse(t.details) as { subject?: string; text?: string })
-		}));
+		.map((t) => ({ id: t.id, createdAt: t.createdAt, ...describeTask(t, '') }));
 }

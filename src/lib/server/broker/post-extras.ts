@@ -15,6 +15,7 @@ export function intakeExtras(db: DbOrTx, viewer: { id: string; role: string }, p
 	const row = db
 		.select({
 			placedBy: placedByExpr,
+			placedById: posts.placedById,
 			neighbourhoodId: posts.neighbourhoodId,
 			kind: posts.kind,
 			status: posts.status
@@ -26,6 +27,8 @@ export function intakeExtras(db: DbOrTx, viewer: { id: string; role: string }, p
 		!!row && viewer.role !== 'resident' && brokerCovers(db, viewer, row.neighbourhoodId);
 	return {
 		placedBy: row?.placedBy ?? null,
+		/** The viewer placed it for its author: not theirs to answer (see posts/responses.ts). */
+		placedByMe: !!row && row.placedById === viewer.id,
 		brokerLinks: broker
 			? {
 					refer: row.kind === 'request',

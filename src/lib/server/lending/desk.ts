@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { and, asc, eq, gte, isNull, like, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, like, lte, sql } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import {
 	damageReports,
@@ -426,7 +426,16 @@ export function setToolOutOfService(
 /** Tools of the neighbourhood with their status, for the desk's overview. */
 export function deskTools(d: DbOrTx, neighbourhoodId: number) {
 	return d
-		.select({ id: tools.id, name: tools.name, assetTag: tools.assetTag, status: tools.status })
+		.select({
+			id: tools.id,
+			name: tools.name,
+			assetTag: tools.assetTag,
+			status: tools.status,
+			// A tool on the shelf that someone booked is not simply free: its first booked day.
+			bookedFrom: sql<
+				string | null
+			>`(select min(l.start_date) from loans l where l.tool_id = "tools"."id" and l.status = 'reserved')`
+		})
 		.from(tools)
 		.where(eq(tools.neighbourhoodId, neighbourhoodId))
 		.orderBy(asc(tools.assetTag))

@@ -4,6 +4,7 @@ import { outbox, users, type OutboxRow } from '../db/schema';
 import { createTask } from '../tasks/tasks';
 import { randomToken } from '../ids';
 import type { RenderedMail } from './layout';
+import type { CallText } from '../tasks/texts';
 
 export interface MailToSend extends RenderedMail {
 	/** Empty or null for someone without e-mail: then a broker gets a call task instead. */
@@ -17,6 +18,11 @@ export interface MailToSend extends RenderedMail {
 	postId?: number | null;
 	/** The follow-up a mail asks about, so the broker can enter the answer from the call task. */
 	followUpId?: number | null;
+	/**
+	 * For someone without e-mail: what the broker should say, as message keys, so the call task
+	 * reads in the broker's language. Without it the task keeps the mail's own words.
+	 */
+	call?: CallText;
 }
 
 type Listener = () => void;
@@ -76,8 +82,7 @@ function callInstead(tx: DbOrTx, mail: MailToSend, now: number): void {
 			subjectUserId: mail.userId,
 			details: {
 				mailKind: mail.kind,
-				subject: mail.subject,
-				text: mail.text,
+				...(mail.call ? { call: mail.call } : { subject: mail.subject, text: mail.text }),
 				...(mail.postId ? { postId: mail.postId } : {}),
 				...(mail.followUpId ? { followUpId: mail.followUpId } : {})
 			}

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { describeTask } from '../tasks/describe';
 import type { DB } from '../db/client';
 import {
 	auditLog,
@@ -271,8 +272,10 @@ describe('proposals', () => {
 		);
 		expect(proposed.ok).toBe(true);
 		expect(db.select().from(outbox).all()).toHaveLength(0);
-		expect(db.select().from(tasks).where(eq(tasks.subjectUserId, h.id)).get()!.kind).toBe(
-			'call_resident'
+		const call = db.select().from(tasks).where(eq(tasks.subjectUserId, h.id)).get()!;
+		expect(call.kind).toBe('call_resident');
+		expect(describeTask(call, 'Jef', 'en').subject).toBe(
+			`Call Jef: will Jef help with "${post.title}"?`
 		);
 		expect(staleProposals(db, [ctx.hood.id], NOW + 47 * 3_600_000)).toHaveLength(0);
 		expect(staleProposals(db, [ctx.hood.id], NOW + 48 * 3_600_000)).toHaveLength(1);
@@ -312,19 +315,25 @@ describe('a proposal the helper accepts', () => {
 		expect(mail.textBody).not.toContain('Yilmaz');
 	});
 
-	it('becomes a call task for a requester without e-mail, in words to read out', () => {
+	it("becomes a call task for a requester without e-mail: whom to call and what to say, in the broker's language", () => {
 		const { db, post, requesterId } = acceptedBy({ email: null, locale: 'en' });
 		expect(db.select().from(outbox).where(eq(outbox.userId, requesterId)).all()).toEqual([]);
 		const call = db.select().from(tasks).where(eq(tasks.subjectUserId, requesterId)).get()!;
 		expect(call.kind).toBe('call_resident');
 		const details = JSON.parse(call.details) as Record<string, unknown>;
-		expect(details).toMatchObject({
-			mailKind: 'match_made',
-			postId: post.id,
-			subject: `Ahmet will help you with "${post.title}"`
-		});
-		expect(details.text).toContain('Tell the neighbourhood worker how Ahmet can best reach you.');
-		expect(details.text).not.toContain('http');
+		expect(details).toMatchObject({ mailKind: 'match_made', postId: post.id });
+		// Keys and names are stored, not the resident's words: each broker reads their own language.
+		expect(details.subject).toBeUndefined();
+		const rosa = db.select().from(users).where(eq(users.id, requesterId)).get()!;
+		const nl = describeTask(call, rosa.displayName, 'nl');
+		expect(nl.subject).toBe(`Bel ${rosa.displayName}: Ahmet Yilmaz helpt met "${post.title}"`);
+		expect(nl.text).toContain('Vertel Rosa dat Ahmet ja zei');
+		const en = describeTask(call, rosa.displayName, 'en');
+		expect(en.subject).toBe(
+			`Call ${rosa.displayName}: Ahmet Yilmaz will help with "${post.title}"`
+		);
+		expect(en.text).toContain('Tell Rosa that Ahmet said yes');
+		expect(en.text).not.toContain('http');
 	});
 
 	it('tells nobody when the request was filled in the meantime', () => {

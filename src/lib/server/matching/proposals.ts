@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { toLocale } from '$lib/i18n';
 import type { DB, DbOrTx, Tx } from '../db/client';
@@ -104,6 +104,16 @@ export function proposeMatch(
 				kind: 'match_proposal',
 				locale,
 				postId: post.id,
+				call: {
+					subject: {
+						key: 'broker_call_proposal_subject',
+						params: { helper: helper.displayName, title: post.title }
+					},
+					text: {
+						key: 'broker_call_proposal_text',
+						params: { helper: firstName(helper.displayName), title: post.title }
+					}
+				},
 				...renderMail({
 					locale,
 					subject,
@@ -228,6 +238,17 @@ function tellRequester(
 			kind: 'match_made',
 			locale,
 			postId: post.id,
+			// Whom to call and what to tell them, in the broker's language (tasks/texts.ts).
+			call: {
+				subject: {
+					key: 'broker_call_match_made_subject',
+					params: { requester: requester.displayName, helper: helper.displayName, title }
+				},
+				text: {
+					key: 'broker_call_match_made_text',
+					params: { requester: firstName(requester.displayName), helper: name, title }
+				}
+			},
 			...renderMail({
 				locale,
 				subject: m.matching_made_mail_subject({ name, title }, { locale }),
@@ -275,7 +296,13 @@ export function staleProposals(db: DbOrTx, neighbourhoodIds: number[], now: numb
 export function proposalForHelper(db: DbOrTx, proposalId: number, helperId: string) {
 	return (
 		db
-			.select({ proposal: matchProposals, post: posts, requester: users.displayName })
+			.select({
+				proposal: matchProposals,
+				post: posts,
+				requester: users.displayName,
+				requesterHasEmail:
+					sql<boolean>`${users.email} is not null and ${users.email} != ''`.mapWith(Boolean)
+			})
 			.from(matchProposals)
 			.innerJoin(posts, eq(posts.id, matchProposals.postId))
 			.innerJoin(users, eq(users.id, posts.authorId))

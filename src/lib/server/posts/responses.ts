@@ -41,7 +41,10 @@ export function respond(
 	message: string,
 	now: number
 ): RespondResult {
-	if (post.authorId === responderId) return { ok: false, error: 'own_post' };
+	// Whoever placed the post for its author speaks for them (a broker on the phone, a carer):
+	// they find a helper through proposals, never by answering it themselves.
+	if (post.authorId === responderId || post.placedById === responderId)
+		return { ok: false, error: 'own_post' };
 	if (post.status === 'filled') return { ok: false, error: 'full' };
 	if (post.status !== 'open') return { ok: false, error: 'not_open' };
 	// The rule of who may help, checked already here so nobody answers what can never be a match.

@@ -4,6 +4,7 @@ import { auditLog, outbox, tasks, trustBadges } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { days } from '../posts/timing';
 import { activeBadges } from './badges';
+import { describeTask } from '../tasks/describe';
 import { handleBadgeExpiry } from './expiry';
 import { grantBadge } from './grant';
 import { revokeBadge } from './revoke';
@@ -39,7 +40,7 @@ const expiringTasks = (db: ReturnType<typeof createTestDb>) =>
 	db.select().from(tasks).where(eq(tasks.kind, 'badge_expiring')).all();
 
 describe('the badge expiry job', () => {
-	it('puts the badge on Today 30 days ahead, once, in Dutch, with a link to the person', () => {
+	it("puts the badge on Today 30 days ahead, once, in the reader's language, with a link to the person", () => {
 		const { db, badge, helper, hood } = world();
 		expect(handleBadgeExpiry(db, EXPIRES - days(30) - 1, ORIGIN)).toBe(0);
 		expect(expiringTasks(db)).toEqual([]);
@@ -53,10 +54,15 @@ describe('the badge expiry job', () => {
 			doneAt: null
 		});
 		const details = JSON.parse(task!.details);
-		expect(details.subject).toBe(
-			'Jozef Peeters: “Bewijs van goed gedrag gezien” verloopt op vrijdag 15 januari 2027'
+		// Stored as facts, not words: each broker reads it in their own language.
+		expect(details.subject).toBeUndefined();
+		expect(describeTask(task!, 'Jozef Peeters', 'nl')).toEqual({
+			subject: 'Jozef Peeters: “Bewijs van goed gedrag gezien” verloopt op vrijdag 15 januari 2027',
+			text: expect.stringContaining('nieuwe VOG')
+		});
+		expect(describeTask(task!, 'Jozef Peeters', 'en').subject).toMatch(
+			/^Jozef Peeters: “.+” expires on Friday.* 15.* 2027$/
 		);
-		expect(details.text).toContain('nieuwe VOG');
 		expect(details.href).toBe(`/broker/residents/${helper.id}`);
 		// Nothing was logged or mailed yet: the badge still counts.
 		expect(db.select().from(outbox).all()).toEqual([]);

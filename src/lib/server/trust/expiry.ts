@@ -1,13 +1,11 @@
 import { and, eq, gt, isNotNull, isNull, lte, ne } from 'drizzle-orm';
-import { m } from '$lib/paraglide/messages.js';
-import { baseLocale } from '$lib/paraglide/runtime.js';
 import { recordAudit } from '../audit/audit';
 import type { DB } from '../db/client';
 import { trustBadges, users } from '../db/schema';
 import { createTask } from '../tasks/tasks';
-import { days, formatLocalDate } from '../posts/timing';
+import { days } from '../posts/timing';
 import { expiringTaskKey } from './grant';
-import { BADGE_NAMES, badgeHolder, queueBadgeEndedMail } from './mails';
+import { badgeHolder, queueBadgeEndedMail } from './mails';
 
 /** Brokers see an expiring badge on Today this long before, time to ask for a new certificate. */
 export const EXPIRY_NOTICE_DAYS = 30;
@@ -20,7 +18,7 @@ export const personPage = (userId: string) => `/broker/residents/${userId}`;
  * - a badge whose expiry has passed is logged ('badge.expire') and its holder gets a kind mail,
  *   exactly once (expiryHandledAt is claimed in the same transaction as the mail);
  * - a badge expiring within EXPIRY_NOTICE_DAYS becomes a task on the broker's Today page, once
- *   per badge (dedupe key), written in Dutch, the brokers' language.
+ *   per badge (dedupe key), described when shown, in the broker's language.
  * Revoked (or renewed) badges are left alone. Returns how many things it did.
  */
 export function handleBadgeExpiry(db: DB, now: number, origin: string): number {
@@ -86,8 +84,6 @@ export function handleBadgeExpiry(db: DB, now: number, origin: string): number {
 		.all();
 	for (const { badge } of soon) {
 		const holder = badgeHolder(db, badge.userId)!;
-		const locale = baseLocale;
-		const date = formatLocalDate(badge.expiresAt!, holder.timeZone ?? 'Europe/Brussels', locale);
 		const made = createTask(
 			db,
 			{
@@ -95,13 +91,12 @@ export function handleBadgeExpiry(db: DB, now: number, origin: string): number {
 				kind: 'badge_expiring',
 				subjectUserId: holder.id,
 				dedupeKey: expiringTaskKey(badge.id),
+				// Words are chosen when Today shows it, in the broker's language (tasks/describe.ts).
 				details: {
 					badgeId: badge.id,
-					subject: m.trust_task_expiring_subject(
-						{ name: holder.displayName, badge: BADGE_NAMES[badge.kind]({}, { locale }), date },
-						{ locale }
-					),
-					text: m.trust_task_expiring_text({}, { locale }),
+					badgeKind: badge.kind,
+					expiresAt: badge.expiresAt,
+					timeZone: holder.timeZone ?? 'Europe/Brussels',
 					href: personPage(holder.id)
 				}
 			},

@@ -3,6 +3,7 @@ import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { findToolIdByTag } from '$lib/server/lending/catalogue';
 import { deskToday, deskTools } from '$lib/server/lending/desk';
+import { loanDone } from '$lib/server/lending/desk-done';
 import { requireSomeDesk } from '$lib/server/lending/desk-access';
 import { completeDeskCall, deskCalls } from '$lib/server/lending/desk-calls';
 import { uncollectedReservations } from '$lib/server/lending/uncollected';
@@ -23,9 +24,15 @@ export const load: PageServerLoad = (event) => {
 	}
 	const now = clock.now();
 	const today = deskToday(db, neighbourhoodId, now);
+	const doneLoan = Number(event.url.searchParams.get('loan'));
 	return {
 		tag,
 		notFound,
+		// After "Meegeven bevestigen": what was handed to whom, until when.
+		handedOut:
+			event.url.searchParams.get('done') === 'out' && doneLoan
+				? loanDone(db, neighbourhoodId, doneLoan)
+				: null,
 		...today,
 		uncollected: uncollectedReservations(db, neighbourhoodId, today.today),
 		calls: deskCalls(db, neighbourhoodId, now),

@@ -6,6 +6,8 @@ import { db } from '$lib/server/db';
 import { matchProposals, matches } from '$lib/server/db/schema';
 import { answerProposal, proposalForHelper } from '$lib/server/matching/proposals';
 import { firstName } from '$lib/server/profile/public';
+import { getPostView } from '$lib/server/posts/view';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Only the helper the broker proposed may see or answer a proposal. */
@@ -25,7 +27,9 @@ function mine(event: RequestEvent) {
 }
 
 export const load: PageServerLoad = (event) => {
-	const { found } = mine(event);
+	const { user, found } = mine(event);
+	// When, how long and how far, as the request page tells it (null once it is no longer public).
+	const view = getPostView(db, found.post.id, user.id, getLocale(), clock.now());
 	// Once accepted, the match's conversation is where the helper and requester go on.
 	const match = found.proposal.matchId
 		? db
@@ -38,7 +42,22 @@ export const load: PageServerLoad = (event) => {
 		proposal: { id: found.proposal.id, status: found.proposal.status, note: found.proposal.note },
 		conversationId: match?.responseId ?? null,
 		post: { id: found.post.id, title: found.post.title, body: found.post.body },
-		requesterName: firstName(found.requester)
+		facts: view
+			? {
+					whenType: view.whenType,
+					whenDate: view.whenDate,
+					whenFrom: view.whenFrom,
+					whenTo: view.whenTo,
+					recurringDay: view.recurringDay,
+					recurringPart: view.recurringPart,
+					durationMinutes: view.durationMinutes,
+					band: view.band,
+					placeLabel: view.placeLabel
+				}
+			: null,
+		requesterName: firstName(found.requester),
+		// Without e-mail the requester cannot read the conversation: the broker calls them.
+		requesterHasEmail: found.requesterHasEmail
 	};
 };
 

@@ -1,8 +1,4 @@
 import { error, fail } from '@sveltejs/kit';
-import type { FollowUpOutcome } from '$lib/followup';
-import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
-import { longDate } from '$lib/lending';
 import { eq, inArray } from 'drizzle-orm';
 import { requireBroker } from '$lib/server/auth/guard';
 import { todayCounts } from '$lib/server/broker/moderation';
@@ -12,51 +8,13 @@ import { db } from '$lib/server/db';
 import { tasks, users } from '$lib/server/db/schema';
 import { staleProposals } from '$lib/server/matching/proposals';
 import { brokeredNeighbourhoods } from '$lib/server/neighbourhoods/brokers';
+import { describeTask, type TaskDetails } from '$lib/server/tasks/describe';
 import { completeTask, listOpenTasks, taskDetails } from '$lib/server/tasks/tasks';
 import { textField } from '$lib/schemas/fields';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What came of a task: optional, a few lines. */
 const outcomeField = textField({ max: 1000, multiline: true });
-
-interface TaskDetails {
-	subject?: string;
-	text?: string;
-	postId?: number;
-	followUpId?: number;
-	href?: string;
-	/** Follow-up tasks: the other side's first name, the answer and its comment. */
-	other?: string;
-	title?: string;
-	outcome?: FollowUpOutcome;
-	comment?: string;
-	/** Lending: the late loan, its tool and due date. */
-	loanId?: number;
-	tool?: string;
-	endDate?: string;
-}
-
-const outcomeNames: Record<FollowUpOutcome, () => string> = {
-	went_well: m.followup_outcome_went_well,
-	partly: m.followup_outcome_partly,
-	did_not_happen: m.followup_outcome_did_not_happen,
-	call_me: m.followup_outcome_call_me
-};
-
-/** Follow-up tasks are described when shown, in the broker's language. */
-function followUpSubject(kind: string, d: TaskDetails, person: string): string | null {
-	const about = { person, other: d.other ?? '', title: d.title ?? '' };
-	if (kind === 'follow_up_attention' && d.outcome)
-		return m.followup_task_attention({ ...about, outcome: outcomeNames[d.outcome]() });
-	if (kind === 'follow_up_no_answer') return m.followup_task_no_answer(about);
-	if (kind === 'loan_overdue_call' && d.tool && d.endDate)
-		return m.desk_call_overdue({
-			name: person,
-			tool: d.tool,
-			date: longDate(d.endDate, getLocale())
-		});
-	return null;
-}
 
 export const load: PageServerLoad = (event) => {
 	const user = requireBroker(event);
@@ -94,8 +52,8 @@ export const load: PageServerLoad = (event) => {
 				id: t.id,
 				kind: t.kind,
 				dueAt: t.dueAt,
-				subject: d.subject ?? followUpSubject(t.kind, d, person?.name ?? ''),
-				text: d.text ?? d.comment ?? null,
+				// In the language of the broker reading it.
+				...describeTask(t, person?.name ?? ''),
 				postId: d.postId ?? null,
 				followUpId: d.followUpId ?? null,
 				// A page in the broker's workspace the task is about (e.g. the person page).

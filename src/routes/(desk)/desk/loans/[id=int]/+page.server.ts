@@ -172,7 +172,7 @@ export const actions: Actions = {
 				return fail(409, { form: 'out', values, errors: { form: [e.code] } });
 			throw e;
 		}
-		redirect(303, `/desk?done=out`);
+		redirect(303, `/desk?done=out&loan=${row.loan.id}`);
 	},
 	checkIn: async (event) => {
 		const row = loadLoan(Number(event.params.id));
@@ -234,6 +234,6 @@ export const actions: Actions = {
 			if (hasPhoto) errors.photo = ['desk_photo_choose_again'];
 			return fail(409, { form: 'in', values, errors });
 		}
-		redirect(303, `/desk/tools/${row.tool.id}`);
+		redirect(303, `/desk/tools/${row.tool.id}?done=in&loan=${row.loan.id}`);
 	}
 };

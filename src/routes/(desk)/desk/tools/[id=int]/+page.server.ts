@@ -11,6 +11,7 @@ import {
 	setToolOutOfService
 } from '$lib/server/lending/desk';
 import { requireDesk } from '$lib/server/lending/desk-access';
+import { loanDone } from '$lib/server/lending/desk-done';
 import { toolHistory } from '$lib/server/lending/history';
 import { calendarDate, textField } from '$lib/schemas/fields';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -22,7 +23,18 @@ function guard(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	return { history, user };
 }
 
-export const load: PageServerLoad = (event) => guard(event).history;
+export const load: PageServerLoad = (event) => {
+	const { history } = guard(event);
+	const loanId = Number(event.url.searchParams.get('loan'));
+	return {
+		...history,
+		// After a check-in: which tool came back from whom.
+		returned:
+			event.url.searchParams.get('done') === 'in' && loanId
+				? loanDone(db, history.tool.neighbourhoodId, loanId)
+				: null
+	};
+};
 
 const repairSchema = z.object({
 	note: textField({ max: 1000, required: 'desk_error_repair_note', multiline: true }),

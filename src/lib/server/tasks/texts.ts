@@ -1,0 +1,37 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { Locale } from '$lib/paraglide/runtime.js';
+
+type Params = Record<string, string | number>;
+
+/**
+ * Every text a task may store, by message key. A task keeps the key and its parameters, never
+ * the words, so each broker reads it in their own language. A key missing from the message
+ * files fails svelte-check here; texts.test.ts checks that nl and en both have each one.
+ */
+export const TASK_TEXTS = {
+	broker_call_match_made_subject: m.broker_call_match_made_subject,
+	broker_call_match_made_text: m.broker_call_match_made_text,
+	broker_call_proposal_subject: m.broker_call_proposal_subject,
+	broker_call_proposal_text: m.broker_call_proposal_text
+} satisfies Record<string, (params: never, options?: { locale?: Locale }) => string>;
+
+export type TaskTextKey = keyof typeof TASK_TEXTS;
+
+/** A text as a task stores it: the message key and its parameters. */
+export interface TaskText {
+	key: TaskTextKey;
+	params: Params;
+}
+
+/** What the broker is asked to say on a call task, stored instead of the mail's words. */
+export interface CallText {
+	subject: TaskText;
+	text: TaskText;
+}
+
+/** The text in the reader's language; null for a key this version no longer knows. */
+export function renderTaskText(text: TaskText, locale?: Locale): string | null {
+	const message = TASK_TEXTS[text.key] as unknown as
+		((params: Params, options?: { locale?: Locale }) => string) | undefined;
+	return message ? message(text.params, locale ? { locale } : undefined) : null;
+}
