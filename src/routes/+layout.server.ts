@@ -1,6 +1,7 @@
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { isDemo } from '$lib/server/demo/mode';
+import { callUsList } from '$lib/server/neighbourhoods/call-us';
 import { unreadCount } from '$lib/server/talk/conversations';
 import type { LayoutServerLoad } from './$types';
 
@@ -18,6 +19,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			: null,
 		unread: user ? unreadCount(db, user.id) : 0,
 		demo: isDemo(db),
+		/** Whom to call, own neighbourhood first; a page about another neighbourhood overrides it. */
+		callUs: callUsList(db, { userId: user?.id }),
 		/** Map tiles, from PUBLIC_TILE_URL (validated at start-up). */
 		tileUrl: config.PUBLIC_TILE_URL
 	};
