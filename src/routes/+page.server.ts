@@ -1,5 +1,4 @@
-import { db } from '$lib/server/db';
-import { listPublicNeighbourhoods } from '$lib/server/neighbourhoods/public';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ neighbourhoods: listPublicNeighbourhoods(db) });
+// Everything the home page shows (who is signed in, whom to call) comes from the layout.
+export const load: PageServerLoad = () => ({});

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { KINDS, type Kind } from '$lib/posts/choices';
 import { superValidate } from 'sveltekit-superforms';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
@@ -9,14 +10,20 @@ import { formSetup, submitPost } from '../post-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 
+const isKind = (v: string | null): v is Kind => (KINDS as readonly string[]).includes(v ?? '');
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const author = authorFor(event, user.id);
 	const { schema, choices } = formSetup(author.id, clock.now());
+	// The home page's "I need help" / "I can help" choose the kind already (?kind=request|offer).
+	const kind = event.url.searchParams.get('kind');
 	// A fresh key per form: sending the same form twice makes one post.
-	const form = await superValidate({ submissionKey: crypto.randomUUID() }, schema, {
-		errors: false
-	});
+	const form = await superValidate(
+		{ submissionKey: crypto.randomUUID(), ...(isKind(kind) ? { kind } : {}) },
+		schema,
+		{ errors: false }
+	);
 	return { form, ...choices, actingFor: author.id === user.id ? null : author.displayName };
 };
 
