@@ -19,8 +19,12 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			: null,
 		unread: user ? unreadCount(db, user.id) : 0,
 		demo: isDemo(db),
-		/** Whom to call, own neighbourhood first; a page about another neighbourhood overrides it. */
-		callUs: callUsList(db, { userId: user?.id }),
+		/**
+		 * Whom to call: the own neighbourhood only (every page carries this data, and a broker's
+		 * pages name no other neighbourhood). The home page and pages about one neighbourhood
+		 * override it.
+		 */
+		callUs: callUsList(db, { userId: user?.id }).slice(0, 1),
 		/** Map tiles, from PUBLIC_TILE_URL (validated at start-up). */
 		tileUrl: config.PUBLIC_TILE_URL
 	};

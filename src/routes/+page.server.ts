@@ -1,4 +1,8 @@
+import { db } from '$lib/server/db';
+import { callUsList } from '$lib/server/neighbourhoods/call-us';
 import type { PageServerLoad } from './$types';
 
-// Everything the home page shows (who is signed in, whom to call) comes from the layout.
-export const load: PageServerLoad = () => ({});
+// The home page lists every neighbourhood's number, the person's own first.
+export const load: PageServerLoad = ({ locals }) => ({
+	callUs: callUsList(db, { userId: locals.user?.id })
+});

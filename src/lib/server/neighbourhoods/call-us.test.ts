@@ -33,6 +33,13 @@ describe('call us', () => {
 		expect(callUsList(db, { neighbourhoodId: other })[0]?.tel).toBe('09809010');
 	});
 
+	it('puts a broker who lives elsewhere with the neighbourhood they broker', () => {
+		const { db, admin, other } = twoHoods();
+		const broker = insertTestUser(db, { role: 'broker' });
+		assignBroker(db, admin.id, other, broker.email!, 0);
+		expect(callUsList(db, { userId: broker.id })[0]?.neighbourhood).toBe('Anderwijk');
+	});
+
 	it('leaves out a neighbourhood without a phone number', () => {
 		const { db, other } = twoHoods();
 		db.update(neighbourhoods)

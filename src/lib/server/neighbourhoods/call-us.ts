@@ -41,10 +41,7 @@ export function callUsList(
 	first: { userId?: string | null; neighbourhoodId?: number | null }
 ): CallUs[] {
 	let firstId = first.neighbourhoodId ?? null;
-	if (firstId === null && first.userId)
-		firstId =
-			db.select({ id: users.neighbourhoodId }).from(users).where(eq(users.id, first.userId)).get()
-				?.id ?? null;
+	if (firstId === null && first.userId) firstId = ownNeighbourhood(db, first.userId);
 	const rows = db
 		.select({
 			id: neighbourhoods.id,
@@ -71,6 +68,24 @@ export function callUsList(
 	const own = list.findIndex((c) => c.neighbourhoodId === firstId);
 	if (own > 0) list.unshift(...list.splice(own, 1));
 	return list;
+}
+
+/** Where a person lives, or else (a broker living elsewhere) the first neighbourhood they broker. */
+function ownNeighbourhood(db: DbOrTx, userId: string): number | null {
+	const home = db
+		.select({ id: users.neighbourhoodId })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get()?.id;
+	if (home) return home;
+	return (
+		db
+			.select({ id: neighbourhoodBrokers.neighbourhoodId })
+			.from(neighbourhoodBrokers)
+			.where(eq(neighbourhoodBrokers.userId, userId))
+			.orderBy(asc(neighbourhoodBrokers.neighbourhoodId))
+			.get()?.id ?? null
+	);
 }
 
 /** "Rather talk? Call An of …: 0470 …" for a mail about this neighbourhood; null without a number. */
