@@ -1,5 +1,8 @@
 import { db } from '$lib/server/db';
-import { listPublicNeighbourhoods } from '$lib/server/neighbourhoods/public';
+import { callUsList } from '$lib/server/neighbourhoods/call-us';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ neighbourhoods: listPublicNeighbourhoods(db) });
+// The home page lists every neighbourhood's number, the person's own first.
+export const load: PageServerLoad = ({ locals }) => ({
+	callUs: callUsList(db, { userId: locals.user?.id })
+});

@@ -12,7 +12,8 @@ export const SMALL_BODY_BYTES = 512 * 1024;
  */
 export const PHOTO_ROUTES: ReadonlySet<string> = new Set([
 	'/(desk)/desk/tools/[id=int]/photos',
-	'/(desk)/desk/loans/[id=int]'
+	'/(desk)/desk/loans/[id=int]',
+	'/(broker)/broker/call-face'
 ]);
 
 /** True when a page without a photo field is sent a larger body than it takes (by Content-Length). */

@@ -68,7 +68,7 @@ test('a broker takes a call: nobody found, registers the caller, posts and propo
 	});
 	await page.getByRole('button', { name: 'Versturen' }).click();
 	await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
-	await expect(page.getByText('Geplaatst door de buurtbemiddelaar')).toBeVisible();
+	await expect(page.getByText('Geplaatst door de buurtwerker')).toBeVisible();
 	const postUrl = page.url();
 	// She asked, not the broker: the broker finds her a helper instead of answering it.
 	await expect(page.getByRole('button', { name: 'Ik kan helpen' })).toHaveCount(0);

@@ -64,6 +64,9 @@ test('two weeks after a match both sides are asked how it went; the broker follo
 	});
 	linkIn(toJozef, /^\/follow-up\/[a-z2-7]+$/);
 	const lotteLink = linkIn(toLotte, /^\/follow-up\/[a-z2-7]+$/);
+	// Stuck on the link, or rather talk? The mail gives the neighbourhood's number.
+	expect(toLotte.text).toContain('Rather talk to someone? Call the neighbourhood worker of');
+	expect(toLotte.text).toContain('0470 11 22 33');
 
 	// Lotte follows her link without signing in; the form is in English.
 	await page.goto(lotteLink);
@@ -89,6 +92,10 @@ test('two weeks after a match both sides are asked how it went; the broker follo
 	// The link works once; a changed link is refused; neither changes anything.
 	await page.goto(lotteLink);
 	await expect(page.getByRole('alert')).toContainText('already been answered');
+	await expect(page.getByRole('link', { name: '0470 11 22 33' })).toHaveAttribute(
+		'href',
+		'tel:0470112233'
+	);
 	await page.goto(lotteLink.replace(/[a-z2-7]{4}$/, 'aaaa'));
 	await expect(page.getByRole('alert')).toContainText('This link does not work.');
 	await page.context().clearCookies();

@@ -75,6 +75,22 @@ export const ROWS: Row[] = [
 	{ route: '/broker', handler: 'load', url: () => '/broker', scope: 'own', ok: 200 },
 	{ route: '/broker/audit', handler: 'load', url: () => '/broker/audit', scope: 'own', ok: 200 },
 	{
+		route: '/broker/call-face',
+		handler: 'load',
+		url: () => '/broker/call-face',
+		scope: 'own',
+		ok: 200,
+		why: "a broker's own first name and photo, beside the phone number"
+	},
+	{
+		route: '/broker/call-face',
+		handler: 'default',
+		url: () => '/broker/call-face',
+		form: { callName: TOO_LONG },
+		scope: 'own',
+		ok: 400
+	},
+	{
 		route: '/broker/follow-ups/[id=int]',
 		handler: 'load',
 		url: (i) => `/broker/follow-ups/${i.followUp}`,

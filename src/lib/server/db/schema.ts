@@ -107,6 +107,9 @@ export const users = sqliteTable(
 		approxLon: real('approx_lon'),
 		/** For people registered by a broker: how they like to be reached (phone, visit, letter). */
 		contactBy: text('contact_by', { enum: ['phone', 'visit', 'letter'] }),
+		/** Brokers only, optional, set by themselves: the first name and photo shown where residents are told to call. */
+		callName: text('call_name'),
+		callPhoto: text('call_photo'),
 		createdAt: instant('created_at').notNull(),
 		deletedAt: instant('deleted_at'),
 		/** Start of the person's current visit to the list of posts, and of the one before it. */

@@ -3,7 +3,7 @@ import { NEEDS_ATTENTION } from '$lib/followup';
 import type { FollowUpAnswer } from '$lib/schemas/followup';
 import { recordAudit } from '../audit/audit';
 import type { DB, DbOrTx } from '../db/client';
-import { followUpLinks, followUps, tasks, type FollowUp } from '../db/schema';
+import { followUpLinks, followUps, matches, posts, tasks, type FollowUp } from '../db/schema';
 import { hashToken } from '../ids';
 import { firstName } from '../profile/public';
 import { createTask } from '../tasks/tasks';
@@ -28,6 +28,23 @@ export function checkFollowUpLink(db: DbOrTx, token: string, now: number): LinkC
 	if (row.followUp.answeredAt !== null) return { ok: false, reason: 'answered' };
 	if (row.link.expiresAt <= now) return { ok: false, reason: 'expired' };
 	return { ok: true, followUp: row.followUp };
+}
+
+/**
+ * The neighbourhood a personal link is about (also once answered or expired), so its page can
+ * give that neighbourhood's phone number; null for a link that does not exist.
+ */
+export function linkNeighbourhood(db: DbOrTx, token: string): number | null {
+	if (!/^[a-z2-7]{20,64}$/.test(token)) return null;
+	const row = db
+		.select({ id: posts.neighbourhoodId })
+		.from(followUpLinks)
+		.innerJoin(followUps, eq(followUpLinks.followUpId, followUps.id))
+		.innerJoin(matches, eq(matches.id, followUps.matchId))
+		.innerJoin(posts, eq(posts.id, matches.postId))
+		.where(eq(followUpLinks.tokenHash, hashToken(token)))
+		.get();
+	return row?.id ?? null;
 }
 
 /**

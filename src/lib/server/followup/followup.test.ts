@@ -6,7 +6,7 @@ import { createPost } from '../posts/create';
 import { acceptResponse, endMatch, respond } from '../posts/responses';
 import { input, setUp } from '../posts/test-fixtures';
 import { days, localInstant } from '../posts/timing';
-import { answerOnBehalf, answerWithLink, checkFollowUpLink } from './answer';
+import { answerOnBehalf, answerWithLink, checkFollowUpLink, linkNeighbourhood } from './answer';
 import {
 	LINK_VALID_DAYS,
 	REMINDER_AFTER_DAYS,
@@ -83,6 +83,20 @@ describe('scheduling', () => {
 });
 
 describe('the follow-up mail', () => {
+	it("gives the neighbourhood's phone number, and its page finds that neighbourhood", () => {
+		const agreedAt = localInstant('2026-05-05', '14:00', BRUSSELS);
+		const { db, ctx } = agreedMatch(agreedAt);
+		db.update(neighbourhoods)
+			.set({ phoneDutyNumber: '0470 11 22 33' })
+			.where(eq(neighbourhoods.id, ctx.hood.id))
+			.run();
+		runFollowUps(db, agreedAt + days(14), ORIGIN);
+		const [toJan] = mailsTo(db, 'jan@test.example');
+		expect(toJan!.textBody).toContain(': 0470 11 22 33.');
+		expect(linkNeighbourhood(db, tokenIn(toJan!.textBody))).toBe(ctx.hood.id);
+		expect(linkNeighbourhood(db, 'a'.repeat(32))).toBeNull();
+	});
+
 	it("is in each person's language, with a personal link that only stores its hash", () => {
 		const agreedAt = localInstant('2026-05-05', '14:00', BRUSSELS);
 		const { db } = agreedMatch(agreedAt);

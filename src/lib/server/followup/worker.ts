@@ -6,6 +6,7 @@ import { followUpLinks, followUps, matches, posts, users, type FollowUp } from '
 import { hashToken, randomToken } from '../ids';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
+import { callUsMailLine } from '../neighbourhoods/call-us';
 import { days } from '../posts/timing';
 import { firstName } from '../profile/public';
 import { createTask } from '../tasks/tasks';
@@ -71,6 +72,8 @@ function mailFollowUp(
 			? m.followup_mail_body_ongoing({ name, title }, { locale })
 			: m.followup_mail_body({ name, title }, { locale });
 	const token = person.email ? newLink(tx, followUp.id, now) : null;
+	// Someone stuck on the link (or who would rather talk) finds the number in the mail itself.
+	const call = token ? callUsMailLine(tx, post.neighbourhoodId, locale) : null;
 	enqueueMail(
 		tx,
 		{
@@ -88,8 +91,12 @@ function mailFollowUp(
 						? m.followup_mail_subject({ name }, { locale })
 						: m.followup_reminder_subject({ name }, { locale }),
 				greeting: m.mail_greeting({ name: firstName(person.displayName) }, { locale }),
-				paragraphs:
-					kind === 'follow_up' ? [question] : [m.followup_reminder_body({}, { locale }), question],
+				paragraphs: [
+					...(kind === 'follow_up'
+						? [question]
+						: [m.followup_reminder_body({}, { locale }), question]),
+					...(call ? [call] : [])
+				],
 				action: token
 					? {
 							label: m.followup_mail_action({}, { locale }),

@@ -173,7 +173,7 @@ export interface PublicTool {
 	loanDaysMax: number;
 	funding: { name: string; funder: string; grantReference: string } | null;
 	pickupPlace: { name: string; address: string; notes: string; openingHours: DutySlot[] };
-	neighbourhood: { name: string; phoneDutyNumber: string };
+	neighbourhood: { id: number; name: string; phoneDutyNumber: string };
 }
 
 /** One tool with its category, funding, pick-up place and neighbourhood, in one query; or null. */
@@ -227,6 +227,10 @@ export function getPublicTool(db: DbOrTx, id: number, locale: string): PublicToo
 			notes: place.notes,
 			openingHours: JSON.parse(place.openingHours) as DutySlot[]
 		},
-		neighbourhood: { name: row.neighbourhoodName, phoneDutyNumber: row.phoneDutyNumber }
+		neighbourhood: {
+			id: row.tool.neighbourhoodId,
+			name: row.neighbourhoodName,
+			phoneDutyNumber: row.phoneDutyNumber
+		}
 	};
 }

@@ -93,6 +93,16 @@ export async function keepPhoto<T>(
 	}
 }
 
+/** Removes a photo's files (e.g. the one a new photo replaced); files already gone are fine. */
+export async function removePhotoFiles(dir: string, fileKey: string): Promise<void> {
+	if (!/^[a-z0-9]+$/.test(fileKey)) return;
+	await Promise.all(
+		Object.keys(PHOTO_SIZES).map((size) =>
+			rm(join(dir, `${fileKey}-${size}.webp`), { force: true })
+		)
+	);
+}
+
 /**
  * The form of a photo upload, or null when the body was larger than BODY_SIZE_LIMIT (the
  * server stops reading it, so nothing of it can be shown again).

@@ -8,31 +8,6 @@ export interface DutySlot {
 	to: string;
 }
 
-/** What anyone may know about a neighbourhood: its name and how to reach its broker. */
-export interface PublicNeighbourhood {
-	id: number;
-	slug: string;
-	name: string;
-	phoneDutyNumber: string;
-	phoneDutyHours: DutySlot[];
-}
-
-/** Every neighbourhood with its phone duty, for the home page. */
-export function listPublicNeighbourhoods(db: DbOrTx): PublicNeighbourhood[] {
-	return db
-		.select({
-			id: neighbourhoods.id,
-			slug: neighbourhoods.slug,
-			name: neighbourhoods.name,
-			phoneDutyNumber: neighbourhoods.phoneDutyNumber,
-			phoneDutyHours: neighbourhoods.phoneDutyHours
-		})
-		.from(neighbourhoods)
-		.orderBy(asc(neighbourhoods.name))
-		.all()
-		.map((n) => ({ ...n, phoneDutyHours: JSON.parse(n.phoneDutyHours) as DutySlot[] }));
-}
-
 /**
  * The time zone of each of these neighbourhoods (ids that do not exist are left out): their
  * local days and months are what reports and figures count in.

@@ -45,6 +45,8 @@ describe('deleting an account', () => {
 			approxLon: null,
 			statusReason: null,
 			contactBy: null,
+			callName: null,
+			callPhoto: null,
 			totpKey: null,
 			totpLastStep: null,
 			status: 'deleted',

@@ -108,6 +108,8 @@ const anonymiseProfile: DeletionStep = {
 				approxLon: null,
 				statusReason: null,
 				contactBy: null,
+				callName: null,
+				callPhoto: null,
 				postsSeenAt: null,
 				postsSeenBefore: null,
 				totpKey: null,

@@ -72,6 +72,8 @@ const profile: ExportSection = {
 					: null,
 			placeSource: p.placeSource,
 			contactBy: p.contactBy,
+			callName: p.callName,
+			callPhoto: p.callPhoto,
 			postsSeenAt: iso(p.postsSeenAt),
 			postsSeenBefore: iso(p.postsSeenBefore),
 			createdAt: iso(p.createdAt),

@@ -91,6 +91,8 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 		approx_lat: { download: 'profile', deletion: emptied('users') },
 		approx_lon: { download: 'profile', deletion: emptied('users') },
 		contact_by: { download: 'profile', deletion: emptied('users') },
+		call_name: { download: 'profile', deletion: emptied('users') },
+		call_photo: { download: 'profile', deletion: emptied('users') },
 		created_at: { download: 'profile', deletion: kept('New members per month are counted.') },
 		deleted_at: {
 			download: 'profile',

@@ -42,7 +42,13 @@ export function insertEverywhere(db: DB, maria: User, hoodId: number, categoryId
 		neighbourhoodId: hoodId
 	});
 	db.update(users)
-		.set({ totpKey: Buffer.from('maria-totp-key'), totpLastStep: 10, contactBy: 'phone' })
+		.set({
+			totpKey: Buffer.from('maria-totp-key'),
+			totpLastStep: 10,
+			contactBy: 'phone',
+			callName: 'Maria',
+			callPhoto: 'mariaphoto'
+		})
 		.where(eq(users.id, maria.id))
 		.run();
 	const post = (authorId: string, title: string, status: 'filled' | 'open' = 'open') =>

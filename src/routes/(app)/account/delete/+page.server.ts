@@ -9,6 +9,9 @@ import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { deleteAccount, DeletionRefused, isLastAdmin } from '$lib/server/privacy/delete';
 import { toolsStillOut } from '$lib/server/lending/privacy';
+import { config } from '$lib/server/config';
+import { removePhotoFiles } from '$lib/server/lending/photos';
+import { getCallFace } from '$lib/server/neighbourhoods/call-us';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 
@@ -39,8 +42,11 @@ export const actions: Actions = {
 			);
 		const out = toolsStillOut(db, user.id);
 		if (out.length > 0) return toolOut(out);
+		// A broker's own photo: its row is emptied by the deletion, its files go once that is done.
+		const photo = getCallFace(db, user.id).callPhoto;
 		try {
-			deleteAccount(db, user.id, now, { origin: event.url.origin });
+			if (deleteAccount(db, user.id, now, { origin: event.url.origin }) && photo)
+				await removePhotoFiles(config.PHOTO_DIR, photo);
 		} catch (e) {
 			// A tool checked out between the check above and the deletion.
 			if (e instanceof DeletionRefused) return toolOut(e.tools);

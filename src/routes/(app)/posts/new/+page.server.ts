@@ -1,14 +1,16 @@
 import { redirect } from '@sveltejs/kit';
+import { KINDS, type Kind } from '$lib/posts/choices';
 import { superValidate } from 'sveltekit-superforms';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { createPost } from '$lib/server/posts/create';
 import { authorFor } from '$lib/server/broker/acting-for';
 import { postAsProxy } from '$lib/server/broker/intake';
-import { KINDS, type Kind } from '$lib/posts/choices';
 import { formSetup, submitPost } from '../post-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
+
+const isKind = (v: string | null): v is Kind => (KINDS as readonly string[]).includes(v ?? '');
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);

@@ -6,7 +6,8 @@ import { toLocale } from '$lib/i18n';
 import { followUpAnswerSchema, type FollowUpAnswer } from '$lib/schemas/followup';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
-import { answerWithLink, checkFollowUpLink } from '$lib/server/followup/answer';
+import { answerWithLink, checkFollowUpLink, linkNeighbourhood } from '$lib/server/followup/answer';
+import { callUsList } from '$lib/server/neighbourhoods/call-us';
 import { followUpContext } from '$lib/server/followup/worker';
 import { firstName } from '$lib/server/profile/public';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +19,9 @@ const schema = zod4(followUpAnswerSchema);
 export const load: PageServerLoad = async ({ params, cookies, url }) => {
 	const check = checkFollowUpLink(db, params.token, clock.now());
 	const form = await superValidate(schema);
-	if (!check.ok) return { state: check.reason, about: null, form };
+	// Whoever opens the link (signed in or not) is told to call the neighbourhood it is about.
+	const callUs = callUsList(db, { neighbourhoodId: linkNeighbourhood(db, params.token) });
+	if (!check.ok) return { state: check.reason, about: null, form, callUs };
 	const { person, other, post } = followUpContext(db, check.followUp);
 	// The form speaks the person's language (the browser may be someone else's). Once applied,
 	// ?lang= marks it, so choosing another language on the page still works.
@@ -40,7 +43,8 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 			other: firstName(other.displayName),
 			ended: check.followUp.aboutEnd
 		},
-		form
+		form,
+		callUs
 	};
 };
 

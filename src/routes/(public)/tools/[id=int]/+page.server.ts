@@ -8,6 +8,7 @@ import * as clock from '$lib/server/clock';
 import { siteOrigin } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { acceptAgreement, AgreementError } from '$lib/server/lending/agreements';
+import { callUsList } from '$lib/server/neighbourhoods/call-us';
 import { bookingView } from '$lib/server/lending/booking-view';
 import { getPublicTool } from '$lib/server/lending/catalogue';
 import { publicPhotos } from '$lib/server/lending/photos';
@@ -34,6 +35,8 @@ export const load: PageServerLoad = async (event) => {
 		tool,
 		photos: publicPhotos(db, tool.id),
 		booking,
+		// Whom to call about this tool: its own neighbourhood, whoever reads the page.
+		callUs: callUsList(db, { neighbourhoodId: tool.neighbourhood.id }),
 		reserveForm: await superValidate(
 			{ startDate: suggested?.startDate, endDate: suggested?.endDate, safetyRead: false },
 			zod4(reservationSchema),
