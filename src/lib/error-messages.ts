@@ -8,6 +8,7 @@ export {
 	account_err_wrong_password,
 	admin_broker_no_account,
 	admin_broker_not_active,
+	broker_face_err_name,
 	admin_err_boundary_invalid,
 	admin_err_boundary_required,
 	admin_err_boundary_too_big,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as errorMessages from './error-messages';
 import { translateError } from './errors';
+import { TASK_TEXTS } from './server/tasks/texts';
 
 const messageKeys = readdirSync('messages/en').flatMap((file) =>
 	Object.keys(JSON.parse(readFileSync(join('messages/en', file), 'utf8')) as object).filter(
@@ -11,6 +12,8 @@ const messageKeys = readdirSync('messages/en').flatMap((file) =>
 );
 const known = new Set(messageKeys);
 const listed = new Set(Object.keys(errorMessages));
+// Task texts are keys too, but rendered on the server from their own typed list, never as errors.
+const taskTexts = new Set(Object.keys(TASK_TEXTS));
 
 /** Every source file but tests and the compiled messages. */
 function sources(dir: string): string[] {
@@ -37,7 +40,8 @@ describe('translateError', () => {
 		const missing = new Set<string>();
 		for (const file of sources('src'))
 			for (const [, key] of readFileSync(file, 'utf8').matchAll(/'([a-z][a-z0-9_]+)'/g))
-				if (known.has(key!) && !listed.has(key!)) missing.add(`${key} (${file})`);
+				if (known.has(key!) && !listed.has(key!) && !taskTexts.has(key!))
+					missing.add(`${key} (${file})`);
 		expect([...missing]).toEqual([]);
 	});
 });
