@@ -3,6 +3,7 @@ import { setError, superValidate, type SuperValidated } from 'sveltekit-superfor
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { joinDateParts } from '$lib/schemas/fields';
 import { postSchema, type PostForm } from '$lib/schemas/post';
 import { db } from '$lib/server/db';
 import type { Post } from '$lib/server/db/schema';
@@ -58,7 +59,7 @@ export async function submitPost(
 	save: (input: ReturnType<typeof toPostInput> & { ok: true }) => PostResult
 ): Promise<{ post: Post } | { failure: ActionFailure<{ form: Form }> }> {
 	const { place, schema } = formSetup(userId, now);
-	const form = await superValidate(data, schema);
+	const form = await superValidate(joinDateParts(data, 'whenDate'), schema);
 	if (!form.valid) return { failure: fail(400, { form }) };
 	if (!place)
 		return {
