@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { expectSignInRefused, newPerson, openAccount } from '../pages/account';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
+import { fillDate } from '../pages/forms';
 
 test('a person downloads everything stored about them as a file', async ({ page }) => {
 	const person = newPerson('gegevens', 'Rosalie');
@@ -106,8 +107,8 @@ test('a person with a borrowed tool at home is asked to bring it back first, and
 	await page.getByRole('link', { name: 'Accuschroefmachine' }).click();
 	await page.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
 	await page.getByRole('button', { name: 'Akkoord' }).click();
-	await page.getByLabel('Ophalen op').fill(monday);
-	await page.getByLabel('Terugbrengen op').fill(tuesday);
+	await fillDate(page, 'Ophalen op', monday);
+	await fillDate(page, 'Terugbrengen op', tuesday);
 	await page.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
 	await page.getByRole('button', { name: 'Reserveren' }).click();
 	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);

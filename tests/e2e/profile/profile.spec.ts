@@ -75,7 +75,7 @@ test('a person fills in every field, fixes a mistake, and finds it all back', as
 
 	// The mistake is explained beside its field; nothing else that was typed is lost.
 	const about = page.getByLabel('Iets over jezelf');
-	await expect(page.getByText('Niet alles is goed ingevuld.')).toBeVisible();
+	await expect(page.getByRole('alert', { name: 'Er is een probleem' })).toBeVisible();
 	await expect(about).toHaveAttribute('aria-invalid', 'true');
 	await expect(about).toHaveAccessibleDescription(/Schrijf hoogstens 500 tekens/);
 	await expect(page.getByLabel('Je naam')).toHaveValue('Rosalie Peeters');
