@@ -19,7 +19,7 @@ export const fieldId = (name: string) => `f-${name}`;
  * The error summary's lines, in the form's order: a list's errors ("languages._errors",
  * "languages[2]") belong to the list's field, "_errors" to the whole form.
  */
-export function errorSummaryItems(errors: FormErrors): SummaryItem[] {
+export function errorSummaryItems(errors: FormErrors, order?: readonly string[]): SummaryItem[] {
 	const items: SummaryItem[] = [];
 	const seen = new Set<string>();
 	for (const e of errors) {
@@ -31,7 +31,16 @@ export function errorSummaryItems(errors: FormErrors): SummaryItem[] {
 		seen.add(key);
 		items.push({ key, fieldId: name && name !== '_errors' ? fieldId(name) : null, message });
 	}
-	return items;
+	if (!order) return items;
+	// Unknown fields (and the whole form's errors) keep their place after the known ones.
+	const rank = (item: SummaryItem) => {
+		const i = order.indexOf(item.key.slice(0, item.key.indexOf(':')));
+		return i === -1 ? order.length : i;
+	};
+	return items
+		.map((item, i) => ({ item, i }))
+		.sort((a, b) => rank(a.item) - rank(b.item) || a.i - b.i)
+		.map(({ item }) => item);
 }
 
 /**

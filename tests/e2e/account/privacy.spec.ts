@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { expectSignInRefused, newPerson, openAccount } from '../pages/account';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
-import { fillDate } from '../pages/forms';
+import { errorSummary, fillDate } from '../pages/forms';
 
 test('a person downloads everything stored about them as a file', async ({ page }) => {
 	const person = newPerson('gegevens', 'Rosalie');
@@ -50,7 +50,9 @@ test('a person deletes the account; afterwards the old address and password no l
 	await page.getByLabel('Je huidige wachtwoord').fill(person.password);
 	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
 	await expect(
-		page.getByText('Vink dit aan als je je account echt wilt verwijderen.')
+		errorSummary(page).getByRole('link', {
+			name: 'Vink dit aan als je je account echt wilt verwijderen.'
+		})
 	).toBeVisible();
 	await expect(page.getByLabel('Je huidige wachtwoord')).toHaveValue(person.password);
 	await expectAccessible(page);
@@ -58,7 +60,9 @@ test('a person deletes the account; afterwards the old address and password no l
 	await confirm.check();
 	await page.getByLabel('Je huidige wachtwoord').fill('niet mijn wachtwoord');
 	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
-	await expect(page.getByText('Dit wachtwoord klopt niet.')).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', { name: 'Dit wachtwoord klopt niet.' })
+	).toBeVisible();
 	await expect(confirm).toBeChecked();
 
 	await page.getByLabel('Je huidige wachtwoord').fill(person.password);

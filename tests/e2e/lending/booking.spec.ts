@@ -1,6 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { signIn } from '../pages/auth';
-import { fillDate, expectDate } from '../pages/forms';
+import { errorSummary, expectDate, fillDate } from '../pages/forms';
 
 /** The local date (yyyy-mm-dd) in Brussels, the demo neighbourhood's time zone. */
 function brusselsToday(): string {
@@ -76,7 +76,11 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 	// Without saying how she agreed to the agreement: refused too.
 	await page.getByLabel('Ik heb de veiligheidsregels van dit toestel uitgelegd.').check();
 	await page.getByRole('button', { name: 'Reserveren' }).click();
-	await expect(page.getByText('Kies hoe de persoon akkoord ging met de afspraken.')).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', {
+			name: 'Kies hoe de persoon akkoord ging met de afspraken.'
+		})
+	).toBeVisible();
 	await expect(page).toHaveURL(/\/desk\/book\?for=/);
 
 	await page.getByRole('radio', { name: 'Voorgelezen en mondeling akkoord' }).check();

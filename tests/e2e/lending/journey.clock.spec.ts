@@ -3,7 +3,7 @@ import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures
 import { advanceClock, advanceToMorning, brusselsDate, serverNow, shift, weekday } from '../clock';
 import { signIn, signOut } from '../pages/auth';
 import { waitForMail } from '../smtp';
-import { dateGroup, expectDate, fillDate } from '../pages/forms';
+import { dateGroup, errorSummary, expectDate, fillDate } from '../pages/forms';
 
 /** A date written out as the site writes it (Dutch, full), e.g. "dinsdag 8 december 2026". */
 function longDate(date: string): string {
@@ -64,7 +64,12 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 	await fillDate(panel, 'Ophalen op', tuesday);
 	await fillDate(panel, 'Terugbrengen op', thursday);
 	await panel.getByRole('button', { name: 'Reserveren' }).click();
-	await expect(panel.getByText('Lees de veiligheidsregels en vink dit aan.')).toBeVisible();
+	await expect(
+		panel.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.')
+	).toHaveAccessibleDescription('Lees de veiligheidsregels en vink dit aan.');
+	await expect(
+		errorSummary(panel).getByRole('link', { name: 'Lees de veiligheidsregels en vink dit aan.' })
+	).toBeVisible();
 	await expectDate(panel, 'Ophalen op', tuesday);
 	await panel.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
 	const beforeReserve = Date.now();

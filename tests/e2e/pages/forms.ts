@@ -30,3 +30,8 @@ export async function expectDate(
 	await expect(group.getByLabel('Maand', { exact: true })).toHaveValue(String(Number(month)));
 	await expect(group.getByLabel('Jaar', { exact: true })).toHaveValue(year);
 }
+
+/** The error summary above a form ("Er is een probleem"), where every mistake is a link. */
+export function errorSummary(scope: Page | Locator): Locator {
+	return scope.getByRole('alert', { name: 'Er is een probleem' });
+}
