@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
+import { errorSummary } from '../pages/forms';
 
 const PASSWORD = 'buren helpen buren graag';
 const NEIGHBOURHOOD = 'Oud-Oefenplein en Vuurkruisenplein';
@@ -154,7 +155,9 @@ test('a person places a pin by clicking the map or with the centre button, and i
 	await page.getByRole('button', { name: 'Zet de speld in het midden van de kaart' }).click();
 	await expect(status).toHaveText('De speld staat buiten de buurt. Zet ze binnen de stippellijn.');
 	await save(page);
-	await expect(page.getByText('De speld staat buiten elke buurt van Naburig.')).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', { name: 'De speld staat buiten elke buurt van Naburig.' })
+	).toBeVisible();
 	await expect(page.getByText('Je hebt nog niet gekozen waar je woont.')).toBeVisible();
 
 	// Back to the middle of the neighbourhood, and a click puts the pin there.
