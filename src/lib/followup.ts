@@ -8,3 +8,9 @@ export type FollowUpContinuation = (typeof FOLLOW_UP_CONTINUATIONS)[number];
 
 /** Answers the broker sees on Today at once, with the comment. */
 export const NEEDS_ATTENTION: readonly FollowUpOutcome[] = ['partly', 'did_not_happen', 'call_me'];
+
+/**
+ * Answers after which "Will you continue?" is not asked: someone who wants a call, or whose
+ * help did not happen, has nothing to continue yet.
+ */
+export const NO_CONTINUATION: readonly FollowUpOutcome[] = ['call_me', 'did_not_happen'];

@@ -61,14 +61,17 @@ export function textField(rules: TextRules) {
 	);
 }
 
-export const emailField = textField({ max: 254, required: 'err_required' })
+export const emailField = textField({ max: 254, required: 'err_email_required' })
 	.toLowerCase()
 	.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'err_email_invalid');
 
 export const nameField = textField({ max: 80, required: 'err_name_required' });
 
 /** A password being typed to sign in or confirm: only its presence is checked. */
-export const currentPasswordField = z.string().min(1, 'err_required').max(1000, 'err_too_long');
+export const currentPasswordField = z
+	.string()
+	.min(1, 'err_password_required')
+	.max(1000, 'err_too_long');
 
 interface WholeNumberRules {
 	min: number;
@@ -159,3 +162,34 @@ export const requiredChoice = <const T extends readonly [string, ...string[]]>(
 		.enum(values, { error: message })
 		.optional()
 		.refine((v) => v !== undefined, message);
+
+/** The three boxes of a date field (DateField): "whenDate-day", "whenDate-month", "whenDate-year". */
+export const DATE_PARTS = ['day', 'month', 'year'] as const;
+
+/**
+ * Joins a date typed in three boxes into the "YYYY-MM-DD" that calendarDate() checks, in the
+ * posted form itself, before superValidate reads it. Whatever was typed stays in it (a day "31"
+ * in February, a year "27"), so the form comes back as typed with a message; splitDate() undoes it.
+ * A form without the boxes (an older page, a script) keeps its own "YYYY-MM-DD".
+ */
+export function joinDateParts(formData: FormData, ...names: string[]): FormData {
+	for (const name of names) {
+		const [d, m, y] = DATE_PARTS.map((p) => formData.get(`${name}-${p}`));
+		if (typeof d !== 'string' || typeof m !== 'string' || typeof y !== 'string') continue;
+		const [day, month, year] = [d, m, y].map((v) => v.replace(/[\s-]/g, ''));
+		const pad = (v: string) => (/^\d$/.test(v) ? `0${v}` : v);
+		formData.set(name, day || month || year ? `${year}-${pad(month!)}-${pad(day!)}` : '');
+	}
+	return formData;
+}
+
+/** A "YYYY-MM-DD" (or what joinDateParts() made of what was typed) as its three boxes. */
+export function splitDate(value: string | null | undefined): {
+	day: string;
+	month: string;
+	year: string;
+} {
+	const [year = '', month = '', day = ''] = (value ?? '').split('-');
+	const unpad = (v: string) => v.replace(/^0(\d)$/, '$1');
+	return { day: unpad(day), month: unpad(month), year };
+}

@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { isLanguageCode } from '$lib/profile/languages';
 import { emailField, idField, textField } from './fields';
 
 export const CONTACT_WAYS = ['phone', 'visit', 'letter'] as const;
 
 export const intakeSchema = z.object({
-	displayName: textField({ max: 80, required: 'err_required' }),
-	phone: textField({ max: 30, required: 'err_required' }),
+	displayName: textField({ max: 80, required: 'intake_err_name' }),
+	phone: textField({ max: 30, required: 'intake_err_phone' }),
 	streetId: idField('intake_err_street').nullable(),
-	houseNumber: textField({ max: 12, required: 'err_required' }),
-	languages: textField({ max: 60 }),
+	houseNumber: textField({ max: 12, required: 'intake_err_house' }),
+	// Ticked from the list of languages the profile offers (not typed codes).
+	languages: z.array(z.string()).refine((a) => a.every(isLanguageCode), 'intake_err_language'),
 	contactBy: z.enum(CONTACT_WAYS, { error: 'err_required' }).default('phone'),
 	consent: z.boolean().refine((v) => v, 'intake_err_consent')
 });
@@ -43,7 +45,7 @@ export const SIGNAL_KINDS = ['client', 'service', 'policy'] as const;
 export const signalSchema = z.object({
 	kind: z.enum(SIGNAL_KINDS, { error: 'err_required' }).default('client'),
 	about: textField({ max: 120 }),
-	body: textField({ max: 2000, required: 'err_required', multiline: true })
+	body: textField({ max: 2000, required: 'intake_err_signal_body', multiline: true })
 });
 
 export const closeSignalSchema = z.object({

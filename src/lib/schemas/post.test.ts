@@ -48,8 +48,8 @@ describe('the post form', () => {
 
 	it('asks for a title, a text and a category', () => {
 		expect(errors({ title: '  ', body: '', categoryId: null })).toEqual({
-			title: ['err_required'],
-			body: ['err_required'],
+			title: ['post_err_title'],
+			body: ['post_err_body'],
 			categoryId: ['post_err_category']
 		});
 	});
@@ -126,7 +126,7 @@ describe('the post form', () => {
 	});
 
 	it('refuses a title of only zero-width characters, a NUL byte or a line break in the title', () => {
-		expect(errors({ title: '\u200b\u200d\u2060' })).toEqual({ title: ['err_required'] });
+		expect(errors({ title: '\u200b\u200d\u2060' })).toEqual({ title: ['post_err_title'] });
 		expect(errors({ title: 'Lamp\u0000' })).toEqual({ title: ['err_control_character'] });
 		expect(errors({ title: 'Lamp\r\nvervangen' })).toEqual({ title: ['err_control_character'] });
 	});

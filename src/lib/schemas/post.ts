@@ -28,8 +28,8 @@ const base = z.object({
 	// Request or offer is the first thing a person decides: never pre-chosen for them.
 	kind: requiredChoice(KINDS, 'post_err_kind'),
 	categoryId: idField('post_err_category').nullable(),
-	title: textField({ max: TITLE_MAX, required: 'err_required' }),
-	body: textField({ max: BODY_MAX, required: 'err_required', multiline: true }),
+	title: textField({ max: TITLE_MAX, required: 'post_err_title' }),
+	body: textField({ max: BODY_MAX, required: 'post_err_body', multiline: true }),
 	whenType: z.enum(WHEN_KINDS, { error: 'err_invalid' }).default('flexible'),
 	whenDate: calendarDate({ message: 'post_err_date_needed', optional: true }),
 	whenFrom: time,

@@ -2,6 +2,7 @@ import { expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { newPerson, openAccount } from '../pages/account';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 import { linkIn, waitForMail } from '../smtp';
+import { errorSummary } from '../pages/forms';
 
 test('a person changes the e-mail address after typing the password again, and confirms it from the new mailbox', async ({
 	page
@@ -21,14 +22,18 @@ test('a person changes the e-mail address after typing the password again, and c
 	await form.getByLabel('Nieuw e-mailadres').fill('nieuw-adres');
 	await form.getByLabel('Je huidige wachtwoord').fill(person.password);
 	await form.getByRole('button', { name: 'Stuur de bevestiging' }).click();
-	await expect(form.getByText('Dit lijkt geen e-mailadres.')).toBeVisible();
+	await expect(
+		errorSummary(form).getByRole('link', { name: 'Dit lijkt geen e-mailadres.' })
+	).toBeVisible();
 	await expect(form.getByLabel('Nieuw e-mailadres')).toHaveValue('nieuw-adres');
 	await expectAccessible(page);
 
 	await form.getByLabel('Nieuw e-mailadres').fill(newEmail);
 	await form.getByLabel('Je huidige wachtwoord').fill('een verkeerd wachtwoord');
 	await form.getByRole('button', { name: 'Stuur de bevestiging' }).click();
-	await expect(form.getByText('Dit wachtwoord klopt niet.')).toBeVisible();
+	await expect(
+		errorSummary(form).getByRole('link', { name: 'Dit wachtwoord klopt niet.' })
+	).toBeVisible();
 	await expect(form.getByLabel('Nieuw e-mailadres')).toHaveValue(newEmail);
 	await expectAccessible(page);
 

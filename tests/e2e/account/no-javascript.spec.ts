@@ -2,6 +2,7 @@ import { expect, test, uniqueEmail } from '../fixtures';
 import { newPerson, openAccount } from '../pages/account';
 import { signIn, signUpAndVerify } from '../pages/auth';
 import { linkIn, waitForMail } from '../smtp';
+import { errorSummary } from '../pages/forms';
 
 // Every form works without JavaScript: plain posts, errors and messages rendered by the server.
 test.use({ javaScriptEnabled: false });
@@ -18,7 +19,9 @@ test('the account forms work without JavaScript', async ({ page }) => {
 		.fill('soep eten bij de buren op vrijdag');
 	await account.changePassword.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
 	account = { ...account, ...(await sectionsAfterPost(page)) };
-	await expect(account.changePassword.getByText('Dit wachtwoord klopt niet.')).toBeVisible();
+	await expect(
+		errorSummary(account.changePassword).getByRole('link', { name: 'Dit wachtwoord klopt niet.' })
+	).toBeVisible();
 	await expect(account.changePassword.getByLabel('Nieuw wachtwoord')).toHaveValue(
 		'soep eten bij de buren op vrijdag'
 	);
@@ -62,7 +65,9 @@ test('the account forms work without JavaScript', async ({ page }) => {
 	await page.getByLabel('Je huidige wachtwoord').fill('een nieuw wachtwoord zonder javascript');
 	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
 	await expect(
-		page.getByText('Vink dit aan als je je account echt wilt verwijderen.')
+		errorSummary(page).getByRole('link', {
+			name: 'Vink dit aan als je je account echt wilt verwijderen.'
+		})
 	).toBeVisible();
 	await page.getByLabel('Ja, ik wil mijn account en mijn gegevens voorgoed verwijderen.').check();
 	await page.getByLabel('Je huidige wachtwoord').fill('een nieuw wachtwoord zonder javascript');

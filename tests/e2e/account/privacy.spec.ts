@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { expectSignInRefused, newPerson, openAccount } from '../pages/account';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
+import { errorSummary, fillDate } from '../pages/forms';
 
 test('a person downloads everything stored about them as a file', async ({ page }) => {
 	const person = newPerson('gegevens', 'Rosalie');
@@ -49,7 +50,9 @@ test('a person deletes the account; afterwards the old address and password no l
 	await page.getByLabel('Je huidige wachtwoord').fill(person.password);
 	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
 	await expect(
-		page.getByText('Vink dit aan als je je account echt wilt verwijderen.')
+		errorSummary(page).getByRole('link', {
+			name: 'Vink dit aan als je je account echt wilt verwijderen.'
+		})
 	).toBeVisible();
 	await expect(page.getByLabel('Je huidige wachtwoord')).toHaveValue(person.password);
 	await expectAccessible(page);
@@ -57,7 +60,9 @@ test('a person deletes the account; afterwards the old address and password no l
 	await confirm.check();
 	await page.getByLabel('Je huidige wachtwoord').fill('niet mijn wachtwoord');
 	await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
-	await expect(page.getByText('Dit wachtwoord klopt niet.')).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', { name: 'Dit wachtwoord klopt niet.' })
+	).toBeVisible();
 	await expect(confirm).toBeChecked();
 
 	await page.getByLabel('Je huidige wachtwoord').fill(person.password);
@@ -106,8 +111,8 @@ test('a person with a borrowed tool at home is asked to bring it back first, and
 	await page.getByRole('link', { name: 'Accuschroefmachine' }).click();
 	await page.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
 	await page.getByRole('button', { name: 'Akkoord' }).click();
-	await page.getByLabel('Ophalen op').fill(monday);
-	await page.getByLabel('Terugbrengen op').fill(tuesday);
+	await fillDate(page, 'Ophalen op', monday);
+	await fillDate(page, 'Terugbrengen op', tuesday);
 	await page.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
 	await page.getByRole('button', { name: 'Reserveren' }).click();
 	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);

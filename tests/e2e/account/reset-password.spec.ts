@@ -2,6 +2,7 @@ import { expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { expectSignInRefused, newPerson } from '../pages/account';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 import { linkIn, readMails, waitForMail } from '../smtp';
+import { errorSummary } from '../pages/forms';
 
 test('a person who forgot the password chooses a new one through the mailed link', async ({
 	page
@@ -18,7 +19,9 @@ test('a person who forgot the password chooses a new one through the mailed link
 	// A mistake is explained beside the field, and what was typed stays.
 	await page.getByLabel('E-mailadres').fill('rosa-zonder-apenstaartje');
 	await page.getByRole('button', { name: 'Stuur mij een link' }).click();
-	await expect(page.getByText('Dit lijkt geen e-mailadres.')).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', { name: 'Dit lijkt geen e-mailadres.' })
+	).toBeVisible();
 	await expect(page.getByLabel('E-mailadres')).toHaveValue('rosa-zonder-apenstaartje');
 	await expectAccessible(page);
 
@@ -42,7 +45,9 @@ test('a person who forgot the password chooses a new one through the mailed link
 	await expectAccessible(page);
 	await page.getByLabel('Nieuw wachtwoord').fill('kort');
 	await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-	await expect(page.getByText('Kies een wachtwoord van minstens 8 tekens.')).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', { name: 'Kies een wachtwoord van minstens 8 tekens.' })
+	).toBeVisible();
 	await expect(page.getByLabel('Nieuw wachtwoord')).toHaveValue('kort');
 	await expectAccessible(page);
 

@@ -6,6 +6,7 @@ import {
 	signOut,
 	signUpAndVerify
 } from '../pages/auth';
+import { errorSummary } from '../pages/forms';
 
 /** A square around the centre of Leuven, as a GeoJSON Feature (as geojson.io exports it). */
 const LEUVEN = JSON.stringify({
@@ -76,8 +77,12 @@ test('the admin creates a neighbourhood and a broker, who imports its streets', 
 	await page.getByLabel('Blok 1: Tot').fill('09:00');
 	await page.getByLabel('Telefoonnummer van de buurtwerker').fill('016 12 34 56');
 	await page.getByRole('button', { name: 'Buurt maken' }).click();
-	await expect(page.getByText('Dit is geen geldige grens.')).toBeVisible();
-	await expect(page.getByText('Het einde moet later zijn dan het begin.')).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', { name: 'Dit is geen geldige grens.' })
+	).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', { name: 'Het einde moet later zijn dan het begin.' })
+	).toBeVisible();
 	await expect(page.getByLabel('Grens van de buurt (GeoJSON)')).toHaveValue(broken);
 	await expect(page.getByLabel('Grens van de buurt (GeoJSON)')).toHaveAttribute(
 		'aria-invalid',
@@ -296,8 +301,12 @@ test.describe('without JavaScript', () => {
 			.fill('{"type":"Point","coordinates":[4.7,50.88]}');
 		await page.getByLabel('Opvolging na hoeveel dagen').fill('120');
 		await page.getByRole('button', { name: 'Buurt maken' }).click();
-		await expect(page.getByText('Dit is geen geldige grens.')).toBeVisible();
-		await expect(page.getByText('Kies een aantal dagen van 1 tot 90.')).toBeVisible();
+		await expect(
+			errorSummary(page).getByRole('link', { name: 'Dit is geen geldige grens.' })
+		).toBeVisible();
+		await expect(
+			errorSummary(page).getByRole('link', { name: 'Kies een aantal dagen van 1 tot 90.' })
+		).toBeVisible();
 		await expect(page.getByLabel('Naam van de buurt')).toHaveValue(name);
 
 		await page.getByLabel('Grens van de buurt (GeoJSON)').fill(LEUVEN);

@@ -1,6 +1,7 @@
 import { expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut } from '../pages/auth';
 import { linkIn, waitForMail } from '../smtp';
+import { errorSummary } from '../pages/forms';
 
 test('a newcomer signs up, confirms the address by mail (which signs them in), signs out and in', async ({
 	page
@@ -17,8 +18,14 @@ test('a newcomer signs up, confirms the address by mail (which signs them in), s
 	await page.getByRole('button', { name: 'Account maken' }).click();
 
 	// Both mistakes are explained beside their fields, and what was typed stays.
-	await expect(page.getByText('Dit lijkt geen e-mailadres.')).toBeVisible();
-	await expect(page.getByText('Dit wachtwoord wordt door heel veel mensen gebruikt')).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', { name: 'Dit lijkt geen e-mailadres.' })
+	).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', {
+			name: 'Dit wachtwoord wordt door heel veel mensen gebruikt'
+		})
+	).toBeVisible();
 	await expect(page.getByLabel('Je naam')).toHaveValue('Rosa');
 	await expect(page.getByLabel('E-mailadres')).toHaveValue('rosa-at-example');
 	await expectAccessible(page);

@@ -28,7 +28,7 @@ test('a broker takes a call: nobody found, registers the caller, posts and propo
 		// Close to Thomas (Vaandelstraat), further from Lotte (Trompetterslaan).
 		street: 'Exercitiestraat',
 		house: '17',
-		languages: 'nl',
+		languages: ['Nederlands'],
 		contactBy: 'Telefoon'
 	};
 	const title = `Videobellen met mijn kleinzoon ${uniqueLetters()}`;

@@ -1,6 +1,7 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 import { fillPost, sendPost, setStreet } from '../pages/posts';
+import { errorSummary } from '../pages/forms';
 
 const PASSWORD = 'buren helpen buren graag';
 const SETTINGS = 'Werkafspraken voor Oud-Oefenplein en Vuurkruisenplein';
@@ -31,7 +32,9 @@ test('the broker lets newcomers’ posts go online at once, then asks to check t
 	await page.getByRole('radio', { name: 'Van niemand: oproepen komen meteen online' }).check();
 	await page.getByLabel(DAYS).fill('45');
 	await page.getByRole('button', { name: 'Opslaan' }).click();
-	await expect(page.getByText('Kies een aantal dagen van 1 tot 30.')).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', { name: 'Kies een aantal dagen van 1 tot 30.' })
+	).toBeVisible();
 	await expect(page.getByLabel(DAYS)).toHaveValue('45');
 	await expect(
 		page.getByRole('radio', { name: 'Van niemand: oproepen komen meteen online' })

@@ -3,6 +3,7 @@ import { spokenDate } from '../clock';
 import { signIn, signOut } from '../pages/auth';
 import { findTool } from '../pages/desk';
 import { waitForMail } from '../smtp';
+import { fillDate } from '../pages/forms';
 
 const ANNIE = 'annie@naburig.example';
 const THOMAS = 'thomas@naburig.example';
@@ -41,8 +42,8 @@ test('Annie phones that she no longer needs the ladder: the desk cancels it, she
 	await page.getByRole('link', { name: LADDER }).click();
 	await page.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
 	await page.getByRole('button', { name: 'Akkoord' }).click();
-	await page.getByLabel('Ophalen op').fill(monday);
-	await page.getByLabel('Terugbrengen op').fill(wednesday);
+	await fillDate(page, 'Ophalen op', monday);
+	await fillDate(page, 'Terugbrengen op', wednesday);
 	await page.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
 	await page.getByRole('button', { name: 'Reserveren' }).click();
 	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);

@@ -76,14 +76,18 @@ test('two weeks after a match both sides are asked how it went; the broker follo
 	// Forgetting a question keeps what she typed and says what is missing, beside it.
 	await page.getByLabel(/Anything you want to tell us/).fill('Bobby pulls hard on the lead.');
 	await page.getByRole('button', { name: 'Send my answer' }).click();
+	await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeFocused();
+	await expect(page).toHaveTitle(/^Error: How did it go\?/);
 	await expect(page.getByRole('group', { name: 'How did it go?' })).toHaveAccessibleDescription(
 		'Please choose how it went.'
 	);
 	await expect(page.getByLabel(/Anything you want to tell us/)).toHaveValue(
 		'Bobby pulls hard on the lead.'
 	);
+	// After "Please call me" she is not asked whether they go on helping each other.
+	await expect(page.getByRole('group', { name: /Will you go on/ })).toBeVisible();
 	await page.getByRole('radio', { name: 'Please call me' }).check();
-	await page.getByRole('radio', { name: 'Yes' }).check();
+	await expect(page.getByRole('group', { name: /Will you go on/ })).toHaveCount(0);
 	await page.getByRole('button', { name: 'Send my answer' }).click();
 	await expect(page.getByRole('status')).toHaveText(
 		'Thank you! The neighbourhood worker will call you soon.'

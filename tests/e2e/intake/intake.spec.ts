@@ -25,7 +25,7 @@ test('a broker registers someone without e-mail, posts for them, refers it and c
 			phone: '03 321 54 76',
 			street: 'Kazernestraat',
 			house: '41',
-			languages: 'nl, fr',
+			languages: ['Nederlands', 'Frans (Français)'],
 			contactBy: 'Langsgaan'
 		},
 		{ consent: false }
@@ -35,10 +35,15 @@ test('a broker registers someone without e-mail, posts for them, refers it and c
 		page.getByLabel('De persoon gaf toestemming om ingeschreven te worden.')
 	).toHaveAccessibleDescription(/Vraag eerst of de persoon akkoord is/);
 	await expect(page.getByLabel('Naam', { exact: true })).toHaveValue(name);
+	await expect(page.getByRole('checkbox', { name: 'Frans (Français)' })).toBeChecked();
 
 	await page.getByLabel('De persoon gaf toestemming om ingeschreven te worden.').check();
 	await page.getByRole('button', { name: 'Inschrijven' }).click();
 	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+	// The page confirms what was registered, languages by their names.
+	await expect(page.getByRole('status')).toContainText(`${name} is ingeschreven`);
+	await expect(page.getByRole('definition').filter({ hasText: 'Nederlands, Frans' })).toBeVisible();
+	await expect(page.getByRole('definition').filter({ hasText: 'Kazernestraat 41' })).toBeVisible();
 	await expect(page.getByText('Toestemming genoteerd door An')).toBeVisible();
 	await expect(page.getByText('Niets te bellen.')).toBeVisible();
 	await expectAccessible(page);
@@ -141,7 +146,9 @@ test('a resident passes on a signal; the broker picks it up and closes it', asyn
 	await page.goto('/signals/new');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Doorgeven' }).click();
-	await expect(page.getByLabel('Wat wil je doorgeven?')).toHaveAccessibleDescription(/Vul dit in/);
+	await expect(page.getByLabel('Wat wil je doorgeven?')).toHaveAccessibleDescription(
+		/Schrijf wat je wilt doorgeven/
+	);
 	await page.getByRole('radio', { name: 'Over een persoon' }).check();
 	await page.getByLabel('Over wie of wat (kort)').fill(about);
 	await page.getByLabel('Wat wil je doorgeven?').fill('Hij komt niet meer buiten en eet slecht.');

@@ -1,6 +1,7 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { spokenDate } from '../clock';
 import { signIn } from '../pages/auth';
+import { errorSummary, expectDate, fillDate } from '../pages/forms';
 
 /** The local date (yyyy-mm-dd) in Brussels, the demo neighbourhood's time zone. */
 function brusselsToday(): string {
@@ -32,7 +33,7 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 	await page.getByLabel('Telefoonnummer').fill(phone);
 	await page.getByLabel('Straat').selectOption({ label: 'Kazernestraat' });
 	await page.getByLabel('Huisnummer').fill('12');
-	await page.getByLabel('Talen (bv. nl, fr, tr)').fill('nl');
+	await page.getByRole('checkbox', { name: 'Nederlands' }).check();
 	await page.getByRole('radio', { name: 'Langsgaan' }).check();
 	await page.getByLabel('De persoon gaf toestemming om ingeschreven te worden.').check();
 	await page.getByRole('button', { name: 'Inschrijven' }).click();
@@ -63,20 +64,24 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 	await expectAccessible(page);
 
 	await page.getByLabel('Welk toestel?').selectOption({ label: 'Kruiwagen (KBS-006)' });
-	await page.getByLabel('Ophalen op').fill(tuesday);
-	await page.getByLabel('Terugbrengen op').fill(wednesday);
+	await fillDate(page, 'Ophalen op', tuesday);
+	await fillDate(page, 'Terugbrengen op', wednesday);
 	// Without explaining the safety notes: refused, the choices kept.
 	await page.getByRole('button', { name: 'Reserveren' }).click();
 	await expect(
 		page.getByLabel('Ik heb de veiligheidsregels van dit toestel uitgelegd.')
 	).toHaveAccessibleDescription('Leg eerst de veiligheidsregels uit en vink dit aan.');
-	await expect(page.getByLabel('Ophalen op')).toHaveValue(tuesday);
+	await expectDate(page, 'Ophalen op', tuesday);
 	await expect(page.getByLabel('Welk toestel?')).toHaveValue(/\d+/);
 	await expectAccessible(page);
 	// Without saying how she agreed to the agreement: refused too.
 	await page.getByLabel('Ik heb de veiligheidsregels van dit toestel uitgelegd.').check();
 	await page.getByRole('button', { name: 'Reserveren' }).click();
-	await expect(page.getByText('Kies hoe de persoon akkoord ging met de afspraken.')).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', {
+			name: 'Kies hoe de persoon akkoord ging met de afspraken.'
+		})
+	).toBeVisible();
 	await expect(page).toHaveURL(/\/desk\/book\?for=/);
 
 	await page.getByRole('radio', { name: 'Voorgelezen en mondeling akkoord' }).check();

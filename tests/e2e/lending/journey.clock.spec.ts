@@ -3,6 +3,7 @@ import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures
 import { advanceClock, advanceToMorning, brusselsDate, serverNow, shift, weekday } from '../clock';
 import { signIn, signOut } from '../pages/auth';
 import { waitForMail } from '../smtp';
+import { dateGroup, errorSummary, expectDate, fillDate } from '../pages/forms';
 
 /** A date written out as the site writes it (Dutch, full), e.g. "dinsdag 8 december 2026". */
 function longDate(date: string): string {
@@ -58,13 +59,18 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 	await panel.getByRole('button', { name: 'Akkoord' }).click();
 
 	// The reservation form: safety notes must be ticked as read.
-	await expect(panel.getByLabel('Ophalen op')).toBeVisible();
+	await expect(dateGroup(panel, 'Ophalen op')).toBeVisible();
 	await expectAccessible(page);
-	await panel.getByLabel('Ophalen op').fill(tuesday);
-	await panel.getByLabel('Terugbrengen op').fill(thursday);
+	await fillDate(panel, 'Ophalen op', tuesday);
+	await fillDate(panel, 'Terugbrengen op', thursday);
 	await panel.getByRole('button', { name: 'Reserveren' }).click();
-	await expect(panel.getByText('Lees de veiligheidsregels en vink dit aan.')).toBeVisible();
-	await expect(panel.getByLabel('Ophalen op')).toHaveValue(tuesday);
+	await expect(
+		panel.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.')
+	).toHaveAccessibleDescription('Lees de veiligheidsregels en vink dit aan.');
+	await expect(
+		errorSummary(panel).getByRole('link', { name: 'Lees de veiligheidsregels en vink dit aan.' })
+	).toBeVisible();
+	await expectDate(panel, 'Ophalen op', tuesday);
 	await panel.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
 	const beforeReserve = Date.now();
 	await panel.getByRole('button', { name: 'Reserveren' }).click();
@@ -92,13 +98,20 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 	const his = reservePanel(page);
 	await his.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
 	await his.getByRole('button', { name: 'Akkoord' }).click();
-	await his.getByLabel('Ophalen op').fill(shift(tuesday, 1));
-	await his.getByLabel('Terugbrengen op').fill(friday);
+	await fillDate(his, 'Ophalen op', shift(tuesday, 1));
+	await fillDate(his, 'Terugbrengen op', friday);
 	await his.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
 	await his.getByRole('button', { name: 'Reserveren' }).click();
 	const clash = `Op die dagen is het al gereserveerd. Het is weer vrij vanaf ${longDate(nextMonday)}.`;
-	await expect(his.getByLabel('Ophalen op')).toHaveAccessibleDescription(new RegExp(clash));
-	await expect(his.getByLabel('Ophalen op')).toHaveAttribute('aria-invalid', 'true');
+	await expect(dateGroup(his, 'Ophalen op')).toHaveAccessibleDescription(new RegExp(clash));
+	await expect(dateGroup(his, 'Ophalen op').getByLabel('Dag')).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	// Above the form it says only that: the clash with the next free day, not "not all is right".
+	await expect(his.getByRole('alert', { name: 'Er is een probleem' })).toBeFocused();
+	await expect(his.getByRole('link', { name: clash })).toBeVisible();
+	await expect(his.getByText('Niet alles is goed ingevuld')).toHaveCount(0);
 	// Nothing was reserved: he stays on the tool page.
 	await expect(page).not.toHaveURL(/\/loans/);
 	await expectAccessible(page);

@@ -1,5 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { signIn, signOut } from '../pages/auth';
+import { fillDate } from '../pages/forms';
 
 const SOFIE = 'sofie@naburig.example';
 
@@ -27,8 +28,8 @@ test('a resident sees only her own reservations, is refused others’ loans, and
 	await page.getByRole('link', { name: 'Koffiezetapparaat voor 40 tassen' }).click();
 	await page.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
 	await page.getByRole('button', { name: 'Akkoord' }).click();
-	await page.getByLabel('Ophalen op').fill(monday);
-	await page.getByLabel('Terugbrengen op').fill(wednesday);
+	await fillDate(page, 'Ophalen op', monday);
+	await fillDate(page, 'Terugbrengen op', wednesday);
 	await page.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
 	await page.getByRole('button', { name: 'Reserveren' }).click();
 	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);

@@ -2,6 +2,7 @@ import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures
 import { advanceClock, advanceToMorning, serverNow } from '../clock';
 import { signIn, signOut } from '../pages/auth';
 import { waitForMail } from '../smtp';
+import { fillDate } from '../pages/forms';
 
 const YOUSSEF = 'youssef@naburig.example';
 const GILBERT = 'gilbert@naburig.example';
@@ -49,8 +50,8 @@ test('nobody picks up the wheelbarrow: the desk sees it the day after, then it i
 	await page.getByRole('link', { name: 'Kruiwagen' }).click();
 	await page.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
 	await page.getByRole('button', { name: 'Akkoord' }).click();
-	await page.getByLabel('Ophalen op').fill(pickup);
-	await page.getByLabel('Terugbrengen op').fill(pickup);
+	await fillDate(page, 'Ophalen op', pickup);
+	await fillDate(page, 'Terugbrengen op', pickup);
 	await page.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
 	await page.getByRole('button', { name: 'Reserveren' }).click();
 	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);

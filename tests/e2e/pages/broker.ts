@@ -6,8 +6,8 @@ export interface Caller {
 	phone: string;
 	street: string;
 	house: string;
-	/** As typed in the form, e.g. "nl, fr". */
-	languages?: string;
+	/** The languages ticked in the list, by their names, e.g. ["Nederlands", "Frans"]. */
+	languages?: string[];
 	contactBy?: 'Telefoon' | 'Langsgaan' | 'Brief via een buur';
 }
 
@@ -26,7 +26,8 @@ export async function fillIntake(
 	await page.getByLabel('Telefoonnummer').fill(c.phone);
 	await page.getByLabel('Straat').selectOption({ label: c.street });
 	await page.getByLabel('Huisnummer').fill(c.house);
-	if (c.languages) await page.getByLabel('Talen (bv. nl, fr, tr)').fill(c.languages);
+	const languages = page.getByRole('group', { name: 'Talen die de persoon spreekt' });
+	for (const l of c.languages ?? []) await languages.getByRole('checkbox', { name: l }).check();
 	if (c.contactBy) await page.getByRole('radio', { name: c.contactBy, exact: true }).check();
 	if (options.consent ?? true)
 		await page.getByLabel('De persoon gaf toestemming om ingeschreven te worden.').check();

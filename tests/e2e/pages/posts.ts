@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { fillDate } from './forms';
 
 /** Sets the person's street (and house number) on the profile, as they would. */
 export async function setStreet(page: Page, street: string, house: string): Promise<void> {
@@ -38,7 +39,7 @@ export async function fillPost(
 	await page.getByLabel('Wat precies?').fill(p.body);
 	if (p.when) {
 		await page.getByRole('radio', { name: 'Op een bepaalde dag, tussen twee uren' }).check();
-		await page.getByLabel('Dag', { exact: true }).fill(p.when.date);
+		await fillDate(page, 'Op welke dag?', p.when.date);
 		await page.getByLabel('Van (uur)').fill(p.when.from);
 		await page.getByLabel('Tot (uur)').fill(p.when.to);
 	}

@@ -52,8 +52,11 @@ test('a post can be written, corrected and sent without JavaScript', async ({ pa
 	await page.getByLabel('Dag van de week').selectOption({ label: 'vrijdag' });
 	await page.getByRole('button', { name: 'Versturen' }).click();
 
-	await expect(page.getByText('Niet alles is goed ingevuld.')).toBeVisible();
-	await expect(page.getByLabel('Wat precies?')).toHaveAccessibleDescription(/Vul dit in\./);
+	// Without JavaScript the summary is sent by the server, focused as the page opens.
+	await expect(page.getByRole('alert', { name: 'Er is een probleem' })).toBeFocused();
+	await expect(page.getByLabel('Wat precies?')).toHaveAccessibleDescription(
+		/Vertel wat er moet gebeuren/
+	);
 	await expect(page.getByLabel('Moment van de dag')).toHaveAccessibleDescription(
 		/Kies een moment van de dag\./
 	);

@@ -1,6 +1,7 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 import { fillPost, myPostCards, sendPost, setStreet, streetPoint } from '../pages/posts';
+import { expectDate, fillDate } from '../pages/forms';
 
 const PASSWORD = 'buren helpen buren graag';
 const NEIGHBOURHOOD = 'Oud-Oefenplein en Vuurkruisenplein';
@@ -27,7 +28,7 @@ test('a newcomer posts a request, fixes a mistake, and it waits for a check', as
 	});
 	await page.getByRole('radio', { name: 'Op een bepaalde dag, tussen twee uren' }).check();
 	const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
-	await page.getByLabel('Dag', { exact: true }).fill(soon);
+	await fillDate(page, 'Op welke dag?', soon);
 	await page.getByLabel('Van (uur)').fill('11:00');
 	await page.getByLabel('Tot (uur)').fill('10:00');
 	await page.getByLabel('Hoe lang duurt het ongeveer?').selectOption({ label: 'een uur' });
@@ -35,15 +36,17 @@ test('a newcomer posts a request, fixes a mistake, and it waits for a check', as
 	await page.getByRole('button', { name: 'Versturen' }).click();
 
 	// Each mistake is explained beside its field; everything typed stays.
-	await expect(page.getByText('Niet alles is goed ingevuld.')).toBeVisible();
+	await expect(page.getByRole('alert', { name: 'Er is een probleem' })).toBeFocused();
 	await expect(page.getByLabel('Titel')).toHaveAttribute('aria-invalid', 'true');
-	await expect(page.getByLabel('Titel')).toHaveAccessibleDescription(/Vul dit in\./);
+	await expect(page.getByLabel('Titel')).toHaveAccessibleDescription(
+		/Schrijf in een paar woorden wat je zoekt of aanbiedt/
+	);
 	await expect(page.getByLabel('Tot (uur)')).toHaveAccessibleDescription(
 		/Het einduur moet later zijn dan het beginuur\./
 	);
 	await expect(page.getByLabel('Wat precies?')).toHaveValue(/rit naar de apotheek/);
 	await expect(page.getByRole('radio', { name: 'Vervoer' })).toBeChecked();
-	await expect(page.getByLabel('Dag', { exact: true })).toHaveValue(soon);
+	await expectDate(page, 'Op welke dag?', soon);
 	await expect(
 		page.getByLabel('Hoe lang duurt het ongeveer?').locator('option:checked')
 	).toHaveText('een uur');
@@ -110,7 +113,9 @@ test('double clicking "Versturen" makes one post', async ({ page }) => {
 	await expect(page.getByRole('radio', { name: 'Boodschappen' })).toBeChecked();
 	await page.getByLabel('Wat precies?').fill('');
 	await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
-	await expect(page.getByLabel('Wat precies?')).toHaveAccessibleDescription(/Vul dit in\./);
+	await expect(page.getByLabel('Wat precies?')).toHaveAccessibleDescription(
+		/Vertel wat er moet gebeuren/
+	);
 	await expectAccessible(page);
 	await page.getByLabel('Wat precies?').fill('Brood en melk bij de bakker, een kwartiertje.');
 	await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();

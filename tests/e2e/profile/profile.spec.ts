@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
+import { errorSummary } from '../pages/forms';
 
 const PASSWORD = 'buren helpen buren graag';
 const NEIGHBOURHOOD = 'Oud-Oefenplein en Vuurkruisenplein';
@@ -78,7 +79,7 @@ test('a person fills in every field, fixes a mistake, and finds it all back', as
 
 	// The mistake is explained beside its field; nothing else that was typed is lost.
 	const about = page.getByLabel('Iets over jezelf');
-	await expect(page.getByText('Niet alles is goed ingevuld.')).toBeVisible();
+	await expect(page.getByRole('alert', { name: 'Er is een probleem' })).toBeVisible();
 	await expect(about).toHaveAttribute('aria-invalid', 'true');
 	await expect(about).toHaveAccessibleDescription(/Schrijf hoogstens 500 tekens/);
 	await expect(page.getByLabel('Je naam')).toHaveValue('Rosalie Peeters');
@@ -157,7 +158,9 @@ test('a person places a pin by clicking the map or with the centre button, and i
 	await page.getByRole('button', { name: 'Zet de speld in het midden van de kaart' }).click();
 	await expect(status).toHaveText('De speld staat buiten de buurt. Zet ze binnen de stippellijn.');
 	await save(page);
-	await expect(page.getByText('De speld staat buiten elke buurt van Naburig.')).toBeVisible();
+	await expect(
+		errorSummary(page).getByRole('link', { name: 'De speld staat buiten elke buurt van Naburig.' })
+	).toBeVisible();
 	await expect(page.getByText('Je hebt nog niet gekozen waar je woont.')).toBeVisible();
 
 	// Back to the middle of the neighbourhood, and a click puts the pin there.

@@ -31,7 +31,9 @@ test('a request is answered, accepted, talked over with shared contacts, and mar
 		body: 'De gordijnen moeten terug aan de rail. Ik kan niet meer op de ladder.'
 	});
 	await page.getByRole('button', { name: 'Versturen' }).click();
-	await expect(page.getByLabel('Titel')).toHaveAccessibleDescription(/Vul dit in\./);
+	await expect(page.getByLabel('Titel')).toHaveAccessibleDescription(
+		/Schrijf in een paar woorden wat je zoekt/
+	);
 	await page.getByLabel('Titel').fill(title);
 	await sendPost(page);
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { joinDateParts } from '$lib/schemas/fields';
 import { extendSchema } from '$lib/schemas/lending';
 import { requireUser } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
@@ -50,7 +51,8 @@ export const actions: Actions = {
 	},
 	extend: async (event) => {
 		const user = requireUser(event);
-		const form = await superValidate(event.request, zod4(extendSchema), { id: 'extend' });
+		const posted = joinDateParts(await event.request.formData(), 'endDate');
+		const form = await superValidate(posted, zod4(extendSchema), { id: 'extend' });
 		if (!form.valid) return fail(400, { extendForm: form });
 		const loan = ownLoan(form.data.loanId, user.id);
 		try {

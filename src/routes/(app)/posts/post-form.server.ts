@@ -3,6 +3,7 @@ import { setError, superValidate, type SuperValidated } from 'sveltekit-superfor
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { joinDateParts } from '$lib/schemas/fields';
 import { postSchema, type PostForm } from '$lib/schemas/post';
 import { db } from '$lib/server/db';
 import type { Post } from '$lib/server/db/schema';
@@ -70,7 +71,7 @@ export async function submitPost(
 	options: { askHome?: boolean } = {}
 ): Promise<{ post: Post } | { failure: ActionFailure<{ form: Form }> }> {
 	const { schema, askHome, ...setup } = formSetup(userId, now, options);
-	const form = await superValidate(data, schema);
+	const form = await superValidate(joinDateParts(data, 'whenDate'), schema);
 	if (!form.valid) return { failure: fail(400, { form }) };
 	const home = askHome ? form.data.streetId : null;
 	const place = home === null ? setup.place : placeOfStreet(db, home);

@@ -34,14 +34,10 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(intakeSchema));
 		if (!form.valid) return fail(400, { form });
 		if (form.data.streetId === null) return setError(form, 'streetId', 'intake_err_street');
-		const languages = form.data.languages
-			.split(/[\s,]+/)
-			.map((l) => l.trim().toLowerCase())
-			.filter(Boolean);
 		const result = registerResident(
 			db,
 			user,
-			{ ...form.data, streetId: form.data.streetId, languages },
+			{ ...form.data, streetId: form.data.streetId },
 			clock.now()
 		);
 		if (!result.ok)
@@ -50,10 +46,11 @@ export const actions: Actions = {
 				result.field === 'consent'
 					? 'consent'
 					: result.field === 'languages'
-						? 'languages'
+						? 'languages._errors'
 						: 'streetId',
 				result.error
 			);
-		redirect(303, `/broker/intake/${result.user.id}`);
+		// The person's page then says what was registered.
+		redirect(303, `/broker/intake/${result.user.id}?registered`);
 	}
 };

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { joinDateParts } from '$lib/schemas/fields';
 import { deskBookingSchema } from '$lib/schemas/lending';
 import * as clock from '$lib/server/clock';
 import { siteOrigin } from '$lib/server/config';
@@ -63,7 +64,8 @@ export const actions: Actions = {
 		const { user, neighbourhoodId } = requireSomeDesk(event);
 		const person = residentOf(event, neighbourhoodId);
 		if (!person) error(404, 'not found');
-		const form = await superValidate(event.request, zod4(deskBookingSchema));
+		const posted = joinDateParts(await event.request.formData(), 'startDate', 'endDate');
+		const form = await superValidate(posted, zod4(deskBookingSchema));
 		if (!form.valid) return fail(400, { form });
 		let loanId: number;
 		try {

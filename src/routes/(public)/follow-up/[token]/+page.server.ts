@@ -3,7 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { cookieName, getLocale } from '$lib/paraglide/runtime.js';
 import { toLocale } from '$lib/i18n';
-import { followUpAnswerSchema, type FollowUpAnswer } from '$lib/schemas/followup';
+import { followUpAnswerSchema, toFollowUpAnswer } from '$lib/schemas/followup';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { answerWithLink, checkFollowUpLink, linkNeighbourhood } from '$lib/server/followup/answer';
@@ -52,7 +52,7 @@ export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const form = await superValidate(request, schema);
 		if (!form.valid) return fail(400, { form });
-		const answered = answerWithLink(db, params.token, form.data as FollowUpAnswer, clock.now());
+		const answered = answerWithLink(db, params.token, toFollowUpAnswer(form.data), clock.now());
 		if (!answered.ok) return { form, state: answered.reason };
 		return { form, state: 'done' as const, callMe: form.data.outcome === 'call_me' };
 	}

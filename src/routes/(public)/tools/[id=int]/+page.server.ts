@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { joinDateParts } from '$lib/schemas/fields';
 import { agreementSchema, reservationSchema } from '$lib/schemas/lending';
 import { requireUser } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
@@ -71,7 +72,8 @@ export const actions: Actions = {
 	reserve: async (event) => {
 		const user = requireUser(event);
 		const tool = toolOf(event);
-		const form = await superValidate(event.request, zod4(reservationSchema), { id: 'reserve' });
+		const posted = joinDateParts(await event.request.formData(), 'startDate', 'endDate');
+		const form = await superValidate(posted, zod4(reservationSchema), { id: 'reserve' });
 		if (!form.valid) return fail(400, { reserveForm: form });
 		let loanId: number;
 		try {

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { followUpAnswerSchema, type FollowUpAnswer } from '$lib/schemas/followup';
+import { followUpAnswerSchema, toFollowUpAnswer } from '$lib/schemas/followup';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
@@ -47,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 				answeredAt: f.answeredAt!,
 				byBroker: f.answeredById !== null,
 				outcome: f.outcome!,
-				continuation: f.continuation!,
+				continuation: f.continuation,
 				comment: f.comment
 			})),
 		form: await superValidate(schema)
@@ -63,7 +63,7 @@ export const actions: Actions = {
 			db,
 			view.followUp.id,
 			broker.id,
-			form.data as FollowUpAnswer,
+			toFollowUpAnswer(form.data),
 			clock.now()
 		);
 		return saved ? { form, saved: true } : fail(409, { form, already: true });

@@ -1,3 +1,4 @@
+import { isLanguageCode } from '$lib/profile/languages';
 import { error } from '@sveltejs/kit';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -45,8 +46,11 @@ export const load: PageServerLoad = async (event) => {
 			phone: r.phone,
 			address: street ? `${street.name} ${r.houseNumber ?? ''}`.trim() : null,
 			contactBy: r.contactBy,
+			languages: (JSON.parse(r.languages) as string[]).filter(isLanguageCode),
 			hasEmail: !!r.email
 		},
+		// Just registered (from the intake form): the page says so above what was noted.
+		registered: event.url.searchParams.has('registered'),
 		consent: found.consentAt ? { at: found.consentAt, by: recorder?.name ?? '' } : null,
 		calls: openCallTasksOf(db, r.id),
 		proxies: proxiesOf(db, r.id),
