@@ -10,7 +10,6 @@ import { formSetup, submitPost } from '../post-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 
-const isKind = (v: string | null): v is Kind => (KINDS as readonly string[]).includes(v ?? '');
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
