@@ -166,13 +166,17 @@ export const requiredChoice = <const T extends readonly [string, ...string[]]>(
 /** The three boxes of a date field (DateField): "whenDate-day", "whenDate-month", "whenDate-year". */
 export const DATE_PARTS = ['day', 'month', 'year'] as const;
 
+/** A posted form (FormData) or a GET form's URL (URLSearchParams): both read and set by name. */
+type DateParts = { get(name: string): unknown; set(name: string, value: string): void };
+
 /**
  * Joins a date typed in three boxes into the "YYYY-MM-DD" that calendarDate() checks, in the
  * posted form itself, before superValidate reads it. Whatever was typed stays in it (a day "31"
  * in February, a year "27"), so the form comes back as typed with a message; splitDate() undoes it.
- * A form without the boxes (an older page, a script) keeps its own "YYYY-MM-DD".
+ * A form without the boxes (an older page, a script) keeps its own "YYYY-MM-DD". A GET form
+ * (figures, reports) passes its URL's search params, so old "?from=YYYY-MM-DD" links still work.
  */
-export function joinDateParts(formData: FormData, ...names: string[]): FormData {
+export function joinDateParts<T extends DateParts>(formData: T, ...names: string[]): T {
 	for (const name of names) {
 		const [d, m, y] = DATE_PARTS.map((p) => formData.get(`${name}-${p}`));
 		if (typeof d !== 'string' || typeof m !== 'string' || typeof y !== 'string') continue;

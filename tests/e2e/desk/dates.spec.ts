@@ -2,6 +2,7 @@ import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures
 import { brusselsDate, shift, spokenDate } from '../clock';
 import { signIn } from '../pages/auth';
 import { findTool } from '../pages/desk';
+import { dateGroup, expectDate, fillDate } from '../pages/forms';
 
 /** A date as a machine writes it (2026-12-04): never in a sentence or a table a person reads. */
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
@@ -36,6 +37,22 @@ test('the desk, a tool’s history, the lending figures and the reports say date
 	const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 	await expect(main).toContainText(`Van ${spokenDate(first)} tot en met ${spokenDate(last)}.`);
 	await expect(main).not.toContainText(ISO_DATE);
+	// Another period, typed day / month / year; a link made before the boxes still works.
+	await fillDate(page, 'Vanaf', '2026-03-01');
+	await fillDate(page, 'Tot (niet inbegrepen)', '2026-04-01');
+	await page.getByRole('button', { name: 'Toon', exact: true }).click();
+	const march = `Van ${spokenDate('2026-03-01')} tot en met ${spokenDate('2026-03-31')}.`;
+	await expect(main).toContainText(march);
+	await page.goto('/desk/figures?from=2026-03-01&to=2026-04-01');
+	await expect(main).toContainText(march);
+	await expectDate(page, 'Vanaf', '2026-03-01');
+	// A day that does not exist is said beside the field, and the boxes keep what was typed.
+	await fillDate(page, 'Vanaf', '2026-02-31');
+	await page.getByRole('button', { name: 'Toon', exact: true }).click();
+	await expect(dateGroup(page, 'Vanaf')).toHaveAccessibleDescription(
+		/Deze dag bestaat niet in de kalender/
+	);
+	await expectDate(page, 'Vanaf', '2026-02-31');
 
 	// The steering group's report, of this year unless another period is chosen.
 	await page.goto('/broker/reports');

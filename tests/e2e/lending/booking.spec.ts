@@ -102,12 +102,12 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 		page.getByText('Gereserveerd door de uitleendienst of de buurtwerker.')
 	).toBeVisible();
 	// She calls back: one more day. The desk extends it (same overlap rule as online).
-	await page.getByLabel('Langer nodig? Nieuwe dag om terug te brengen').fill(tuesday);
+	await fillDate(page, 'Langer nodig? Nieuwe dag om terug te brengen', tuesday);
 	await page.getByRole('button', { name: 'Terugbrengdag verlengen' }).click();
 	await expect(
 		page.getByText('Kies een latere dag dan de dag waarop je het nu terugbrengt.')
 	).toBeVisible();
-	await page.getByLabel('Langer nodig? Nieuwe dag om terug te brengen').fill(thursday);
+	await fillDate(page, 'Langer nodig? Nieuwe dag om terug te brengen', thursday);
 	await page.getByRole('button', { name: 'Terugbrengdag verlengen' }).click();
 	await expect(page.getByText('Je lening is verlengd.')).toBeVisible();
 	await expect(

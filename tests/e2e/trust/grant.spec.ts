@@ -1,5 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
+import { dateGroup, fillDate } from '../pages/forms';
 import { fillPost, sendPost, setStreet } from '../pages/posts';
 import { waitForMail } from '../smtp';
 
@@ -68,19 +69,20 @@ test('a broker finds a helper, grants “met in person” and a VOG; the card ex
 
 	// The certificate: a date in the future and an expired certificate are refused.
 	await grant.getByLabel('Soort label').selectOption({ label: 'Bewijs van goed gedrag gezien' });
-	const issued = grant.getByLabel('Datum op het bewijs van goed gedrag');
+	const issuedLabel = 'Datum op het bewijs van goed gedrag';
+	const issued = dateGroup(grant, issuedLabel);
 	await expect(issued).toHaveAccessibleDescription(/vervalt 3 jaar later/);
-	await issued.fill(localDay(1));
+	await fillDate(grant, issuedLabel, localDay(1));
 	await note.fill(vogNote);
 	await grant.getByRole('button', { name: 'Label geven' }).click();
 	await expect(issued).toHaveAccessibleDescription(/Deze datum ligt in de toekomst/);
 	await expect(note).toHaveValue(vogNote);
-	await issued.fill(localDay(-4 * 365));
+	await fillDate(grant, issuedLabel, localDay(-4 * 365));
 	await grant.getByRole('button', { name: 'Label geven' }).click();
 	await expect(issued).toHaveAccessibleDescription(/Dit bewijs is al verlopen/);
 	let issuedOn = localDay(-200);
 	if (issuedOn.endsWith('-02-29')) issuedOn = localDay(-201);
-	await issued.fill(issuedOn);
+	await fillDate(grant, issuedLabel, issuedOn);
 	await grant.getByRole('button', { name: 'Label geven' }).click();
 	await expect(page.getByText('Het label is gegeven.')).toBeVisible();
 	const vog = current

@@ -1,3 +1,4 @@
+import { joinDateParts } from '$lib/schemas/fields';
 import type { DbOrTx } from '../db/client';
 import type { Role } from '../db/schema';
 import { timeZonesOf } from '../neighbourhoods/public';
@@ -33,9 +34,12 @@ export interface ReportRequest {
 export function readReportRequest(
 	db: DbOrTx,
 	user: { id: string; role: Role },
-	params: URLSearchParams,
+	asked: URLSearchParams,
 	now: number
 ): ReportRequest | null {
+	// The custom period's dates come as day / month / year boxes (DateField); "?from=YYYY-MM-DD"
+	// links made before them still work.
+	const params = joinDateParts(new URLSearchParams(asked), 'from', 'to');
 	const choices = brokeredNeighbourhoods(db, user).map((n) => ({ id: n.id, name: n.name }));
 	const wanted = params.get('n');
 	const chosen = wanted && /^\d+$/.test(wanted) ? Number(wanted) : null;

@@ -5,9 +5,11 @@ import { db } from '$lib/server/db';
 import { deskFigures } from '$lib/server/lending/figures';
 import { requireSomeDesk } from '$lib/server/lending/desk-access';
 import { timeZonesOf } from '$lib/server/neighbourhoods/public';
+import { calendarDate, joinDateParts } from '$lib/schemas/fields';
 import type { PageServerLoad } from './$types';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// An empty box means "this month"; a date that cannot be gets a message beside it.
+const dateField = calendarDate({ message: 'lending_err_date', optional: true });
 
 export const load: PageServerLoad = (event) => {
 	const { neighbourhoodId } = requireSomeDesk(event);
@@ -15,12 +17,19 @@ export const load: PageServerLoad = (event) => {
 	// This month by the neighbourhood's own calendar.
 	const timeZone = timeZonesOf(db, [neighbourhoodId]).get(neighbourhoodId) ?? 'Europe/Brussels';
 	const month = startOfMonth(new TZDate(now, timeZone));
-	let from = event.url.searchParams.get('from') ?? '';
-	let to = event.url.searchParams.get('to') ?? '';
-	if (!DATE.test(from)) from = format(month, 'yyyy-MM-dd');
-	if (!DATE.test(to) || to <= from) to = format(addMonths(new Date(from), 1), 'yyyy-MM-dd');
+	// The dates come as day / month / year boxes; "?from=YYYY-MM-DD" links still work.
+	const params = joinDateParts(new URLSearchParams(event.url.searchParams), 'from', 'to');
+	const typed = { from: params.get('from') ?? '', to: params.get('to') ?? '' };
+	const errors: { from?: string; to?: string } = {};
+	for (const key of ['from', 'to'] as const) {
+		const checked = dateField.safeParse(typed[key]);
+		if (!checked.success) errors[key] = checked.error.issues[0]?.message ?? 'lending_err_date';
+	}
+	const from = !errors.from && typed.from ? typed.from : format(month, 'yyyy-MM-dd');
+	let to = !errors.to && typed.to ? typed.to : '';
+	if (!to || to <= from) to = format(addMonths(new Date(from), 1), 'yyyy-MM-dd');
 	// The sentence above the tables names the last day counted, as people say a period.
 	const [y, mo, d] = to.split('-').map(Number) as [number, number, number];
 	const lastDay = new Date(Date.UTC(y, mo - 1, d - 1)).toISOString().slice(0, 10);
-	return { from, to, lastDay, ...deskFigures(db, neighbourhoodId, from, to, now) };
+	return { from, to, lastDay, typed, errors, ...deskFigures(db, neighbourhoodId, from, to, now) };
 };

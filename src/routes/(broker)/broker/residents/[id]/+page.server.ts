@@ -3,6 +3,7 @@ import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { residentNoteSchema } from '$lib/schemas/intake';
 import { reasonSchema } from '$lib/schemas/talk';
+import { joinDateParts } from '$lib/schemas/fields';
 import { grantSchema, revokeSchema } from '$lib/schemas/trust';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import { getResident } from '$lib/server/broker/residents';
@@ -80,7 +81,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	grant: async (event) => {
 		const { user, person } = guard(event);
-		const form = await superValidate(event.request, zod4(grantSchema), { id: 'grant' });
+		const posted = joinDateParts(
+			await event.request.formData(),
+			'checkedOn',
+			'issuedOn',
+			'trainingOn'
+		);
+		const form = await superValidate(posted, zod4(grantSchema), { id: 'grant' });
 		if (!form.valid) return fail(400, { grantForm: form });
 		const kind = form.data.kind;
 		const training = kind === 'training';

@@ -16,7 +16,7 @@ import { requireDesk } from '$lib/server/lending/desk-access';
 import { cancelReservation, extendLoan, ReservationError } from '$lib/server/lending/reservations';
 import { markNotCollected, releaseDate } from '$lib/server/lending/uncollected';
 import { deskCancelSchema, extendSchema } from '$lib/schemas/lending';
-import { calendarDate, textField } from '$lib/schemas/fields';
+import { calendarDate, joinDateParts, textField } from '$lib/schemas/fields';
 import {
 	keepPhoto,
 	PhotoError,
@@ -135,7 +135,7 @@ export const actions: Actions = {
 	extend: async (event) => {
 		const row = loadLoan(Number(event.params.id));
 		const user = requireDesk(event, row.tool.neighbourhoodId);
-		const data = Object.fromEntries(await event.request.formData());
+		const data = Object.fromEntries(joinDateParts(await event.request.formData(), 'endDate'));
 		const parsed = extendSchema.safeParse({ ...data, loanId: row.loan.id });
 		const endDate = String(data.endDate ?? '');
 		if (!parsed.success)
@@ -180,6 +180,7 @@ export const actions: Actions = {
 		const form = await readPhotoForm(event.request);
 		if (!form)
 			return fail(413, { form: 'in', values: {}, errors: { photo: ['desk_photo_error_size'] } });
+		joinDateParts(form, 'expectedDate');
 		const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string'));
 		const photo = form.get('photo');
 		const hasPhoto = photo instanceof File && photo.size > 0;

@@ -13,7 +13,7 @@ import {
 import { requireDesk } from '$lib/server/lending/desk-access';
 import { loanDone } from '$lib/server/lending/desk-done';
 import { toolHistory } from '$lib/server/lending/history';
-import { calendarDate, textField } from '$lib/schemas/fields';
+import { calendarDate, joinDateParts, textField } from '$lib/schemas/fields';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function guard(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -53,7 +53,8 @@ function run(fn: () => void, name: string, values: Record<string, unknown> = {})
 }
 
 async function strings(request: Request): Promise<Record<string, string>> {
-	const form = await request.formData();
+	// The repair's expected date comes as day / month / year boxes (DateField).
+	const form = joinDateParts(await request.formData(), 'expectedDate');
 	return Object.fromEntries(
 		[...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string')
 	);
