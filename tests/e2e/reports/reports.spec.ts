@@ -4,6 +4,7 @@ import { historyLoans, historyMonth } from '../../../src/lib/server/demo/history
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { spokenDate } from '../clock';
 import { signIn } from '../pages/auth';
+import { dateGroup, expectDate, fillDate } from '../pages/forms';
 
 /** Year and month (1–12) of `monthsAgo` months before today in Brussels. */
 function monthBefore(monthsAgo: number): { year: number; month: number } {
@@ -26,8 +27,9 @@ test('a broker reads the figures of a period and downloads them as CSV', async (
 	// Three months ago, as the demo's history made it.
 	const { year, month } = monthBefore(3);
 	await page.getByLabel('Periode').selectOption({ label: 'Maand' });
-	await page.getByLabel('Jaar').fill(String(year));
-	await page.getByLabel('Maand', { exact: true }).selectOption(String(month));
+	// The period's own year and month, not the boxes of the custom dates further down.
+	await page.getByRole('textbox', { name: 'Jaar', exact: true }).first().fill(String(year));
+	await page.getByRole('combobox', { name: 'Maand', exact: true }).selectOption(String(month));
 	await page.getByRole('button', { name: 'Toon cijfers' }).click();
 	const first = `${year}-${String(month).padStart(2, '0')}-01`;
 	await expect(
@@ -68,8 +70,13 @@ test('a broker reads the lending figures of the past months and downloads them a
 	const to = lastDay(monthBefore(2));
 	await page.goto('/broker/reports');
 	await page.getByLabel('Periode').selectOption({ label: 'Zelf kiezen' });
-	await page.getByLabel('Van (dag)').fill(from);
-	await page.getByLabel('Tot en met (dag)').fill(to);
+	// Day, month and year in their own boxes, in the order people write a date here.
+	const boxes = dateGroup(page, 'Van (dag)').getByRole('textbox');
+	await expect(boxes).toHaveCount(3);
+	for (const [i, name] of ['Dag', 'Maand', 'Jaar'].entries())
+		await expect(boxes.nth(i)).toHaveAccessibleName(name);
+	await fillDate(page, 'Van (dag)', from);
+	await fillDate(page, 'Tot en met (dag)', to);
 	await page.getByRole('button', { name: 'Toon cijfers' }).click();
 	await expect(
 		page.getByRole('heading', {
@@ -130,10 +137,10 @@ test('a custom period with the days the wrong way round is explained beside the 
 }) => {
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker/reports?period=custom&from=2026-05-10&to=2026-05-01');
-	await expect(page.getByLabel('Tot en met (dag)')).toHaveAccessibleDescription(
+	await expect(dateGroup(page, 'Tot en met (dag)')).toHaveAccessibleDescription(
 		/De laatste dag moet na de eerste dag komen\./
 	);
-	await expect(page.getByLabel('Tot en met (dag)')).toHaveValue('2026-05-01');
+	await expectDate(page, 'Tot en met (dag)', '2026-05-01');
 });
 
 test('residents cannot open the reports, nor brokers another neighbourhood', async ({ page }) => {
