@@ -57,7 +57,10 @@ export async function signIn(page: Page, email: string, password: string): Promi
 	await page.waitForURL((url) => url.pathname !== '/sign-in');
 	if (new URL(page.url()).pathname === '/sign-in/two-factor') await enterSecondFactor(page, email);
 	await expect(page).not.toHaveURL(/\/sign-in/);
-	await expect(page.getByRole('button', { name: 'Afmelden', exact: true })).toBeVisible();
+	// On a phone it sits in the closed menu: there, but not shown.
+	await expect(
+		page.getByRole('button', { name: 'Afmelden', exact: true, includeHidden: true })
+	).toBeAttached();
 }
 
 /**
@@ -78,7 +81,10 @@ export async function setUpSecondFactor(page: Page, email: string): Promise<stri
 
 /** Signs out with the button in the menu. */
 export async function signOut(page: Page): Promise<void> {
-	await page.getByRole('button', { name: 'Afmelden', exact: true }).click();
+	const button = page.getByRole('button', { name: 'Afmelden', exact: true });
+	// On a phone the menu opens first.
+	if (!(await button.isVisible())) await page.getByText('Menu', { exact: true }).click();
+	await button.click();
 	await expect(page.getByText('Je bent afgemeld.')).toBeVisible();
 }
 

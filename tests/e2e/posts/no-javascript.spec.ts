@@ -54,6 +54,7 @@ test('a post can be written, corrected and sent without JavaScript', async ({ pa
 
 	// Without JavaScript the summary is sent by the server, focused as the page opens.
 	await expect(page.getByRole('alert', { name: 'Er is een probleem' })).toBeFocused();
+	await expect(page).toHaveTitle('Fout: Vraag of bied hulp – Naburig');
 	await expect(page.getByLabel('Wat precies?')).toHaveAccessibleDescription(
 		/Vertel wat er moet gebeuren/
 	);

@@ -7,7 +7,11 @@ test('a post shows its poster’s badges in words, and the badges page explains 
 	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	await page.goto('/posts?sort=newest');
 	await page.getByRole('link', { name: 'Lampen, stopcontacten en kleine klusjes' }).click();
-	const badges = page.getByRole('list', { name: 'Vertrouwenslabels' });
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Lampen, stopcontacten en kleine klusjes' })
+	).toBeVisible();
+	// The post's own list (the list page names each card's list after its post).
+	const badges = page.getByRole('list', { name: 'Vertrouwenslabels', exact: true });
 	await expect(badges).toContainText('Persoonlijk ontmoet');
 	await expect(badges).toContainText('Bewijs van goed gedrag gezien');
 	await page.getByRole('link', { name: 'Wat betekenen de labels?' }).click();

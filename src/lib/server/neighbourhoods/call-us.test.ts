@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { neighbourhoods } from '../db/schema';
 import { assignBroker } from './brokers';
-import { callUsList, setCallFace, telOf } from './call-us';
+import { telDigits } from '$lib/phone';
+import { callUsList, setCallFace } from './call-us';
 import { setUpNeighbourhood } from './test-fixtures';
 
 function twoHoods() {
@@ -64,6 +65,6 @@ describe('call us', () => {
 	});
 
 	it('writes a phone number as a tel: link can use it', () => {
-		expect(telOf('+32 (0)470/11.22.33')).toBe('+320470112233');
+		expect(telDigits('+32 (0)470/11.22.33')).toBe('+320470112233');
 	});
 });

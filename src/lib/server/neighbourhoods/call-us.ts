@@ -1,3 +1,4 @@
+import { telDigits } from '$lib/phone';
 import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
@@ -26,11 +27,6 @@ export interface CallUs {
 
 /** The URL of a broker's photo file (served by /photos like the tools' photos). */
 export const callPhotoUrl = (fileKey: string) => `/photos/${fileKey}-s.webp`;
-
-/** `tel:` wants no spaces, dots or brackets. */
-export function telOf(phone: string): string {
-	return phone.replace(/[^\d+]/g, '');
-}
 
 /**
  * Every neighbourhood that has a phone number, the one the person belongs to (or the one the
@@ -61,7 +57,7 @@ export function callUsList(
 		neighbourhoodId: r.id,
 		neighbourhood: r.name,
 		phone: r.phone,
-		tel: telOf(r.phone),
+		tel: telDigits(r.phone),
 		hours: JSON.parse(r.hours) as DutySlot[],
 		broker: faces.get(r.id) ?? null
 	}));

@@ -33,12 +33,7 @@ export function posterPlace(db: DbOrTx, userId: string): PosterPlace | null {
 	return {
 		neighbourhoodId: row.neighbourhoodId,
 		timeZone: row.timeZone,
-		streets: db
-			.select({ id: streets.id, name: streets.name })
-			.from(streets)
-			.where(eq(streets.neighbourhoodId, row.neighbourhoodId))
-			.orderBy(asc(streets.name))
-			.all()
+		streets: streetsOf(db, row.neighbourhoodId)
 	};
 }
 
@@ -54,12 +49,7 @@ export function placeOfStreet(db: DbOrTx, streetId: number): PosterPlace | null 
 	return {
 		neighbourhoodId: street.neighbourhoodId,
 		timeZone: street.timeZone,
-		streets: db
-			.select({ id: streets.id, name: streets.name })
-			.from(streets)
-			.where(eq(streets.neighbourhoodId, street.neighbourhoodId))
-			.orderBy(asc(streets.name))
-			.all()
+		streets: streetsOf(db, street.neighbourhoodId)
 	};
 }
 
@@ -165,4 +155,14 @@ export function ownPost(db: DbOrTx, postId: number, userId: string): Post | null
 export function editablePost(db: DbOrTx, postId: number, userId: string): Post | null {
 	const post = ownPost(db, postId, userId);
 	return post && EDITABLE.includes(post.status) ? post : null;
+}
+
+/** A neighbourhood's streets by name, to choose from in the form. */
+function streetsOf(db: DbOrTx, neighbourhoodId: number): { id: number; name: string }[] {
+	return db
+		.select({ id: streets.id, name: streets.name })
+		.from(streets)
+		.where(eq(streets.neighbourhoodId, neighbourhoodId))
+		.orderBy(asc(streets.name))
+		.all();
 }
