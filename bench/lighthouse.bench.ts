@@ -4,7 +4,7 @@
 // Run: npm run bench -- lighthouse (not part of a plain `npm run bench`: it takes minutes).
 // Chromium: CHROME_PATH, else /usr/bin/chromium. On a shared machine the absolute figures move
 // with the load of the other processes: compare runs made under the same load.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
@@ -17,6 +17,7 @@ import { openDatabase } from '../src/lib/server/db/client';
 import { followUpLinks, followUps, posts, users } from '../src/lib/server/db/schema';
 import { seedDemoIfEmpty } from '../src/lib/server/demo/seed';
 import { hashToken, randomToken } from '../src/lib/server/ids';
+import { startSite, waitForServer } from './server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4412);
 const BASE = `http://localhost:${PORT}`;
@@ -81,31 +82,7 @@ const PAGES: { name: string; path: string; cookie?: string }[] = [
 ].filter((p) => !only || only.includes(p.name));
 
 // Started as a real site is (scripts/serve.mjs), so its headers are those a phone gets.
-const server = spawn(process.execPath, ['scripts/serve.mjs'], {
-	env: {
-		...process.env,
-		PORT: String(PORT),
-		ORIGIN: BASE,
-		DATABASE_URL: FILE,
-		DEMO: '0',
-		NODE_ENV: 'production',
-		LOG_LEVEL: 'error'
-	},
-	stdio: ['ignore', 'ignore', 'inherit']
-});
-process.on('exit', () => server.kill());
-
-async function waitForServer() {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`${BASE}/healthz`)).ok) return;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('the server did not start');
-}
+const server = startSite('scripts/serve.mjs', PORT, FILE, { NODE_ENV: 'production' });
 
 interface Run {
 	performance: number;
@@ -150,7 +127,7 @@ function median(runs: Run[]): Run {
 	return [...runs].sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)]!;
 }
 
-await waitForServer();
+await waitForServer(BASE);
 const loadAtStart = loadavg()[0]!;
 const rows = [];
 const misses: string[] = [];

@@ -3,12 +3,13 @@
 // size and the JavaScript each view ships. Needs a build: it runs `npm run build` when missing.
 // Run: npx tsx bench/list-and-map.bench.ts (or all: npm run bench)
 import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createSession, SESSION_COOKIE } from '../src/lib/server/auth/session';
 import { openDatabase } from '../src/lib/server/db/client';
+import { startSite, waitForServer } from './server';
 import { buildTown } from './town';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4411);
@@ -28,30 +29,7 @@ const { token } = createSession(db, 'r0', Date.now());
 sqlite.close();
 const cookie = `${SESSION_COOKIE}=${token}`;
 
-const server = spawn(process.execPath, ['build/index.js'], {
-	env: {
-		...process.env,
-		PORT: String(PORT),
-		ORIGIN: BASE,
-		DATABASE_URL: file,
-		DEMO: '0',
-		LOG_LEVEL: 'error'
-	},
-	stdio: ['ignore', 'ignore', 'inherit']
-});
-process.on('exit', () => server.kill());
-
-async function waitForServer() {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`${BASE}/healthz`)).ok) return;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('the server did not start');
-}
+const server = startSite('build/index.js', PORT, file);
 
 /** The value below which the given share of the samples lie (nearest rank). */
 function percentile(sorted: number[], share: number): number {
@@ -125,7 +103,7 @@ function leafletChunkKb(): number {
 	return bytes / 1024;
 }
 
-await waitForServer();
+await waitForServer(BASE);
 const runs = [];
 for (const path of [
 	'/posts?kind=request',
