@@ -64,7 +64,7 @@ describe('reading the audit log', () => {
 			.insert(neighbourhoods)
 			.values({ ...ctx.hood, id: undefined, slug: 'andere', name: 'Andere' })
 			.returning()
-			.get();
+			.all()[0]!;
 		const bea = ctx.resident('Bea', { role: 'broker' });
 		const row = (i: number, neighbourhoodId: number | null, action: string) =>
 			recordAudit(

@@ -83,6 +83,6 @@ export function consumeEmailToken(
 		.set({ usedAt: now })
 		.where(and(eq(emailTokens.tokenHash, hashToken(token)), isNull(emailTokens.usedAt)))
 		.returning({ userId: emailTokens.userId })
-		.get();
+		.all()[0];
 	return used ? check : { ok: false, reason: 'used' };
 }

@@ -94,7 +94,7 @@ export function registerResident(
 				createdAt: now
 			})
 			.returning()
-			.get();
+			.all()[0]!;
 		tx.insert(residentConsents)
 			.values({ userId: user.id, recordedById: broker.id, recordedAt: now })
 			.run();
@@ -160,7 +160,7 @@ export function placePostFor(
 			})
 			.where(eq(posts.id, post.id))
 			.returning()
-			.get();
+			.all()[0]!;
 		recordAudit(
 			tx,
 			{
@@ -304,7 +304,7 @@ export function postAsProxy(
 		.set({ placedById: proxyUserId })
 		.where(eq(posts.id, created.post.id))
 		.returning()
-		.get();
+		.all()[0]!;
 	return { ok: true, post };
 }
 

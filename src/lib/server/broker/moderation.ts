@@ -91,7 +91,7 @@ export function approvePost(
 			})
 			.where(and(eq(posts.id, post.id), eq(posts.status, 'pending')))
 			.returning()
-			.get();
+			.all()[0];
 		if (!approved) return null;
 		recordAudit(
 			tx,
@@ -141,7 +141,7 @@ export function hidePost(
 			.set({ status: 'hidden', rejectionReason: reason, updatedAt: now })
 			.where(and(eq(posts.id, postId), inArray(posts.status, [...HIDEABLE])))
 			.returning()
-			.get();
+			.all()[0];
 		if (!hidden) return null;
 		recordAudit(
 			tx,
@@ -170,7 +170,7 @@ export function restorePost(db: DB, postId: number, brokerId: string, now: numbe
 			.set({ status: openOrFilled(tx, post), rejectionReason: null, updatedAt: now })
 			.where(and(eq(posts.id, postId), eq(posts.status, 'hidden')))
 			.returning()
-			.get()!;
+			.all()[0]!;
 		recordAudit(
 			tx,
 			{
@@ -201,7 +201,7 @@ export function rejectPost(
 			.set({ status: 'rejected', rejectionReason: reason, updatedAt: now })
 			.where(and(eq(posts.id, postId), eq(posts.status, 'pending')))
 			.returning()
-			.get();
+			.all()[0];
 		if (!rejected) return null;
 		recordAudit(
 			tx,

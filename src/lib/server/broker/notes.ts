@@ -57,7 +57,7 @@ export function addResidentNote(
 			.insert(residentNotes)
 			.values({ userId: person.id, authorId: brokerId, body, createdAt: now })
 			.returning({ id: residentNotes.id })
-			.get();
+			.all()[0]!;
 		recordAudit(
 			tx,
 			{

@@ -67,7 +67,7 @@ export function addService(
 			.insert(services)
 			.values({ ...columns(input), neighbourhoodId, createdAt: now })
 			.returning()
-			.get();
+			.all()[0]!;
 		recordAudit(
 			tx,
 			{

@@ -18,7 +18,7 @@ function world() {
 			createdAt: 0
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	ctx.resident('Maria Janssens', { email: 'maria@test.example', phone: '015 41 22 87' });
 	ctx.resident('Jozef Peeters', { email: 'jozef@test.example', phone: '0470/11.22.33' });
 	ctx.resident('Marcel 100%', { email: 'marcel@test.example' });

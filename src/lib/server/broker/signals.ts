@@ -31,7 +31,7 @@ export function fileSignal(db: DB, userId: string, input: SignalInput, now: numb
 			createdAt: now
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	return { ok: true, signal };
 }
 

@@ -27,7 +27,7 @@ export function suspendPerson(
 			.set({ status: 'suspended', statusReason: reason })
 			.where(and(eq(users.id, personId), eq(users.status, 'active'), eq(users.role, 'resident')))
 			.returning()
-			.get();
+			.all()[0];
 		if (!person) return null;
 		tx.delete(sessions).where(eq(sessions.userId, personId)).run();
 		const hidden = tx
@@ -74,7 +74,7 @@ export function unsuspendPerson(db: DB, personId: string, brokerId: string, now:
 			.set({ status: 'active', statusReason: null })
 			.where(and(eq(users.id, personId), eq(users.status, 'suspended')))
 			.returning()
-			.get();
+			.all()[0];
 		if (!person) return null;
 		const last = tx
 			.select({ detail: auditLog.detail })

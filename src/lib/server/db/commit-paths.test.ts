@@ -59,7 +59,7 @@ describe('on a full disk', () => {
 			.set({ status: 'open' })
 			.where(eq(posts.id, created.post.id))
 			.returning()
-			.get();
+			.all()[0]!;
 		const helper = resident('Jozef');
 		throwsWhileFull(() => respond(db, post, helper.id, 'Ik kan helpen.', 2000));
 		expect(rows(responses)).toBe(0);

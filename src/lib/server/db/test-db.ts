@@ -19,5 +19,5 @@ export function insertTestUser(db: DB, fields: Partial<typeof users.$inferInsert
 			...fields
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 }

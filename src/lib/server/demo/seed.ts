@@ -347,18 +347,19 @@ function insertNeighbourhood(tx: Tx, n: DemoNeighbourhood, now: number) {
 			createdAt: now - n.createdDaysAgo * DAY
 		})
 		.returning()
-		.get();
-	const streetRows = n.streets.map(([name, dLat, dLon]) =>
-		tx
-			.insert(streets)
-			.values({
-				neighbourhoodId: hood.id,
-				name,
-				lat: n.centre.lat + dLat,
-				lon: n.centre.lon + dLon
-			})
-			.returning()
-			.get()
+		.all()[0]!;
+	const streetRows = n.streets.map(
+		([name, dLat, dLon]) =>
+			tx
+				.insert(streets)
+				.values({
+					neighbourhoodId: hood.id,
+					name,
+					lat: n.centre.lat + dLat,
+					lon: n.centre.lon + dLon
+				})
+				.returning()
+				.all()[0]!
 	);
 	return { id: hood.id, streets: streetRows };
 }

@@ -141,7 +141,7 @@ export function seedDemoTools(tx: Tx, neighbourhoodId: number, now: number): voi
 			notes: 'Aan het onthaal. Vraag naar de uitleendienst.'
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	const grant = tx
 		.insert(fundingSources)
 		.values({
@@ -150,7 +150,7 @@ export function seedDemoTools(tx: Tx, neighbourhoodId: number, now: number): voi
 			grantReference: 'KBS 2024-J1234'
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	const categoryIds = new Map(
 		tx
 			.select()

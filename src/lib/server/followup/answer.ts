@@ -69,7 +69,7 @@ function saveAnswer(
 		})
 		.where(and(eq(followUps.id, followUpId), isNull(followUps.answeredAt)))
 		.returning()
-		.get();
+		.all()[0];
 	if (!followUp) return null;
 	// Answered: the "nobody answered" task and the call task for it are no longer needed.
 	tx.update(tasks)

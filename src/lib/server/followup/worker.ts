@@ -141,7 +141,7 @@ export function sendDueFollowUps(db: DB, now: number, origin: string): number {
 					.set({ sentAt: now, aboutEnd: row.match.status !== 'active' })
 					.where(and(eq(followUps.id, id), isNull(followUps.sentAt)))
 					.returning()
-					.get();
+					.all()[0];
 				if (!followUp) return;
 				sent++;
 				mailFollowUp(tx, followUp, 'follow_up', now, origin);
@@ -194,7 +194,7 @@ export function remindUnanswered(db: DB, now: number, origin: string): number {
 						and(eq(followUps.id, id), isNull(followUps.remindedAt), isNull(followUps.answeredAt))
 					)
 					.returning()
-					.get();
+					.all()[0];
 				if (!followUp) return;
 				reminded++;
 				mailFollowUp(tx, followUp, 'follow_up_reminder', now, origin);

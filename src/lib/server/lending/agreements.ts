@@ -61,7 +61,7 @@ export function publishAgreement(
 			publishedById
 		})
 		.returning({ id: borrowerAgreements.id })
-		.get().id;
+		.all()[0]!.id;
 }
 
 /** How and when a person accepted the current version; null when they have not (yet). */
@@ -126,7 +126,7 @@ export function acceptAgreement(
 		})
 		.onConflictDoNothing()
 		.returning({ id: agreementAcceptances.id })
-		.get();
+		.all()[0];
 	if (!inserted) return currentAcceptance(d, input.userId, agreement.neighbourhoodId)!.id;
 	if (input.method !== 'online') {
 		const person = d

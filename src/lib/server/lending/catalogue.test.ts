@@ -38,7 +38,7 @@ beforeEach(() => {
 			createdAt: 0
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	const place = db
 		.insert(pickupPlaces)
 		.values({
@@ -48,7 +48,7 @@ beforeEach(() => {
 			openingHours: JSON.stringify([{ day: 2, from: '09:00', to: '12:00' }])
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	const grant = db
 		.insert(fundingSources)
 		.values({
@@ -57,7 +57,7 @@ beforeEach(() => {
 			grantReference: 'R-1'
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	const add = (assetTag: string, name: string, category: string, extra = {}) =>
 		db
 			.insert(tools)
@@ -72,7 +72,7 @@ beforeEach(() => {
 				...extra
 			})
 			.returning()
-			.get().id;
+			.all()[0]!.id;
 	ids = {
 		drill: add('KBS-001', 'Klopboormachine', 'diy', {
 			fundingSourceId: grant.id,

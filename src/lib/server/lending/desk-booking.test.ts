@@ -59,7 +59,7 @@ it('the desk sees the call about a late tool, and only its own neighbourhood may
 			createdAt: NOW
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	checkOut(f.db, loan.id, maria.id, { condition: 'good', partsOut: [], deposit: 'none' }, NOW);
 	const later = Date.UTC(2026, 2, 13, 11);
 	runLoanReminders(f.db, later, ORIGIN);

@@ -26,7 +26,7 @@ describe('what the desk shows of residents', () => {
 			.insert(streets)
 			.values({ neighbourhoodId: f.hoodId, name: 'Kazernestraat', lat: 51, lon: 3.7 })
 			.returning()
-			.get();
+			.all()[0]!;
 		f.borrower({ displayName: 'Maria Janssens', phone: '0470 11 22 33', streetId: street.id });
 
 		expect(findResidents(f.db, f.hoodId, 'Maria', false)).toEqual([

@@ -49,13 +49,14 @@ beforeEach(() => {
 			createdAt: 0
 		})
 		.returning()
-		.get().id;
+		.all()[0]!.id;
 	const place = db
 		.insert(pickupPlaces)
 		.values({ neighbourhoodId: hoodId, name: 'B', address: 'P 1' })
 		.returning()
-		.get();
-	grantId = db.insert(fundingSources).values({ name: 'KBS', funder: 'KBS' }).returning().get().id;
+		.all()[0]!;
+	grantId = db.insert(fundingSources).values({ name: 'KBS', funder: 'KBS' }).returning().all()[0]!
+		.id;
 	const cat = db.select().from(toolCategories).all()[0]!.id;
 	const add = (assetTag: string, fund: number | null) =>
 		db
@@ -72,7 +73,7 @@ beforeEach(() => {
 				createdAt: 0
 			})
 			.returning()
-			.get().id;
+			.all()[0]!.id;
 	drill = add('T-1', grantId);
 	ladder = add('T-2', null);
 });
@@ -95,7 +96,7 @@ function loan(
 			createdAt: 0
 		})
 		.returning()
-		.get().id;
+		.all()[0]!.id;
 }
 
 describe('desk today', () => {

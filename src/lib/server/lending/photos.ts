@@ -127,7 +127,7 @@ export function addToolPhoto(
 		.insert(toolPhotos)
 		.values({ toolId, ...p, createdAt: now })
 		.returning()
-		.get();
+		.all()[0]!;
 }
 
 /** Public photos of a tool (never the damage photos). */

@@ -131,7 +131,7 @@ export function reserveTool(db: DB, input: ReserveInput, now: number, origin: st
 					createdAt: now
 				})
 				.returning()
-				.get();
+				.all()[0]!;
 			// Who booked is on the waiting list no more.
 			tx.delete(toolWaitlist)
 				.where(
@@ -207,7 +207,7 @@ export function extendLoan(
 				})
 				.where(eq(loans.id, loan.id))
 				.returning()
-				.get();
+				.all()[0]!;
 			recordAudit(
 				tx,
 				{

@@ -29,7 +29,7 @@ export function lendingFixture(db: DB = createTestDb()) {
 			createdAt: 0
 		})
 		.returning()
-		.get().id;
+		.all()[0]!.id;
 	const place = db
 		.insert(pickupPlaces)
 		.values({
@@ -41,7 +41,7 @@ export function lendingFixture(db: DB = createTestDb()) {
 			)
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	const categoryId = db.select().from(toolCategories).all()[0]!.id;
 	const addTool = (assetTag: string) =>
 		db
@@ -58,7 +58,7 @@ export function lendingFixture(db: DB = createTestDb()) {
 				createdAt: 0
 			})
 			.returning()
-			.get().id;
+			.all()[0]!.id;
 	const agreementId = publishAgreement(
 		db,
 		hoodId,

@@ -163,7 +163,7 @@ export function claimNextMail(
 				)
 			)
 			.returning()
-			.get();
+			.all()[0]!;
 	});
 }
 

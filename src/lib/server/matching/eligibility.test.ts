@@ -43,7 +43,7 @@ function world() {
 			createdAt: 0
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	const neighbour = (name: string) => {
 		const lat = CENTRE.lat + 200 / 111_320;
 		const cell = approximate(lat, CENTRE.lon);
@@ -136,7 +136,7 @@ describe('who may help with a request', () => {
 					.insert(responses)
 					.values({ postId: w.post.id, responderId: h.id, message: 'Ik help', createdAt: NOW })
 					.returning()
-					.get();
+					.all()[0]!;
 				shape(w, h.id);
 				expect(acceptResponse(w.db, response.id, w.requester.id, NOW)).toEqual({
 					ok: false,

@@ -208,7 +208,7 @@ function insertResponse(db: DB, postId: number, responderId: string): number {
 		.insert(responses)
 		.values({ postId, responderId, message: 'Ik help', status: 'accepted', createdAt: NOW })
 		.returning()
-		.get().id;
+		.all()[0]!.id;
 }
 
 describe('proposals', () => {

@@ -182,7 +182,7 @@ export function createNeighbourhood(
 			.insert(neighbourhoods)
 			.values({ ...built.row, createdAt: now })
 			.returning({ id: neighbourhoods.id })
-			.get();
+			.all()[0]!;
 		recordAudit(
 			tx,
 			{

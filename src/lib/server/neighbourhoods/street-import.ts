@@ -222,7 +222,7 @@ export function importStreets(
 					.insert(streets)
 					.values({ neighbourhoodId, name: r.name, lat: r.lat, lon: r.lon })
 					.returning()
-					.get();
+					.all()[0]!;
 				existing.set(key, street);
 				report.added++;
 			}

@@ -85,7 +85,7 @@ export function addStreet(
 			.insert(streets)
 			.values({ neighbourhoodId, ...checked.value })
 			.returning()
-			.get();
+			.all()[0]!;
 		recordAudit(
 			tx,
 			{
@@ -121,7 +121,7 @@ export function updateStreet(
 			.set(checked.value)
 			.where(eq(streets.id, streetId))
 			.returning()
-			.get();
+			.all()[0]!;
 		recordAudit(
 			tx,
 			{

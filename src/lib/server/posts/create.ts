@@ -173,7 +173,7 @@ export function createPost(
 		})
 		.onConflictDoNothing()
 		.returning()
-		.get();
+		.all()[0];
 	// A racing double submit inserted first: return that one.
 	return {
 		ok: true,
@@ -203,6 +203,6 @@ export function updatePost(db: DB, post: Post, input: PostInput, now: number): P
 		})
 		.where(eq(posts.id, post.id))
 		.returning()
-		.get();
+		.all()[0]!;
 	return { ok: true, post: updated };
 }

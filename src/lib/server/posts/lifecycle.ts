@@ -54,7 +54,7 @@ export function sendDraft(db: DB, post: Post, now: number): Post | null {
 			)
 			.where(and(eq(posts.id, post.id), eq(posts.status, 'draft')))
 			.returning()
-			.get() ?? null
+			.all()[0] ?? null
 	);
 }
 
@@ -66,7 +66,7 @@ export function pausePost(db: DB, post: Post, now: number): Post | null {
 			.set({ status: 'paused', updatedAt: now })
 			.where(and(eq(posts.id, post.id), inArray(posts.status, ['open', 'filled'])))
 			.returning()
-			.get() ?? null
+			.all()[0] ?? null
 	);
 }
 
@@ -78,7 +78,7 @@ export function closePost(db: DB, post: Post, now: number): Post | null {
 			.set({ status: 'closed', updatedAt: now })
 			.where(and(eq(posts.id, post.id), inArray(posts.status, [...CLOSABLE])))
 			.returning()
-			.get() ?? null
+			.all()[0] ?? null
 	);
 }
 
@@ -102,7 +102,7 @@ export function reopenPost(db: DB, post: Post, now: number): Post | null {
 				})
 				.where(and(eq(posts.id, post.id), inArray(posts.status, [...REOPENABLE])))
 				.returning()
-				.get() ?? null
+				.all()[0] ?? null
 	);
 }
 
@@ -121,7 +121,7 @@ export function markStillNeeded(db: DB, post: Post, now: number): Post | null {
 				})
 				.where(eq(posts.id, post.id))
 				.returning()
-				.get() ?? null
+				.all()[0] ?? null
 	);
 }
 

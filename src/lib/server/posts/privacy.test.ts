@@ -14,7 +14,7 @@ function setUp() {
 		.insert(neighbourhoods)
 		.values({ slug: 't', name: 'T', boundary: '{}', centreLat: 51, centreLon: 4, createdAt: 0 })
 		.returning()
-		.get();
+		.all()[0]!;
 	const person = (name: string) =>
 		insertTestUser(db, {
 			displayName: name,

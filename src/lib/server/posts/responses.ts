@@ -67,7 +67,7 @@ export function respond(
 		.values({ postId: post.id, responderId, message, createdAt: now })
 		.onConflictDoNothing()
 		.returning()
-		.get();
+		.all()[0];
 	return response ? { ok: true, response } : { ok: false, error: 'already' };
 }
 
@@ -128,7 +128,7 @@ export function acceptResponseIn(
 				   or (select count(*) from ${matches} where ${matches.postId} = ${post.id} and ${matches.status} = 'active') < ${post.helpersNeeded}`
 		)
 		.returning()
-		.get();
+		.all()[0];
 	if (!match) return { ok: false as const, error: 'full' as const };
 	scheduleFollowUps(tx, match, post.neighbourhoodId);
 	tx.update(responses)
@@ -174,7 +174,7 @@ export function endMatch(
 				.set({ status: outcome, endedAt: now, endedById: actorId, endReason: reason })
 				.where(and(eq(matches.id, matchId), eq(matches.status, 'active')))
 				.returning()
-				.get();
+				.all()[0];
 			if (!match) return null;
 			if (outcome !== 'done') {
 				const post = tx.select().from(posts).where(eq(posts.id, match.postId)).get()!;

@@ -30,7 +30,7 @@ export function setUp(db: DB) {
 			createdAt: 0
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	const resident = (name: string, fields: Partial<User> = {}) =>
 		insertTestUser(db, {
 			displayName: name,
@@ -44,7 +44,7 @@ export function setUp(db: DB) {
 		.insert(streets)
 		.values({ neighbourhoodId: hood.id, name: 'Markt', lat: CENTRE.lat + 0.004, lon: CENTRE.lon })
 		.returning()
-		.get();
+		.all()[0]!;
 	return { hood, resident, category, street };
 }
 

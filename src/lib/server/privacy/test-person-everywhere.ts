@@ -75,7 +75,7 @@ export function insertEverywhere(db: DB, maria: User, hoodId: number, categoryId
 				publishedAt: 10
 			})
 			.returning()
-			.get();
+			.all()[0]!;
 	const mariasPost = post(maria.id, 'Maria zoekt hulp met de lamp', 'filled');
 	const jozefsPost = post(jozef.id, 'Boodschappen voor Jozef', 'filled');
 	const respond = (postId: number, responderId: string, message: string) =>
@@ -83,7 +83,7 @@ export function insertEverywhere(db: DB, maria: User, hoodId: number, categoryId
 			.insert(responses)
 			.values({ postId, responderId, message, status: 'accepted', createdAt: 11 })
 			.returning()
-			.get();
+			.all()[0]!;
 	const jozefHelps = respond(mariasPost.id, jozef.id, 'Ik kom helpen.');
 	const mariaHelps = respond(jozefsPost.id, maria.id, 'Ik kan het, groetjes Maria');
 	const match = (postId: number, responseId: number, helperId: string, requesterId: string) =>
@@ -91,7 +91,7 @@ export function insertEverywhere(db: DB, maria: User, hoodId: number, categoryId
 			.insert(matches)
 			.values({ postId, responseId, helperId, requesterId, agreedAt: 12, madeById: maria.id })
 			.returning()
-			.get();
+			.all()[0]!;
 	const helpedMaria = match(mariasPost.id, jozefHelps.id, jozef.id, maria.id);
 	const helpedJozef = match(jozefsPost.id, mariaHelps.id, maria.id, jozef.id);
 	db.update(matches)
@@ -153,7 +153,7 @@ export function insertEverywhere(db: DB, maria: User, hoodId: number, categoryId
 			comment: 'Fijn, Maria'
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	db.insert(followUps).values({ matchId: helpedJozef.id, userId: maria.id, dueAt: 99 }).run();
 	db.insert(followUpLinks)
 		.values({ tokenHash: 'follow-up-hash', followUpId: asked.id, createdAt: 17, expiresAt: 99 })
@@ -217,7 +217,7 @@ export function insertEverywhere(db: DB, maria: User, hoodId: number, categoryId
 		.insert(services)
 		.values({ neighbourhoodId: hoodId, name: 'OCMW', createdAt: 0 })
 		.returning()
-		.get();
+		.all()[0]!;
 	db.insert(referrals)
 		.values({
 			postId: mariasPost.id,

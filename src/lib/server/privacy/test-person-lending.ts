@@ -25,7 +25,7 @@ export function insertLending(db: DB, maria: User, jozef: User, hoodId: number) 
 			publishedById: maria.id
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	const accepted = db
 		.insert(agreementAcceptances)
 		.values({
@@ -36,7 +36,7 @@ export function insertLending(db: DB, maria: User, jozef: User, hoodId: number) 
 			acceptedAt: 21
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	db.insert(agreementAcceptances)
 		.values({
 			agreementId: agreement.id,
@@ -50,12 +50,12 @@ export function insertLending(db: DB, maria: User, jozef: User, hoodId: number) 
 		.insert(pickupPlaces)
 		.values({ neighbourhoodId: hoodId, name: 'Balie', address: 'Plein 1' })
 		.returning()
-		.get();
+		.all()[0]!;
 	const kind = db
 		.insert(toolCategories)
 		.values({ slug: 'boren', names: '{"nl":"Boren"}' })
 		.returning()
-		.get();
+		.all()[0]!;
 	const tool = (tag: string, name: string) =>
 		db
 			.insert(tools)
@@ -69,7 +69,7 @@ export function insertLending(db: DB, maria: User, jozef: User, hoodId: number) 
 				createdAt: 0
 			})
 			.returning()
-			.get();
+			.all()[0]!;
 	const drill = tool('B-1', 'Boormachine');
 	const ladder = tool('L-1', 'Ladder');
 	const lend = (borrowerId: string, status: 'returned' | 'reserved', startDate: string) =>
@@ -88,7 +88,7 @@ export function insertLending(db: DB, maria: User, jozef: User, hoodId: number) 
 				agreementAcceptanceId: borrowerId === maria.id ? accepted.id : null
 			})
 			.returning()
-			.get();
+			.all()[0]!;
 	const returned = lend(maria.id, 'returned', '2020-01-01');
 	const booked = lend(maria.id, 'reserved', '2099-01-01');
 	db.insert(toolWaitlist).values({ toolId: ladder.id, userId: maria.id, createdAt: 23 }).run();

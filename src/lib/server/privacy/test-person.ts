@@ -25,17 +25,17 @@ export function insertFullPerson(db: DB, now = 1_000) {
 			createdAt: 0
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 	const street = db
 		.insert(streets)
 		.values({ neighbourhoodId: hood.id, name: 'Kazernestraat', lat: 51, lon: 4 })
 		.returning()
-		.get();
+		.all()[0]!;
 	const category = db
 		.insert(categories)
 		.values({ slug: 'shopping', names: JSON.stringify({ nl: 'Boodschappen', en: 'Shopping' }) })
 		.returning()
-		.get();
+		.all()[0]!;
 	const person = insertTestUser(db, {
 		email: 'maria@test.example',
 		emailVerifiedAt: 5,

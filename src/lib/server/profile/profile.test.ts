@@ -37,23 +37,23 @@ function setUp(): {
 			createdAt: 0
 		})
 		.returning()
-		.get().id;
+		.all()[0]!.id;
 	const market = db
 		.insert(streets)
 		.values({ neighbourhoodId: hood, name: 'Marktstraat', lat: 51.0331, lon: 4.4822 })
 		.returning()
-		.get().id;
+		.all()[0]!.id;
 	const mill = db
 		.insert(streets)
 		.values({ neighbourhoodId: hood, name: 'Molenstraat', lat: 51.0377, lon: 4.4871 })
 		.returning()
-		.get().id;
+		.all()[0]!.id;
 	const cat = (slug: string, active = true) =>
 		db
 			.insert(categories)
 			.values({ slug, names: JSON.stringify({ nl: `nl-${slug}`, en: `en-${slug}` }), active })
 			.returning()
-			.get().id;
+			.all()[0]!.id;
 	return {
 		db,
 		hood,

@@ -298,7 +298,7 @@ describe('a report over neighbourhoods in different time zones', () => {
 			.insert(neighbourhoods)
 			.values({ ...fields, slug: 'ny', name: 'Overzee', timeZone: 'America/New_York' })
 			.returning()
-			.get();
+			.all()[0]!;
 		const rosa = ctx.resident('Rosa', { neighbourhoodId: ny.id });
 		db.insert(trustBadges).values({ userId: rosa.id, kind: 'met_in_person', grantedAt: 0 }).run();
 		let key = 0;

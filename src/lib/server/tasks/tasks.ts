@@ -32,7 +32,7 @@ export function createTask(db: DbOrTx, task: NewTask, now: number): number | nul
 		})
 		.onConflictDoNothing()
 		.returning({ id: tasks.id })
-		.get();
+		.all()[0];
 	return row?.id ?? null;
 }
 

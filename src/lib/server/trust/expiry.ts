@@ -48,7 +48,7 @@ export function handleBadgeExpiry(db: DB, now: number, origin: string): number {
 					)
 				)
 				.returning()
-				.get();
+				.all()[0];
 			if (!claimed) return;
 			changed++;
 			const holder = badgeHolder(tx, claimed.userId)!;

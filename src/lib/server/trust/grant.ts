@@ -119,7 +119,7 @@ export function grantBadge(db: DB, input: GrantInput, now: number): GrantResult 
 				expiresAt
 			})
 			.returning()
-			.get();
+			.all()[0]!;
 		recordAudit(
 			tx,
 			{

@@ -45,7 +45,7 @@ export function insertMatch(
 		.insert(responses)
 		.values({ postId: made.post.id, responderId: helper.id, message: 'Ik help', createdAt: 0 })
 		.returning()
-		.get();
+		.all()[0]!;
 	return db
 		.insert(matches)
 		.values({
@@ -57,5 +57,5 @@ export function insertMatch(
 			agreedAt: 0
 		})
 		.returning()
-		.get();
+		.all()[0]!;
 }
