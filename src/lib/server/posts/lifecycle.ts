@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, lte } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
-import { matches, neighbourhoods, posts, type Post, type PostStatus } from '../db/schema';
-import { CLOSABLE, REOPENABLE } from '$lib/posts/choices';
+import { matches, neighbourhoods, posts, type Post } from '../db/schema';
+import { CLOSABLE, REOPENABLE, type PostStatus } from '$lib/posts/statuses';
 import { expiryFor, needsModeration } from './create';
 
 export function expiryDays(db: DbOrTx, neighbourhoodId: number): number {
