@@ -35,6 +35,10 @@ export const CLOSABLE = [
 ] as const satisfies PostStatus[];
 /** Statuses from which the poster may bring a post back. */
 export const REOPENABLE = ['paused', 'closed', 'expired'] as const satisfies PostStatus[];
+/** Statuses from which the poster may pause a post. */
+export const PAUSABLE = ['open', 'filled'] as const satisfies PostStatus[];
+/** Statuses of a request that "still needed" keeps on (or brings back to) the list. */
+export const STILL_NEEDED_FROM = ['open', 'filled', 'expired'] as const satisfies PostStatus[];
 
 export const RESPONSE_STATUSES = ['open', 'accepted', 'declined', 'withdrawn'] as const;
 export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
