@@ -1,12 +1,14 @@
 import { dateTimeFormat } from '$lib/intl';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
-import type { Band, Kind, Part } from './choices';
+import type { Band, Duration, PostKind } from './choices';
+import type { PostStatus } from './statuses';
+import type { DayPart } from '$lib/day-parts';
 import { weekdayName } from '$lib/weekdays';
 
 export { weekdayName };
 
-const PART_NAMES: Record<Part, () => string> = {
+const PART_NAMES: Record<DayPart, () => string> = {
 	morning: m.post_part_morning,
 	afternoon: m.post_part_afternoon,
 	evening: m.post_part_evening
@@ -14,7 +16,7 @@ const PART_NAMES: Record<Part, () => string> = {
 
 /** A weekday (1 = Monday) in the current language. */
 /** A part of the day in the current language. */
-export const partName = (part: Part) => PART_NAMES[part]();
+export const partName = (part: DayPart) => PART_NAMES[part]();
 
 /** "zaterdag 12 december": a local date string, shown without any time zone shift. */
 export function dateText(date: string): string {
@@ -33,7 +35,7 @@ export function whenText(p: {
 	whenFrom: string | null;
 	whenTo: string | null;
 	recurringDay: number | null;
-	recurringPart: Part | null;
+	recurringPart: DayPart | null;
 }): string {
 	if (p.whenType === 'date' && p.whenDate) return dateText(p.whenDate);
 	if (p.whenType === 'window' && p.whenDate)
@@ -43,32 +45,36 @@ export function whenText(p: {
 	return m.post_when_flexible();
 }
 
-const DURATION_NAMES: Record<number, () => string> = {
+// Looked up by any number of minutes, but every choice the form offers has its words.
+const DURATION_NAMES: Partial<Record<number, () => string>> = {
 	15: m.post_duration_15,
 	30: m.post_duration_30,
 	60: m.post_duration_60,
 	120: m.post_duration_120,
 	240: m.post_duration_240,
 	480: m.post_duration_480
-};
+} satisfies Record<Duration, () => string>;
 /** "roughly how long" in words. */
 export const durationText = (minutes: number | null) =>
 	minutes === null ? m.post_duration_none() : (DURATION_NAMES[minutes]?.() ?? `${minutes} min`);
 
-const BAND_NAMES: Record<string, () => string> = {
+const BAND_NAMES: Record<`${Band}`, () => string> = {
 	'500': m.post_band_lt500,
 	'1000': m.post_band_lt1000,
 	'2000': m.post_band_lt2000,
 	far: m.post_band_far
 };
 /** A distance band in words ("less than 500 m"). */
-export const bandText = (band: Band) => BAND_NAMES[String(band)]!();
+export const bandText = (band: Band) => BAND_NAMES[`${band}`]();
 
+const KIND_NAMES: Record<PostKind, () => string> = {
+	request: m.post_kind_request_short,
+	offer: m.post_kind_offer_short
+};
 /** The kind as a word. */
-export const kindText = (kind: Kind) =>
-	kind === 'request' ? m.post_kind_request_short() : m.post_kind_offer_short();
+export const kindText = (kind: PostKind) => KIND_NAMES[kind]();
 
-const STATUS_NAMES: Record<string, () => string> = {
+const STATUS_NAMES: Record<PostStatus, () => string> = {
 	draft: m.post_status_draft,
 	pending: m.post_status_pending,
 	open: m.post_status_open,
@@ -80,4 +86,4 @@ const STATUS_NAMES: Record<string, () => string> = {
 	hidden: m.post_status_hidden
 };
 /** A post's status in words. */
-export const statusText = (status: string) => STATUS_NAMES[status]?.() ?? status;
+export const statusText = (status: PostStatus) => STATUS_NAMES[status]();

@@ -1,8 +1,8 @@
+import { DAY_PARTS, type DayPart } from '$lib/day-parts';
+
 /** Days of the week, Monday first, as stored in users.availability ("mon-morning"). */
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const DAY_PARTS = ['morning', 'afternoon', 'evening'] as const;
 export type Day = (typeof DAYS)[number];
-export type DayPart = (typeof DAY_PARTS)[number];
 export type Slot = `${Day}-${DayPart}`;
 
 /** Every slot, in week order. */

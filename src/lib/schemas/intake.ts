@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isLanguageCode } from '$lib/profile/languages';
 import { emailField, idField, textField } from './fields';
-
-export const CONTACT_WAYS = ['phone', 'visit', 'letter'] as const;
+import { SIGNAL_KINDS } from '$lib/signals/kinds';
+import { CONTACT_WAYS } from '$lib/intake/contact';
 
 export const intakeSchema = z.object({
 	displayName: textField({ max: 80, required: 'intake_err_name' }),
@@ -41,7 +41,6 @@ export const referSchema = z.object({
 	note: textField({ max: 500, multiline: true })
 });
 
-export const SIGNAL_KINDS = ['client', 'service', 'policy'] as const;
 export const signalSchema = z.object({
 	kind: z.enum(SIGNAL_KINDS, { error: 'err_required' }).default('client'),
 	about: textField({ max: 120 }),

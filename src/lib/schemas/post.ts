@@ -10,13 +10,14 @@ import {
 import {
 	BODY_MAX,
 	DURATIONS,
-	KINDS,
 	MAX_HELPERS,
-	PARTS,
 	PLACE_LABEL_MAX,
+	PLACE_TYPES,
+	POST_KINDS,
 	TITLE_MAX,
-	WHEN_KINDS
+	WHEN_TYPES
 } from '$lib/posts/choices';
+import { DAY_PARTS } from '$lib/day-parts';
 import { homeFields } from './profile';
 
 const time = z
@@ -26,16 +27,16 @@ const time = z
 
 const base = z.object({
 	// Request or offer is the first thing a person decides: never pre-chosen for them.
-	kind: requiredChoice(KINDS, 'post_err_kind'),
+	kind: requiredChoice(POST_KINDS, 'post_err_kind'),
 	categoryId: idField('post_err_category').nullable(),
 	title: textField({ max: TITLE_MAX, required: 'post_err_title' }),
 	body: textField({ max: BODY_MAX, required: 'post_err_body', multiline: true }),
-	whenType: z.enum(WHEN_KINDS, { error: 'err_invalid' }).default('flexible'),
+	whenType: z.enum(WHEN_TYPES, { error: 'err_invalid' }).default('flexible'),
 	whenDate: calendarDate({ message: 'post_err_date_needed', optional: true }),
 	whenFrom: time,
 	whenTo: time,
 	recurringDay: wholeNumber({ min: 1, max: 7, message: 'post_err_weekday_needed' }).nullable(),
-	recurringPart: z.enum(['', ...PARTS], { error: 'post_err_part_needed' }),
+	recurringPart: z.enum(['', ...DAY_PARTS], { error: 'post_err_part_needed' }),
 	durationMinutes: wholeNumber({ min: 1, max: 24 * 60, message: 'err_invalid' })
 		.refine((d) => (DURATIONS as readonly number[]).includes(d), 'err_invalid')
 		.nullable(),
@@ -47,7 +48,7 @@ const base = z.object({
 		notWhole: 'post_err_helpers'
 	}).default(1),
 	standing: z.boolean(),
-	placeType: z.enum(['home', 'other']).default('home'),
+	placeType: z.enum(PLACE_TYPES).default('home'),
 	placeLabel: textField({ max: PLACE_LABEL_MAX }),
 	placeStreetId: idField('post_err_place_street').nullable(),
 	submissionKey: z.string().min(16, 'err_invalid').max(64, 'err_invalid'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BADGE_ORDER } from '$lib/trust/badges';
+import { BADGE_KINDS } from '$lib/trust/badge-kinds';
 import { calendarDate, textField } from './fields';
 
 /** A local date as a date field sends it: "2026-11-26"; empty when not filled in. */
@@ -14,7 +14,7 @@ const dateField = calendarDate({ message: 'trust_err_date', optional: true }).de
 export const grantSchema = z
 	.object({
 		kind: z
-			.enum(['', ...BADGE_ORDER], { error: 'trust_err_kind' })
+			.enum(['', ...BADGE_KINDS], { error: 'trust_err_kind' })
 			.default('')
 			.refine((v) => v !== '', 'trust_err_kind'),
 		checkedOn: dateField.refine((v) => v !== '', 'err_required'),
@@ -43,7 +43,7 @@ export const revokeSchema = z.object({
 export const badgeRulesSchema = z.object({
 	rule: z
 		.array(
-			z.string().regex(new RegExp(`^[1-9]\\d{0,8}:(${BADGE_ORDER.join('|')})$`), 'err_invalid')
+			z.string().regex(new RegExp(`^[1-9]\\d{0,8}:(${BADGE_KINDS.join('|')})$`), 'err_invalid')
 		)
 		.max(500)
 		.default([])

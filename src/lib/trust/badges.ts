@@ -1,17 +1,9 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
-
-export const BADGE_ORDER = [
-	'met_in_person',
-	'references',
-	'good_conduct',
-	'training',
-	'phone_verified'
-] as const;
-export type Badge = (typeof BADGE_ORDER)[number];
+import type { BadgeKind } from './badge-kinds';
 
 /** A badge's name and plain-words explanation in the current language. */
-export const badgeText: Record<Badge, { name: () => string; explain: () => string }> = {
+export const badgeText: Record<BadgeKind, { name: () => string; explain: () => string }> = {
 	met_in_person: {
 		name: m.trust_badge_met_in_person,
 		explain: m.trust_badge_explain_met_in_person
@@ -44,7 +36,7 @@ export interface EarnedBadges {
 
 /** What anyone may see of a person's trust: badges granted by a broker and badges earned. */
 export interface PublicBadges {
-	granted: { kind: Badge; label: string | null; grantedAt: number }[];
+	granted: { kind: BadgeKind; label: string | null; grantedAt: number }[];
 	earned: EarnedBadges;
 }
 
@@ -57,7 +49,7 @@ export function helpsText(tier: HelpTier): { name: string; explain: string } {
 }
 
 /** "Met in person and Certificate of good conduct seen": badge names as one phrase. */
-export function badgeNames(kinds: readonly Badge[]): string {
+export function badgeNames(kinds: readonly BadgeKind[]): string {
 	return new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(
 		kinds.map((k) => badgeText[k].name())
 	);

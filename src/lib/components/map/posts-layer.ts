@@ -1,6 +1,7 @@
 import type * as Leaflet from 'leaflet';
 import { m } from '$lib/paraglide/messages.js';
-import type { Part } from '$lib/posts/choices';
+import type { DayPart } from '$lib/day-parts';
+import type { PostKind } from '$lib/posts/choices';
 import { bandText, whenText } from '$lib/posts/describe';
 // Only the shape of the answer crosses over: the type is erased from the browser's code.
 import type { Marker, PostMarker } from '$lib/server/posts/markers';
@@ -22,15 +23,30 @@ function glyph(text: string): HTMLElement {
 	return e;
 }
 
+/** Each kind's words, class and letter ("V" for vraag, "A" for aanbod) on the map. */
+const KIND_LOOK: Record<
+	PostKind,
+	{ card: () => string; title: (t: { title: string }) => string; className: string; glyph: string }
+> = {
+	request: {
+		card: m.post_filter_requests,
+		title: m.browse_marker_request,
+		className: 'map-post map-request',
+		glyph: 'V'
+	},
+	offer: {
+		card: m.post_filter_offers,
+		title: m.browse_marker_offer,
+		className: 'map-post map-offer',
+		glyph: 'A'
+	}
+};
+
 function card(p: PostMarker): HTMLElement {
 	const box = document.createElement('div');
 	box.className = 'map-card';
 	box.append(
-		el(
-			'p',
-			p.kind === 'request' ? m.post_filter_requests() : m.post_filter_offers(),
-			'font-semibold'
-		),
+		el('p', KIND_LOOK[p.kind].card(), 'font-semibold'),
 		el('h3', p.title),
 		el('p', p.category),
 		el(
@@ -41,7 +57,7 @@ function card(p: PostMarker): HTMLElement {
 				whenFrom: p.whenFrom ?? null,
 				whenTo: p.whenTo ?? null,
 				recurringDay: p.recurringDay ?? null,
-				recurringPart: (p.recurringPart as Part | undefined) ?? null
+				recurringPart: (p.recurringPart as DayPart | undefined) ?? null
 			})
 		)
 	);
@@ -72,17 +88,15 @@ function createMarker(Lf: L, map: Leaflet.Map, mk: Marker): Leaflet.Marker {
 		marker.on('click', () => map.setView([mk.lat, mk.lon], Math.min(map.getZoom() + 2, 18)));
 		return marker;
 	}
-	const title =
-		mk.kind === 'request'
-			? m.browse_marker_request({ title: mk.title })
-			: m.browse_marker_offer({ title: mk.title });
+	const look = KIND_LOOK[mk.kind];
+	const title = look.title({ title: mk.title });
 	const marker = Lf.marker([mk.lat, mk.lon], {
 		title,
 		alt: title,
 		keyboard: true,
 		icon: Lf.divIcon({
-			className: mk.kind === 'request' ? 'map-post map-request' : 'map-post map-offer',
-			html: glyph(mk.kind === 'request' ? 'V' : 'A'),
+			className: look.className,
+			html: glyph(look.glyph),
 			iconSize: [44, 44]
 		})
 	});

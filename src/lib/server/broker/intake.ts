@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { isLanguageCode } from '$lib/profile/languages';
+import type { ContactWay } from '$lib/intake/contact';
 import type { DB, DbOrTx } from '../db/client';
 import {
 	neighbourhoodBrokers,
@@ -20,9 +21,6 @@ import { newId } from '../ids';
 import { log } from '../log';
 import { brokerCovers } from '../neighbourhoods/brokers';
 import { createPost, expiryFor, type PostInput, type PostResult } from '../posts/create';
-
-export const CONTACT_WAYS = ['phone', 'visit', 'letter'] as const;
-export type ContactWay = (typeof CONTACT_WAYS)[number];
 
 export interface IntakeInput {
 	displayName: string;

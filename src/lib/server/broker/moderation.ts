@@ -10,6 +10,7 @@ import { enqueueMail } from '../mail/outbox';
 import { expiryFor } from '../posts/create';
 import { expiryDays, openOrFilled } from '../posts/lifecycle';
 import { firstName } from '../profile/public';
+import { PUBLISHED_STATUSES } from '$lib/posts/statuses';
 
 /** Posts waiting for a broker's check in these neighbourhoods, oldest first. */
 export function pendingPosts(db: DbOrTx, neighbourhoodIds: number[]) {
@@ -120,9 +121,6 @@ export function approvePost(
 const edited = (post: Post, edits?: { title: string; body: string }) =>
 	!!edits && (edits.title !== post.title || edits.body !== post.body);
 
-/** Published posts a broker may hide. */
-const HIDEABLE = ['open', 'filled', 'paused'] as const;
-
 /**
  * The broker takes a published post out of public view (e.g. after a report), with a reason the
  * poster reads on their page and by mail. Matches already made go on.
@@ -139,7 +137,7 @@ export function hidePost(
 		const hidden = tx
 			.update(posts)
 			.set({ status: 'hidden', rejectionReason: reason, updatedAt: now })
-			.where(and(eq(posts.id, postId), inArray(posts.status, [...HIDEABLE])))
+			.where(and(eq(posts.id, postId), inArray(posts.status, [...PUBLISHED_STATUSES])))
 			.returning()
 			.all()[0];
 		if (!hidden) return null;

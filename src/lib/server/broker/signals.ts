@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
-import { signals, users, type Signal, type SignalKind, SIGNAL_KINDS } from '../db/schema';
+import { signals, users, type Signal } from '../db/schema';
+import { SIGNAL_KINDS, type SignalKind } from '$lib/signals/kinds';
 import { recordAudit } from '../audit/audit';
 
 export interface SignalInput {

@@ -5,9 +5,7 @@ import type { DB } from '../db/client';
 import { auditLog, posts, sessions, users, type User } from '../db/schema';
 import { mailPerson } from '../mail/to-person';
 import { openOrFilled } from '../posts/lifecycle';
-
-/** Posts that are public while their author is active; they leave view during a suspension. */
-const PUBLIC = ['open', 'filled', 'paused'] as const;
+import { PUBLISHED_STATUSES } from '$lib/posts/statuses';
 
 /**
  * A broker suspends a person: they are signed out everywhere and cannot sign in (the sign-in page
@@ -33,7 +31,7 @@ export function suspendPerson(
 		const hidden = tx
 			.update(posts)
 			.set({ status: 'hidden', updatedAt: now })
-			.where(and(eq(posts.authorId, personId), inArray(posts.status, [...PUBLIC])))
+			.where(and(eq(posts.authorId, personId), inArray(posts.status, [...PUBLISHED_STATUSES])))
 			.returning({ id: posts.id })
 			.all()
 			.map((p) => p.id);

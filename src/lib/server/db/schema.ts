@@ -10,6 +10,17 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { FOLLOW_UP_CONTINUATIONS, FOLLOW_UP_OUTCOMES } from '../../followup';
 import { MODERATION_POLICIES } from '../../moderation';
+import { DAY_PARTS } from '../../day-parts';
+import { SIGNAL_KINDS, SIGNAL_STATUSES } from '../../signals/kinds';
+import { CONTACT_WAYS } from '../../intake/contact';
+import { BADGE_KINDS } from '../../trust/badge-kinds';
+import { PLACE_TYPES, POST_KINDS, WHEN_TYPES } from '../../posts/choices';
+import {
+	MATCH_STATUSES,
+	POST_STATUSES,
+	PROPOSAL_STATUSES,
+	RESPONSE_STATUSES
+} from '../../posts/statuses';
 
 /** Instants are stored as UTC milliseconds since the epoch (see conventions: "time is explicit"). */
 const instant = (name: string) => integer(name, { mode: 'number' });
@@ -106,7 +117,7 @@ export const users = sqliteTable(
 		approxLat: real('approx_lat'),
 		approxLon: real('approx_lon'),
 		/** For people registered by a broker: how they like to be reached (phone, visit, letter). */
-		contactBy: text('contact_by', { enum: ['phone', 'visit', 'letter'] }),
+		contactBy: text('contact_by', { enum: CONTACT_WAYS }),
 		/** Brokers only, optional, set by themselves: the first name and photo shown where residents are told to call. */
 		callName: text('call_name'),
 		callPhoto: text('call_photo'),
@@ -263,33 +274,7 @@ export type Session = typeof sessions.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxRow = typeof outbox.$inferInsert;
 
-export const POST_KINDS = ['request', 'offer'] as const;
-export type PostKind = (typeof POST_KINDS)[number];
-
-/**
- * draft: not sent yet; pending: waits for a broker's check; open: on the map and list;
- * filled: a request with as many matches as helpers needed; paused/closed: by the poster;
- * expired: a request nobody renewed; rejected/hidden: by a broker.
- */
-export const POST_STATUSES = [
-	'draft',
-	'pending',
-	'open',
-	'filled',
-	'paused',
-	'closed',
-	'expired',
-	'rejected',
-	'hidden'
-] as const;
-export type PostStatus = (typeof POST_STATUSES)[number];
-
-export const WHEN_TYPES = ['date', 'window', 'recurring', 'flexible'] as const;
-export type WhenType = (typeof WHEN_TYPES)[number];
-
-export const DAY_PARTS = ['morning', 'afternoon', 'evening'] as const;
-export type DayPart = (typeof DAY_PARTS)[number];
-
+// Kinds, "when" types and statuses: `$lib/posts/choices`, `$lib/posts/statuses`, `$lib/day-parts`.
 export const posts = sqliteTable(
 	'posts',
 	{
@@ -325,9 +310,7 @@ export const posts = sqliteTable(
 		/** An offer without an end date. */
 		standing: integer('standing', { mode: 'boolean' }).notNull().default(false),
 		/** 'home' = the author's own place; 'other' = a place named in placeLabel. */
-		placeType: text('place_type', { enum: ['home', 'other'] })
-			.notNull()
-			.default('home'),
+		placeType: text('place_type', { enum: PLACE_TYPES }).notNull().default('home'),
 		placeLabel: text('place_label'),
 		/** Private exact point; only brokers and, after a match, the matched helper see it. */
 		exactLat: real('exact_lat').notNull(),
@@ -372,9 +355,6 @@ export const posts = sqliteTable(
 	]
 );
 
-export const RESPONSE_STATUSES = ['open', 'accepted', 'declined', 'withdrawn'] as const;
-export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
-
 /** "I can help" on a request, or "yes please" on an offer; the conversation hangs off it. */
 export const responses = sqliteTable(
 	'responses',
@@ -396,9 +376,6 @@ export const responses = sqliteTable(
 		index('responses_responder').on(t.responderId)
 	]
 );
-
-export const MATCH_STATUSES = ['active', 'done', 'cancelled', 'no_show', 'withdrawn'] as const;
-export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
 /** An agreed pair: a helper and the person helped, for one post. */
 export const matches = sqliteTable(
@@ -525,15 +502,6 @@ export type Post = typeof posts.$inferSelect;
 export type NewPost = typeof posts.$inferInsert;
 export type PostResponse = typeof responses.$inferSelect;
 export type Match = typeof matches.$inferSelect;
-
-export const BADGE_KINDS = [
-	'met_in_person',
-	'references',
-	'good_conduct',
-	'training',
-	'phone_verified'
-] as const;
-export type BadgeKind = (typeof BADGE_KINDS)[number];
 
 /** A trust badge a broker granted after a check; never self-declared. */
 export const trustBadges = sqliteTable(
@@ -939,8 +907,6 @@ export const lendingDeskStaff = sqliteTable(
 
 // ——— Matching: the broker's proposals ———
 
-export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'declined', 'withdrawn'] as const;
-
 /** A broker asks a helper to take a request; accepted, it becomes a match made by the broker. */
 export const matchProposals = sqliteTable(
 	'match_proposals',
@@ -1067,11 +1033,6 @@ export const referrals = sqliteTable(
 	},
 	(t) => [index('referrals_service').on(t.serviceId, t.at), index('referrals_post').on(t.postId)]
 );
-
-export const SIGNAL_KINDS = ['client', 'service', 'policy'] as const;
-export type SignalKind = (typeof SIGNAL_KINDS)[number];
-export const SIGNAL_STATUSES = ['received', 'picked_up', 'closed'] as const;
-export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
 
 /** A confidential signal from a volunteer; only brokers of the neighbourhood read its content. */
 export const signals = sqliteTable(

@@ -9,9 +9,9 @@ import {
 	neighbourhoods,
 	streets,
 	userCategories,
-	users,
-	type BadgeKind
+	users
 } from '../db/schema';
+import type { BadgeKind } from '$lib/trust/badge-kinds';
 import { hashPassword } from '../auth/password';
 import { approximate } from '../geo/approx';
 import { newId } from '../ids';

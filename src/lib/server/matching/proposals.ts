@@ -7,11 +7,11 @@ import {
 	posts,
 	responses,
 	users,
-	type BadgeKind,
 	type MatchProposal,
 	type Post,
 	type User
 } from '../db/schema';
+import type { BadgeKind } from '$lib/trust/badge-kinds';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { acceptResponseIn } from '../posts/responses';

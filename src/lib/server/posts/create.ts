@@ -1,15 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db/client';
-import {
-	categories,
-	neighbourhoods,
-	posts,
-	users,
-	type DayPart,
-	type Post,
-	type PostKind,
-	type WhenType
-} from '../db/schema';
+import { categories, neighbourhoods, posts, users, type Post } from '../db/schema';
+import type { DayPart } from '$lib/day-parts';
+import type { PostKind, WhenType } from '$lib/posts/choices';
 import { approximate } from '../geo/approx';
 import { isInside, parseBoundary } from '../geo/boundary';
 import { hasActiveBadge } from '../trust/badges';

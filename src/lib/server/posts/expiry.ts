@@ -8,6 +8,7 @@ import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { markStillNeeded } from './lifecycle';
 import { days, formatLocalDate } from './timing';
+import { STILL_NEEDED_FROM, type PostStatus } from '$lib/posts/statuses';
 
 /** The poster hears this many days before a request leaves the list. */
 export const EXPIRY_WARNING_DAYS = 3;
@@ -95,7 +96,7 @@ export function checkStillNeededLink(
 		.where(and(eq(posts.id, postId), eq(posts.stillNeededTokenHash, hashToken(token))))
 		.get();
 	if (!post) return { ok: false, reason: 'invalid' };
-	if (!['open', 'filled', 'expired'].includes(post.status))
+	if (!(STILL_NEEDED_FROM as readonly PostStatus[]).includes(post.status))
 		return { ok: false, reason: 'not_needed' };
 	if (post.expiresAt !== null && now > post.expiresAt + days(STILL_NEEDED_GRACE_DAYS))
 		return { ok: false, reason: 'expired' };

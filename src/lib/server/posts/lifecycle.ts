@@ -1,7 +1,13 @@
 import { and, count, eq, inArray, lte } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
-import { matches, neighbourhoods, posts, type Post, type PostStatus } from '../db/schema';
-import { CLOSABLE, REOPENABLE } from '$lib/posts/choices';
+import { matches, neighbourhoods, posts, type Post } from '../db/schema';
+import {
+	CLOSABLE,
+	PAUSABLE,
+	REOPENABLE,
+	STILL_NEEDED_FROM,
+	type PostStatus
+} from '$lib/posts/statuses';
 import { expiryFor, needsModeration } from './create';
 
 export function expiryDays(db: DbOrTx, neighbourhoodId: number): number {
@@ -64,7 +70,7 @@ export function pausePost(db: DB, post: Post, now: number): Post | null {
 		db
 			.update(posts)
 			.set({ status: 'paused', updatedAt: now })
-			.where(and(eq(posts.id, post.id), inArray(posts.status, ['open', 'filled'])))
+			.where(and(eq(posts.id, post.id), inArray(posts.status, [...PAUSABLE])))
 			.returning()
 			.all()[0] ?? null
 	);
@@ -108,7 +114,11 @@ export function reopenPost(db: DB, post: Post, now: number): Post | null {
 
 /** "Still needed": the request stays (or comes back) on the list for another period. */
 export function markStillNeeded(db: DB, post: Post, now: number): Post | null {
-	if (post.kind !== 'request' || !['open', 'filled', 'expired'].includes(post.status)) return null;
+	if (
+		post.kind !== 'request' ||
+		!(STILL_NEEDED_FROM as readonly PostStatus[]).includes(post.status)
+	)
+		return null;
 	return db.transaction(
 		(tx) =>
 			tx

@@ -1,18 +1,20 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, getISODay, startOfDay } from 'date-fns';
 import { and, between, count, desc, eq, gte, lt, not, or, sql, type SQL } from 'drizzle-orm';
-import { BANDS, KINDS, type Band } from '$lib/posts/choices';
-import { preparedOnce, type DbOrTx } from '../db/client';
 import {
-	categories,
-	neighbourhoods,
-	posts,
-	userCategories,
-	users,
-	type DayPart,
+	BANDS,
+	DATE_FILTERS,
+	POST_KINDS,
+	SORTS,
+	type Band,
+	type DateFilter,
+	type ListSort,
 	type PostKind,
 	type WhenType
-} from '../db/schema';
+} from '$lib/posts/choices';
+import type { DayPart } from '$lib/day-parts';
+import { preparedOnce, type DbOrTx } from '../db/client';
+import { categories, neighbourhoods, posts, userCategories, users } from '../db/schema';
 import type { PublicBadges } from '$lib/trust/badges';
 import { writingLanguage } from '$lib/profile/languages';
 import { categoryName } from '../categories/pilot';
@@ -20,8 +22,6 @@ import { publicBadgesOf } from '../trust/badges';
 
 /** Posts per page of the list. */
 export const PAGE_SIZE = 20;
-const DATE_FILTERS = ['today', 'week', 'flexible'] as const;
-export type DateFilter = (typeof DATE_FILTERS)[number];
 
 /** The list's filters, as they travel in the URL (so a filtered list can be bookmarked). */
 export interface ListFilters {
@@ -37,9 +37,6 @@ export interface ListFilters {
 	page: number;
 }
 
-export const SORTS = ['relevance', 'newest'] as const;
-export type ListSort = (typeof SORTS)[number];
-
 /** Reads the filters from a query string; anything unknown means "no filter". */
 export function parseFilters(q: URLSearchParams): ListFilters {
 	const pick = <T extends string | number>(all: readonly T[], v: T | null) =>
@@ -47,7 +44,7 @@ export function parseFilters(q: URLSearchParams): ListFilters {
 	const category = Number(q.get('category'));
 	const page = Number(q.get('page'));
 	return {
-		kind: pick(KINDS, q.get('kind') as PostKind | null),
+		kind: pick(POST_KINDS, q.get('kind') as PostKind | null),
 		categoryId: Number.isInteger(category) && category > 0 ? category : null,
 		date: pick(DATE_FILTERS, q.get('date') as DateFilter | null),
 		within: pick(BANDS, q.has('within') ? (Number(q.get('within')) as 500) : null),

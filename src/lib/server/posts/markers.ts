@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Band } from '$lib/posts/choices';
+import type { Band, PostKind } from '$lib/posts/choices';
 import { preparedOnce, type DbOrTx } from '../db/client';
-import { categories, posts, type PostKind } from '../db/schema';
+import { categories, posts } from '../db/schema';
 import { categoryName } from '../categories/pilot';
 import {
 	distanceBand,

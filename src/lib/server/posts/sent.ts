@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { neighbourhoods, type PostKind, type PostStatus } from '../db/schema';
+import { neighbourhoods } from '../db/schema';
+import type { PostKind } from '$lib/posts/choices';
+import type { PostStatus } from '$lib/posts/statuses';
 import type { DutySlot } from '../neighbourhoods/public';
 import { ownPost } from './form';
 

@@ -1,17 +1,9 @@
 import { desc, eq, or, sql } from 'drizzle-orm';
-import type { Band } from '$lib/posts/choices';
+import type { Band, PostKind, WhenType } from '$lib/posts/choices';
+import type { PostStatus } from '$lib/posts/statuses';
+import type { DayPart } from '$lib/day-parts';
 import { preparedOnce, type DbOrTx } from '../db/client';
-import {
-	blocks,
-	categories,
-	neighbourhoods,
-	posts,
-	users,
-	type DayPart,
-	type PostKind,
-	type PostStatus,
-	type WhenType
-} from '../db/schema';
+import { blocks, categories, neighbourhoods, posts, users } from '../db/schema';
 import { writingLanguage } from '$lib/profile/languages';
 import { categoryName } from '../categories/pilot';
 import { firstName } from '../profile/public';

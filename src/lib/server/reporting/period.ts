@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { calendarDate } from '$lib/schemas/fields';
+import { PERIOD_KINDS, type PeriodKind } from '$lib/reporting';
 
 /**
  * A reporting period: whole local days in the neighbourhood's time zone, from `from` up to but
@@ -26,9 +27,6 @@ export interface PeriodMonth {
 	start: number;
 	end: number;
 }
-
-export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /** What the period picker sends (GET parameters); messages are message keys. */
 export const periodQuerySchema = z

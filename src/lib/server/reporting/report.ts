@@ -15,6 +15,8 @@ import {
 import { boundsPer, type Bounds, type Period } from './period';
 import { timeZonesOf } from '../neighbourhoods/public';
 import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '$lib/followup';
+import type { SignalKind } from '$lib/signals/kinds';
+import { POST_KINDS, type PostKind } from '$lib/posts/choices';
 import { countReferrals } from '../broker/referrals';
 import { countSignals } from '../broker/signals';
 import {
@@ -49,6 +51,11 @@ export interface Report {
 	/** Loans per tool, suppressed like the funnel. */
 	loansPerTool: { key: string; label: string; value: number; cell: Cell }[];
 }
+
+const KIND_LABEL: Record<PostKind, (o: { locale: Locale }) => string> = {
+	request: (o) => m.report_kind_request({}, o),
+	offer: (o) => m.report_kind_offer({}, o)
+};
 
 const OUTCOME_LABEL: Record<FollowUpOutcome, (o: { locale: Locale }) => string> = {
 	went_well: (o) => m.report_fu_went_well({}, o),
@@ -119,7 +126,7 @@ export function buildReport(
 	const months = period.months.map((mo) => mo.key);
 	const perCategory = postsPerCategoryMonth(db, neighbourhoodIds, period);
 	const cats = db.select().from(categories).orderBy(asc(categories.sortOrder)).all();
-	const countOf = (mo: string, kind: 'request' | 'offer', categoryId?: number) =>
+	const countOf = (mo: string, kind: PostKind, categoryId?: number) =>
 		perCategory
 			.filter(
 				(r) =>
@@ -135,13 +142,13 @@ export function buildReport(
 		request: months.map((mo) => counts.count(countOf(mo, 'request'))),
 		offer: months.map((mo) => counts.count(countOf(mo, 'offer')))
 	};
-	const inMonth: Record<'request' | 'offer', Count[][]> = {
+	const inMonth: Record<PostKind, Count[][]> = {
 		request: months.map(() => []),
 		offer: months.map(() => [])
 	};
 	const categoryRows: Pending[][] = [];
 	const requestTotals: Count[] = [];
-	for (const kind of ['request', 'offer'] as const) {
+	for (const kind of POST_KINDS) {
 		for (const c of cats) {
 			const values = months.map((mo) => countOf(mo, kind, c.id));
 			if (values.every((n) => n === 0)) continue;
@@ -150,15 +157,10 @@ export function buildReport(
 			counts.sum(total, cellsOfRow);
 			if (kind === 'request') requestTotals.push(total);
 			cellsOfRow.forEach((cell, i) => inMonth[kind][i]!.push(cell));
-			categoryRows.push([
-				categoryName(c.names, locale),
-				kind === 'request' ? m.report_kind_request({}, o) : m.report_kind_offer({}, o),
-				...cellsOfRow,
-				total
-			]);
+			categoryRows.push([categoryName(c.names, locale), KIND_LABEL[kind](o), ...cellsOfRow, total]);
 		}
 	}
-	for (const kind of ['request', 'offer'] as const)
+	for (const kind of POST_KINDS)
 		perMonth[kind].forEach((total, i) => counts.sum(total, inMonth[kind][i]!));
 
 	const residents = newResidentsPerMonth(db, neighbourhoodIds, period);
@@ -207,13 +209,13 @@ export function buildReport(
 	const signals = sumPerKind(
 		perZone(bounds, (ids, start, end) => countSignals(db, ids, start, end))
 	);
-	const signalNames: Record<string, string> = {
+	const signalNames: Record<SignalKind, string> = {
 		client: m.report_signal_client({}, o),
 		service: m.report_signal_service({}, o),
 		policy: m.report_signal_policy({}, o)
 	};
 	const signalRows: Pending[][] = Object.entries(signals).map(([kind, c]) => [
-		signalNames[kind] ?? kind,
+		signalNames[kind as SignalKind],
 		counts.count(c.filed),
 		counts.count(c.closed)
 	]);

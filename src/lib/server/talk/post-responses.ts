@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { matches, posts, responses, users, type BadgeKind } from '../db/schema';
+import { matches, posts, responses, users } from '../db/schema';
+import type { BadgeKind } from '$lib/trust/badge-kinds';
 import { firstName } from '../profile/public';
 import { publicBadgesOf } from '../trust/badges';
 import { missingBadgesOf } from '../trust/rules';

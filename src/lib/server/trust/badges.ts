@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PublicBadges } from '$lib/trust/badges';
 import { preparedOnce, type DbOrTx } from '../db/client';
-import { trustBadges, type BadgeKind } from '../db/schema';
+import { trustBadges } from '../db/schema';
+import type { BadgeKind } from '$lib/trust/badge-kinds';
 import { earnedBadgesOf } from './earned';
 
 /** A granted badge counts while it is neither revoked nor expired; now may be a placeholder. */

@@ -1,6 +1,7 @@
 import { aliasedTable, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { trustBadges, users, type BadgeKind } from '../db/schema';
+import { trustBadges, users } from '../db/schema';
+import type { BadgeKind } from '$lib/trust/badge-kinds';
 
 /** A badge as brokers see it on the person page, note and all. Never for public pages. */
 export interface BadgeEntry {

@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { DB, DbOrTx } from '../db/client';
-import { BADGE_KINDS, categories, categoryBadgeRules, type BadgeKind } from '../db/schema';
+import { categories, categoryBadgeRules } from '../db/schema';
+import { BADGE_KINDS, type BadgeKind } from '$lib/trust/badge-kinds';
 import { activeKindsOf } from './badges';
 
 /** A post as far as the rules care: where it is and what kind of help it asks. */

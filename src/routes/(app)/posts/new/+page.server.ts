@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { KINDS, type Kind } from '$lib/posts/choices';
+import { POST_KINDS, type PostKind } from '$lib/posts/choices';
 import { superValidate } from 'sveltekit-superforms';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
@@ -18,7 +18,9 @@ export const load: PageServerLoad = async (event) => {
 	const { schema, choices } = formSetup(author.id, clock.now(), { askHome: author.id === user.id });
 	// Request or offer as chosen on the way here ("Ik zoek hulp" / "Ik bied hulp"), else unchosen.
 	const asked = event.url.searchParams.get('kind');
-	const kind = (KINDS as readonly string[]).includes(asked ?? '') ? (asked as Kind) : undefined;
+	const kind = (POST_KINDS as readonly string[]).includes(asked ?? '')
+		? (asked as PostKind)
+		: undefined;
 	// A fresh key per form: sending the same form twice makes one post.
 	const form = await superValidate({ submissionKey: crypto.randomUUID(), kind }, schema, {
 		errors: false

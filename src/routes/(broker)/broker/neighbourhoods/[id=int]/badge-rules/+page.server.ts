@@ -6,7 +6,7 @@ import { badgeRulesSchema } from '$lib/schemas/trust';
 import { requireBrokeredNeighbourhood } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
-import type { BadgeKind } from '$lib/server/db/schema';
+import type { BadgeKind } from '$lib/trust/badge-kinds';
 import { listCategoryChoices } from '$lib/server/profile/categories';
 import { badgeRulesOf, setBadgeRules } from '$lib/server/trust/rules';
 import type { Actions, PageServerLoad } from './$types';
