@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { DB } from '../db/client';
-import { createTestDb, insertTestUser } from '../db/test-db';
+import type { DB } from '../../db/client';
+import { createTestDb, insertTestUser } from '../../db/test-db';
 import {
 	auditLog,
 	damageReports,
@@ -12,19 +12,14 @@ import {
 	toolCategories,
 	toolRepairs,
 	tools
-} from '../db/schema';
-import { ensureToolCategories } from './categories';
-import {
-	backFromRepair,
-	checkIn,
-	checkOut,
-	DeskError,
-	deskToday,
-	markInRepair,
-	setToolOutOfService
-} from './desk';
-import { figuresPerFund, figuresPerTool } from './figures';
-import { borrowerHistory, toolHistory } from './history';
+} from '../../db/schema';
+import { ensureToolCategories } from '../categories';
+import { DeskError } from './errors';
+import { checkIn, checkOut } from './hand-over';
+import { backFromRepair, markInRepair, setToolOutOfService } from './repairs';
+import { deskToday } from './today';
+import { figuresPerFund, figuresPerTool } from '../figures';
+import { borrowerHistory, toolHistory } from '../history';
 
 let db: DB;
 let hoodId: number;
