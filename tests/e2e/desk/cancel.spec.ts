@@ -2,8 +2,8 @@ import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures
 import { spokenDate } from '../clock';
 import { signIn, signOut } from '../pages/auth';
 import { findTool } from '../pages/desk';
+import { bookTool, openTool } from '../pages/lending';
 import { waitForMail } from '../smtp';
-import { fillDate } from '../pages/forms';
 
 const ANNIE = 'annie@naburig.example';
 const THOMAS = 'thomas@naburig.example';
@@ -38,14 +38,7 @@ test('Annie phones that she no longer needs the ladder: the desk cancels it, she
 
 	// Annie reserves the ladder.
 	await signIn(page, ANNIE, DEMO_PASSWORD);
-	await page.goto('/tools?q=ladder');
-	await page.getByRole('link', { name: LADDER }).click();
-	await page.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
-	await page.getByRole('button', { name: 'Akkoord' }).click();
-	await fillDate(page, 'Ophalen op', monday);
-	await fillDate(page, 'Terugbrengen op', wednesday);
-	await page.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
-	await page.getByRole('button', { name: 'Reserveren' }).click();
+	await bookTool(page, { search: 'ladder', name: LADDER }, monday, wednesday);
 	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);
 	const loanId = new URL(page.url()).searchParams.get('reserved')!;
 	// Only the desk may cancel for someone: her own request to the desk's action is refused.
@@ -58,8 +51,7 @@ test('Annie phones that she no longer needs the ladder: the desk cancels it, she
 
 	// Thomas would like it too, and asks to be told when it is free.
 	await signIn(page, THOMAS, DEMO_PASSWORD);
-	await page.goto('/tools?q=ladder');
-	await page.getByRole('link', { name: LADDER }).click();
+	await openTool(page, 'ladder', LADDER);
 	await page.getByRole('button', { name: 'Zet me op de wachtlijst' }).click();
 	await expect(
 		page.getByText('Je staat op de wachtlijst. We sturen je een mail als het vrij komt.')

@@ -1,7 +1,13 @@
 import sharp from 'sharp';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { signIn } from '../pages/auth';
-import { openToolPhotos } from '../pages/desk';
+import {
+	confirmCheckIn,
+	confirmCheckOut,
+	fillCheckIn,
+	fillCheckOut,
+	openToolPhotos
+} from '../pages/desk';
 
 /** A small real PNG (8 x 8 pixels, red), made here rather than stored as a file. */
 const PNG = Buffer.from(
@@ -43,15 +49,18 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 	await page.getByRole('link', { name: 'Grasmaaier (elektrisch) meegeven' }).click();
 	await expect(page.getByRole('heading', { name: 'Meegeven' })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('In welke staat is het toestel?').selectOption({ label: 'Goed' });
-	await page.getByLabel('opvangbak').check();
-	await page.getByLabel('verlengkabel 20 m').check();
-	await page.getByLabel('Geen waarborg gevraagd').check();
+	await fillCheckOut(page, {
+		condition: 'Goed',
+		parts: ['opvangbak', 'verlengkabel 20 m'],
+		deposit: 'Geen waarborg gevraagd'
+	});
 	// A waived deposit needs a reason code: refused first, with the choice kept.
-	await page.getByRole('button', { name: 'Meegeven bevestigen' }).click();
-	await expect(page.getByText('Kies waarom er geen waarborg gevraagd wordt.')).toBeVisible();
+	await confirmCheckOut(page);
+	await expect(page.getByLabel('Waarom geen waarborg?')).toHaveAccessibleDescription(
+		/Kies waarom er geen waarborg gevraagd wordt\./
+	);
 	await page.getByLabel('Waarom geen waarborg?').selectOption({ label: 'Gekende lener' });
-	await page.getByRole('button', { name: 'Meegeven bevestigen' }).click();
+	await confirmCheckOut(page);
 	// The desk reads what happened, where the focus is.
 	const handedOut = page.getByRole('status').filter({ hasText: 'is meegegeven aan' });
 	await expect(handedOut).toHaveText(
@@ -63,11 +72,12 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 	await page.getByRole('link', { name: 'Elektrische heggenschaar terugnemen' }).click();
 	await expect(page.getByRole('heading', { name: 'Terugnemen' })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('In welke staat is het toestel?').selectOption({ label: 'Versleten' });
-	await page.getByLabel('beschermkap').check();
-	await page
-		.getByLabel('Schade (als er iets kapot is)')
-		.fill('Het mes is bot en er zit een deuk in.');
+	await fillCheckIn(page, {
+		condition: 'Versleten',
+		parts: ['beschermkap'],
+		damage: 'Het mes is bot en er zit een deuk in.',
+		repair: 'Mes laten slijpen'
+	});
 	const damagePhoto = page.getByLabel('Foto van de schade (mag leeg)');
 	// First a photo that was cut off on the way from the phone: refused beside the photo, the
 	// rest kept, the tool not taken back, and no photo stored.
@@ -81,9 +91,7 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 		mimeType: 'image/jpeg',
 		buffer: jpeg.subarray(0, jpeg.length / 2)
 	});
-	await page.getByLabel('Naar herstelling').check();
-	await page.getByLabel('Wat moet er hersteld worden?').fill('Mes laten slijpen');
-	await page.getByRole('button', { name: 'Terugname bevestigen' }).click();
+	await confirmCheckIn(page);
 	await expect(damagePhoto).toHaveAccessibleDescription(/We konden deze foto niet openen/);
 	await expect(page.getByLabel('Schade (als er iets kapot is)')).toHaveValue(
 		'Het mes is bot en er zit een deuk in.'
@@ -94,7 +102,7 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 
 	await damagePhoto.setInputFiles({ name: 'schade.png', mimeType: 'image/png', buffer: PNG });
 	await page.getByLabel('beschermkap').check();
-	await page.getByRole('button', { name: 'Terugname bevestigen' }).click();
+	await confirmCheckIn(page);
 
 	const tookBack = page.getByRole('status').filter({ hasText: 'is teruggenomen van' });
 	await expect(tookBack).toHaveText(/^Elektrische heggenschaar \(.+\) is teruggenomen van .+\.$/);

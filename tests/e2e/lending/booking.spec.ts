@@ -1,6 +1,7 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { spokenDate } from '../clock';
 import { signIn } from '../pages/auth';
+import { openBookingFor } from '../pages/desk';
 import { errorSummary, expectDate, fillDate } from '../pages/forms';
 
 /** The local date (yyyy-mm-dd) in Brussels, the demo neighbourhood's time zone. */
@@ -141,10 +142,7 @@ test('a broker books the wheelbarrow for a resident without internet, with a rea
 	);
 
 	// Her acceptance was recorded: a next booking for her does not ask for it again.
-	await page.goto('/desk/book');
-	await page.getByLabel('Naam of telefoonnummer').fill(phone);
-	await page.getByRole('button', { name: 'Zoeken' }).click();
-	await page.getByRole('link', { name: `Gereedschap reserveren voor ${name}` }).click();
+	await openBookingFor(page, phone, name);
 	await expect(
 		page.getByText(/Ging akkoord met de afspraken \(Voorgelezen en mondeling akkoord\) op/)
 	).toBeVisible();

@@ -3,7 +3,9 @@ import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures
 import { advanceClock, advanceToMorning, brusselsDate, serverNow, shift, weekday } from '../clock';
 import { signIn, signOut } from '../pages/auth';
 import { waitForMail } from '../smtp';
+import { checkIn, checkOut } from '../pages/desk';
 import { dateGroup, errorSummary, expectDate, fillDate } from '../pages/forms';
+import { acceptAgreement, reserveDays } from '../pages/lending';
 
 /** A date written out as the site writes it (Dutch, full), e.g. "dinsdag 8 december 2026". */
 function longDate(date: string): string {
@@ -96,12 +98,8 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 	await signIn(page, DEMO.helper, DEMO_PASSWORD);
 	await page.goto(toolUrl);
 	const his = reservePanel(page);
-	await his.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
-	await his.getByRole('button', { name: 'Akkoord' }).click();
-	await fillDate(his, 'Ophalen op', shift(tuesday, 1));
-	await fillDate(his, 'Terugbrengen op', friday);
-	await his.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
-	await his.getByRole('button', { name: 'Reserveren' }).click();
+	await acceptAgreement(his);
+	await reserveDays(his, shift(tuesday, 1), friday);
 	const clash = `Op die dagen is het al gereserveerd. Het is weer vrij vanaf ${longDate(nextMonday)}.`;
 	await expect(dateGroup(his, 'Ophalen op')).toHaveAccessibleDescription(new RegExp(clash));
 	await expect(dateGroup(his, 'Ophalen op').getByLabel('Dag')).toHaveAttribute(
@@ -132,11 +130,11 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 	await pickups.getByRole('link', { name: 'Klopboormachine meegeven' }).click();
 	await expect(page.getByRole('heading', { name: 'Meegeven' })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('In welke staat is het toestel?').selectOption({ label: 'Goed' });
-	for (const part of ['koffer', 'zijhandgreep', 'dieptestop', '5 steenboren'])
-		await page.getByLabel(part, { exact: true }).check();
-	await page.getByLabel('Geen waarborg nodig').check();
-	await page.getByRole('button', { name: 'Meegeven bevestigen' }).click();
+	await checkOut(page, {
+		condition: 'Goed',
+		parts: ['koffer', 'zijhandgreep', 'dieptestop', '5 steenboren'],
+		deposit: 'Geen waarborg nodig'
+	});
 	await expect(page).toHaveURL(/\/desk\?done=out/);
 	await expect(
 		page.getByRole('region', { name: 'Vandaag op te halen' }).getByText('Klopboormachine')
@@ -174,15 +172,12 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 	await call.getByRole('link', { name: 'Uitlening openen' }).click();
 	await expect(page.getByRole('heading', { name: 'Terugnemen' })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('In welke staat is het toestel?').selectOption({ label: 'Redelijk' });
-	for (const part of ['koffer', 'zijhandgreep', 'dieptestop'])
-		await page.getByLabel(part, { exact: true }).check();
-	await page
-		.getByLabel('Schade (als er iets kapot is)')
-		.fill('De zijhandgreep is gebarsten; één steenboor ontbreekt.');
-	await page.getByLabel('Naar herstelling').check();
-	await page.getByLabel('Wat moet er hersteld worden?').fill('Nieuwe zijhandgreep en steenboor');
-	await page.getByRole('button', { name: 'Terugname bevestigen' }).click();
+	await checkIn(page, {
+		condition: 'Redelijk',
+		parts: ['koffer', 'zijhandgreep', 'dieptestop'],
+		damage: 'De zijhandgreep is gebarsten; één steenboor ontbreekt.',
+		repair: 'Nieuwe zijhandgreep en steenboor'
+	});
 	await expect(page.getByRole('heading', { level: 1, name: /Klopboormachine/ })).toBeVisible();
 	await expect(page.getByText('Stand: In herstelling')).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Schade' })).toContainText(

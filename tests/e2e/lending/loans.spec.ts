@@ -1,6 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { signIn, signOut } from '../pages/auth';
-import { fillDate } from '../pages/forms';
+import { bookTool } from '../pages/lending';
 
 const SOFIE = 'sofie@naburig.example';
 
@@ -24,14 +24,12 @@ test('a resident sees only her own reservations, is refused others’ loans, and
 
 	// Sofie reserves the coffee maker for a party.
 	await signIn(page, SOFIE, DEMO_PASSWORD);
-	await page.goto('/tools?q=koffie');
-	await page.getByRole('link', { name: 'Koffiezetapparaat voor 40 tassen' }).click();
-	await page.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
-	await page.getByRole('button', { name: 'Akkoord' }).click();
-	await fillDate(page, 'Ophalen op', monday);
-	await fillDate(page, 'Terugbrengen op', wednesday);
-	await page.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
-	await page.getByRole('button', { name: 'Reserveren' }).click();
+	await bookTool(
+		page,
+		{ search: 'koffie', name: 'Koffiezetapparaat voor 40 tassen' },
+		monday,
+		wednesday
+	);
 	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);
 
 	// Only her own: not Maria's pressure washer or steamer, not Jozef's hedge trimmer.

@@ -2,7 +2,7 @@ import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures
 import { advanceClock, advanceToMorning, serverNow } from '../clock';
 import { signIn, signOut } from '../pages/auth';
 import { waitForMail } from '../smtp';
-import { fillDate } from '../pages/forms';
+import { bookTool, openTool } from '../pages/lending';
 
 const YOUSSEF = 'youssef@naburig.example';
 const GILBERT = 'gilbert@naburig.example';
@@ -46,21 +46,13 @@ test('nobody picks up the wheelbarrow: the desk sees it the day after, then it i
 
 	// Youssef reserves the wheelbarrow for that one day.
 	await signIn(page, YOUSSEF, DEMO_PASSWORD);
-	await page.goto('/tools?q=kruiwagen');
-	await page.getByRole('link', { name: 'Kruiwagen' }).click();
-	await page.getByLabel('Ik heb de afspraken gelezen en ik ga akkoord.').check();
-	await page.getByRole('button', { name: 'Akkoord' }).click();
-	await fillDate(page, 'Ophalen op', pickup);
-	await fillDate(page, 'Terugbrengen op', pickup);
-	await page.getByLabel('Ik heb de veiligheidsregels hierboven gelezen.').check();
-	await page.getByRole('button', { name: 'Reserveren' }).click();
+	await bookTool(page, { search: 'kruiwagen', name: 'Kruiwagen' }, pickup, pickup);
 	await expect(page).toHaveURL(/\/loans\?reserved=\d+/);
 	await signOut(page);
 
 	// Gilbert would like it too and asks to be told when it is free.
 	await signIn(page, GILBERT, DEMO_PASSWORD);
-	await page.goto('/tools?q=kruiwagen');
-	await page.getByRole('link', { name: 'Kruiwagen' }).click();
+	await openTool(page, 'kruiwagen', 'Kruiwagen');
 	await page.getByRole('button', { name: 'Zet me op de wachtlijst' }).click();
 	await expect(
 		page.getByText('Je staat op de wachtlijst. We sturen je een mail als het vrij komt.')

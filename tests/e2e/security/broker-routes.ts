@@ -559,7 +559,7 @@ export const ROWS: Row[] = [
 	},
 	{
 		route: '/desk/agreement',
-		handler: 'default',
+		handler: 'publish',
 		url: () => n1('/desk/agreement'),
 		form: {},
 		scope: 'n1',
@@ -568,7 +568,7 @@ export const ROWS: Row[] = [
 	{ route: '/desk/book', handler: 'load', url: () => n1('/desk/book'), scope: 'n1', ok: 200 },
 	{
 		route: '/desk/book',
-		handler: 'default',
+		handler: 'book',
 		url: (i) => n1(`/desk/book?for=${i.resident}`),
 		form: {},
 		scope: 'n1',
@@ -686,7 +686,7 @@ export const ROWS: Row[] = [
 	},
 	{
 		route: '/desk/tools/[id=int]/photos',
-		handler: 'default',
+		handler: 'add',
 		url: (i) => `/desk/tools/${i.tool}/photos`,
 		form: {},
 		scope: 'n1',

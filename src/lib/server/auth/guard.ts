@@ -40,7 +40,8 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Sessio
 	return user;
 }
 
-function refuse(
+/** Refuses with 403, logging who asked for what (every guard refuses through here, the desk's too). */
+export function refuse(
 	event: Pick<RequestEvent, 'locals' | 'url'>,
 	user: SessionUser,
 	need: string

@@ -21,6 +21,14 @@ import {
 	PROPOSAL_STATUSES,
 	RESPONSE_STATUSES
 } from '../../posts/statuses';
+import {
+	ACCEPTANCE_METHODS,
+	DEPOSIT_OUTCOMES,
+	DEPOSIT_WAIVER_REASONS,
+	LOAN_STATUSES,
+	TOOL_CONDITIONS,
+	TOOL_STATUSES
+} from '../../lending/lists';
 
 /** Instants are stored as UTC milliseconds since the epoch (see conventions: "time is explicit"). */
 const instant = (name: string) => integer(name, { mode: 'number' });
@@ -637,10 +645,6 @@ export const toolCategories = sqliteTable('tool_categories', {
 	sortOrder: integer('sort_order').notNull().default(0)
 });
 
-export const TOOL_CONDITIONS = ['new', 'good', 'fair', 'worn'] as const;
-export const TOOL_STATUSES = ['available', 'on_loan', 'in_repair', 'retired', 'missing'] as const;
-export type ToolStatus = (typeof TOOL_STATUSES)[number];
-
 /** One physical tool in the lending catalogue. */
 export const tools = sqliteTable(
 	'tools',
@@ -731,8 +735,6 @@ export const borrowerAgreements = sqliteTable(
 	(t) => [uniqueIndex('borrower_agreements_version').on(t.neighbourhoodId, t.version)]
 );
 
-export const ACCEPTANCE_METHODS = ['online', 'paper', 'read_aloud'] as const;
-
 /** Who accepted which version, how, and who recorded it when it was not online. */
 export const agreementAcceptances = sqliteTable(
 	'agreement_acceptances',
@@ -750,20 +752,6 @@ export const agreementAcceptances = sqliteTable(
 	},
 	(t) => [uniqueIndex('agreement_acceptances_user').on(t.agreementId, t.userId)]
 );
-
-/**
- * reserved: booked, not picked up; on_loan: checked out; returned: checked in;
- * cancelled: by the borrower or the desk; not_collected: never picked up.
- */
-export const LOAN_STATUSES = [
-	'reserved',
-	'on_loan',
-	'returned',
-	'cancelled',
-	'not_collected'
-] as const;
-export type LoanStatus = (typeof LOAN_STATUSES)[number];
-export const DEPOSIT_OUTCOMES = ['none', 'taken', 'waived'] as const;
 
 /** A reservation that becomes a loan at the desk: one row from booking to return. */
 export const loans = sqliteTable(
@@ -795,7 +783,7 @@ export const loans = sqliteTable(
 		partsOut: text('parts_out'),
 		deposit: text('deposit', { enum: DEPOSIT_OUTCOMES }).notNull().default('none'),
 		/** A code, not a story: e.g. "low_income", "known_borrower", "broker_decision". */
-		depositWaiverReason: text('deposit_waiver_reason'),
+		depositWaiverReason: text('deposit_waiver_reason', { enum: DEPOSIT_WAIVER_REASONS }),
 		checkedInAt: instant('checked_in_at'),
 		checkedInById: text('checked_in_by_id').references(() => users.id, { onDelete: 'set null' }),
 		conditionIn: text('condition_in', { enum: TOOL_CONDITIONS }),

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { loans, neighbourhoods, pickupPlaces, tools, type ToolStatus } from '../db/schema';
+import type { ToolStatus } from '$lib/lending/lists';
+import { loans, neighbourhoods, pickupPlaces, tools } from '../db/schema';
 import { daysFrom, localDate, shiftDate, weekdayOf } from './dates';
 
 /** Reservations are taken at most this far ahead, so the calendar and the search stay short. */

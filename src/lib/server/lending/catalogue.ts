@@ -1,13 +1,7 @@
 import { and, asc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { ToolStatus } from '$lib/lending/lists';
 import type { DbOrTx } from '../db/client';
-import {
-	fundingSources,
-	neighbourhoods,
-	pickupPlaces,
-	toolCategories,
-	tools,
-	type ToolStatus
-} from '../db/schema';
+import { fundingSources, neighbourhoods, pickupPlaces, toolCategories, tools } from '../db/schema';
 import { categoryName } from '../categories/pilot';
 import type { DutySlot } from '../neighbourhoods/public';
 

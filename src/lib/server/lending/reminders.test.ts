@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { loans, outbox, tasks } from '../db/schema';
-import { backFromRepair, checkIn, checkOut } from './desk';
+import { checkIn, checkOut } from './desk/hand-over';
+import { backFromRepair } from './desk/repairs';
 import { isDaytime } from './daytime';
 import { runLoanReminders } from './reminders';
 import { cancelReservation, extendLoan, reserveTool } from './reservations';

@@ -4,7 +4,7 @@ import { asc } from 'drizzle-orm';
 import { insertTestUser } from '../db/test-db';
 import { agreementAcceptances, auditLog, loans, outbox, tasks, tools } from '../db/schema';
 import { acceptAgreement, currentAcceptance } from './agreements';
-import { checkIn, checkOut } from './desk';
+import { checkIn, checkOut } from './desk/hand-over';
 import { cancelReservation, extendLoan, ReservationError, reserveTool } from './reservations';
 import { lendingFixture, NOW, ORIGIN } from './test-fixture';
 import { joinWaitlist } from './waitlist';

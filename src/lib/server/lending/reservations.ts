@@ -1,5 +1,6 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { DeskCancelReason } from '$lib/lending';
+import { toolIsAway } from '$lib/lending/lists';
 import type { DB, DbOrTx } from '../db/client';
 import { loans, matches, tools, toolWaitlist, type Loan } from '../db/schema';
 import { recordAudit } from '../audit/audit';
@@ -32,14 +33,10 @@ export class ReservationError extends Error {
 	}
 }
 
-/** Tools in these states cannot be booked at all. */
-const UNAVAILABLE = ['in_repair', 'retired', 'missing'];
-
 function rulesOf(tx: DbOrTx, toolId: number): ToolRules {
 	const rules = toolRules(tx, toolId);
 	if (!rules) throw new ReservationError('lending_err_not_found');
-	if (UNAVAILABLE.includes(rules.status))
-		throw new ReservationError('lending_err_tool_unavailable');
+	if (toolIsAway(rules.status)) throw new ReservationError('lending_err_tool_unavailable');
 	return rules;
 }
 
@@ -181,7 +178,7 @@ export function extendLoan(
 		(tx) => {
 			const loan = loadActive(tx, loanId);
 			const rules = toolRules(tx, loan.toolId)!;
-			if (loan.status === 'reserved' && UNAVAILABLE.includes(rules.status))
+			if (loan.status === 'reserved' && toolIsAway(rules.status))
 				throw new ReservationError('lending_err_tool_unavailable');
 			const today = todayFor(rules, now);
 			if (!isDate(endDate)) throw new ReservationError('lending_err_date', 'endDate');

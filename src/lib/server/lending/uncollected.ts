@@ -1,10 +1,11 @@
 import { and, asc, eq, lt, lte } from 'drizzle-orm';
+import { toolIsAway } from '$lib/lending/lists';
 import type { DB, DbOrTx } from '../db/client';
 import { loans, neighbourhoods, tools, users, type Loan } from '../db/schema';
 import { recordAudit } from '../audit/audit';
 import { localDate, shiftDate } from './dates';
 import { isDaytime } from './daytime';
-import { DeskError } from './desk';
+import { DeskError } from './desk/errors';
 import { mailLoan } from './loan-mails';
 import { cancelReserved } from './reservations';
 import { notifyWaitlist } from './waitlist';
@@ -139,7 +140,7 @@ function toolWasAway(tx: DbOrTx, loan: Loan): boolean {
 		.from(tools)
 		.where(eq(tools.id, loan.toolId))
 		.get();
-	if (!tool || ['in_repair', 'retired', 'missing'].includes(tool.status)) return true;
+	if (!tool || toolIsAway(tool.status)) return true;
 	const earlier = tx
 		.select({ id: loans.id })
 		.from(loans)

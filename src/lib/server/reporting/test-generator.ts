@@ -16,13 +16,8 @@ import { addService, referPost } from '../broker/referrals';
 import { answerOnBehalf } from '../followup/answer';
 import { acceptAgreement, publishAgreement } from '../lending/agreements';
 import { ensureToolCategories } from '../lending/categories';
-import {
-	backFromRepair,
-	checkIn,
-	checkOut,
-	markInRepair,
-	setToolOutOfService
-} from '../lending/desk';
+import { checkIn, checkOut } from '../lending/desk/hand-over';
+import { backFromRepair, markInRepair, setToolOutOfService } from '../lending/desk/repairs';
 import { cancelReservation, reserveTool } from '../lending/reservations';
 import { sendDueFollowUps } from '../followup/worker';
 import { createPost } from '../posts/create';

@@ -1,19 +1,18 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { findToolIdByTag } from '$lib/server/lending/catalogue';
-import { deskToday, deskTools } from '$lib/server/lending/desk';
-import { loanDone } from '$lib/server/lending/desk-done';
-import { requireSomeDesk } from '$lib/server/lending/desk-access';
-import { completeDeskCall, deskCalls } from '$lib/server/lending/desk-calls';
+import { requireSomeDesk } from '$lib/server/lending/desk/access';
+import { completeDeskCall, deskCalls } from '$lib/server/lending/desk/calls';
+import { loanDone } from '$lib/server/lending/desk/done';
+import { deskToday, deskTools } from '$lib/server/lending/desk/today';
 import { uncollectedReservations } from '$lib/server/lending/uncollected';
-import { textField } from '$lib/schemas/fields';
+import { callDoneSchema } from '$lib/schemas/lending';
 import type { Actions, PageServerLoad } from './$types';
 
-/** What came of a call: optional, a few lines. */
-const outcomeField = textField({ max: 1000, multiline: true });
-
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { neighbourhoodId } = requireSomeDesk(event);
 	const tag = event.url.searchParams.get('tag')?.trim() ?? '';
 	let notFound = false;
@@ -36,7 +35,8 @@ export const load: PageServerLoad = (event) => {
 		...today,
 		uncollected: uncollectedReservations(db, neighbourhoodId, today.today),
 		calls: deskCalls(db, neighbourhoodId, now),
-		tools: deskTools(db, neighbourhoodId)
+		tools: deskTools(db, neighbourhoodId),
+		callForm: await superValidate(zod4(callDoneSchema), { id: 'callDone', errors: false })
 	};
 };
 
@@ -44,17 +44,10 @@ export const actions: Actions = {
 	/** A call about a loan was made: what came of it. */
 	callDone: async (event) => {
 		const { user, neighbourhoodId } = requireSomeDesk(event);
-		const data = await event.request.formData();
-		const taskId = Number(data.get('taskId'));
-		const typed = String(data.get('outcome') ?? '');
-		const outcome = outcomeField.safeParse(typed);
-		if (!outcome.success)
-			return fail(400, {
-				taskId,
-				outcome: typed,
-				error: outcome.error.issues[0]?.message ?? 'err_invalid'
-			});
-		completeDeskCall(db, neighbourhoodId, taskId, user.id, outcome.data, clock.now());
-		return { callDone: taskId };
+		const form = await superValidate(event.request, zod4(callDoneSchema), { id: 'callDone' });
+		if (!form.valid) return fail(400, { callForm: form });
+		const { taskId, outcome } = form.data;
+		completeDeskCall(db, neighbourhoodId, taskId, user.id, outcome, clock.now());
+		return { callForm: form, callDone: taskId };
 	}
 };

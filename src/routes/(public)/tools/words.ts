@@ -1,8 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
-
-type Status = 'available' | 'on_loan' | 'in_repair' | 'retired' | 'missing';
-type Condition = 'new' | 'good' | 'fair' | 'worn';
+import type { ToolCondition as Condition, ToolStatus as Status } from '$lib/lending/lists';
 
 const STATUS: Record<Status, () => string> = {
 	available: m.lending_status_available,

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { tools } from '$lib/server/db/schema';
-import { isDeskStaff } from '$lib/server/lending/desk-access';
+import { isDeskStaff } from '$lib/server/lending/desk/access';
 import { photoByKey, readPhoto } from '$lib/server/lending/photos';
 import { isCallPhoto } from '$lib/server/neighbourhoods/call-us';
 import type { RequestHandler } from './$types';

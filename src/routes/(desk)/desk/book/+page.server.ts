@@ -1,5 +1,4 @@
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { getLocale } from '$lib/paraglide/runtime.js';
@@ -8,24 +7,22 @@ import { deskBookingSchema } from '$lib/schemas/lending';
 import * as clock from '$lib/server/clock';
 import { siteOrigin } from '$lib/server/config';
 import { db } from '$lib/server/db';
-import { users } from '$lib/server/db/schema';
 import { currentAcceptance, currentAgreement } from '$lib/server/lending/agreements';
-import { bookableTools, bookForResident, findResidents } from '$lib/server/lending/desk-booking';
-import { deskSeesContact, requireSomeDesk } from '$lib/server/lending/desk-access';
+import {
+	bookableTools,
+	bookForResident,
+	deskResident,
+	findResidents
+} from '$lib/server/lending/desk/booking';
+import { deskSeesContact, requireSomeDesk } from '$lib/server/lending/desk/access';
 import { ReservationError } from '$lib/server/lending/reservations';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** The resident named in ?for=, when they live in this desk's neighbourhood. */
+/** The resident named in ?for=, when they live in this desk's neighbourhood; else 404. */
 function residentOf(event: Pick<RequestEvent, 'url'>, neighbourhoodId: number) {
 	const id = event.url.searchParams.get('for');
 	if (!id) return null;
-	const person = db
-		.select({ id: users.id, name: users.displayName, phone: users.phone, email: users.email })
-		.from(users)
-		.where(
-			and(eq(users.id, id), eq(users.neighbourhoodId, neighbourhoodId), eq(users.status, 'active'))
-		)
-		.get();
+	const person = deskResident(db, id, neighbourhoodId);
 	if (!person) error(404, 'not found');
 	return person;
 }
@@ -60,7 +57,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	book: async (event) => {
 		const { user, neighbourhoodId } = requireSomeDesk(event);
 		const person = residentOf(event, neighbourhoodId);
 		if (!person) error(404, 'not found');

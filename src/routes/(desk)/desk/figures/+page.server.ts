@@ -3,13 +3,11 @@ import { addMonths, format, startOfMonth } from 'date-fns';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { deskFigures } from '$lib/server/lending/figures';
-import { requireSomeDesk } from '$lib/server/lending/desk-access';
+import { requireSomeDesk } from '$lib/server/lending/desk/access';
 import { timeZonesOf } from '$lib/server/neighbourhoods/public';
-import { calendarDate, joinDateParts } from '$lib/schemas/fields';
+import { joinDateParts } from '$lib/schemas/fields';
+import { figuresPeriodSchema } from '$lib/schemas/lending';
 import type { PageServerLoad } from './$types';
-
-// An empty box means "this month"; a date that cannot be gets a message beside it.
-const dateField = calendarDate({ message: 'lending_err_date', optional: true });
 
 export const load: PageServerLoad = (event) => {
 	const { neighbourhoodId } = requireSomeDesk(event);
@@ -22,7 +20,8 @@ export const load: PageServerLoad = (event) => {
 	const typed = { from: params.get('from') ?? '', to: params.get('to') ?? '' };
 	const errors: { from?: string; to?: string } = {};
 	for (const key of ['from', 'to'] as const) {
-		const checked = dateField.safeParse(typed[key]);
+		// An empty box means "this month"; a date that cannot be gets a message beside it.
+		const checked = figuresPeriodSchema.shape[key].safeParse(typed[key]);
 		if (!checked.success) errors[key] = checked.error.issues[0]?.message ?? 'lending_err_date';
 	}
 	const from = !errors.from && typed.from ? typed.from : format(month, 'yyyy-MM-dd');

@@ -1,21 +1,16 @@
-import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
+import { fail, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { setRenewedSessionCookie } from '$lib/server/auth/cookie';
 import { requireBrokerOf } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
-import { DeskError } from '$lib/server/lending/desk';
-import { requireSomeDesk } from '$lib/server/lending/desk-access';
-import { grantDeskRole, listDeskStaff, removeDeskRole } from '$lib/server/lending/desk-staff';
+import { requireSomeDesk } from '$lib/server/lending/desk/access';
+import { DeskError } from '$lib/server/lending/desk/errors';
+import { grantDeskRole, listDeskStaff, removeDeskRole } from '$lib/server/lending/desk/staff';
+import { deskStaffGrantSchema, deskStaffRemoveSchema } from '$lib/schemas/lending';
 import type { Actions, PageServerLoad } from './$types';
 
-const removeSchema = z.object({
-	userId: z.string().min(1).max(64),
-	/** The box "Yes, … no longer runs the desk": sent as "on" only when ticked. */
-	confirm: z.literal('on', 'desk_error_confirm_remove')
-});
-
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { neighbourhoodId } = requireSomeDesk(event);
 	const u = event.locals.user!;
 	const canGrant = u.role === 'admin' || u.role === 'broker';
@@ -24,44 +19,48 @@ export const load: PageServerLoad = (event) => {
 		...s,
 		email: canGrant ? s.email : null
 	}));
-	return { staff, canGrant };
+	return {
+		staff,
+		canGrant,
+		grantForm: await superValidate(zod4(deskStaffGrantSchema), { id: 'grant', errors: false }),
+		removeForm: await superValidate(zod4(deskStaffRemoveSchema), { id: 'remove', errors: false })
+	};
 };
 
 export const actions: Actions = {
 	grant: async (event) => {
 		const { neighbourhoodId } = requireSomeDesk(event);
 		const user = requireBrokerOf(event, neighbourhoodId);
-		const email = String((await event.request.formData()).get('email') ?? '');
-		const parsed = z.email('err_email_invalid').safeParse(email.trim());
-		if (!parsed.success) return fail(400, { email, errors: { email: ['err_email_invalid'] } });
+		const form = await superValidate(event.request, zod4(deskStaffGrantSchema), { id: 'grant' });
+		if (!form.valid) return fail(400, { grantForm: form });
 		try {
 			const renewed = grantDeskRole(
 				db,
 				neighbourhoodId,
-				parsed.data,
+				form.data.email,
 				user.id,
 				clock.now(),
 				event.locals.session
 			);
 			setRenewedSessionCookie(event.cookies, event.url, renewed);
 		} catch (e) {
-			if (e instanceof DeskError) return fail(400, { email, errors: { email: [e.code] } });
-			throw e;
+			if (!(e instanceof DeskError)) throw e;
+			return setError(form, 'email', e.code);
 		}
-		return { granted: true };
+		return { grantForm: form, granted: true };
 	},
-	// A broker or admin takes the role away, after ticking the confirmation (desk-staff.ts).
+	// A broker or admin takes the role away, after ticking the confirmation (desk/staff.ts).
 	remove: async (event) => {
 		const { neighbourhoodId } = requireSomeDesk(event);
 		const user = requireBrokerOf(event, neighbourhoodId);
-		const form = Object.fromEntries(await event.request.formData());
-		const parsed = removeSchema.safeParse(form);
-		const userId = String(form.userId ?? '');
-		if (!parsed.success)
-			return fail(400, { removeId: userId, removeError: 'desk_error_confirm_remove' });
+		const form = await superValidate(event.request, zod4(deskStaffRemoveSchema), { id: 'remove' });
+		if (!form.valid) return fail(400, { removeForm: form });
+		const { userId } = form.data;
 		const name = listDeskStaff(db, neighbourhoodId).find((s) => s.userId === userId)?.name;
-		if (!name || !removeDeskRole(db, neighbourhoodId, userId, user.id, clock.now()))
-			return fail(409, { removeId: userId, removeError: 'desk_staff_remove_gone' });
-		return { removed: name };
+		if (!name || !removeDeskRole(db, neighbourhoodId, userId, user.id, clock.now())) {
+			setError(form, 'confirm', 'desk_staff_remove_gone');
+			return fail(409, { removeForm: form });
+		}
+		return { removeForm: form, removed: name };
 	}
 };

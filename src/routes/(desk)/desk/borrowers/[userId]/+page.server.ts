@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import * as clock from '$lib/server/clock';
-import { deskSeesContact, requireSomeDesk } from '$lib/server/lending/desk-access';
+import { deskSeesContact, requireSomeDesk } from '$lib/server/lending/desk/access';
 import { borrowerHistory } from '$lib/server/lending/history';
 import type { PageServerLoad } from './$types';
 

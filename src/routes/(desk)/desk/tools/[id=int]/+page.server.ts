@@ -1,19 +1,20 @@
 import { error, fail } from '@sveltejs/kit';
-import { z } from 'zod';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import * as clock from '$lib/server/clock';
 import { siteOrigin } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { requireDesk } from '$lib/server/lending/desk/access';
+import { loanDone } from '$lib/server/lending/desk/done';
+import { DeskError } from '$lib/server/lending/desk/errors';
 import {
 	backFromRepair,
-	DeskError,
 	markInRepair,
-	RETIRE_REASONS,
 	setToolOutOfService
-} from '$lib/server/lending/desk';
-import { requireDesk } from '$lib/server/lending/desk-access';
-import { loanDone } from '$lib/server/lending/desk-done';
+} from '$lib/server/lending/desk/repairs';
 import { toolHistory } from '$lib/server/lending/history';
-import { calendarDate, joinDateParts, textField } from '$lib/schemas/fields';
+import { joinDateParts } from '$lib/schemas/fields';
+import { repairSchema, retireSchema } from '$lib/schemas/lending';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function guard(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -23,7 +24,7 @@ function guard(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	return { history, user };
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { history } = guard(event);
 	const loanId = Number(event.url.searchParams.get('loan'));
 	return {
@@ -32,102 +33,72 @@ export const load: PageServerLoad = (event) => {
 		returned:
 			event.url.searchParams.get('done') === 'in' && loanId
 				? loanDone(db, history.tool.neighbourhoodId, loanId)
-				: null
+				: null,
+		repairForm: await superValidate(zod4(repairSchema), { id: 'repair', errors: false }),
+		retireForm: await superValidate(zod4(retireSchema), { id: 'retire', errors: false })
 	};
 };
 
-const repairSchema = z.object({
-	note: textField({ max: 1000, required: 'desk_error_repair_note', multiline: true }),
-	expectedDate: calendarDate({ message: 'desk_error_date', optional: true })
-});
-
-function run(fn: () => void, name: string, values: Record<string, unknown> = {}) {
+/** Runs a desk step; a refusal (DeskError) is said above the actions. */
+function refused(fn: () => void): string | null {
 	try {
 		fn();
 	} catch (e) {
-		if (e instanceof DeskError)
-			return fail(409, { action: name, values, errors: { form: [e.code] } });
+		if (e instanceof DeskError) return e.code;
 		throw e;
 	}
-	return { action: name, done: true };
-}
-
-async function strings(request: Request): Promise<Record<string, string>> {
-	// The repair's expected date comes as day / month / year boxes (DateField).
-	const form = joinDateParts(await request.formData(), 'expectedDate');
-	return Object.fromEntries(
-		[...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string')
-	);
+	return null;
 }
 
 export const actions: Actions = {
 	repair: async (event) => {
 		const { history, user } = guard(event);
-		const values = await strings(event.request);
-		const parsed = repairSchema.safeParse({
-			note: values.note ?? '',
-			expectedDate: values.expectedDate ?? ''
-		});
-		if (!parsed.success)
-			return fail(400, {
-				action: 'repair',
-				values,
-				errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>
-			});
-		return run(
-			() =>
-				markInRepair(
-					db,
-					history.tool.id,
-					user.id,
-					{ note: parsed.data.note, expectedDate: parsed.data.expectedDate || null },
-					clock.now()
-				),
-			'repair',
-			values
+		// The expected date comes as day / month / year boxes (DateField).
+		const posted = joinDateParts(await event.request.formData(), 'expectedDate');
+		const form = await superValidate(posted, zod4(repairSchema), { id: 'repair' });
+		if (!form.valid) return fail(400, { repairForm: form });
+		const { note, expectedDate } = form.data;
+		const code = refused(() =>
+			markInRepair(
+				db,
+				history.tool.id,
+				user.id,
+				{ note, expectedDate: expectedDate || null },
+				clock.now()
+			)
 		);
+		if (code) {
+			setError(form, '', code);
+			return fail(409, { repairForm: form });
+		}
+		return { repairForm: form, done: 'repair' };
 	},
 	back: (event) => {
 		const { history, user } = guard(event);
-		return run(
-			() => backFromRepair(db, history.tool.id, user.id, clock.now(), siteOrigin()),
-			'back'
+		const code = refused(() =>
+			backFromRepair(db, history.tool.id, user.id, clock.now(), siteOrigin())
 		);
+		return code ? fail(409, { refused: code }) : { done: 'back' };
 	},
 	retire: async (event) => {
 		const { history, user } = guard(event);
-		const values = await strings(event.request);
-		const parsed = z
-			.object({
-				reason: z.enum(RETIRE_REASONS, { message: 'desk_error_retire_reason' }),
-				confirm: z.literal('yes', { message: 'desk_error_confirm' })
-			})
-			.safeParse(values);
-		if (!parsed.success)
-			return fail(400, {
-				action: 'retire',
-				values,
-				errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>
-			});
-		return run(
-			() =>
-				setToolOutOfService(
-					db,
-					history.tool.id,
-					user.id,
-					'retired',
-					parsed.data.reason,
-					clock.now()
-				),
-			'retire',
-			values
+		const form = await superValidate(event.request, zod4(retireSchema), { id: 'retire' });
+		if (!form.valid) return fail(400, { retireForm: form });
+		const reason = form.data.reason || null;
+		const code = refused(() =>
+			setToolOutOfService(db, history.tool.id, user.id, 'retired', reason, clock.now())
 		);
+		if (code) {
+			setError(form, '', code);
+			return fail(409, { retireForm: form });
+		}
+		return { retireForm: form, done: 'retire' };
 	},
 	missing: (event) => {
 		const { history, user } = guard(event);
-		return run(
-			() => setToolOutOfService(db, history.tool.id, user.id, 'missing', null, clock.now()),
-			'missing'
+		const code = refused(() =>
+			setToolOutOfService(db, history.tool.id, user.id, 'missing', null, clock.now())
 		);
+		return code ? fail(409, { refused: code }) : { done: 'missing' };
 	}
 };

@@ -1,11 +1,11 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
-import type { DB, DbOrTx } from '../db/client';
-import { lendingDeskStaff, neighbourhoods, users } from '../db/schema';
-import { recordAudit } from '../audit/audit';
-import { renewSessionsAfterRoleChange } from '../auth/session';
-import { mailPerson } from '../mail/to-person';
-import { DeskError } from './desk';
+import type { DB, DbOrTx } from '../../db/client';
+import { lendingDeskStaff, neighbourhoods, users } from '../../db/schema';
+import { recordAudit } from '../../audit/audit';
+import { renewSessionsAfterRoleChange } from '../../auth/session';
+import { mailPerson } from '../../mail/to-person';
+import { DeskError } from './errors';
 
 /**
  * Gives a resident the lending-desk role of a neighbourhood (found by e-mail). Before their first

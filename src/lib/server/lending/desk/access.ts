@@ -1,12 +1,12 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { and, eq, lt } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
-import { db } from '../db';
-import { lendingDeskStaff, loans, neighbourhoodBrokers, tools, users } from '../db/schema';
-import { localToday } from './desk';
-import { brokerCovers } from '../neighbourhoods/brokers';
-import { requireSecondFactor, requireUser } from '../auth/guard';
-import type { SessionUser } from '../auth/session';
+import type { DbOrTx } from '../../db/client';
+import { db } from '../../db';
+import { lendingDeskStaff, loans, neighbourhoodBrokers, tools, users } from '../../db/schema';
+import { localToday } from './today';
+import { brokerCovers } from '../../neighbourhoods/brokers';
+import { refuse, requireSecondFactor, requireUser } from '../../auth/guard';
+import type { SessionUser } from '../../auth/session';
 
 /**
  * Who may run the lending desk of a neighbourhood: admins, its brokers, and residents given the
@@ -35,7 +35,7 @@ export function requireDesk(
 	neighbourhoodId: number
 ): SessionUser {
 	const user = requireUser(event);
-	if (!isDeskStaff(db, user.id, neighbourhoodId)) error(403, 'forbidden');
+	if (!isDeskStaff(db, user.id, neighbourhoodId)) refuse(event, user, `desk:${neighbourhoodId}`);
 	// security: everyone at the desk, desk volunteers included, passes the second factor first.
 	requireSecondFactor(event, user, true);
 	return user;
@@ -61,7 +61,8 @@ export function deskNeighbourhood(d: DbOrTx, user: SessionUser): number | null {
 		.where(eq(lendingDeskStaff.userId, user.id))
 		.get();
 	if (staff) return staff.n;
-	return user.role === 'admin' ? (own ?? 1) : null;
+	// An admin without a neighbourhood of their own names one (?n=): no desk is guessed for them.
+	return null;
 }
 
 /** For /desk pages without a tool or loan in the address: the person's desk, or 403. */
@@ -73,8 +74,8 @@ export function requireSomeDesk(event: Pick<RequestEvent, 'locals' | 'url'>): {
 	const asked = Number(event.url.searchParams.get('n'));
 	const neighbourhoodId =
 		Number.isInteger(asked) && asked > 0 ? asked : deskNeighbourhood(db, user);
-	if (neighbourhoodId == null || !isDeskStaff(db, user.id, neighbourhoodId))
-		error(403, 'forbidden');
+	if (neighbourhoodId == null) refuse(event, user, 'desk');
+	if (!isDeskStaff(db, user.id, neighbourhoodId)) refuse(event, user, `desk:${neighbourhoodId}`);
 	// As in requireDesk: nobody who has not entered their code yet sees a desk page.
 	requireSecondFactor(event, user, true);
 	return { user, neighbourhoodId };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkOut, deskTools } from './desk';
-import { loanDone } from './desk-done';
-import { reserveTool } from './reservations';
-import { lendingFixture, NOW, ORIGIN } from './test-fixture';
+import { checkOut } from './hand-over';
+import { deskTools } from './today';
+import { loanDone } from './done';
+import { reserveTool } from '../reservations';
+import { lendingFixture, NOW, ORIGIN } from '../test-fixture';
 
 describe('what the desk just did', () => {
 	it('names the tool, its number, the borrower and the return date, for the desk of its neighbourhood only', () => {

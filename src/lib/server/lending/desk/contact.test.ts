@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SessionUser } from '../auth/session';
-import { loans, neighbourhoodBrokers, streets, type User } from '../db/schema';
-import { insertTestUser } from '../db/test-db';
-import { deskSeesContact } from './desk-access';
-import { findResidents } from './desk-booking';
-import { lendingFixture, NOW } from './test-fixture';
+import type { SessionUser } from '../../auth/session';
+import { loans, neighbourhoodBrokers, streets, type User } from '../../db/schema';
+import { insertTestUser } from '../../db/test-db';
+import { deskSeesContact } from './access';
+import { findResidents } from './booking';
+import { lendingFixture, NOW } from '../test-fixture';
 
 let f: ReturnType<typeof lendingFixture>;
 beforeEach(() => {

@@ -1,13 +1,13 @@
 import { beforeEach, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { insertTestUser } from '../db/test-db';
-import { agreementAcceptances, loans } from '../db/schema';
-import { checkOut } from './desk';
-import { bookForResident } from './desk-booking';
-import { completeDeskCall, deskCalls } from './desk-calls';
-import { runLoanReminders } from './reminders';
-import { ReservationError } from './reservations';
-import { lendingFixture, NOW, ORIGIN } from './test-fixture';
+import { insertTestUser } from '../../db/test-db';
+import { agreementAcceptances, loans } from '../../db/schema';
+import { checkOut } from './hand-over';
+import { bookForResident } from './booking';
+import { completeDeskCall, deskCalls } from './calls';
+import { runLoanReminders } from '../reminders';
+import { ReservationError } from '../reservations';
+import { lendingFixture, NOW, ORIGIN } from '../test-fixture';
 
 let f: ReturnType<typeof lendingFixture>;
 beforeEach(() => {

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { DB } from '../db/client';
-import { createSession, validateSessionToken } from '../auth/session';
-import { insertTestUser } from '../db/test-db';
-import { auditLog, neighbourhoodBrokers, outbox, tasks, users } from '../db/schema';
-import { isDeskStaff } from './desk-access';
-import { grantDeskRole, listDeskStaff, removeDeskRole } from './desk-staff';
-import { lendingFixture, NOW } from './test-fixture';
+import type { DB } from '../../db/client';
+import { createSession, toSessionUser, validateSessionToken } from '../../auth/session';
+import { insertTestUser } from '../../db/test-db';
+import { auditLog, neighbourhoodBrokers, outbox, tasks, users } from '../../db/schema';
+import { deskNeighbourhood, isDeskStaff } from './access';
+import { grantDeskRole, listDeskStaff, removeDeskRole } from './staff';
+import { lendingFixture, NOW } from '../test-fixture';
 
 let db: DB;
 let hoodId: number;
@@ -26,6 +26,13 @@ describe('desk access', () => {
 		expect(isDeskStaff(db, admin.id, hoodId)).toBe(true);
 		grantDeskRole(db, hoodId, resident.email!, admin.id, NOW);
 		expect(isDeskStaff(db, resident.id, hoodId)).toBe(true);
+	});
+
+	it('finds no desk for an admin without a neighbourhood of their own, rather than guessing one', () => {
+		const homeless = insertTestUser(db, { role: 'admin' });
+		const living = insertTestUser(db, { role: 'admin', neighbourhoodId: hoodId });
+		expect(deskNeighbourhood(db, toSessionUser(homeless))).toBeNull();
+		expect(deskNeighbourhood(db, toSessionUser(living))).toBe(hoodId);
 	});
 
 	it('ends the sessions of a person given the desk role, so they sign in again', () => {

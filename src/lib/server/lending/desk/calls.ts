@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, like, lte, or } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
-import { tasks, users } from '../db/schema';
-import { completeTask, taskDetails } from '../tasks/tasks';
+import type { DbOrTx } from '../../db/client';
+import { tasks, users } from '../../db/schema';
+import { completeTask, taskDetails } from '../../tasks/tasks';
 
 /** A call the desk should make about a loan: a late tool, or a loan mail for someone without e-mail. */
 export interface DeskCall {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
-import { loans, tools, users } from '../db/schema';
+import type { DbOrTx } from '../../db/client';
+import { loans, tools, users } from '../../db/schema';
 
 /**
  * What the desk just did with a loan, to say it in words after a hand-out or a check-in

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, like, or } from 'drizzle-orm';
-import type { DB, DbOrTx } from '../db/client';
-import { streets, tools, users, type Loan } from '../db/schema';
-import { acceptAgreement, currentAcceptance, currentAgreementId } from './agreements';
-import { ReservationError, reserveTool } from './reservations';
+import type { DB, DbOrTx } from '../../db/client';
+import { streets, tools, users, type Loan } from '../../db/schema';
+import { acceptAgreement, currentAcceptance, currentAgreementId } from '../agreements';
+import { ReservationError, reserveTool } from '../reservations';
 
 /**
  * Residents of the neighbourhood for the desk to pick, with their street to tell two of the same
@@ -41,6 +41,23 @@ export function findResidents(d: DbOrTx, neighbourhoodId: number, q: string, con
 			phone: contacts ? phone : null,
 			hasEmail: email !== null
 		}));
+}
+
+/** An active resident of the neighbourhood, for the desk to book for; null for anyone else. */
+export function deskResident(d: DbOrTx, userId: string, neighbourhoodId: number) {
+	return (
+		d
+			.select({ id: users.id, name: users.displayName, phone: users.phone, email: users.email })
+			.from(users)
+			.where(
+				and(
+					eq(users.id, userId),
+					eq(users.neighbourhoodId, neighbourhoodId),
+					eq(users.status, 'active')
+				)
+			)
+			.get() ?? null
+	);
 }
 
 /** The neighbourhood's tools that can be booked now or later (not in repair, retired, missing). */

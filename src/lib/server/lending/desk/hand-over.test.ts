@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { DB } from '../db/client';
-import { createTestDb, insertTestUser } from '../db/test-db';
+import type { DB } from '../../db/client';
+import { createTestDb, insertTestUser } from '../../db/test-db';
 import {
 	auditLog,
 	damageReports,
@@ -9,22 +9,19 @@ import {
 	loans,
 	neighbourhoods,
 	pickupPlaces,
+	tasks,
 	toolCategories,
 	toolRepairs,
 	tools
-} from '../db/schema';
-import { ensureToolCategories } from './categories';
-import {
-	backFromRepair,
-	checkIn,
-	checkOut,
-	DeskError,
-	deskToday,
-	markInRepair,
-	setToolOutOfService
-} from './desk';
-import { figuresPerFund, figuresPerTool } from './figures';
-import { borrowerHistory, toolHistory } from './history';
+} from '../../db/schema';
+import { createTask } from '../../tasks/tasks';
+import { ensureToolCategories } from '../categories';
+import { DeskError } from './errors';
+import { checkIn, checkOut } from './hand-over';
+import { backFromRepair, markInRepair, setToolOutOfService } from './repairs';
+import { deskToday } from './today';
+import { figuresPerFund, figuresPerTool } from '../figures';
+import { borrowerHistory, toolHistory } from '../history';
 
 let db: DB;
 let hoodId: number;
@@ -168,6 +165,39 @@ describe('check-out and check-in', () => {
 				.all()
 				.map((a) => a.action)
 		).toEqual(['loan.check_out', 'loan.check_in', 'tool.repair_start']);
+	});
+
+	it('closes every open call about the loan being late, also one from before an extension', () => {
+		const maria = insertTestUser(db);
+		const staff = insertTestUser(db);
+		const id = loan(drill, maria.id, '2026-03-01', '2026-03-08', 'on_loan');
+		const other = loan(ladder, maria.id, '2026-03-01', '2026-03-08', 'on_loan');
+		const call = (loanId: number, endDate: string) =>
+			createTask(
+				db,
+				{
+					neighbourhoodId: hoodId,
+					kind: 'loan_overdue_call',
+					subjectUserId: maria.id,
+					dedupeKey: `loan-overdue:${loanId}:${endDate}`,
+					details: { loanId, endDate }
+				},
+				NOW - 1000
+			);
+		call(id, '2026-03-05');
+		call(id, '2026-03-08');
+		call(other, '2026-03-08');
+		checkIn(db, id, staff.id, { condition: 'good', partsBack: [] }, NOW, 'https://naburig.test');
+		const done = db
+			.select()
+			.from(tasks)
+			.all()
+			.map((t) => [t.dedupeKey, t.doneAt, t.doneById, t.outcome]);
+		expect(done).toEqual([
+			[`loan-overdue:${id}:2026-03-05`, NOW, staff.id, 'returned'],
+			[`loan-overdue:${id}:2026-03-08`, NOW, staff.id, 'returned'],
+			[`loan-overdue:${other}:2026-03-08`, null, null, null]
+		]);
 	});
 
 	it('refuses a waived deposit without a reason and a second check-out', () => {
