@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { neighbourhoods } from '../db/schema';
 import { createTestDb } from '../db/test-db';
-import { setUp } from '../posts/test-fixtures';
+import { makeNeighbourhood } from '../testing/posts';
 import { RESIDENTS_PAGE_SIZE, searchResidents } from './residents';
 
 function world() {
 	const db = createTestDb();
-	const ctx = setUp(db);
+	const ctx = makeNeighbourhood(db);
 	const other = db
 		.insert(neighbourhoods)
 		.values({
@@ -53,7 +53,7 @@ describe('the broker’s resident search', () => {
 
 	it('finds by street, with or without the house number', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		ctx.resident('Leon Markt', { email: 'l@test.example' });
 		ctx.resident('Rosa', { streetId: ctx.street.id, houseNumber: '12' });
 		ctx.resident('Ward', { streetId: ctx.street.id, houseNumber: '3' });

@@ -4,7 +4,8 @@ import { followUpLinks, followUps, neighbourhoods, outbox, tasks } from '../db/s
 import { createTestDb } from '../db/test-db';
 import { createPost } from '../posts/create';
 import { acceptResponse, endMatch, respond } from '../posts/responses';
-import { input, setUp } from '../posts/test-fixtures';
+import { mailsTo } from '../testing/mail';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import { days, localInstant } from '../posts/timing';
 import { answerOnBehalf, answerWithLink, checkFollowUpLink, linkNeighbourhood } from './answer';
 import {
@@ -21,17 +22,23 @@ const BRUSSELS = 'Europe/Brussels';
 /** A request by Rosa that Jan helps with, agreed at `agreedAt`. */
 function agreedMatch(
 	agreedAt: number,
-	opts: { janEmail?: string | null; extra?: Parameters<typeof input>[1] } = {}
+	opts: { janEmail?: string | null; extra?: Parameters<typeof makePostInput>[1] } = {}
 ) {
 	const db = createTestDb();
-	const ctx = setUp(db);
+	const ctx = makeNeighbourhood(db);
 	// Brokers skip moderation, so the request is open at once.
 	const rosa = ctx.resident('Rosa Peeters', { role: 'broker', email: 'rosa@test.example' });
 	const jan = ctx.resident('Jan Claes', {
 		email: opts.janEmail === undefined ? 'jan@test.example' : opts.janEmail,
 		locale: 'en'
 	});
-	const made = createPost(db, rosa.id, input(ctx.category.id, opts.extra), true, agreedAt - 1000);
+	const made = createPost(
+		db,
+		rosa.id,
+		makePostInput(ctx.category.id, opts.extra),
+		true,
+		agreedAt - 1000
+	);
 	if (!made.ok) throw new Error('post');
 	const r = respond(db, made.post, jan.id, 'Ik kan dinsdag', agreedAt - 500);
 	if (!r.ok) throw new Error('respond');
@@ -41,9 +48,6 @@ function agreedMatch(
 }
 
 const tokenIn = (text: string) => /\/follow-up\/([a-z2-7]+)/.exec(text)?.[1] ?? '';
-const mailsTo = (db: ReturnType<typeof createTestDb>, address: string) =>
-	db.select().from(outbox).where(eq(outbox.toAddress, address)).all();
-
 describe('scheduling', () => {
 	it('asks both sides at the agreed time plus 14 days, on the local clock across a summer-time change', () => {
 		// Tuesday 20 October 2026, 10:00 in Brussels (summer time); summer time ends on 25 October.
@@ -65,14 +69,14 @@ describe('scheduling', () => {
 	it("uses the neighbourhood's own delay", () => {
 		const agreedAt = localInstant('2026-03-02', '09:00', BRUSSELS);
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		db.update(neighbourhoods)
 			.set({ followUpDelayDays: 21 })
 			.where(eq(neighbourhoods.id, ctx.hood.id))
 			.run();
 		const rosa = ctx.resident('Rosa', { role: 'broker' });
 		const jan = ctx.resident('Jan');
-		const made = createPost(db, rosa.id, input(ctx.category.id), true, agreedAt - 1000);
+		const made = createPost(db, rosa.id, makePostInput(ctx.category.id), true, agreedAt - 1000);
 		if (!made.ok) throw new Error('post');
 		const r = respond(db, made.post, jan.id, 'Graag', agreedAt - 500);
 		if (!r.ok) throw new Error('respond');

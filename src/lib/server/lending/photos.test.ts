@@ -9,7 +9,7 @@ import { damageReports, toolPhotos } from '../db/schema';
 import { checkIn, checkOut, DeskError } from './desk';
 import { keepPhoto, PhotoError, preparePhoto, type StoredPhoto } from './photos';
 import { reserveTool } from './reservations';
-import { lendingFixture, NOW, ORIGIN } from './test-fixture';
+import { makeLendingNeighbourhood, NOW, ORIGIN } from '../testing/lending';
 
 const newDir = () => mkdtempSync(join(tmpdir(), 'photos-'));
 const file = (bytes: Uint8Array<ArrayBuffer> | string, name = 'a.jpg', type = 'image/jpeg') =>
@@ -96,7 +96,7 @@ describe('preparing and keeping a photo', () => {
 
 describe('the damage photo of a check-in', () => {
 	it('is stored with the damage report when the check-in succeeds, and not at all when it fails', async () => {
-		const f = lendingFixture();
+		const f = makeLendingNeighbourhood();
 		const staff = insertTestUser(f.db);
 		const borrower = f.borrower();
 		const loan = reserveTool(

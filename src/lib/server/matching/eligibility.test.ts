@@ -13,7 +13,7 @@ import { createTestDb } from '../db/test-db';
 import { approximate } from '../geo/approx';
 import { createPost } from '../posts/create';
 import { acceptResponse, respond } from '../posts/responses';
-import { CENTRE, input, setUp } from '../posts/test-fixtures';
+import { CENTRE, makePostInput, makeNeighbourhood } from '../testing/posts';
 import { helperRefusal, type HelperRefusal } from './eligibility';
 import { answerProposal, proposeMatch } from './proposals';
 import { suggestHelpers } from './suggestions';
@@ -23,13 +23,13 @@ const NOW = Date.UTC(2026, 10, 24, 9);
 /** Rosa's request, a broker, and a neighbour (200 m away, liking the category) to shape. */
 function world() {
 	const db = createTestDb();
-	const ctx = setUp(db);
+	const ctx = makeNeighbourhood(db);
 	const requester = ctx.resident('Rosa');
 	// A known requester: her request is published at once, not held for the broker.
 	db.insert(trustBadges)
 		.values({ userId: requester.id, kind: 'met_in_person', grantedAt: 0 })
 		.run();
-	const made = createPost(db, requester.id, input(ctx.category.id), true, NOW);
+	const made = createPost(db, requester.id, makePostInput(ctx.category.id), true, NOW);
 	if (!made.ok) throw new Error('post');
 	const broker = ctx.resident('Bea', { role: 'broker' });
 	const other = db

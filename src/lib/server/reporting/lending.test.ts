@@ -7,7 +7,7 @@ import { tools } from '../db/schema';
 import { deskFigures, figuresPerFund, figuresPerTool, type Figures } from '../lending/figures';
 import { buildPeriod } from './period';
 import { buildReport } from './report';
-import { at, generateReportingYear } from './test-generator';
+import { at, makeReportingYear } from '../testing/reporting';
 
 const TZ = 'Europe/Brussels';
 /** Long after the known year, when every loan of it is settled. */
@@ -25,7 +25,7 @@ const row = (f: Figures) => [
 
 describe('the lending figures of a known year', () => {
 	const db = createTestDb();
-	const { hood } = generateReportingYear(db);
+	const { hood } = makeReportingYear(db);
 
 	it('count loans, days, borrowers, late returns and repairs per tool', () => {
 		const perTool = figuresPerTool(db, [hood.id], YEAR, LATER);
@@ -103,7 +103,7 @@ describe('the lending figures of a known year', () => {
 
 describe('the lending tables of the report', () => {
 	const db = createTestDb();
-	const { hood } = generateReportingYear(db);
+	const { hood } = makeReportingYear(db);
 	const report = buildReport(
 		db,
 		[hood.id],
@@ -150,7 +150,7 @@ describe('the lending tables of the report', () => {
 describe('the CSV download of a report table', () => {
 	it('writes a tool name that looks like a formula as text, so a spreadsheet does not run it', async () => {
 		const db = createTestDb();
-		const { hood } = generateReportingYear(db);
+		const { hood } = makeReportingYear(db);
 		const evil = '=HYPERLINK("http://evil.example","Kruiwagen")';
 		db.update(tools).set({ name: evil }).where(eq(tools.assetTag, 'EIG-1')).run();
 		const period = buildPeriod('year', '2026-01-01', '2027-01-01', TZ);

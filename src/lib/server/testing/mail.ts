@@ -1,10 +1,12 @@
+import { eq } from 'drizzle-orm';
 import type { DB } from '../db/client';
-import { enqueueMail, type MailToSend } from './outbox';
-import { smtpTransport } from './transport';
-import { createMailWorker } from './worker';
+import { outbox } from '../db/schema';
+import { enqueueMail, type MailToSend } from '../mail/outbox';
+import { smtpTransport } from '../mail/transport';
+import { createMailWorker } from '../mail/worker';
 
 /** Mail number `n` of a test: to a neighbour of its own, with its own subject. */
-export const testMail = (n: number, kind = 'test'): MailToSend => ({
+export const makeMail = (n: number, kind = 'test'): MailToSend => ({
 	to: `buur${n}@test.example`,
 	kind,
 	locale: 'nl',
@@ -14,14 +16,14 @@ export const testMail = (n: number, kind = 'test'): MailToSend => ({
 });
 
 /** Queues test mails 1 to `count` in one transaction. */
-export function queueTestMails(db: DB, count: number, now = 0, kind = 'test'): void {
+export function makeQueuedMails(db: DB, count: number, now = 0, kind = 'test'): void {
 	db.transaction((tx) => {
-		for (let i = 1; i <= count; i++) enqueueMail(tx, testMail(i, kind), now);
+		for (let i = 1; i <= count; i++) enqueueMail(tx, makeMail(i, kind), now);
 	});
 }
 
 /** A mail worker sending to a test SMTP server; it polls only when the test calls runOnce. */
-export function smtpTestWorker(db: DB, url: string, now?: () => number) {
+export function makeSmtpWorker(db: DB, url: string, now?: () => number) {
 	return createMailWorker({
 		db,
 		transport: smtpTransport(url, 't@test.example'),
@@ -29,3 +31,7 @@ export function smtpTestWorker(db: DB, url: string, now?: () => number) {
 		now
 	});
 }
+
+/** The mails in the outbox for one address. */
+export const mailsTo = (db: DB, address: string) =>
+	db.select().from(outbox).where(eq(outbox.toAddress, address)).all();

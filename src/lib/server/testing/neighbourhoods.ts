@@ -1,7 +1,7 @@
 import { neighbourhoodSchema, type NeighbourhoodForm } from '$lib/schemas/neighbourhood';
 import type { DB } from '../db/client';
 import { insertTestUser } from '../db/test-db';
-import { createNeighbourhood } from './admin';
+import { createNeighbourhood } from '../neighbourhoods/admin';
 
 /** A square of about 1.4 by 2.2 km around (51.0, 4.0), for tests. */
 export const SQUARE = {
@@ -18,7 +18,7 @@ export const SQUARE = {
 };
 
 /** Runs the form schema as the route does; throws when the input is not valid. */
-export function neighbourhoodForm(
+export function makeNeighbourhoodForm(
 	fields: Partial<Record<keyof NeighbourhoodForm, unknown>> = {}
 ): NeighbourhoodForm {
 	return neighbourhoodSchema.parse({
@@ -29,9 +29,9 @@ export function neighbourhoodForm(
 }
 
 /** An admin and a neighbourhood with the square as its boundary. */
-export function setUpNeighbourhood(db: DB, name = 'Testbuurt') {
+export function makeAdminNeighbourhood(db: DB, name = 'Testbuurt') {
 	const admin = insertTestUser(db, { role: 'admin', displayName: 'Admin' });
-	const result = createNeighbourhood(db, admin.id, neighbourhoodForm({ name }), 1_000);
+	const result = createNeighbourhood(db, admin.id, makeNeighbourhoodForm({ name }), 1_000);
 	if (!result.ok) throw new Error('test neighbourhood not created');
 	return { admin, neighbourhoodId: result.id };
 }

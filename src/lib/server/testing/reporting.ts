@@ -27,7 +27,7 @@ import { cancelReservation, reserveTool } from '../lending/reservations';
 import { sendDueFollowUps } from '../followup/worker';
 import { createPost } from '../posts/create';
 import { acceptResponse, declineResponse, endMatch, respond } from '../posts/responses';
-import { input, setUp } from '../posts/test-fixtures';
+import { makePostInput, makeNeighbourhood } from './posts';
 import { localInstant } from '../posts/timing';
 
 const TZ = 'Europe/Brussels';
@@ -38,8 +38,8 @@ export const at = (date: string, time = '10:00') => localInstant(date, time, TZ)
  * A small neighbourhood year (2026, Brussels time) with known answers, made through the real
  * posting and matching rules. The expected figures are in reporting.test.ts.
  */
-export function generateReportingYear(db: DB) {
-	const ctx = setUp(db);
+export function makeReportingYear(db: DB) {
+	const ctx = makeNeighbourhood(db);
 	const garden = db.select().from(categories).where(eq(categories.slug, 'garden')).get()!;
 	const rosa = ctx.resident('Rosa');
 	// A badge, so Rosa's posts are open at once (no broker check in the way).
@@ -57,7 +57,7 @@ export function generateReportingYear(db: DB) {
 		const made = createPost(
 			db,
 			rosa.id,
-			input(categoryId, { kind, submissionKey: `k${key++}` }),
+			makePostInput(categoryId, { kind, submissionKey: `k${key++}` }),
 			true,
 			when
 		);
@@ -187,7 +187,7 @@ const ORIGIN = 'https://buurt.example';
  * | Behangafstomer  | 1     | 3    | 1         | 0    | 1       |
  * | fund KBS        | 11    | 31   | 6         | 5    | 5       |
  */
-function generateLendingYear(db: DB, ctx: ReturnType<typeof setUp>, deskId: string) {
+function generateLendingYear(db: DB, ctx: ReturnType<typeof makeNeighbourhood>, deskId: string) {
 	ensureToolCategories(db);
 	const hoodId = ctx.hood.id;
 	// No opening hours: the desk is open every day, so any date can be booked.
