@@ -56,6 +56,7 @@ describe('scheduling', () => {
 		const rows = db.select().from(followUps).all();
 		expect(rows.map((r) => r.userId).sort()).toEqual([rosa.id, jan.id].sort());
 		const expected = localInstant('2026-11-03', '10:00', BRUSSELS);
+		expect(rows).toHaveLength(2);
 		expect(rows.every((r) => r.dueAt === expected)).toBe(true);
 		// Fourteen times 24 hours would be 09:00 local time: one hour early.
 		expect(expected - agreedAt).toBe(days(14) + 60 * 60 * 1000);
@@ -82,6 +83,7 @@ describe('scheduling', () => {
 		if (!r.ok) throw new Error('respond');
 		acceptResponse(db, r.response.id, rosa.id, agreedAt);
 		const due = db.select({ dueAt: followUps.dueAt }).from(followUps).all();
+		expect(due).toHaveLength(2);
 		expect(due.every((d) => d.dueAt === localInstant('2026-03-23', '09:00', BRUSSELS))).toBe(true);
 	});
 });
@@ -126,6 +128,7 @@ describe('the follow-up mail', () => {
 		expect(sendDueFollowUps(db, agreedAt + days(14), ORIGIN)).toBe(2);
 		const [toRosa] = mailsTo(db, 'rosa@test.example');
 		expect(toRosa!.textBody).toContain('is voorbij. Hoe ging het?');
+		expect(db.select().from(followUps).all()).toHaveLength(2);
 		expect(
 			db
 				.select()
@@ -301,6 +304,7 @@ describe('the personal link', () => {
 			ok: false,
 			reason: 'invalid'
 		});
+		expect(db.select().from(followUps).all()).toHaveLength(2);
 		expect(
 			db
 				.select()

@@ -91,6 +91,7 @@ describe('the lending figures of a known year', () => {
 		expect(drill.daysOnLoan).toBeLessThan(18);
 		// Before the period began nothing was available yet: no share at all.
 		const before = figuresPerTool(db, [hood.id], YEAR, at('2025-12-15'));
+		expect(before).toHaveLength(4);
 		expect(before.every((f) => f.utilisation === 0)).toBe(true);
 	});
 
