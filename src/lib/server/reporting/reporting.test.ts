@@ -22,7 +22,8 @@ import { ensureCategories } from '../categories/pilot';
 import { ensureToolCategories } from '../lending/categories';
 import { seedDemoIfEmpty } from '../demo/seed';
 import { HISTORY_MONTHS, historyLoans, historyMonth } from '../demo/history-pattern';
-import { at, makeReportingYear } from '../testing/reporting';
+import { brussels } from '../testing/dates';
+import { makeReportingYear } from '../testing/reporting';
 import { HIDDEN, SUPPRESSED } from './cells';
 import { eq } from 'drizzle-orm';
 import { categories, neighbourhoods, signals, trustBadges } from '../db/schema';
@@ -219,7 +220,7 @@ describe('the report as people see it', () => {
 				rosa.id,
 				makePostInput(categoryId, { submissionKey: `k${key++}` }),
 				true,
-				at(date)
+				brussels(date)
 			);
 		// January: 6 garden requests; March: 3 small jobs and 6 garden requests.
 		for (let i = 0; i < 6; i++) post(garden.id, '2026-01-12');

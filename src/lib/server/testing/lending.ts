@@ -6,7 +6,7 @@ import { ensureToolCategories } from '../lending/categories';
 
 /** 2026-03-10 10:00 in Brussels (UTC+1), a Tuesday. */
 export const NOW = Date.UTC(2026, 2, 10, 9, 0);
-export const DAY = 24 * 60 * 60 * 1000;
+export { DAY } from './dates';
 export const ORIGIN = 'https://naburig.test';
 
 /**
