@@ -7,11 +7,10 @@ import { waitForMail } from '../smtp';
 const suffix = () => Date.now().toString(36);
 
 test('a broker registers someone without e-mail, posts for them, refers it and calls them', async ({
-	page
+	asBroker: page
 }) => {
 	test.setTimeout(180_000);
 	const name = `Rosalie ${suffix()}`;
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker');
 	await page.getByRole('link', { name: 'Iemand inschrijven' }).click();
 	await expect(page.getByRole('heading', { name: 'Iemand inschrijven', level: 1 })).toBeVisible();
@@ -217,8 +216,7 @@ test('a broker links a carer, who posts for the resident; others are refused', a
 	await expectAccessible(page);
 });
 
-test('a resident is refused the broker pages', async ({ page }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+test('a resident is refused the broker pages', async ({ asResident: page }) => {
 	for (const path of [
 		'/broker/intake',
 		'/broker/signals',
@@ -231,9 +229,10 @@ test('a resident is refused the broker pages', async ({ page }) => {
 	}
 });
 
-test('a broker keeps the social map: add, correct and remove a service', async ({ page }) => {
+test('a broker keeps the social map: add, correct and remove a service', async ({
+	asBroker: page
+}) => {
 	const name = `Buurthuis De Kaai ${suffix()}`;
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker');
 	await page
 		.getByRole('link', { name: /^Sociale kaart van/ })

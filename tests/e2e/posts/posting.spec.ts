@@ -1,4 +1,5 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
+import { shift, today } from '../dates';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 import { fillPost, myPostCards, sendPost, setStreet, streetPoint } from '../pages/posts';
 import { expectDate, fillDate } from '../pages/forms';
@@ -27,7 +28,7 @@ test('a newcomer posts a request, fixes a mistake, and it waits for a check', as
 		body: 'Een rit naar de apotheek aan de markt en terug. Ongeveer drie kwartier.'
 	});
 	await page.getByRole('radio', { name: 'Op een bepaalde dag, tussen twee uren' }).check();
-	const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+	const soon = shift(today(), 5);
 	await fillDate(page, 'Op welke dag?', soon);
 	await page.getByLabel('Van (uur)').fill('11:00');
 	await page.getByLabel('Tot (uur)').fill('10:00');

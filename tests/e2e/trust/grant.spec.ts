@@ -1,4 +1,5 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
+import { shift, spokenDate, today } from '../dates';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 import { dateGroup, fillDate } from '../pages/forms';
 import { fillPost, sendPost, setStreet } from '../pages/posts';
@@ -6,21 +7,11 @@ import { waitForMail } from '../smtp';
 
 const PASSWORD = 'buren helpen buren graag';
 const suffix = () => Date.now().toString(36);
-const DAY = 24 * 3_600_000;
 
 /** A local date in Brussels as a date field takes it, `days` days from now (negative: ago). */
-const localDay = (days: number) =>
-	new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Brussels',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(Date.now() + days * DAY);
+const localDay = (days: number) => shift(today(), days);
 /** "14 juni 2029": how the page writes a date. */
-const dutchDate = (date: string) =>
-	new Intl.DateTimeFormat('nl', { dateStyle: 'long', timeZone: 'UTC' }).format(
-		new Date(`${date}T12:00:00Z`)
-	);
+const dutchDate = (date: string) => spokenDate(date, { withWeekday: false });
 
 test('a broker finds a helper, grants “met in person” and a VOG; the card explains the badges and the note stays with brokers', async ({
 	page
@@ -270,10 +261,9 @@ test('a category that needs a badge: the poster and the broker see it missing, a
 });
 
 test('residents cannot open the brokers’ resident pages, rules, or grant a badge', async ({
-	page,
+	asResident: page,
 	baseURL
 }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	await page.goto('/posts?sort=newest');
 	await page.getByRole('link', { name: 'Lampen, stopcontacten en kleine klusjes' }).click();
 	const profile = await page.getByRole('link', { name: 'Over Jozef' }).getAttribute('href');
