@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourhoods } from '../db/schema';
 import { createTestDb } from '../db/test-db';
+import { makeBareNeighbourhood } from '../testing/neighbourhoods';
 import { makeNeighbourhood } from '../testing/posts';
 import { RESIDENTS_PAGE_SIZE, searchResidents } from './residents';
 
 function world() {
 	const db = createTestDb();
 	const ctx = makeNeighbourhood(db);
-	const other = db
-		.insert(neighbourhoods)
-		.values({
-			slug: 'elders',
-			name: 'Elders',
-			boundary: '{}',
-			centreLat: 0,
-			centreLon: 0,
-			createdAt: 0
-		})
-		.returning()
-		.all()[0]!;
+	const other = makeBareNeighbourhood(db, { centreLat: 0, centreLon: 0 });
 	ctx.resident('Maria Janssens', { email: 'maria@test.example', phone: '015 41 22 87' });
 	ctx.resident('Jozef Peeters', { email: 'jozef@test.example', phone: '0470/11.22.33' });
 	ctx.resident('Marcel 100%', { email: 'marcel@test.example' });

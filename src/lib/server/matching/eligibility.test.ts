@@ -1,18 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-	blocks,
-	matches,
-	neighbourhoods,
-	responses,
-	trustBadges,
-	userCategories,
-	users
-} from '../db/schema';
+import { blocks, matches, responses, trustBadges, userCategories, users } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { approximate } from '../geo/approx';
 import { createPost } from '../posts/create';
 import { acceptResponse, respond } from '../posts/responses';
+import { makeBareNeighbourhood } from '../testing/neighbourhoods';
 import { CENTRE, makePostInput, makeNeighbourhood } from '../testing/posts';
 import { helperRefusal, type HelperRefusal } from './eligibility';
 import { answerProposal, proposeMatch } from './proposals';
@@ -32,18 +25,11 @@ function world() {
 	const made = createPost(db, requester.id, makePostInput(ctx.category.id), true, NOW);
 	if (!made.ok) throw new Error('post');
 	const broker = ctx.resident('Bea', { role: 'broker' });
-	const other = db
-		.insert(neighbourhoods)
-		.values({
-			slug: 'elders',
-			name: 'Elders',
-			boundary: '{"type":"Polygon","coordinates":[]}',
-			centreLat: CENTRE.lat,
-			centreLon: CENTRE.lon,
-			createdAt: 0
-		})
-		.returning()
-		.all()[0]!;
+	const other = makeBareNeighbourhood(db, {
+		boundary: '{"type":"Polygon","coordinates":[]}',
+		centreLat: CENTRE.lat,
+		centreLon: CENTRE.lon
+	});
 	const neighbour = (name: string) => {
 		const lat = CENTRE.lat + 200 / 111_320;
 		const cell = approximate(lat, CENTRE.lon);

@@ -1,5 +1,6 @@
 import { neighbourhoodSchema, type NeighbourhoodForm } from '$lib/schemas/neighbourhood';
 import type { DB } from '../db/client';
+import { neighbourhoods } from '../db/schema';
 import { insertTestUser } from '../db/test-db';
 import { createNeighbourhood } from '../neighbourhoods/admin';
 
@@ -26,6 +27,28 @@ export function makeNeighbourhoodForm(
 		boundary: JSON.stringify(SQUARE),
 		...fields
 	});
+}
+
+let bare = 0;
+
+/** A neighbourhood row and nothing else (no streets, no boundary to speak of): pass what matters. */
+export function makeBareNeighbourhood(
+	db: DB,
+	fields: Partial<typeof neighbourhoods.$inferInsert> = {}
+) {
+	return db
+		.insert(neighbourhoods)
+		.values({
+			slug: `buurt-${++bare}`,
+			name: 'Elders',
+			boundary: '{}',
+			centreLat: 51,
+			centreLon: 4,
+			createdAt: 0,
+			...fields
+		})
+		.returning()
+		.all()[0]!;
 }
 
 /** An admin and a neighbourhood with the square as its boundary. */
