@@ -99,7 +99,7 @@ test('a broker registers someone without e-mail, posts for them, refers it and c
 	await expect(page.getByRole('link', { name: title, exact: true })).toHaveCount(0);
 });
 
-test('a referred resident with e-mail gets the plain-words mail', async ({ page }) => {
+test('a referred resident with e-mail gets the plain-words mail', async ({ page, signInAs }) => {
 	const email = uniqueEmail('doorverwezen');
 	const password = 'buren helpen buren graag';
 	await signUpAndVerify(page, { name: 'Georgette', email, password });
@@ -119,7 +119,7 @@ test('a referred resident with e-mail gets the plain-words mail', async ({ page 
 	await signOut(page);
 
 	const since = Date.now();
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await signInAs(page, 'broker');
 	await page.goto(postUrl.replace('/posts/', '/broker/posts/') + '/refer');
 	await page.getByLabel('Dienst').selectOption({ label: 'OCMW Sociale dienst' });
 	await page.getByLabel('Notitie (alleen voor buurtwerkers)').fill('Energieschuld');

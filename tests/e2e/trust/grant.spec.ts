@@ -14,7 +14,8 @@ const localDay = (days: number) => shift(today(), days);
 const dutchDate = (date: string) => spokenDate(date, { withWeekday: false });
 
 test('a broker finds a helper, grants “met in person” and a VOG; the card explains the badges and the note stays with brokers', async ({
-	page
+	page,
+	signInAs
 }) => {
 	// A whole journey with four people signing in and out.
 	test.slow();
@@ -131,7 +132,7 @@ test('a broker finds a helper, grants “met in person” and a VOG; the card ex
 	await signOut(page);
 
 	// The broker takes "met in person" back: a reason is needed, and stays confidential.
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await signInAs(page, 'broker');
 	await page.goto(personUrl);
 	const met = page
 		.getByRole('region', { name: 'Labels die nu gelden' })
@@ -159,7 +160,8 @@ test('a broker finds a helper, grants “met in person” and a VOG; the card ex
 });
 
 test('a category that needs a badge: the poster and the broker see it missing, and the broker confirms before proposing', async ({
-	page
+	page,
+	signInAs
 }) => {
 	test.slow();
 	// The demo's rule: small jobs in the house need "met in person".
@@ -245,7 +247,7 @@ test('a category that needs a badge: the poster and the broker see it missing, a
 	await signOut(page);
 
 	// The broker sees it too, and must confirm before proposing him.
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await signInAs(page, 'broker');
 	await page.goto(`/broker${postUrl}/suggestions`);
 	const nico = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
 	await expect(nico).toContainText('Ontbreekt voor deze soort hulp: Persoonlijk ontmoet.');
