@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { SITE_BACKUPS, SITE_DATABASE } from './tests/e2e/commands';
+import { CLOCK_DATABASE, SITE_BACKUPS, SITE_DATABASE } from './tests/e2e/commands';
 
 // Overridable so that two checkouts can run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -69,7 +69,7 @@ export default defineConfig({
 			stdout: 'ignore',
 			stderr: 'pipe',
 			env: {
-				...serverEnv(CLOCK_PORT, './.e2e/naburig-clock.db', './.e2e/backups-clock'),
+				...serverEnv(CLOCK_PORT, CLOCK_DATABASE, './.e2e/backups-clock'),
 				TEST_CLOCK: '1'
 			}
 		}

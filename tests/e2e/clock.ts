@@ -1,4 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { CLOCK_DATABASE } from './commands';
 import { expect } from './fixtures';
 
 /** The clock server's "now" (only on the server of the *.clock.spec.ts tests). */
@@ -37,34 +39,29 @@ export async function advanceToMorning(request: APIRequestContext): Promise<numb
 	return advanceClock(request, { hours });
 }
 
-/** The neighbourhood's time zone (the demo neighbourhood's). */
-const TZ = 'Europe/Brussels';
-
-/** The local date (yyyy-mm-dd) in Brussels at an instant. */
-export function brusselsDate(at: number): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(at);
+/**
+ * Waits until the clock server has handed every queued mail that mentions `text` to the SMTP
+ * server. Its jobs queue their mails before advanceClock returns, so once this returns, a mail
+ * about `text` that is not in the mailbox was never sent (rather than not yet).
+ */
+export async function waitUntilMailsAboutSent(text: string): Promise<void> {
+	await expect
+		.poll(() => {
+			const db = new Database(CLOCK_DATABASE, { readonly: true, fileMustExist: true });
+			try {
+				const row = db
+					.prepare(
+						`select count(*) as n from outbox
+						 where status in ('pending', 'sending') and instr(text_body, ?) > 0`
+					)
+					.get(text) as { n: number };
+				return row.n;
+			} finally {
+				db.close();
+			}
+		})
+		.toBe(0);
 }
 
-/** A yyyy-mm-dd date moved by whole days. */
-export function shift(date: string, days: number): string {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** 0 = Sunday … 6 = Saturday, for a yyyy-mm-dd date. */
-export function weekday(date: string): number {
-	return new Date(`${date}T12:00:00Z`).getUTCDay();
-}
-
-/** The next given weekday (0 = Sunday … 6 = Saturday) after a date, a week ahead when it is that day. */
-export function nextWeekday(date: string, day: number): string {
-	return shift(date, (day - weekday(date) + 7) % 7 || 7);
-}
-
-/** A yyyy-mm-dd date as a Dutch page says it: "vrijdag 4 december 2026", or without the weekday. */
-export function spokenDate(date: string, { withWeekday = true } = {}): string {
-	return new Intl.DateTimeFormat('nl-BE', {
-		dateStyle: withWeekday ? 'full' : 'long',
-		timeZone: 'UTC'
-	}).format(new Date(`${date}T00:00:00Z`));
-}
+// The date helpers moved to dates.ts; the desk and lending specs still import them from here.
+export { brusselsDate, nextWeekday, shift, spokenDate, weekday } from './dates';

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 /** The test site's database and backup folder (playwright.config.ts starts the site with them). */
 export const SITE_DATABASE = './.e2e/naburig-e2e.db';
 export const SITE_BACKUPS = './.e2e/backups-site';
+/** The database of the second server, whose clock the *.clock.spec.ts tests move. */
+export const CLOCK_DATABASE = './.e2e/naburig-clock.db';
 
 /**
  * Runs one of the site's commands (`scripts/<name>.ts`, as `npm run` does) against the test

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { expectSignInRefused, newPerson, openAccount } from '../pages/account';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
+import { nextWeekday, shift, today } from '../dates';
 import { errorSummary, fillDate } from '../pages/forms';
 
 test('a person downloads everything stored about them as a file', async ({ page }) => {
@@ -76,8 +77,9 @@ test('a person deletes the account; afterwards the old address and password no l
 	await expect(page.getByRole('heading', { name: 'Aanmelden' })).toBeVisible();
 });
 
-test('the only admin cannot delete their account, and nothing changes', async ({ page }) => {
-	await signIn(page, DEMO.admin, DEMO_PASSWORD);
+test('the only admin cannot delete their account, and nothing changes', async ({
+	asAdmin: page
+}) => {
 	await page.goto('/account/delete');
 	await page.getByLabel('Ja, ik wil mijn account en mijn gegevens voorgoed verwijderen.').check();
 	await page.getByLabel('Je huidige wachtwoord').fill(DEMO_PASSWORD);
@@ -90,14 +92,8 @@ test('the only admin cannot delete their account, and nothing changes', async ({
 
 /** Next week's Monday and Tuesday in Brussels: the pick-up place is open on weekdays. */
 function nextMondayAndTuesday(): [string, string] {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(
-		Date.now()
-	);
-	const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-	const dow = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-	const monday = new Date(Date.UTC(y, m - 1, d + ((1 - dow + 7) % 7 || 7)));
-	const tuesday = new Date(monday.getTime() + 86_400_000);
-	return [monday.toISOString().slice(0, 10), tuesday.toISOString().slice(0, 10)];
+	const monday = nextWeekday(today(), 1);
+	return [monday, shift(monday, 1)];
 }
 
 test('a person with a borrowed tool at home is asked to bring it back first, and can leave once it is back', async ({

@@ -1,6 +1,6 @@
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
+import { expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { runCommand } from '../commands';
-import { setUpSecondFactor, signIn } from '../pages/auth';
+import { setUpSecondFactor } from '../pages/auth';
 
 test('the administrator made with the command chooses a password, then must set up the second factor', async ({
 	page
@@ -32,10 +32,10 @@ test('the administrator made with the command chooses a password, then must set 
 	await expect(page.getByText('Deze link is al gebruikt.')).toBeVisible();
 });
 
-test('the admin page shows how old the last good backup is', async ({ page }) => {
+test('the admin page shows how old the last good backup is', async ({ page, signInAs }) => {
 	const printed = runCommand('backup');
 	expect(printed).toMatch(/Backup made and checked/);
-	await signIn(page, DEMO.admin, DEMO_PASSWORD);
+	await signInAs(page, 'admin');
 	await page.goto('/admin');
 	const backups = page.getByRole('region', { name: 'Back-ups' });
 	await expect(

@@ -192,9 +192,9 @@ test('the admin creates a neighbourhood and a broker, who imports its streets', 
 });
 
 test('the demo broker opens the demo neighbourhood’s streets, but not the admin pages', async ({
-	page
+	asBroker: page
 }) => {
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await page.goto('/');
 	await page.getByRole('link', { name: 'Buurtwerk' }).click();
 	await page.getByRole('link', { name: 'Straten van Oud-Oefenplein en Vuurkruisenplein' }).click();
 	await expect(page).toHaveURL(/\/broker\/neighbourhoods\/1\/streets$/);
@@ -205,8 +205,8 @@ test('the demo broker opens the demo neighbourhood’s streets, but not the admi
 	await expectAccessible(page);
 });
 
-test('a resident gets no access to the admin and broker pages', async ({ page }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+test('a resident gets no access to the admin and broker pages', async ({ asResident: page }) => {
+	await page.goto('/');
 	await expect(page.getByRole('link', { name: 'Buurtwerk' })).toHaveCount(0);
 	for (const path of [
 		'/admin',
@@ -242,9 +242,8 @@ test('anonymous visitors are sent to sign in, and come back afterwards', async (
 });
 
 test('the admin draws a boundary on the map with the mouse and with the keyboard', async ({
-	page
+	asAdmin: page
 }) => {
-	await signIn(page, DEMO.admin, DEMO_PASSWORD);
 	await page.goto('/admin/neighbourhoods/new');
 	const map = page.getByRole('region', { name: 'Kaart om de grens van de buurt te tekenen' });
 	const field = page.getByLabel('Grens van de buurt (GeoJSON)');
@@ -289,10 +288,9 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the admin creates a neighbourhood, adds a street and imports streets with plain forms', async ({
-		page
+		asAdmin: page
 	}) => {
 		const name = `Zonder script ${Date.now().toString(36)}`;
-		await signIn(page, DEMO.admin, DEMO_PASSWORD);
 		await page.goto('/admin/neighbourhoods/new');
 		await expect(page.getByText('Om te tekenen is JavaScript nodig.')).toBeVisible();
 		await page.getByLabel('Naam van de buurt').fill(name);

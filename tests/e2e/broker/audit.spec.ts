@@ -2,7 +2,8 @@ import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures
 import { signIn, signOut } from '../pages/auth';
 
 test('a broker reads in the audit log who read the signals; a resident cannot open it', async ({
-	page
+	page,
+	signInAs
 }) => {
 	// A volunteer passes on a signal.
 	await signIn(page, DEMO.helper, DEMO_PASSWORD);
@@ -33,6 +34,6 @@ test('a broker reads in the audit log who read the signals; a resident cannot op
 	await expectAccessible(page);
 	await signOut(page);
 
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await signInAs(page, 'resident');
 	expect((await page.goto('/broker/audit'))?.status()).toBe(403);
 });

@@ -4,7 +4,8 @@ import { fillPost, sendPost } from '../pages/posts';
 import { waitForMail } from '../smtp';
 
 test('a reported post is hidden by the broker: it leaves the list and the poster reads why', async ({
-	page
+	page,
+	signInAs
 }) => {
 	// Jozef (vetted) posts; his post is on the list at once.
 	const title = `Oude kasten gratis ophalen ${Date.now().toString(36)}`;
@@ -57,7 +58,7 @@ test('a reported post is hidden by the broker: it leaves the list and the poster
 
 	const mail = await waitForMail(DEMO.helper, { subject: /wordt niet meer getoond/, after: since });
 	expect(mail.text).toContain('Reden: Je adres en telefoonnummer staan erin.');
-	await signIn(page, DEMO.helper, DEMO_PASSWORD);
+	await signInAs(page, 'helper');
 	await page.goto(postUrl);
 	await expect(
 		page.getByText('De buurtwerker haalde dit bericht uit beeld. Reden: Je adres')

@@ -115,8 +115,9 @@ test('a newcomer’s post waits; the broker rejects two with a reason and approv
 	await expect(page.getByRole('link', { name: changed })).toBeVisible();
 });
 
-test('residents cannot open the broker’s Today and moderation pages', async ({ page }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+test('residents cannot open the broker’s Today and moderation pages', async ({
+	asResident: page
+}) => {
 	for (const path of ['/broker/today', '/broker/moderation'])
 		expect((await page.goto(path))?.status(), path).toBe(403);
 });

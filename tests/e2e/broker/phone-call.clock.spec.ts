@@ -1,5 +1,6 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { advanceClock, brusselsDate, nextWeekday, serverNow } from '../clock';
+import { advanceClock, serverNow } from '../clock';
+import { brusselsDate, nextWeekday } from '../dates';
 import { signIn, signOut } from '../pages/auth';
 import { compareHelpers, fillIntake, suggestionOf, type Caller } from '../pages/broker';
 import { fillPost } from '../pages/posts';

@@ -86,9 +86,8 @@ test('the broker lets newcomers’ posts go online at once, then asks to check t
 });
 
 test('the broker finds a resident by street as she types, and can register someone new', async ({
-	page
+	asBroker: page
 }) => {
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker/residents');
 	const search = page.getByLabel('Zoek een bewoner');
 	// No button press: the list follows the typing.

@@ -5,7 +5,8 @@ import { fillPost, sendPost, setStreet } from '../pages/posts';
 const PASSWORD = 'buren helpen buren graag';
 
 test('a report leads to a suspension: the person is out, their post disappears, and it can be lifted', async ({
-	page
+	page,
+	signInAs
 }) => {
 	// Three broker sign-ins: each may wait up to 30 s for a fresh single-use code.
 	test.setTimeout(240_000);
@@ -100,7 +101,7 @@ test('a report leads to a suspension: the person is out, their post disappears, 
 	await signOut(page);
 
 	// The confidential note never reaches a resident: not on the person's public profile.
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await signInAs(page, 'resident');
 	await page.goto(postUrl);
 	await page.locator('a[href^="/people/"]').first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Victor');

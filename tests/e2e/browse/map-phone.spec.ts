@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { signIn } from '../pages/auth';
+import { expect, expectAccessible, test } from '../fixtures';
 import {
 	cardStaysOpenFor,
 	focused,
@@ -12,9 +11,8 @@ import {
 // A small phone: the map is narrower than a card, so most cards move the map to fit.
 test.use({ viewport: { width: 360, height: 740 } });
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ asResident: page }) => {
 	await page.route(/tile\.openstreetmap\.org/, (route) => route.fulfill({ status: 204 }));
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 });
 
 /** Where a box is on the screen, rounded to whole pixels. */

@@ -1,14 +1,12 @@
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { signIn } from '../pages/auth';
+import { expect, expectAccessible, test } from '../fixtures';
 
 test.beforeEach(async ({ page }) => {
 	await page.route(/tile\.openstreetmap\.org/, (route) => route.fulfill({ status: 204 }));
 });
 
 test('the map shows the filtered posts, works with keys and buttons, and keeps its filters in the URL', async ({
-	page
+	asResident: page
 }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	await page.goto('/posts');
 	await page.getByLabel('Soort').selectOption({ label: 'Hulpvragen' });
 	await page.getByRole('button', { name: 'Toon' }).click();
@@ -59,9 +57,8 @@ test('the map shows the filtered posts, works with keys and buttons, and keeps i
 });
 
 test('the marker endpoint answers only within its viewport and never with exact places', async ({
-	page
+	asResident: page
 }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	const bad = await page.request.get('/api/markers?bbox=4.5,51,4.4&zoom=16');
 	expect(bad.status()).toBe(400);
 	expect((await bad.json()).error).toContain('bbox');

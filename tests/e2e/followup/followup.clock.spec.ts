@@ -1,5 +1,5 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { advanceClock } from '../clock';
+import { advanceClock, waitUntilMailsAboutSent } from '../clock';
 import { signIn, signOut } from '../pages/auth';
 import { fillPost, sendPost } from '../pages/posts';
 import { linkIn, readMails, waitForMail } from '../smtp';
@@ -47,7 +47,7 @@ test('two weeks after a match both sides are asked how it went; the broker follo
 	// Nothing is asked before the two weeks are over.
 	const since = Date.now();
 	await advanceClock(page.request, { days: 13 });
-	await page.waitForTimeout(1000);
+	await waitUntilMailsAboutSent(title);
 	expect(readMails().filter((m) => m.receivedAt >= since && m.text.includes(title))).toEqual([]);
 
 	// Fourteen days after the match: both sides get a mail, each in their own language.
@@ -131,7 +131,7 @@ test('two weeks after a match both sides are asked how it went; the broker follo
 		text: title,
 		after: beforeReminder
 	});
-	await page.waitForTimeout(1000);
+	await waitUntilMailsAboutSent(title);
 	expect(
 		readMails().filter(
 			(m) => m.to.includes(LOTTE) && m.receivedAt >= beforeReminder && m.text.includes(title)

@@ -7,11 +7,10 @@ import { waitForMail } from '../smtp';
 const suffix = () => Date.now().toString(36);
 
 test('a broker registers someone without e-mail, posts for them, refers it and calls them', async ({
-	page
+	asBroker: page
 }) => {
 	test.setTimeout(180_000);
 	const name = `Rosalie ${suffix()}`;
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker');
 	await page.getByRole('link', { name: 'Iemand inschrijven' }).click();
 	await expect(page.getByRole('heading', { name: 'Iemand inschrijven', level: 1 })).toBeVisible();
@@ -100,7 +99,7 @@ test('a broker registers someone without e-mail, posts for them, refers it and c
 	await expect(page.getByRole('link', { name: title, exact: true })).toHaveCount(0);
 });
 
-test('a referred resident with e-mail gets the plain-words mail', async ({ page }) => {
+test('a referred resident with e-mail gets the plain-words mail', async ({ page, signInAs }) => {
 	const email = uniqueEmail('doorverwezen');
 	const password = 'buren helpen buren graag';
 	await signUpAndVerify(page, { name: 'Georgette', email, password });
@@ -120,7 +119,7 @@ test('a referred resident with e-mail gets the plain-words mail', async ({ page 
 	await signOut(page);
 
 	const since = Date.now();
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await signInAs(page, 'broker');
 	await page.goto(postUrl.replace('/posts/', '/broker/posts/') + '/refer');
 	await page.getByLabel('Dienst').selectOption({ label: 'OCMW Sociale dienst' });
 	await page.getByLabel('Notitie (alleen voor buurtwerkers)').fill('Energieschuld');
@@ -217,8 +216,7 @@ test('a broker links a carer, who posts for the resident; others are refused', a
 	await expectAccessible(page);
 });
 
-test('a resident is refused the broker pages', async ({ page }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+test('a resident is refused the broker pages', async ({ asResident: page }) => {
 	for (const path of [
 		'/broker/intake',
 		'/broker/signals',
@@ -231,9 +229,10 @@ test('a resident is refused the broker pages', async ({ page }) => {
 	}
 });
 
-test('a broker keeps the social map: add, correct and remove a service', async ({ page }) => {
+test('a broker keeps the social map: add, correct and remove a service', async ({
+	asBroker: page
+}) => {
 	const name = `Buurthuis De Kaai ${suffix()}`;
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker');
 	await page
 		.getByRole('link', { name: /^Sociale kaart van/ })

@@ -89,8 +89,7 @@ test('a broker compares suggested helpers, proposes one, and the helper says yes
 	await expect(page.getByRole('link', { name: title })).toHaveCount(0);
 });
 
-test('residents cannot open the broker’s suggestions', async ({ page }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+test('residents cannot open the broker’s suggestions', async ({ asResident: page }) => {
 	expect((await page.goto('/broker/requests'))?.status()).toBe(403);
 	expect((await page.goto('/broker/posts/1/suggestions'))?.status()).toBe(403);
 });

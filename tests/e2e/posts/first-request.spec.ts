@@ -85,7 +85,8 @@ test('a newcomer goes from "Ik zoek hulp" through sign-up and the mail straight 
 });
 
 test('a resident with a street goes from "Ik bied hulp" straight to the form without street fields', async ({
-	page
+	page,
+	signInAs
 }) => {
 	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	await page.goto('/posts/new?kind=offer');
@@ -114,6 +115,6 @@ test('a resident with a street goes from "Ik bied hulp" straight to the form wit
 	await signOut(page);
 	await page.goto(sentUrl);
 	await expect(page).toHaveURL(/\/sign-in\?next=/);
-	await signIn(page, DEMO.helper, DEMO_PASSWORD);
+	await signInAs(page, 'helper');
 	expect((await page.goto(sentUrl))?.status()).toBe(404);
 });

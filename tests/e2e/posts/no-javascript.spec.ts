@@ -1,12 +1,11 @@
-import { DEMO, DEMO_PASSWORD, expect, test, uniqueEmail } from '../fixtures';
+import { expect, test, uniqueEmail } from '../fixtures';
 import { signIn, signUpAndVerify } from '../pages/auth';
 import { fillPost, sendPost, setStreet } from '../pages/posts';
 
 // Axe needs JavaScript, so these pages are checked for accessibility in posting.spec.ts.
 test.use({ javaScriptEnabled: false });
 
-test('the list and its filters work without JavaScript', async ({ page }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+test('the list and its filters work without JavaScript', async ({ asResident: page }) => {
 	await page.goto('/posts');
 	await expect(page.getByRole('heading', { name: 'Hulpvragen en aanbod', level: 1 })).toBeVisible();
 	// The cards themselves, not the lists of badges inside them.

@@ -1,4 +1,5 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
+import { shift, today } from '../dates';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 import { fillPost, myPostCards, sendPost, setStreet, streetPoint } from '../pages/posts';
 import { expectDate, fillDate } from '../pages/forms';
@@ -7,7 +8,10 @@ const PASSWORD = 'buren helpen buren graag';
 const NEIGHBOURHOOD = 'Oud-Oefenplein en Vuurkruisenplein';
 const stamp = () => Date.now().toString(36);
 
-test('a newcomer posts a request, fixes a mistake, and it waits for a check', async ({ page }) => {
+test('a newcomer posts a request, fixes a mistake, and it waits for a check', async ({
+	page,
+	signInAs
+}) => {
 	const email = uniqueEmail('vraag');
 	await signUpAndVerify(page, { name: 'Rosalie Peeters', email, password: PASSWORD });
 	await signIn(page, email, PASSWORD);
@@ -27,7 +31,7 @@ test('a newcomer posts a request, fixes a mistake, and it waits for a check', as
 		body: 'Een rit naar de apotheek aan de markt en terug. Ongeveer drie kwartier.'
 	});
 	await page.getByRole('radio', { name: 'Op een bepaalde dag, tussen twee uren' }).check();
-	const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+	const soon = shift(today(), 5);
 	await fillDate(page, 'Op welke dag?', soon);
 	await page.getByLabel('Van (uur)').fill('11:00');
 	await page.getByLabel('Tot (uur)').fill('10:00');
@@ -78,14 +82,14 @@ test('a newcomer posts a request, fixes a mistake, and it waits for a check', as
 
 	// Nobody else sees a post that waits for a check.
 	await signOut(page);
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await signInAs(page, 'resident');
 	const response = await page.goto(postUrl);
 	expect(response?.status()).toBe(404);
 	await page.goto('/posts');
 	await expect(page.getByRole('link', { name: title })).toHaveCount(0);
 });
 
-test('double clicking "Versturen" makes one post', async ({ page }) => {
+test('double clicking "Versturen" makes one post', async ({ page, signInAs }) => {
 	const email = uniqueEmail('dubbel');
 	await signUpAndVerify(page, { name: 'Karim', email, password: PASSWORD });
 	await signIn(page, email, PASSWORD);
@@ -123,12 +127,13 @@ test('double clicking "Versturen" makes one post', async ({ page }) => {
 	await expect(page.getByText('Brood en melk bij de bakker')).toBeVisible();
 	const editUrl = `${new URL(page.url()).pathname}/edit`;
 	await signOut(page);
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await signInAs(page, 'resident');
 	expect((await page.goto(editUrl))?.status()).toBe(404);
 });
 
 test('a resident with a badge offers help: it is open at once, can be found, paused and reopened', async ({
-	page
+	page,
+	signInAs
 }) => {
 	await signIn(page, DEMO.helper, DEMO_PASSWORD);
 	await page.goto('/profile');
@@ -210,7 +215,7 @@ test('a resident with a badge offers help: it is open at once, can be found, pau
 
 	// Close it again, so the demo stays as it was for other tests.
 	await signOut(page);
-	await signIn(page, DEMO.helper, DEMO_PASSWORD);
+	await signInAs(page, 'helper');
 	await page.goto('/posts/mine');
 	await myPostCards(page, title).getByRole('button', { name: 'Afsluiten' }).click();
 	await expect(myPostCards(page, title)).toContainText('Status: Afgesloten');

@@ -1,4 +1,4 @@
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
+import { expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 import { signIn, signUpAndVerify } from '../pages/auth';
 import { dateGroup, expectDate, fillDate } from '../pages/forms';
 import { fillPost, setStreet } from '../pages/posts';
@@ -52,9 +52,8 @@ test('a request with an invisible title, 1.5 helpers and 30 February is refused 
 });
 
 test('an empty post form lists every mistake above it, each a link to its field, and the title says so', async ({
-	page
+	asResident: page
 }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	await page.goto('/posts/new');
 	await expect(page).toHaveTitle('Vraag of bied hulp – Naburig');
 	await page.getByRole('button', { name: 'Versturen' }).click();

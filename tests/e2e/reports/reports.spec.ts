@@ -1,23 +1,20 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { historyLoans, historyMonth } from '../../../src/lib/server/demo/history-pattern';
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { spokenDate } from '../clock';
-import { signIn } from '../pages/auth';
+import { expect, expectAccessible, test } from '../fixtures';
+import { lastDayOfMonth, spokenDate, today } from '../dates';
 import { dateGroup, expectDate, fillDate } from '../pages/forms';
 
 /** Year and month (1–12) of `monthsAgo` months before today in Brussels. */
 function monthBefore(monthsAgo: number): { year: number; month: number } {
-	const [y, mo] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' })
-		.format(Date.now())
-		.split('-')
-		.map(Number) as [number, number];
+	const [y, mo] = today().split('-').map(Number) as [number, number];
 	const index = y * 12 + (mo - 1) - monthsAgo;
 	return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
-test('a broker reads the figures of a period and downloads them as CSV', async ({ page }) => {
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+test('a broker reads the figures of a period and downloads them as CSV', async ({
+	asBroker: page
+}) => {
 	await page.goto('/broker');
 	await page.getByRole('link', { name: 'Cijfers voor de stuurgroep' }).click();
 	await expect(page.getByRole('heading', { name: 'Cijfers voor de stuurgroep' })).toBeVisible();
@@ -58,13 +55,11 @@ test('a broker reads the figures of a period and downloads them as CSV', async (
 /** "YYYY-MM-DD" of the first day of that month, and of the last day of another. */
 const firstDay = ({ year, month }: { year: number; month: number }) =>
 	`${year}-${String(month).padStart(2, '0')}-01`;
-const lastDay = ({ year, month }: { year: number; month: number }) =>
-	new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+const lastDay = ({ year, month }: { year: number; month: number }) => lastDayOfMonth(year, month);
 
 test('a broker reads the lending figures of the past months and downloads them as CSV', async ({
-	page
+	asBroker: page
 }) => {
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	// Eleven months ago up to two months ago: the demo's loan history, before today's loans.
 	const from = firstDay(monthBefore(11));
 	const to = lastDay(monthBefore(2));
@@ -133,9 +128,8 @@ test('a broker reads the lending figures of the past months and downloads them a
 });
 
 test('a custom period with the days the wrong way round is explained beside the field', async ({
-	page
+	asBroker: page
 }) => {
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker/reports?period=custom&from=2026-05-10&to=2026-05-01');
 	await expect(dateGroup(page, 'Tot en met (dag)')).toHaveAccessibleDescription(
 		/De laatste dag moet na de eerste dag komen\./
@@ -143,16 +137,16 @@ test('a custom period with the days the wrong way round is explained beside the 
 	await expectDate(page, 'Tot en met (dag)', '2026-05-01');
 });
 
-test('residents cannot open the reports, nor brokers another neighbourhood', async ({ page }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+test('residents cannot open the reports, nor brokers another neighbourhood', async ({
+	asResident: page
+}) => {
 	expect((await page.goto('/broker/reports'))?.status()).toBe(403);
 	expect((await page.request.get('/broker/reports/activity')).status()).toBe(403);
 });
 
 test('the lending table per tool fits a 1280 px screen, and scrolls in its own box on a phone', async ({
-	page
+	asBroker: page
 }) => {
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.setViewportSize({ width: 1280, height: 900 });
 	// This year: the demo's loan history.
 	await page.goto('/broker/reports?period=year');

@@ -1,5 +1,4 @@
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
-import { signIn } from '../pages/auth';
+import { expect, expectAccessible, test, uniqueEmail } from '../fixtures';
 
 // One sweep over every page built so far, as the person who would see it. Journeys elsewhere
 // check pages in their error states; this makes sure no page is left out. Each sweep grows with
@@ -68,11 +67,10 @@ test('every public page has no accessibility violations', async ({ page }) => {
 });
 
 test("every resident page has no accessibility violations (Maria's own post included)", async ({
-	page
+	asResident: page
 }) => {
 	test.slow();
 	await page.route(/tile\.openstreetmap\.org/, (route) => route.fulfill({ status: 204 }));
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	for (const path of RESIDENT) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(200);
@@ -84,10 +82,9 @@ test("every resident page has no accessibility violations (Maria's own post incl
 	await expectAccessible(page);
 });
 
-test('every admin and broker page has no accessibility violations', async ({ page }) => {
+test('every admin and broker page has no accessibility violations', async ({ asAdmin: page }) => {
 	test.slow();
 	await page.route(/tile\.openstreetmap\.org/, (route) => route.fulfill({ status: 204 }));
-	await signIn(page, DEMO.admin, DEMO_PASSWORD);
 	for (const path of ADMIN) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(200);

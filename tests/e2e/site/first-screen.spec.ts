@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Locator, Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
+import { DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { signIn, signOut } from '../pages/auth';
 
 const PILOT_PHONE = '0470 11 22 33';
@@ -129,7 +129,7 @@ test.describe('without JavaScript', () => {
 	});
 });
 
-test('the number is there wherever a person may get stuck', async ({ page }) => {
+test('the number is there wherever a person may get stuck', async ({ page, signInAs }) => {
 	for (const url of ['/sign-up', '/follow-up/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/no-such-page']) {
 		await page.goto(url);
 		await expect(phoneLink(page, PILOT_PHONE), url).toBeVisible();
@@ -142,7 +142,7 @@ test('the number is there wherever a person may get stuck', async ({ page }) => 
 	await expect(phoneLink(page, PILOT_PHONE)).toBeVisible();
 	await expectAccessible(page);
 
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await signInAs(page, 'resident');
 	await page.goto('/posts/new');
 	await expect(phoneLink(page, PILOT_PHONE)).toBeVisible();
 });

@@ -1,6 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, expect, test } from '../fixtures';
-import { signIn } from '../pages/auth';
+import { expect, test } from '../fixtures';
 
 /** The <title>s and meta descriptions in the HTML the server sends, before any JavaScript. */
 async function head(request: APIRequestContext, path: string) {
@@ -35,7 +34,8 @@ const RESIDENT: [string, string, string][] = [
 ];
 
 test('every page names itself in its title and describes itself before JavaScript', async ({
-	page
+	page,
+	signInAs
 }) => {
 	for (const [path, title, description] of PUBLIC) {
 		const found = await head(page.request, path);
@@ -49,7 +49,7 @@ test('every page names itself in its title and describes itself before JavaScrip
 		'Buren vragen en bieden elkaar hulp in de buurt, en lenen samen gereedschap. Gratis, dichtbij, en je adres blijft privé.'
 	]);
 
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+	await signInAs(page, 'resident');
 	for (const [path, title, description] of RESIDENT) {
 		const found = await head(page.request, path);
 		expect(found.titles, path).toEqual([title]);

@@ -118,7 +118,7 @@ test('a request is answered, accepted, talked over with shared contacts, and mar
 	await expect(page.getByText('Jozef gaf dit aan.')).toBeVisible();
 });
 
-test('only the two sides can read a conversation', async ({ page }) => {
+test('only the two sides can read a conversation', async ({ page, signInAs }) => {
 	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	await page.goto('/conversations');
 	// Maria's coffee request has a conversation with Sofie in the demo.
@@ -128,7 +128,7 @@ test('only the two sides can read a conversation', async ({ page }) => {
 		.getAttribute('href');
 	expect(href).toMatch(/^\/conversations\/\d+$/);
 	await signOut(page);
-	await signIn(page, DEMO.helper, DEMO_PASSWORD);
+	await signInAs(page, 'helper');
 	expect((await page.goto(href!))?.status()).toBe(403);
 });
 

@@ -1,10 +1,8 @@
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { signIn } from '../pages/auth';
+import { expect, expectAccessible, test } from '../fixtures';
 
 test('a post shows its poster’s badges in words, and the badges page explains them', async ({
-	page
+	asResident: page
 }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	await page.goto('/posts?sort=newest');
 	await page.getByRole('link', { name: 'Lampen, stopcontacten en kleine klusjes' }).click();
 	await expect(

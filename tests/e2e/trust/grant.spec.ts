@@ -1,4 +1,5 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueEmail } from '../fixtures';
+import { shift, spokenDate, today } from '../dates';
 import { signIn, signOut, signUpAndVerify } from '../pages/auth';
 import { dateGroup, fillDate } from '../pages/forms';
 import { fillPost, sendPost, setStreet } from '../pages/posts';
@@ -6,24 +7,15 @@ import { waitForMail } from '../smtp';
 
 const PASSWORD = 'buren helpen buren graag';
 const suffix = () => Date.now().toString(36);
-const DAY = 24 * 3_600_000;
 
 /** A local date in Brussels as a date field takes it, `days` days from now (negative: ago). */
-const localDay = (days: number) =>
-	new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Brussels',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(Date.now() + days * DAY);
+const localDay = (days: number) => shift(today(), days);
 /** "14 juni 2029": how the page writes a date. */
-const dutchDate = (date: string) =>
-	new Intl.DateTimeFormat('nl', { dateStyle: 'long', timeZone: 'UTC' }).format(
-		new Date(`${date}T12:00:00Z`)
-	);
+const dutchDate = (date: string) => spokenDate(date, { withWeekday: false });
 
 test('a broker finds a helper, grants “met in person” and a VOG; the card explains the badges and the note stays with brokers', async ({
-	page
+	page,
+	signInAs
 }) => {
 	// A whole journey with four people signing in and out.
 	test.slow();
@@ -140,7 +132,7 @@ test('a broker finds a helper, grants “met in person” and a VOG; the card ex
 	await signOut(page);
 
 	// The broker takes "met in person" back: a reason is needed, and stays confidential.
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await signInAs(page, 'broker');
 	await page.goto(personUrl);
 	const met = page
 		.getByRole('region', { name: 'Labels die nu gelden' })
@@ -168,7 +160,8 @@ test('a broker finds a helper, grants “met in person” and a VOG; the card ex
 });
 
 test('a category that needs a badge: the poster and the broker see it missing, and the broker confirms before proposing', async ({
-	page
+	page,
+	signInAs
 }) => {
 	test.slow();
 	// The demo's rule: small jobs in the house need "met in person".
@@ -254,7 +247,7 @@ test('a category that needs a badge: the poster and the broker see it missing, a
 	await signOut(page);
 
 	// The broker sees it too, and must confirm before proposing him.
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+	await signInAs(page, 'broker');
 	await page.goto(`/broker${postUrl}/suggestions`);
 	const nico = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
 	await expect(nico).toContainText('Ontbreekt voor deze soort hulp: Persoonlijk ontmoet.');
@@ -270,10 +263,9 @@ test('a category that needs a badge: the poster and the broker see it missing, a
 });
 
 test('residents cannot open the brokers’ resident pages, rules, or grant a badge', async ({
-	page,
+	asResident: page,
 	baseURL
 }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
 	await page.goto('/posts?sort=newest');
 	await page.getByRole('link', { name: 'Lampen, stopcontacten en kleine klusjes' }).click();
 	const profile = await page.getByRole('link', { name: 'Over Jozef' }).getAttribute('href');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditLog, neighbourhoods } from '../db/schema';
 import { createTestDb, insertTestUser } from '../db/test-db';
-import { setUp } from '../posts/test-fixtures';
+import { makeNeighbourhood } from '../testing/posts';
 import { AUDIT_PAGE_SIZE, listAudit, recordAudit } from './audit';
 
 describe('audit log', () => {
@@ -59,7 +59,7 @@ describe('audit log', () => {
 describe('reading the audit log', () => {
 	it("shows a broker only their neighbourhoods' rows, newest first, a page at a time", () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const other = db
 			.insert(neighbourhoods)
 			.values({ ...ctx.hood, id: undefined, slug: 'andere', name: 'Andere' })

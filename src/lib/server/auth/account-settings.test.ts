@@ -12,6 +12,7 @@ import {
 import { createEmailToken, checkEmailToken } from './email-tokens';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, validateSessionToken } from './session';
+import { mailsTo } from '../testing/mail';
 
 const ORIGIN = 'https://naburig.test';
 const PASSWORD = 'koffie met de buren';
@@ -28,9 +29,6 @@ async function person(
 		...fields
 	});
 }
-
-const mailsTo = (db: ReturnType<typeof createTestDb>, to: string) =>
-	db.select().from(outbox).where(eq(outbox.toAddress, to)).all();
 
 describe('changing the password', () => {
 	it('ends every other session, keeps the current one and mails a notice', async () => {

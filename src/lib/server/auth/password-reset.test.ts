@@ -6,9 +6,9 @@ import { createEmailToken } from './email-tokens';
 import { hashPassword, verifyPassword } from './password';
 import { checkResetToken, requestPasswordReset, resetPassword } from './password-reset';
 import { createSession, validateSessionToken } from './session';
+import { HOUR } from '../testing/dates';
 
 const ORIGIN = 'https://naburig.test';
-const HOUR = 60 * 60 * 1000;
 let clients = 0;
 /** A fresh client address per call, so the per-client limit only bites where a test wants it. */
 const client = () => `192.0.2.${++clients}`;

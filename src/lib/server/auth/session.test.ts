@@ -10,8 +10,7 @@ import {
 	validateSessionToken
 } from './session';
 import { sessions } from '../db/schema';
-
-const DAY = 24 * 60 * 60 * 1000;
+import { DAY } from '../testing/dates';
 
 describe('sessions', () => {
 	it('stores only a hash of the secret and validates the token', () => {

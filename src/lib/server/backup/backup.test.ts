@@ -18,9 +18,9 @@ import { users } from '../db/schema';
 import { backupIfDue, makeBackup } from './make';
 import { isDatabaseInUse, restoreBackup } from './restore';
 import { backupStatus, checkIntegrity, listBackups } from './store';
+import { HOUR } from '../testing/dates';
 
 const NOW = Date.UTC(2026, 11, 4, 3, 0);
-const HOUR = 60 * 60 * 1000;
 const KEEP = { daily: 7, weekly: 4, monthly: 12 };
 
 let dir: string;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { neighbourhoodBrokers, outbox, posts, residentConsents, tasks, users } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
-import { input, setUp } from '../posts/test-fixtures';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import { acceptResponse, respond } from '../posts/responses';
 import { intakeExtras } from './post-extras';
 import {
@@ -21,7 +21,7 @@ const NOW = Date.UTC(2026, 10, 24, 10);
 
 function world() {
 	const db = createTestDb();
-	const t = setUp(db);
+	const t = makeNeighbourhood(db);
 	const broker = t.resident('An', { role: 'broker' });
 	db.insert(neighbourhoodBrokers).values({ neighbourhoodId: t.hood.id, userId: broker.id }).run();
 	const register = (extra = {}) =>
@@ -93,7 +93,7 @@ describe('placePostFor', () => {
 		const { db, register, broker, category } = world();
 		const r = register();
 		if (!r.ok) throw new Error();
-		const placed = placePostFor(db, broker.id, r.user.id, input(category.id), NOW);
+		const placed = placePostFor(db, broker.id, r.user.id, makePostInput(category.id), NOW);
 		if (!placed.ok) throw new Error(placed.error);
 		expect(placed.post).toMatchObject({
 			status: 'open',
@@ -108,7 +108,7 @@ describe('placePostFor', () => {
 		const { db, register, broker, resident, category } = world();
 		const r = register();
 		if (!r.ok) throw new Error();
-		const placed = placePostFor(db, broker.id, r.user.id, input(category.id), NOW);
+		const placed = placePostFor(db, broker.id, r.user.id, makePostInput(category.id), NOW);
 		if (!placed.ok) throw new Error(placed.error);
 		expect(respond(db, placed.post, broker.id, 'Ik help', NOW)).toEqual({
 			ok: false,
@@ -123,7 +123,7 @@ describe('intakeExtras', () => {
 		const { db, register, broker, resident, category } = world();
 		const r = register();
 		if (!r.ok) throw new Error();
-		const placed = placePostFor(db, broker.id, r.user.id, input(category.id), NOW);
+		const placed = placePostFor(db, broker.id, r.user.id, makePostInput(category.id), NOW);
 		if (!placed.ok) throw new Error(placed.error);
 		expect(intakeExtras(db, broker, placed.post.id)).toEqual({
 			placedBy: 'broker',
@@ -145,7 +145,7 @@ describe('intakeExtras', () => {
 		const { db, register, broker, resident, category } = world();
 		const r = register();
 		if (!r.ok) throw new Error();
-		const placed = placePostFor(db, broker.id, r.user.id, input(category.id), NOW);
+		const placed = placePostFor(db, broker.id, r.user.id, makePostInput(category.id), NOW);
 		if (!placed.ok) throw new Error(placed.error);
 		const jan = resident('Jan Claes');
 		const said = respond(db, placed.post, jan.id, 'Ik kom dinsdag', NOW + 1);
@@ -165,7 +165,7 @@ describe('intakeExtras', () => {
 			db,
 			broker.id,
 			r.user.id,
-			input(category.id, { kind: 'offer' }),
+			makePostInput(category.id, { kind: 'offer' }),
 			NOW
 		);
 		if (!placed.ok) throw new Error(placed.error);
@@ -236,14 +236,14 @@ describe('proxies', () => {
 		if (!r.ok) throw new Error();
 		const carer = resident('Lies', { email: 'lies@test.example' });
 		const stranger = resident('Tom', { email: 'tom@test.example' });
-		expect(postAsProxy(db, stranger.id, r.user.id, input(category.id), NOW)).toMatchObject({
+		expect(postAsProxy(db, stranger.id, r.user.id, makePostInput(category.id), NOW)).toMatchObject({
 			ok: false,
 			field: 'for'
 		});
 		expect(linkProxy(db, broker, r.user.id, 'Lies@test.example', NOW)).toEqual({ ok: true });
 		expect(canActFor(db, carer.id, r.user.id)).toBe(true);
 		expect(actsFor(db, carer.id).map((a) => a.displayName)).toEqual(['Rosa']);
-		const posted = postAsProxy(db, carer.id, r.user.id, input(category.id), NOW);
+		const posted = postAsProxy(db, carer.id, r.user.id, makePostInput(category.id), NOW);
 		if (!posted.ok) throw new Error(posted.error);
 		expect(posted.post).toMatchObject({ authorId: r.user.id, placedById: carer.id });
 		expect(db.select().from(posts).all()).toHaveLength(1);

@@ -9,7 +9,7 @@ import { openRequests } from '../matching/requests';
 import { closePost, reopenPost } from '../posts/lifecycle';
 import { grantBadge } from '../trust/grant';
 import { setBrokerSettings } from './settings';
-import { input, setUp } from '../posts/test-fixtures';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import { reportPost } from '../talk/safety';
 import {
 	approvePost,
@@ -27,14 +27,14 @@ const ORIGIN = 'https://buurt.example';
 
 function world() {
 	const db = createTestDb();
-	const ctx = setUp(db);
+	const ctx = makeNeighbourhood(db);
 	const newcomer = ctx.resident('Nora Nieuw');
 	const broker = ctx.resident('Bea', { role: 'broker' });
 	const post = (key: string, at = NOW) => {
 		const made = createPost(
 			db,
 			newcomer.id,
-			input(ctx.category.id, { submissionKey: key }),
+			makePostInput(ctx.category.id, { submissionKey: key }),
 			true,
 			at
 		);
@@ -55,7 +55,7 @@ describe('who waits for a check (neighbourhood setting)', () => {
 		const made = createPost(
 			db,
 			newcomer.id,
-			input(ctx.category.id, { submissionKey: 'n' }),
+			makePostInput(ctx.category.id, { submissionKey: 'n' }),
 			true,
 			NOW
 		);
@@ -121,7 +121,10 @@ describe('moderation', () => {
 		const changed = updatePost(
 			db,
 			rejected,
-			input(ctx.category.id, { submissionKey: 'r', title: 'Lamp ophangen in de Kerkstraat' }),
+			makePostInput(ctx.category.id, {
+				submissionKey: 'r',
+				title: 'Lamp ophangen in de Kerkstraat'
+			}),
 			NOW + 1000
 		);
 		expect(changed.ok && [changed.post.status, changed.post.rejectionReason]).toEqual([

@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, residentNotes } from '../db/schema';
 import { createTestDb } from '../db/test-db';
-import { setUp } from '../posts/test-fixtures';
+import { makeNeighbourhood } from '../testing/posts';
 import { deleteAccount } from '../privacy/delete';
 import { addResidentNote, readResidentNotes } from './notes';
 
 describe('confidential notes', () => {
 	it('are written and read with author and time, each logged without the text', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const bea = ctx.resident('Bea Broker', { role: 'broker' });
 		const rosa = ctx.resident('Rosa');
 		// Nothing to read: nothing logged.
@@ -28,7 +28,7 @@ describe('confidential notes', () => {
 
 	it('go with the account when the person deletes it', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const bea = ctx.resident('Bea', { role: 'broker' });
 		const rosa = ctx.resident('Rosa');
 		addResidentNote(db, rosa, bea.id, 'Een notitie over Rosa.', 10);

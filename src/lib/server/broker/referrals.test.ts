@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { outbox, posts, tasks } from '../db/schema';
 import { createPost } from '../posts/create';
-import { input, setUp } from '../posts/test-fixtures';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import {
 	addService,
 	countReferrals,
@@ -28,7 +28,7 @@ const service = (extra: Partial<ServiceInput> = {}): ServiceInput => ({
 
 function world() {
 	const db = createTestDb();
-	const t = setUp(db);
+	const t = makeNeighbourhood(db);
 	const broker = t.resident('An', { role: 'broker' });
 	const ocmw = addService(db, broker.id, t.hood.id, service(), NOW);
 	return { db, ...t, broker, ocmw };
@@ -38,7 +38,7 @@ describe('referPost', () => {
 	it('closes the request, records the referral and mails the poster in plain words', () => {
 		const { db, resident, category, broker, ocmw, hood } = world();
 		const maria = resident('Maria', { email: 'maria@test.example' });
-		const post = createPost(db, maria.id, input(category.id), true, NOW);
+		const post = createPost(db, maria.id, makePostInput(category.id), true, NOW);
 		if (!post.ok) throw new Error();
 		expect(referPost(db, broker.id, post.post.id, ocmw.id, 'past beter', NOW)).toEqual({
 			ok: true
@@ -57,7 +57,7 @@ describe('referPost', () => {
 	it('makes a call task when the poster has no e-mail', () => {
 		const { db, resident, category, broker, ocmw } = world();
 		const rosa = resident('Rosa', { email: null });
-		const post = createPost(db, rosa.id, input(category.id), true, NOW);
+		const post = createPost(db, rosa.id, makePostInput(category.id), true, NOW);
 		if (!post.ok) throw new Error();
 		referPost(db, broker.id, post.post.id, ocmw.id, '', NOW);
 		expect(db.select().from(outbox).all()).toHaveLength(0);
@@ -70,10 +70,22 @@ describe('referPost', () => {
 	it('refuses an offer and a removed service', () => {
 		const { db, resident, category, broker, ocmw } = world();
 		const maria = resident('Maria');
-		const offer = createPost(db, maria.id, input(category.id, { kind: 'offer' }), true, NOW);
+		const offer = createPost(
+			db,
+			maria.id,
+			makePostInput(category.id, { kind: 'offer' }),
+			true,
+			NOW
+		);
 		if (!offer.ok) throw new Error();
 		expect(referPost(db, broker.id, offer.post.id, ocmw.id, '', NOW)).toMatchObject({ ok: false });
-		const req = createPost(db, maria.id, input(category.id, { submissionKey: 'k2' }), true, NOW);
+		const req = createPost(
+			db,
+			maria.id,
+			makePostInput(category.id, { submissionKey: 'k2' }),
+			true,
+			NOW
+		);
 		if (!req.ok) throw new Error();
 		removeService(db, broker.id, ocmw, NOW);
 		expect(listServices(db, ocmw.neighbourhoodId)).toHaveLength(0);

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourhoods } from '../db/schema';
 import { createTestDb } from '../db/test-db';
-import { setUp } from '../posts/test-fixtures';
+import { makeBareNeighbourhood } from '../testing/neighbourhoods';
+import { makeNeighbourhood } from '../testing/posts';
 import { RESIDENTS_PAGE_SIZE, searchResidents } from './residents';
 
 function world() {
 	const db = createTestDb();
-	const ctx = setUp(db);
-	const other = db
-		.insert(neighbourhoods)
-		.values({
-			slug: 'elders',
-			name: 'Elders',
-			boundary: '{}',
-			centreLat: 0,
-			centreLon: 0,
-			createdAt: 0
-		})
-		.returning()
-		.all()[0]!;
+	const ctx = makeNeighbourhood(db);
+	const other = makeBareNeighbourhood(db, { centreLat: 0, centreLon: 0 });
 	ctx.resident('Maria Janssens', { email: 'maria@test.example', phone: '015 41 22 87' });
 	ctx.resident('Jozef Peeters', { email: 'jozef@test.example', phone: '0470/11.22.33' });
 	ctx.resident('Marcel 100%', { email: 'marcel@test.example' });
@@ -53,7 +42,7 @@ describe('the broker’s resident search', () => {
 
 	it('finds by street, with or without the house number', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		ctx.resident('Leon Markt', { email: 'l@test.example' });
 		ctx.resident('Rosa', { streetId: ctx.street.id, houseNumber: '12' });
 		ctx.resident('Ward', { streetId: ctx.street.id, houseNumber: '3' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { setUp } from '../posts/test-fixtures';
+import { makeNeighbourhood } from '../testing/posts';
 import {
 	brokerSignals,
 	closeSignal,
@@ -16,7 +16,7 @@ const NOW = Date.UTC(2026, 10, 24, 10);
 describe('signals', () => {
 	it('goes received → picked up → closed; the volunteer never sees the note', () => {
 		const db = createTestDb();
-		const { resident, hood } = setUp(db);
+		const { resident, hood } = makeNeighbourhood(db);
 		const jozef = resident('Jozef');
 		const broker = resident('An', { role: 'broker' });
 		const filed = fileSignal(
@@ -47,7 +47,7 @@ describe('signals', () => {
 
 	it('lists open signals before closed ones', () => {
 		const db = createTestDb();
-		const { resident, hood } = setUp(db);
+		const { resident, hood } = makeNeighbourhood(db);
 		const jozef = resident('Jozef');
 		const broker = resident('An', { role: 'broker' });
 		const first = fileSignal(db, jozef.id, { kind: 'policy', about: 'oud', body: 'x' }, NOW);
@@ -60,7 +60,7 @@ describe('signals', () => {
 
 	it('refuses someone without a neighbourhood', () => {
 		const db = createTestDb();
-		const { resident } = setUp(db);
+		const { resident } = makeNeighbourhood(db);
 		const nobody = resident('X', { neighbourhoodId: null });
 		expect(fileSignal(db, nobody.id, { kind: 'policy', about: '', body: 'x' }, NOW)).toMatchObject({
 			ok: false

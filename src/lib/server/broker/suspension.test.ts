@@ -4,7 +4,7 @@ import { auditLog, outbox, posts, sessions, users } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { createPost } from '../posts/create';
 import { closePost } from '../posts/lifecycle';
-import { input, setUp } from '../posts/test-fixtures';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import { createSession } from '../auth/session';
 import { suspendPerson, unsuspendPerson } from './suspension';
 
@@ -13,15 +13,21 @@ const NOW = Date.UTC(2026, 11, 1, 10);
 describe('suspending a person', () => {
 	it('signs them out, hides their public posts, tells them why, and lifting it restores exactly those', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const bea = ctx.resident('Bea', { role: 'broker' });
 		// Posted as a broker (no moderation), then handed to Piet.
 		const piet = ctx.resident('Piet Peeters', { email: 'piet@test.example' });
-		const open = createPost(db, bea.id, input(ctx.category.id, { submissionKey: 'a' }), true, NOW);
+		const open = createPost(
+			db,
+			bea.id,
+			makePostInput(ctx.category.id, { submissionKey: 'a' }),
+			true,
+			NOW
+		);
 		const closed = createPost(
 			db,
 			bea.id,
-			input(ctx.category.id, { submissionKey: 'b' }),
+			makePostInput(ctx.category.id, { submissionKey: 'b' }),
 			true,
 			NOW
 		);

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileSignal } from '../broker/signals';
 import { acceptAgreement, currentAgreementId } from '../lending/agreements';
-import { lendingFixture } from '../lending/test-fixture';
+import { makeLendingNeighbourhood } from '../testing/lending';
 import { createPost } from '../posts/create';
 import { respond } from '../posts/responses';
-import { input, setUp } from '../posts/test-fixtures';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import { openDatabase, type DB } from './client';
 import { agreementAcceptances, posts, responses, signals } from './schema';
 import { insertTestUser } from './test-db';
@@ -44,15 +44,15 @@ const rows = (table: typeof posts | typeof responses | typeof signals) =>
 
 describe('on a full disk', () => {
 	it('creating a post throws and stores no post', () => {
-		const { resident, category } = setUp(db);
+		const { resident, category } = makeNeighbourhood(db);
 		const author = resident('Els');
-		throwsWhileFull(() => createPost(db, author.id, input(category.id), true, 1000));
+		throwsWhileFull(() => createPost(db, author.id, makePostInput(category.id), true, 1000));
 		expect(rows(posts)).toBe(0);
 	});
 
 	it('responding to a post throws and stores no response', () => {
-		const { resident, category } = setUp(db);
-		const created = createPost(db, resident('Els').id, input(category.id), true, 1000);
+		const { resident, category } = makeNeighbourhood(db);
+		const created = createPost(db, resident('Els').id, makePostInput(category.id), true, 1000);
 		if (!created.ok) throw new Error('the post was not created');
 		const post = db
 			.update(posts)
@@ -66,7 +66,7 @@ describe('on a full disk', () => {
 	});
 
 	it('filing a signal throws and stores no signal', () => {
-		const { hood } = setUp(db);
+		const { hood } = makeNeighbourhood(db);
 		const volunteer = insertTestUser(db, { neighbourhoodId: hood.id });
 		throwsWhileFull(() =>
 			fileSignal(db, volunteer.id, { kind: 'service', about: 'De bus', body: 'Rijdt niet.' }, 1)
@@ -75,7 +75,7 @@ describe('on a full disk', () => {
 	});
 
 	it('accepting the borrower agreement throws and records no acceptance', () => {
-		const { hoodId } = lendingFixture(db);
+		const { hoodId } = makeLendingNeighbourhood(db);
 		const person = insertTestUser(db, { neighbourhoodId: hoodId });
 		const agreementId = currentAgreementId(db, hoodId)!;
 		throwsWhileFull(() =>

@@ -10,7 +10,7 @@ import { DeskError } from './desk/errors';
 import { checkIn, checkOut } from './desk/hand-over';
 import { keepPhoto, PhotoError, preparePhoto, type StoredPhoto } from './photos';
 import { reserveTool } from './reservations';
-import { lendingFixture, NOW, ORIGIN } from './test-fixture';
+import { makeLendingNeighbourhood, NOW, ORIGIN } from '../testing/lending';
 
 const newDir = () => mkdtempSync(join(tmpdir(), 'photos-'));
 const file = (bytes: Uint8Array<ArrayBuffer> | string, name = 'a.jpg', type = 'image/jpeg') =>
@@ -97,7 +97,7 @@ describe('preparing and keeping a photo', () => {
 
 describe('the damage photo of a check-in', () => {
 	it('is stored with the damage report when the check-in succeeds, and not at all when it fails', async () => {
-		const f = lendingFixture();
+		const f = makeLendingNeighbourhood();
 		const staff = insertTestUser(f.db);
 		const borrower = f.borrower();
 		const loan = reserveTool(

@@ -6,12 +6,12 @@ import { backFromRepair } from './desk/repairs';
 import { isDaytime } from './daytime';
 import { runLoanReminders } from './reminders';
 import { cancelReservation, extendLoan, reserveTool } from './reservations';
-import { DAY, lendingFixture, NOW, ORIGIN } from './test-fixture';
+import { DAY, makeLendingNeighbourhood, NOW, ORIGIN } from '../testing/lending';
 import { joinWaitlist, waitingLine } from './waitlist';
 
-let f: ReturnType<typeof lendingFixture>;
+let f: ReturnType<typeof makeLendingNeighbourhood>;
 beforeEach(() => {
-	f = lendingFixture();
+	f = makeLendingNeighbourhood();
 });
 
 /** The kinds of mail queued so far, oldest first. */

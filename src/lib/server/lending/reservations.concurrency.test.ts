@@ -6,7 +6,7 @@ import { afterAll, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
 import { loans } from '../db/schema';
-import { lendingFixture, NOW } from './test-fixture';
+import { makeLendingNeighbourhood, NOW } from '../testing/lending';
 
 const PROCESSES = 4;
 const ATTEMPTS_EACH = 10;
@@ -40,7 +40,7 @@ it(
 	async () => {
 		const file = join(dir, 'race.db');
 		const { db, sqlite } = openDatabase(file);
-		const f = lendingFixture(db);
+		const f = makeLendingNeighbourhood(db);
 		// Everyone may borrow (limit high enough), so only the overlap rule can refuse them.
 		const people = Array.from({ length: PROCESSES * ATTEMPTS_EACH }, () => f.borrower().id);
 		sqlite.close();

@@ -6,12 +6,12 @@ import { agreementAcceptances, auditLog, loans, outbox, tasks, tools } from '../
 import { acceptAgreement, currentAcceptance } from './agreements';
 import { checkIn, checkOut } from './desk/hand-over';
 import { cancelReservation, extendLoan, ReservationError, reserveTool } from './reservations';
-import { lendingFixture, NOW, ORIGIN } from './test-fixture';
+import { makeLendingNeighbourhood, NOW, ORIGIN } from '../testing/lending';
 import { joinWaitlist } from './waitlist';
 
-let f: ReturnType<typeof lendingFixture>;
+let f: ReturnType<typeof makeLendingNeighbourhood>;
 beforeEach(() => {
-	f = lendingFixture();
+	f = makeLendingNeighbourhood();
 });
 
 function refusal(fn: () => unknown): ReservationError {

@@ -8,13 +8,13 @@ import { markInRepair } from './desk/repairs';
 import { deskToday } from './desk/today';
 import { runLoanReminders } from './reminders';
 import { activeCount, ReservationError, reserveTool } from './reservations';
-import { lendingFixture, NOW, ORIGIN } from './test-fixture';
+import { makeLendingNeighbourhood, NOW, ORIGIN } from '../testing/lending';
 import { markNotCollected, uncollectedReservations } from './uncollected';
 import { joinWaitlist } from './waitlist';
 
-let f: ReturnType<typeof lendingFixture>;
+let f: ReturnType<typeof makeLendingNeighbourhood>;
 beforeEach(() => {
-	f = lendingFixture();
+	f = makeLendingNeighbourhood();
 });
 
 /** A local time in Brussels on a March 2026 day before the 29th (UTC+1). */

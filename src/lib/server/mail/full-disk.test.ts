@@ -8,7 +8,7 @@ import { outbox } from '../db/schema';
 import { fillDisk } from '../db/test-disk-full';
 import { CLAIM_MS } from './outbox';
 import { startTestSmtp, type TestSmtp } from './test-smtp';
-import { queueTestMails, smtpTestWorker } from './test-fixture';
+import { makeQueuedMails, makeSmtpWorker } from '../testing/mail';
 import { MAILS_IN_FLIGHT, storageBackoffMs } from './worker';
 import type Database from 'better-sqlite3';
 
@@ -42,9 +42,9 @@ function timesReceived(accepted: string[]): number[] {
 describe('the mail worker on a full disk', () => {
 	it('sends nothing while it cannot record a claim, and everything once when space returns', async () => {
 		smtp = await startTestSmtp();
-		queueTestMails(db, 3);
+		makeQueuedMails(db, 3);
 		let now = 0;
-		const worker = smtpTestWorker(db, smtp.url, () => now);
+		const worker = makeSmtpWorker(db, smtp.url, () => now);
 		free = fillDisk();
 		for (let i = 0; i < 5; i++) {
 			expect(await worker.runOnce()).toBe(0);
@@ -65,9 +65,9 @@ describe('the mail worker on a full disk', () => {
 			if (n === 1) free = fillDisk();
 			return 'accept';
 		});
-		queueTestMails(db, 8);
+		makeQueuedMails(db, 8);
 		let now = 0;
-		const worker = smtpTestWorker(db, smtp.url, () => now);
+		const worker = makeSmtpWorker(db, smtp.url, () => now);
 		await worker.runOnce();
 		// While the disk stays full, time passes beyond every claim: nothing is sent again.
 		const whileFull = smtp.accepted.length;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { outbox } from '../db/schema';
 import { CLAIM_MS, enqueueMail, MAX_ATTEMPTS, outboxBacklog, retryDelayMs } from './outbox';
-import { queueTestMails, smtpTestWorker, testMail } from './test-fixture';
+import { makeQueuedMails, makeSmtpWorker, makeMail } from '../testing/mail';
 import { startTestSmtp, type TestSmtp } from './test-smtp';
 import { mailboxTransport, smtpTransport } from './transport';
 import { createMailWorker } from './worker';
@@ -18,7 +18,7 @@ describe('the outbox and its worker', () => {
 	it('delivers queued mail through SMTP and marks each row sent once', async () => {
 		const db = createTestDb();
 		smtp = await startTestSmtp();
-		queueTestMails(db, 3);
+		makeQueuedMails(db, 3);
 		const worker = createMailWorker({
 			db,
 			transport: smtpTransport(smtp.url, 'Naburig <t@test.example>'),
@@ -36,9 +36,9 @@ describe('the outbox and its worker', () => {
 	it('retries a failed send later, with back-off, and records the error', async () => {
 		const db = createTestDb();
 		smtp = await startTestSmtp((n) => (n === 1 ? 'reject' : 'accept'));
-		queueTestMails(db, 1);
+		makeQueuedMails(db, 1);
 		let now = 0;
-		const worker = smtpTestWorker(db, smtp.url, () => now);
+		const worker = makeSmtpWorker(db, smtp.url, () => now);
 		await worker.runOnce();
 		let row = db.select().from(outbox).get()!;
 		expect(row.status).toBe('pending');
@@ -59,9 +59,9 @@ describe('the outbox and its worker', () => {
 	it('gives up after the last attempt and marks the mail failed', async () => {
 		const db = createTestDb();
 		smtp = await startTestSmtp(() => 'reject');
-		queueTestMails(db, 1);
+		makeQueuedMails(db, 1);
 		let now = 0;
-		const worker = smtpTestWorker(db, smtp.url, () => now);
+		const worker = makeSmtpWorker(db, smtp.url, () => now);
 		for (let i = 0; i < MAX_ATTEMPTS; i++) {
 			await worker.runOnce();
 			now += retryDelayMs(MAX_ATTEMPTS);
@@ -77,8 +77,8 @@ describe('the outbox and its worker', () => {
 		// The third delivery never gets an answer: the first worker "crashes" while waiting for it,
 		// with the other mails gone past it.
 		smtp = await startTestSmtp((n) => (n === 3 ? 'hang' : 'accept'));
-		queueTestMails(db, 7);
-		const first = smtpTestWorker(db, smtp.url, () => 0);
+		makeQueuedMails(db, 7);
+		const first = makeSmtpWorker(db, smtp.url, () => 0);
 		void first.runOnce();
 		await expect.poll(() => smtp!.accepted.length).toBe(6);
 		await expect
@@ -86,10 +86,10 @@ describe('the outbox and its worker', () => {
 			.toBe(1);
 
 		// A new worker (after the restart) leaves the claimed row alone until its claim runs out…
-		const second = smtpTestWorker(db, smtp.url, () => 1);
+		const second = makeSmtpWorker(db, smtp.url, () => 1);
 		expect(await second.runOnce()).toBe(0);
 		// …and then takes it over.
-		const later = smtpTestWorker(db, smtp.url, () => CLAIM_MS + 1);
+		const later = makeSmtpWorker(db, smtp.url, () => CLAIM_MS + 1);
 		expect(await later.runOnce()).toBe(1);
 
 		const rows = db.select().from(outbox).all();
@@ -103,11 +103,11 @@ describe('the outbox and its worker', () => {
 		smtp = await startTestSmtp();
 		expect(() =>
 			db.transaction((tx) => {
-				enqueueMail(tx, testMail(1), 0);
+				enqueueMail(tx, makeMail(1), 0);
 				throw new Error('the change that caused the mail failed');
 			})
 		).toThrow(/failed/);
-		const worker = smtpTestWorker(db, smtp.url, () => 0);
+		const worker = makeSmtpWorker(db, smtp.url, () => 0);
 		expect(await worker.runOnce()).toBe(0);
 		expect(db.select().from(outbox).all()).toHaveLength(0);
 		expect(smtp.accepted).toHaveLength(0);
@@ -115,7 +115,7 @@ describe('the outbox and its worker', () => {
 
 	it('keeps mail in the database as delivered to the built-in mailbox when no SMTP is set', async () => {
 		const db = createTestDb();
-		queueTestMails(db, 2);
+		makeQueuedMails(db, 2);
 		const worker = createMailWorker({
 			db,
 			transport: mailboxTransport,
@@ -139,7 +139,7 @@ describe('the outbox and its worker', () => {
 			pollMs: 3_600_000
 		});
 		worker.start();
-		queueTestMails(db, 1, Date.now());
+		makeQueuedMails(db, 1, Date.now());
 		await expect.poll(() => smtp!.accepted.length, { timeout: 5000 }).toBe(1);
 		await worker.stop();
 	});

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { outbox } from '../db/schema';
 import type { DB } from '../db/client';
-import { queueTestMails, smtpTestWorker } from './test-fixture';
+import { makeQueuedMails, makeSmtpWorker } from '../testing/mail';
 import { startSilentSmtp, startTestSmtp } from './test-smtp';
 import { SMTP_TIMEOUTS, smtpTransport } from './transport';
 import { createMailWorker, MAILS_IN_FLIGHT } from './worker';
@@ -28,8 +28,8 @@ describe('the mail worker and a slow mail server', () => {
 		const db = createTestDb();
 		const silent = await startSilentSmtp();
 		closers.push(silent.close);
-		queueTestMails(db, MAILS_IN_FLIGHT - 1);
-		const worker = smtpTestWorker(db, silent.url);
+		makeQueuedMails(db, MAILS_IN_FLIGHT - 1);
+		const worker = makeSmtpWorker(db, silent.url);
 		const started = Date.now();
 		expect(await worker.runOnce()).toBe(MAILS_IN_FLIGHT - 1);
 		// All of them in about one greeting timeout, not one after the other (nor 30 s each).
@@ -41,7 +41,7 @@ describe('the mail worker and a slow mail server', () => {
 
 	it('sends a password reset at once while bulk mails hang at the server, and nothing twice', async () => {
 		const db = createTestDb();
-		queueTestMails(db, 10, 0, 'follow_up');
+		makeQueuedMails(db, 10, 0, 'follow_up');
 		const bulk = messageIds(db, 'follow_up');
 		// The server takes bulk mails in and never answers them; account mails it accepts.
 		const smtp = await startTestSmtp((_n, id) => (bulk.has(id) ? 'hang' : 'accept'));
@@ -62,7 +62,7 @@ describe('the mail worker and a slow mail server', () => {
 			.toBe(MAILS_IN_FLIGHT - 1);
 		// …when someone asks for a new password.
 		const asked = Date.now();
-		queueTestMails(db, 1, asked, 'reset_password');
+		makeQueuedMails(db, 1, asked, 'reset_password');
 		const reset = [...messageIds(db, 'reset_password')][0]!;
 		await expect.poll(() => smtp.accepted, { timeout: 900 }).toContain(reset);
 		expect(Date.now() - asked).toBeLessThan(900);
@@ -76,11 +76,11 @@ describe('the mail worker and a slow mail server', () => {
 
 	it('never sends a mail twice with several in flight and two workers on one database', async () => {
 		const db = createTestDb();
-		queueTestMails(db, 30);
-		queueTestMails(db, 5, 0, 'verify_email');
+		makeQueuedMails(db, 30);
+		makeQueuedMails(db, 5, 0, 'verify_email');
 		const smtp = await startTestSmtp();
 		closers.push(smtp.close);
-		const worker = () => smtpTestWorker(db, smtp.url);
+		const worker = () => makeSmtpWorker(db, smtp.url);
 		const [a, b] = await Promise.all([worker().runOnce(), worker().runOnce()]);
 		expect(a + b).toBe(35);
 		expect(smtp.accepted).toHaveLength(35);
@@ -89,8 +89,8 @@ describe('the mail worker and a slow mail server', () => {
 
 	it('sends account mails before bulk mail that was queued earlier', async () => {
 		const db = createTestDb();
-		queueTestMails(db, 6);
-		queueTestMails(db, 1, 1, 'verify_email');
+		makeQueuedMails(db, 6);
+		makeQueuedMails(db, 1, 1, 'verify_email');
 		const smtp = await startTestSmtp();
 		closers.push(smtp.close);
 		const worker = createMailWorker({

@@ -1,19 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-	blocks,
-	matches,
-	neighbourhoods,
-	responses,
-	trustBadges,
-	userCategories,
-	users
-} from '../db/schema';
+import { blocks, matches, responses, trustBadges, userCategories, users } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { approximate } from '../geo/approx';
 import { createPost } from '../posts/create';
 import { acceptResponse, respond } from '../posts/responses';
-import { CENTRE, input, setUp } from '../posts/test-fixtures';
+import { makeBareNeighbourhood } from '../testing/neighbourhoods';
+import { CENTRE, makePostInput, makeNeighbourhood } from '../testing/posts';
 import { helperRefusal, type HelperRefusal } from './eligibility';
 import { answerProposal, proposeMatch } from './proposals';
 import { suggestHelpers } from './suggestions';
@@ -23,27 +16,20 @@ const NOW = Date.UTC(2026, 10, 24, 9);
 /** Rosa's request, a broker, and a neighbour (200 m away, liking the category) to shape. */
 function world() {
 	const db = createTestDb();
-	const ctx = setUp(db);
+	const ctx = makeNeighbourhood(db);
 	const requester = ctx.resident('Rosa');
 	// A known requester: her request is published at once, not held for the broker.
 	db.insert(trustBadges)
 		.values({ userId: requester.id, kind: 'met_in_person', grantedAt: 0 })
 		.run();
-	const made = createPost(db, requester.id, input(ctx.category.id), true, NOW);
+	const made = createPost(db, requester.id, makePostInput(ctx.category.id), true, NOW);
 	if (!made.ok) throw new Error('post');
 	const broker = ctx.resident('Bea', { role: 'broker' });
-	const other = db
-		.insert(neighbourhoods)
-		.values({
-			slug: 'elders',
-			name: 'Elders',
-			boundary: '{"type":"Polygon","coordinates":[]}',
-			centreLat: CENTRE.lat,
-			centreLon: CENTRE.lon,
-			createdAt: 0
-		})
-		.returning()
-		.all()[0]!;
+	const other = makeBareNeighbourhood(db, {
+		boundary: '{"type":"Polygon","coordinates":[]}',
+		centreLat: CENTRE.lat,
+		centreLon: CENTRE.lon
+	});
 	const neighbour = (name: string) => {
 		const lat = CENTRE.lat + 200 / 111_320;
 		const cell = approximate(lat, CENTRE.lon);

@@ -19,7 +19,7 @@ import {
 import { createTestDb } from '../db/test-db';
 import { approximate } from '../geo/approx';
 import { createPost } from '../posts/create';
-import { CENTRE, input, setUp } from '../posts/test-fixtures';
+import { CENTRE, makePostInput, makeNeighbourhood } from '../testing/posts';
 import { answerProposal, proposeMatch, staleProposals } from './proposals';
 import { slotOf, suggestHelpers } from './suggestions';
 import { setBadgeRules } from '../trust/rules';
@@ -29,7 +29,7 @@ const ORIGIN = 'https://buurt.example';
 
 function world() {
 	const db = createTestDb();
-	const ctx = setUp(db);
+	const ctx = makeNeighbourhood(db);
 	const requester = ctx.resident('Rosa', { languages: '["nl","tr"]' });
 	db.insert(trustBadges)
 		.values({ userId: requester.id, kind: 'met_in_person', grantedAt: 0 })
@@ -38,7 +38,11 @@ function world() {
 	const made = createPost(
 		db,
 		requester.id,
-		input(ctx.category.id, { whenType: 'recurring', recurringDay: 2, recurringPart: 'morning' }),
+		makePostInput(ctx.category.id, {
+			whenType: 'recurring',
+			recurringDay: 2,
+			recurringPart: 'morning'
+		}),
 		true,
 		NOW
 	);
@@ -84,7 +88,7 @@ describe('match suggestions', () => {
 		const offer = createPost(
 			db,
 			busy.id,
-			input(post.categoryId, { kind: 'offer', submissionKey: 'o' }),
+			makePostInput(post.categoryId, { kind: 'offer', submissionKey: 'o' }),
 			true,
 			NOW
 		);
@@ -93,7 +97,7 @@ describe('match suggestions', () => {
 			const other = createPost(
 				db,
 				requester.id,
-				input(post.categoryId, { submissionKey: key }),
+				makePostInput(post.categoryId, { submissionKey: key }),
 				true,
 				NOW
 			);
@@ -149,7 +153,7 @@ describe('match suggestions', () => {
 		const elsewhere = createPost(
 			db,
 			requester.id,
-			input(post.categoryId, { submissionKey: 'x' }),
+			makePostInput(post.categoryId, { submissionKey: 'x' }),
 			true,
 			NOW
 		);
@@ -188,7 +192,7 @@ describe('match suggestions', () => {
 		const made = createPost(
 			db,
 			requester.id,
-			input(ctx.category.id, {
+			makePostInput(ctx.category.id, {
 				whenType: 'window',
 				whenDate: '2026-12-03',
 				whenFrom: '14:00',

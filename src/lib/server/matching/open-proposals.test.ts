@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { posts, trustBadges } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { createPost } from '../posts/create';
-import { input, setUp } from '../posts/test-fixtures';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import { openProposalCount, openProposalsOf } from './open-proposals';
 import { answerProposal, proposeMatch } from './proposals';
 
@@ -11,7 +11,7 @@ const NOW = Date.UTC(2026, 10, 24, 9);
 
 function world() {
 	const db = createTestDb();
-	const ctx = setUp(db);
+	const ctx = makeNeighbourhood(db);
 	const broker = ctx.resident('Bea', { role: 'broker' });
 	const helper = ctx.resident('Jef');
 	const other = ctx.resident('Mira');
@@ -20,7 +20,7 @@ function world() {
 		db.insert(trustBadges)
 			.values({ userId: requester.id, kind: 'met_in_person', grantedAt: 0 })
 			.run();
-		const made = createPost(db, requester.id, input(ctx.category.id, { title }), true, NOW);
+		const made = createPost(db, requester.id, makePostInput(ctx.category.id, { title }), true, NOW);
 		if (!made.ok) throw new Error('post');
 		return made.post;
 	};

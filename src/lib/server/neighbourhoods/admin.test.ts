@@ -10,7 +10,7 @@ import {
 	updateNeighbourhood,
 	getNeighbourhood
 } from './admin';
-import { neighbourhoodForm, SQUARE } from './test-fixtures';
+import { makeNeighbourhoodForm, SQUARE } from '../testing/neighbourhoods';
 
 /** The message keys the schema reports, by field path (e.g. "dutyTo.1"). */
 function schemaErrors(input: Record<string, unknown>): Record<string, string> {
@@ -24,7 +24,7 @@ function schemaErrors(input: Record<string, unknown>): Record<string, string> {
 
 describe('neighbourhood form validation', () => {
 	it('accepts a complete form and ignores empty phone-duty rows', () => {
-		const form = neighbourhoodForm({
+		const form = makeNeighbourhoodForm({
 			dutyDay: ['2', ''],
 			dutyFrom: ['09:00', ''],
 			dutyTo: ['12:00', '']
@@ -76,7 +76,7 @@ describe('neighbourhood form validation', () => {
 	});
 
 	it('keeps a certificate’s validity between 1 and 10 years, 3 unless set', () => {
-		expect(neighbourhoodForm().certificateValidityYears).toBe(3);
+		expect(makeNeighbourhoodForm().certificateValidityYears).toBe(3);
 		expect(schemaErrors({ certificateValidityYears: 0 })).toEqual({
 			certificateValidityYears: 'trust_err_years'
 		});
@@ -106,7 +106,7 @@ describe('creating and changing neighbourhoods', () => {
 			'{"type":"Point","coordinates":[4,51]}',
 			'[1,2,3]'
 		]) {
-			expect(createNeighbourhood(db, admin.id, neighbourhoodForm({ boundary }), 0)).toEqual({
+			expect(createNeighbourhood(db, admin.id, makeNeighbourhoodForm({ boundary }), 0)).toEqual({
 				ok: false,
 				errors: { boundary: 'admin_err_boundary_invalid' }
 			});
@@ -130,7 +130,12 @@ describe('creating and changing neighbourhoods', () => {
 			]
 		};
 		const feature = JSON.stringify({ type: 'Feature', properties: {}, geometry: open });
-		const result = createNeighbourhood(db, admin.id, neighbourhoodForm({ boundary: feature }), 0);
+		const result = createNeighbourhood(
+			db,
+			admin.id,
+			makeNeighbourhoodForm({ boundary: feature }),
+			0
+		);
 		expect(result.ok).toBe(true);
 		const row = db.select().from(neighbourhoods).get()!;
 		expect(JSON.parse(row.boundary)).toEqual(SQUARE);
@@ -141,7 +146,7 @@ describe('creating and changing neighbourhoods', () => {
 	it('stores the phone-duty hours sorted, the typed centre, the zone and the delay', () => {
 		const db = createTestDb();
 		const admin = insertTestUser(db, { role: 'admin' });
-		const form = neighbourhoodForm({
+		const form = makeNeighbourhoodForm({
 			centreLat: '51,005',
 			centreLon: '4.002',
 			timeZone: 'Europe/Amsterdam',
@@ -173,13 +178,18 @@ describe('creating and changing neighbourhoods', () => {
 			'oud-oefenplein-en-vuurkruisenplein'
 		);
 		expect(slugify('Sint-Jozef & Ça va!')).toBe('sint-jozef-ca-va');
-		const first = createNeighbourhood(db, admin.id, neighbourhoodForm({ name: 'De Wijk' }), 0);
-		const second = createNeighbourhood(db, admin.id, neighbourhoodForm({ name: 'De wijk' }), 0);
+		const first = createNeighbourhood(db, admin.id, makeNeighbourhoodForm({ name: 'De Wijk' }), 0);
+		const second = createNeighbourhood(db, admin.id, makeNeighbourhoodForm({ name: 'De wijk' }), 0);
 		expect(first.ok && first.slug).toBe('de-wijk');
 		expect(second.ok && second.slug).toBe('de-wijk-2');
 		// A slug typed by the admin that another neighbourhood has is refused, not changed.
 		expect(
-			createNeighbourhood(db, admin.id, neighbourhoodForm({ name: 'Andere', slug: 'de-wijk' }), 0)
+			createNeighbourhood(
+				db,
+				admin.id,
+				makeNeighbourhoodForm({ name: 'Andere', slug: 'de-wijk' }),
+				0
+			)
 		).toEqual({
 			ok: false,
 			errors: { slug: 'admin_err_slug_taken' }
@@ -191,7 +201,7 @@ describe('creating and changing neighbourhoods', () => {
 				db,
 				admin.id,
 				id,
-				neighbourhoodForm({ name: 'De Wijk', slug: 'de-wijk' }),
+				makeNeighbourhoodForm({ name: 'De Wijk', slug: 'de-wijk' }),
 				0
 			)
 		).toEqual({ ok: true, id, slug: 'de-wijk' });
@@ -200,7 +210,7 @@ describe('creating and changing neighbourhoods', () => {
 				db,
 				admin.id,
 				id,
-				neighbourhoodForm({ name: 'De Wijk', slug: 'de-wijk-2' }),
+				makeNeighbourhoodForm({ name: 'De Wijk', slug: 'de-wijk-2' }),
 				0
 			)
 		).toEqual({
@@ -212,7 +222,12 @@ describe('creating and changing neighbourhoods', () => {
 	it('writes an audit row for each creation and change, with what changed', () => {
 		const db = createTestDb();
 		const admin = insertTestUser(db, { role: 'admin' });
-		const created = createNeighbourhood(db, admin.id, neighbourhoodForm({ name: 'Noord' }), 5_000);
+		const created = createNeighbourhood(
+			db,
+			admin.id,
+			makeNeighbourhoodForm({ name: 'Noord' }),
+			5_000
+		);
 		const id = created.ok ? created.id : -1;
 		updateNeighbourhood(
 			db,
@@ -238,13 +253,13 @@ describe('creating and changing neighbourhoods', () => {
 		});
 		expect(getNeighbourhood(db, id)!.requestExpiryDays).toBe(45);
 		expect(getNeighbourhood(db, id)!.certificateValidityYears).toBe(5);
-		expect(updateNeighbourhood(db, admin.id, 999, neighbourhoodForm(), 0)).toBeUndefined();
+		expect(updateNeighbourhood(db, admin.id, 999, makeNeighbourhoodForm(), 0)).toBeUndefined();
 	});
 
 	it('counts residents, brokers and streets per neighbourhood', () => {
 		const db = createTestDb();
 		const admin = insertTestUser(db, { role: 'admin' });
-		const created = createNeighbourhood(db, admin.id, neighbourhoodForm({ name: 'Zuid' }), 0);
+		const created = createNeighbourhood(db, admin.id, makeNeighbourhoodForm({ name: 'Zuid' }), 0);
 		const id = created.ok ? created.id : -1;
 		insertTestUser(db, { neighbourhoodId: id });
 		insertTestUser(db, { neighbourhoodId: id, status: 'deleted' });

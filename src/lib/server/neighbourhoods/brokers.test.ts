@@ -6,12 +6,12 @@ import { createTestDb, insertTestUser } from '../db/test-db';
 import { listNeighbourhoodSummaries } from './admin';
 import { assignBroker, brokeredNeighbourhoods, listBrokers, removeBroker } from './brokers';
 import { findPeople } from './people';
-import { setUpNeighbourhood } from './test-fixtures';
+import { makeAdminNeighbourhood } from '../testing/neighbourhoods';
 
 describe('brokers of a neighbourhood', () => {
 	it('makes a resident broker of one neighbourhood by e-mail address, and back again', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db, 'Noord');
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db, 'Noord');
 		const person = insertTestUser(db, { email: 'an@test.example', displayName: 'An' });
 
 		const assigned = assignBroker(db, admin.id, neighbourhoodId, ' AN@test.example ', 100);
@@ -57,7 +57,7 @@ describe('brokers of a neighbourhood', () => {
 
 	it('ends the sessions of a person made broker or taken off, so they sign in again', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db, 'Noord');
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db, 'Noord');
 		const person = insertTestUser(db, { email: 'sessie@test.example' });
 		const before = createSession(db, person.id, 0);
 		assignBroker(db, admin.id, neighbourhoodId, 'sessie@test.example', 10);
@@ -69,7 +69,7 @@ describe('brokers of a neighbourhood', () => {
 
 	it('gives an admin who adds or removes themselves a new token on this device', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db, 'Noord');
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db, 'Noord');
 		const here = createSession(db, admin.id, 0, true);
 		const added = assignBroker(db, admin.id, neighbourhoodId, admin.email!, 10, here.session);
 		const renewed = added.ok ? added.renewed! : null;
@@ -84,8 +84,8 @@ describe('brokers of a neighbourhood', () => {
 
 	it('keeps the broker role while the person still brokers another neighbourhood', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId: north } = setUpNeighbourhood(db, 'Noord');
-		const { neighbourhoodId: south } = setUpNeighbourhood(db, 'Zuid');
+		const { admin, neighbourhoodId: north } = makeAdminNeighbourhood(db, 'Noord');
+		const { neighbourhoodId: south } = makeAdminNeighbourhood(db, 'Zuid');
 		const person = insertTestUser(db, { email: 'hasan@test.example' });
 		assignBroker(db, admin.id, north, 'hasan@test.example', 0);
 		assignBroker(db, admin.id, south, 'hasan@test.example', 0);
@@ -107,8 +107,8 @@ describe('brokers of a neighbourhood', () => {
 
 	it('leaves an admin an admin, and shows admins every neighbourhood', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db, 'Noord');
-		setUpNeighbourhood(db, 'Zuid');
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db, 'Noord');
+		makeAdminNeighbourhood(db, 'Zuid');
 		expect(assignBroker(db, admin.id, neighbourhoodId, admin.email!, 0)).toMatchObject({
 			ok: true,
 			already: false
@@ -126,7 +126,7 @@ describe('brokers of a neighbourhood', () => {
 
 	it('says when no account has the address, or the account is suspended', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db);
 		insertTestUser(db, { email: 'weg@test.example', status: 'suspended' });
 		expect(assignBroker(db, admin.id, neighbourhoodId, 'niemand@test.example', 0)).toEqual({
 			ok: false,
@@ -147,7 +147,7 @@ describe('brokers of a neighbourhood', () => {
 describe('finding people', () => {
 	it('finds people by part of their name or address, not deleted ones, and shows what they broker', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db, 'Noord');
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db, 'Noord');
 		const fatima = insertTestUser(db, {
 			email: 'fatima@test.example',
 			displayName: 'Fatima El Amrani',

@@ -5,12 +5,12 @@ import { neighbourhoods } from '../db/schema';
 import { assignBroker } from './brokers';
 import { telDigits } from '$lib/phone';
 import { callUsList, setCallFace } from './call-us';
-import { setUpNeighbourhood } from './test-fixtures';
+import { makeAdminNeighbourhood } from '../testing/neighbourhoods';
 
 function twoHoods() {
 	const db = createTestDb();
-	const pilot = setUpNeighbourhood(db, 'Pilootwijk');
-	const other = setUpNeighbourhood(db, 'Anderwijk');
+	const pilot = makeAdminNeighbourhood(db, 'Pilootwijk');
+	const other = makeAdminNeighbourhood(db, 'Anderwijk');
 	db.update(neighbourhoods)
 		.set({ phoneDutyNumber: '0470 11 22 33' })
 		.where(eq(neighbourhoods.id, pilot.neighbourhoodId))

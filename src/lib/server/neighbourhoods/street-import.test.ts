@@ -5,7 +5,7 @@ import { auditLog } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { decodeUpload, importStreets, parseStreetFile, representativePoint } from './street-import';
 import { addStreet, listStreets } from './streets';
-import { setUpNeighbourhood } from './test-fixtures';
+import { makeAdminNeighbourhood } from '../testing/neighbourhoods';
 
 const points = (db: ReturnType<typeof createTestDb>, id: number) =>
 	listStreets(db, id).map((s) => [s.name, s.lat, s.lon]);
@@ -13,7 +13,7 @@ const points = (db: ReturnType<typeof createTestDb>, id: number) =>
 describe('importing streets from CSV', () => {
 	it('adds new streets, updates existing ones by name and reports every skipped row with its reason', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db);
 		addStreet(
 			db,
 			admin.id,
@@ -60,7 +60,7 @@ describe('importing streets from CSV', () => {
 
 	it('reads Excel-style files: semicolons, decimal commas, a byte-order mark and headers in capitals', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db);
 		const result = importStreets(
 			db,
 			admin.id,
@@ -74,7 +74,7 @@ describe('importing streets from CSV', () => {
 
 	it('refuses a file without the name, lat and lon columns, or without rows, and changes nothing', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db);
 		expect(importStreets(db, admin.id, neighbourhoodId, 'straat,x,y\nBosweg,51,4', 0)).toEqual({
 			ok: false,
 			error: 'admin_import_err_csv_header'
@@ -97,7 +97,7 @@ describe('importing streets from CSV', () => {
 describe('importing streets from GeoJSON', () => {
 	it('takes points, the middle corner of lines and the middle of areas, and skips what it cannot use', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db);
 		const feature = (name: unknown, geometry: unknown) => ({
 			type: 'Feature',
 			properties: name === undefined ? {} : { name },

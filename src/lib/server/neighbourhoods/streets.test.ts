@@ -4,14 +4,14 @@ import { streetSchema } from '$lib/schemas/neighbourhood';
 import { auditLog, users } from '../db/schema';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { addStreet, getStreet, listStreets, removeStreet, updateStreet } from './streets';
-import { setUpNeighbourhood } from './test-fixtures';
+import { makeAdminNeighbourhood } from '../testing/neighbourhoods';
 
 const street = (name: string, lat: string, lon: string) => streetSchema.parse({ name, lat, lon });
 
 describe('streets of a neighbourhood', () => {
 	it('adds streets inside the boundary, in alphabetical order, with decimal commas understood', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db);
 		expect(
 			addStreet(db, admin.id, neighbourhoodId, street('Kerkstraat', '51,001', '4,002'), 10)
 		).toMatchObject({ ok: true });
@@ -26,7 +26,7 @@ describe('streets of a neighbourhood', () => {
 
 	it('refuses a name the neighbourhood already has (any case) and a point outside the boundary', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db);
 		addStreet(db, admin.id, neighbourhoodId, street('Kerkstraat', '51', '4'), 0);
 		expect(addStreet(db, admin.id, neighbourhoodId, street('kerkstraat', '51', '4'), 0)).toEqual({
 			ok: false,
@@ -47,8 +47,8 @@ describe('streets of a neighbourhood', () => {
 
 	it('renames, moves and removes a street, and logs each change', () => {
 		const db = createTestDb();
-		const { admin, neighbourhoodId } = setUpNeighbourhood(db);
-		const { neighbourhoodId: other } = setUpNeighbourhood(db, 'Andere');
+		const { admin, neighbourhoodId } = makeAdminNeighbourhood(db);
+		const { neighbourhoodId: other } = makeAdminNeighbourhood(db, 'Andere');
 		const added = addStreet(db, admin.id, neighbourhoodId, street('Kerkstraat', '51', '4'), 100);
 		const id = added.ok ? added.street.id : -1;
 		const resident = insertTestUser(db, { neighbourhoodId, streetId: id });

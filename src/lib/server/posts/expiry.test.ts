@@ -11,17 +11,17 @@ import {
 	warnExpiringRequests
 } from './expiry';
 import { expireDuePosts } from './lifecycle';
-import { input, setUp } from './test-fixtures';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import { days } from './timing';
 
 const ORIGIN = 'https://buurt.example';
 
 function openRequest(email: string | null = 'rosa@test.example') {
 	const db = createTestDb();
-	const ctx = setUp(db);
+	const ctx = makeNeighbourhood(db);
 	// Brokers skip moderation, so the request is open at once.
 	const poster = ctx.resident('Rosa', { role: 'broker', email });
-	const made = createPost(db, poster.id, input(ctx.category.id), true, 0);
+	const made = createPost(db, poster.id, makePostInput(ctx.category.id), true, 0);
 	if (!made.ok) throw new Error('post');
 	return { db, ctx, post: made.post };
 }

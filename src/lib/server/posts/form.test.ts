@@ -5,20 +5,20 @@ import { createTestDb, insertTestUser } from '../db/test-db';
 import { createPost, updatePost } from './create';
 import { editablePost, formValuesOf, localDate, ownPost, posterPlace, toPostInput } from './form';
 import { closePost, reopenPost } from './lifecycle';
-import { input, setUp } from './test-fixtures';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 
 describe('the poster and their post', () => {
 	let db: DB;
-	let ctx: ReturnType<typeof setUp>;
+	let ctx: ReturnType<typeof makeNeighbourhood>;
 	beforeEach(() => {
 		db = createTestDb();
-		ctx = setUp(db);
+		ctx = makeNeighbourhood(db);
 	});
 
 	it('only the author may edit a post, and only while it is still going', () => {
 		const author = ctx.resident('Maria');
 		const other = ctx.resident('Jozef');
-		const created = createPost(db, author.id, input(ctx.category.id), true, 0);
+		const created = createPost(db, author.id, makePostInput(ctx.category.id), true, 0);
 		if (!created.ok) throw new Error(created.error);
 		expect(editablePost(db, created.post.id, author.id)?.id).toBe(created.post.id);
 		expect(editablePost(db, created.post.id, other.id)).toBeNull();
@@ -30,7 +30,7 @@ describe('the poster and their post', () => {
 
 	it('a post closed before a broker checked it goes back to the check when reopened', () => {
 		const newcomer = ctx.resident('Rosa');
-		const created = createPost(db, newcomer.id, input(ctx.category.id), true, 0);
+		const created = createPost(db, newcomer.id, makePostInput(ctx.category.id), true, 0);
 		if (!created.ok) throw new Error(created.error);
 		expect(created.post.status).toBe('pending');
 		const closed = closePost(db, created.post, 1)!;
@@ -43,7 +43,7 @@ describe('the poster and their post', () => {
 		const author = ctx.resident('Annie');
 		const place = posterPlace(db, author.id)!;
 		expect(place.streets.map((s) => s.name)).toEqual(['Markt']);
-		const created = createPost(db, author.id, input(ctx.category.id), false, 0);
+		const created = createPost(db, author.id, makePostInput(ctx.category.id), false, 0);
 		if (!created.ok) throw new Error(created.error);
 		const values: PostForm = {
 			...formValuesOf(db, created.post),

@@ -13,7 +13,7 @@ import {
 	parseFilters,
 	type ListFilters
 } from './list';
-import { CENTRE, input, setUp } from './test-fixtures';
+import { CENTRE, makePostInput, makeNeighbourhood } from '../testing/posts';
 import { recordListVisit, viewerOf, VISIT_GAP_MS } from './view';
 
 // Tuesday 1 December 2026, 11:00 in Brussels.
@@ -31,7 +31,7 @@ const viewer = { point: { lat: CENTRE.lat - 0.008, lon: CENTRE.lon }, timeZone: 
 
 describe('the list of open posts', () => {
 	let db: DB;
-	let ctx: ReturnType<typeof setUp>;
+	let ctx: ReturnType<typeof makeNeighbourhood>;
 	let n = 0;
 	/** A post by a broker (open at once), or by a newcomer when `pending`. */
 	const post = (extra: Partial<PostInput> = {}, at = NOW - 1000 + n, pending = false) => {
@@ -39,7 +39,7 @@ describe('the list of open posts', () => {
 		const r = createPost(
 			db,
 			author.id,
-			input(ctx.category.id, { submissionKey: `k${n++}`, ...extra }),
+			makePostInput(ctx.category.id, { submissionKey: `k${n++}`, ...extra }),
 			true,
 			at
 		);
@@ -53,7 +53,7 @@ describe('the list of open posts', () => {
 
 	beforeEach(() => {
 		db = createTestDb();
-		ctx = setUp(db);
+		ctx = makeNeighbourhood(db);
 		n = 0;
 	});
 
@@ -62,7 +62,13 @@ describe('the list of open posts', () => {
 		const newer = post({ title: 'Nieuwer' }, NOW - 10);
 		post({}, NOW, true); // waits for a broker
 		const draftAuthor = ctx.resident('Klad', { role: 'broker' });
-		createPost(db, draftAuthor.id, input(ctx.category.id, { submissionKey: 'd' }), false, NOW);
+		createPost(
+			db,
+			draftAuthor.id,
+			makePostInput(ctx.category.id, { submissionKey: 'd' }),
+			false,
+			NOW
+		);
 		const paused = post();
 		pausePost(db, paused, NOW);
 
@@ -197,7 +203,7 @@ describe('filters in the URL', () => {
 /** Mia, at the centre, who helps with gardens. */
 function gardenHelper() {
 	const db = createTestDb();
-	const ctx = setUp(db);
+	const ctx = makeNeighbourhood(db);
 	const garden = db.select().from(categories).where(eq(categories.slug, 'garden')).get()!;
 	const me = ctx.resident('Mia', { exactLat: CENTRE.lat, exactLon: CENTRE.lon });
 	db.insert(userCategories).values({ userId: me.id, categoryId: garden.id }).run();
@@ -215,7 +221,7 @@ describe('the order of the list and "new since my last visit"', () => {
 		const near = poster('Dichtbij', 0.001);
 		const far = poster('Verweg', 0.008);
 		const post = (u: { id: string }, title: string, categoryId: number, at: number) =>
-			createPost(db, u.id, input(categoryId, { title, submissionKey: title }), true, at);
+			createPost(db, u.id, makePostInput(categoryId, { title, submissionKey: title }), true, at);
 		post(far, 'Ver, mijn soort hulp', garden.id, NOW - 3000);
 		post(near, 'Dichtbij, oud', ctx.category.id, NOW - 2000);
 		post(far, 'Ver, nieuw', ctx.category.id, NOW - 1000);
@@ -259,7 +265,9 @@ describe('the order of the list and "new since my last visit"', () => {
 			const r = createPost(
 				db,
 				u.id,
-				input(i % 2 === 0 && i < 54 ? garden.id : ctx.category.id, { submissionKey: `o${i}` }),
+				makePostInput(i % 2 === 0 && i < 54 ? garden.id : ctx.category.id, {
+					submissionKey: `o${i}`
+				}),
 				true,
 				NOW - 60_000 + ((i * 13) % 57) * 100
 			);

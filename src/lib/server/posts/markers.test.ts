@@ -4,14 +4,14 @@ import { createTestDb } from '../db/test-db';
 import { createPost } from './create';
 import { parseFilters } from './list';
 import { markersIn, viewportSchema, type PostMarker } from './markers';
-import { CENTRE, input, setUp } from './test-fixtures';
+import { CENTRE, makePostInput, makeNeighbourhood } from '../testing/posts';
 import { viewerOf } from './view';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
 
 function town() {
 	const db = createTestDb();
-	const ctx = setUp(db);
+	const ctx = makeNeighbourhood(db);
 	const poster = (name: string, dLat: number) => {
 		const u = ctx.resident(name, { exactLat: CENTRE.lat + dLat, exactLon: CENTRE.lon });
 		db.insert(trustBadges).values({ userId: u.id, kind: 'met_in_person', grantedAt: 0 }).run();
@@ -23,11 +23,11 @@ function town() {
 		createPost(
 			db,
 			near.id,
-			input(ctx.category.id, { submissionKey: `n${i}`, kind: i ? 'request' : 'offer' }),
+			makePostInput(ctx.category.id, { submissionKey: `n${i}`, kind: i ? 'request' : 'offer' }),
 			true,
 			NOW
 		);
-	createPost(db, far.id, input(ctx.category.id, { submissionKey: 'f' }), true, NOW);
+	createPost(db, far.id, makePostInput(ctx.category.id, { submissionKey: 'f' }), true, NOW);
 	const viewer = ctx.resident('Carl');
 	return { db, ctx, viewer, near };
 }

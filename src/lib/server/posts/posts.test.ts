@@ -7,7 +7,7 @@ import { blocks, posts, trustBadges } from '../db/schema';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { approximate } from '../geo/approx';
 import { createPost } from './create';
-import { CENTRE, input, setUp } from './test-fixtures';
+import { CENTRE, makePostInput, makeNeighbourhood } from '../testing/posts';
 import {
 	closePost,
 	expireDuePosts,
@@ -22,21 +22,21 @@ import { activeBadges } from '../trust/badges';
 
 describe('posting', () => {
 	let db: DB;
-	let ctx: ReturnType<typeof setUp>;
+	let ctx: ReturnType<typeof makeNeighbourhood>;
 	beforeEach(() => {
 		db = createTestDb();
-		ctx = setUp(db);
+		ctx = makeNeighbourhood(db);
 	});
 
 	it('a resident without a trust badge waits for a broker; with one, the post is open at once', () => {
 		const newcomer = ctx.resident('Rosa');
-		const first = createPost(db, newcomer.id, input(ctx.category.id), true, 1000);
+		const first = createPost(db, newcomer.id, makePostInput(ctx.category.id), true, 1000);
 		expect(first.ok && first.post.status).toBe('pending');
 		expect(first.ok && first.post.publishedAt).toBeNull();
 
 		const vetted = ctx.resident('Jozef');
 		db.insert(trustBadges).values({ userId: vetted.id, kind: 'met_in_person', grantedAt: 0 }).run();
-		const second = createPost(db, vetted.id, input(ctx.category.id), true, 1000);
+		const second = createPost(db, vetted.id, makePostInput(ctx.category.id), true, 1000);
 		expect(second.ok && second.post.status).toBe('open');
 		expect(second.ok && second.post.expiresAt).toBe(1000 + days(30));
 	});
@@ -49,21 +49,21 @@ describe('posting', () => {
 		db.insert(trustBadges)
 			.values({ userId: r.id, kind: 'met_in_person', grantedAt: 0, revokedAt: 100 })
 			.run();
-		const result = createPost(db, r.id, input(ctx.category.id), true, 1000);
+		const result = createPost(db, r.id, makePostInput(ctx.category.id), true, 1000);
 		expect(result.ok && result.post.status).toBe('pending');
 	});
 
 	it('pressing send twice makes one post', () => {
 		const r = ctx.resident('Maria', { role: 'broker' });
-		const a = createPost(db, r.id, input(ctx.category.id), true, 1);
-		const b = createPost(db, r.id, input(ctx.category.id), true, 2);
+		const a = createPost(db, r.id, makePostInput(ctx.category.id), true, 1);
+		const b = createPost(db, r.id, makePostInput(ctx.category.id), true, 2);
 		expect(a.ok && b.ok && a.post.id === b.post.id).toBe(true);
 		expect(db.select().from(posts).all()).toHaveLength(1);
 	});
 
 	it('stores the exact point privately and only the H3 cell centre publicly', () => {
 		const r = ctx.resident('Annie', { role: 'broker' });
-		const result = createPost(db, r.id, input(ctx.category.id), true, 1);
+		const result = createPost(db, r.id, makePostInput(ctx.category.id), true, 1);
 		if (!result.ok) throw new Error(result.error);
 		const expected = approximate(r.exactLat!, r.exactLon!);
 		expect([result.post.exactLat, result.post.exactLon]).toEqual([r.exactLat, r.exactLon]);
@@ -80,7 +80,7 @@ describe('posting', () => {
 		const outside = createPost(
 			db,
 			r.id,
-			input(ctx.category.id, {
+			makePostInput(ctx.category.id, {
 				place: { type: 'other', label: 'Station', lat: CENTRE.lat + 0.05, lon: CENTRE.lon }
 			}),
 			true,
@@ -88,7 +88,7 @@ describe('posting', () => {
 		);
 		expect(outside).toEqual({ ok: false, field: 'place', error: 'post_err_place_outside' });
 		const homeless = insertTestUser(db, { displayName: 'Zonder adres' });
-		expect(createPost(db, homeless.id, input(ctx.category.id), true, 1)).toMatchObject({
+		expect(createPost(db, homeless.id, makePostInput(ctx.category.id), true, 1)).toMatchObject({
 			ok: false,
 			field: 'place'
 		});
@@ -100,7 +100,7 @@ describe('posting', () => {
 		const result = createPost(
 			db,
 			r.id,
-			input(ctx.category.id, {
+			makePostInput(ctx.category.id, {
 				whenType: 'window',
 				whenDate: '2026-12-01',
 				whenFrom: '09:30',
@@ -117,9 +117,9 @@ describe('posting', () => {
 describe('a post through its life', () => {
 	it('draft → open → paused → reopened → closed, and expiry with "still needed"', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const r = ctx.resident('Gilbert', { role: 'broker' });
-		const draft = createPost(db, r.id, input(ctx.category.id), false, 0);
+		const draft = createPost(db, r.id, makePostInput(ctx.category.id), false, 0);
 		if (!draft.ok) throw new Error('draft');
 		expect(draft.post.status).toBe('draft');
 		const open = sendDraft(db, draft.post, 10)!;
@@ -143,11 +143,11 @@ describe('a post through its life', () => {
 describe('responding and matching', () => {
 	it('a request needing one helper is filled by one match, refuses further responses, and reopens when the match is withdrawn', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const asker = ctx.resident('Maria', { role: 'broker' });
 		const a = ctx.resident('Jozef');
 		const b = ctx.resident('Youssef');
-		const created = createPost(db, asker.id, input(ctx.category.id), true, 0);
+		const created = createPost(db, asker.id, makePostInput(ctx.category.id), true, 0);
 		if (!created.ok) throw new Error('post');
 		const ra = respond(db, created.post, a.id, 'Ik kan dinsdag.', 1);
 		const rb = respond(db, created.post, b.id, 'Ik kan woensdag.', 2);
@@ -176,10 +176,10 @@ describe('responding and matching', () => {
 
 	it('a done match keeps the request filled', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const asker = ctx.resident('Annie', { role: 'broker' });
 		const helper = ctx.resident('Thomas');
-		const created = createPost(db, asker.id, input(ctx.category.id), true, 0);
+		const created = createPost(db, asker.id, makePostInput(ctx.category.id), true, 0);
 		if (!created.ok) throw new Error('post');
 		const r = respond(db, created.post, helper.id, 'Graag', 1);
 		if (!r.ok) throw new Error('respond');
@@ -191,11 +191,11 @@ describe('responding and matching', () => {
 
 	it('blocked people cannot respond to each other', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const asker = ctx.resident('Irina', { role: 'broker' });
 		const other = ctx.resident('X');
 		db.insert(blocks).values({ blockerId: asker.id, blockedId: other.id, createdAt: 0 }).run();
-		const created = createPost(db, asker.id, input(ctx.category.id), true, 0);
+		const created = createPost(db, asker.id, makePostInput(ctx.category.id), true, 0);
 		if (!created.ok) throw new Error('post');
 		expect(respond(db, created.post, other.id, 'Hallo', 1)).toEqual({
 			ok: false,
@@ -214,12 +214,12 @@ describe('helpers needed under simultaneous accepts', () => {
 		const file = join(dir, 'race.db');
 		const one = openDatabase(file).db;
 		const two = openDatabase(file).db;
-		const ctx = setUp(one);
+		const ctx = makeNeighbourhood(one);
 		const asker = ctx.resident('Maria', { role: 'broker' });
 		const created = createPost(
 			one,
 			asker.id,
-			input(ctx.category.id, { helpersNeeded: 2 }),
+			makePostInput(ctx.category.id, { helpersNeeded: 2 }),
 			true,
 			0
 		);
@@ -238,9 +238,9 @@ describe('helpers needed under simultaneous accepts', () => {
 
 	it('the insert itself refuses a match beyond helpers needed, even if the status says open', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const asker = ctx.resident('Maria', { role: 'broker' });
-		const created = createPost(db, asker.id, input(ctx.category.id), true, 0);
+		const created = createPost(db, asker.id, makePostInput(ctx.category.id), true, 0);
 		if (!created.ok) throw new Error('post');
 		const [a, b] = ['A', 'B'].map((n) => {
 			const res = respond(db, created.post, ctx.resident(n).id, 'Ik help', 1);

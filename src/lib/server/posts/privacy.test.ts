@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ensureCategories } from '../categories/pilot';
-import { categories, messages, neighbourhoods, posts, responses } from '../db/schema';
+import { categories, messages, posts, responses } from '../db/schema';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { deleteAccount } from '../privacy/delete';
 import { exportPersonalData } from '../privacy/export';
+import { makeBareNeighbourhood } from '../testing/neighbourhoods';
 import { createPost } from './create';
 import { respond } from './responses';
 
 function setUp() {
 	const db = createTestDb();
 	ensureCategories(db);
-	const hood = db
-		.insert(neighbourhoods)
-		.values({ slug: 't', name: 'T', boundary: '{}', centreLat: 51, centreLon: 4, createdAt: 0 })
-		.returning()
-		.all()[0]!;
+	const hood = makeBareNeighbourhood(db, { name: 'T' });
 	const person = (name: string) =>
 		insertTestUser(db, {
 			displayName: name,

@@ -4,12 +4,12 @@ import { neighbourhoods } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { createPost } from './create';
 import { sentPost } from './sent';
-import { input, setUp } from './test-fixtures';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 
 describe('the page after sending a post', () => {
 	it("tells the poster their neighbourhood's phone, hours and days before the broker looks", () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		db.update(neighbourhoods)
 			.set({
 				phoneDutyNumber: '015 12 34 56',
@@ -19,7 +19,7 @@ describe('the page after sending a post', () => {
 			.where(eq(neighbourhoods.id, ctx.hood.id))
 			.run();
 		const poster = ctx.resident('Rosa');
-		const created = createPost(db, poster.id, input(ctx.category.id), true, 0);
+		const created = createPost(db, poster.id, makePostInput(ctx.category.id), true, 0);
 		if (!created.ok) throw new Error(created.error);
 		expect(sentPost(db, created.post.id, poster.id)).toEqual({
 			id: created.post.id,
@@ -37,9 +37,9 @@ describe('the page after sending a post', () => {
 
 	it('is for the poster only', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const poster = ctx.resident('Rosa');
-		const created = createPost(db, poster.id, input(ctx.category.id), true, 0);
+		const created = createPost(db, poster.id, makePostInput(ctx.category.id), true, 0);
 		if (!created.ok) throw new Error(created.error);
 		expect(sentPost(db, created.post.id, ctx.resident('Buur').id)).toBeNull();
 		expect(sentPost(db, created.post.id + 1, poster.id)).toBeNull();

@@ -7,7 +7,7 @@ import { createTestDb } from '../db/test-db';
 import { personColumns, schemaTables } from './coverage';
 import { deleteAccount, DeletionRefused } from './delete';
 import { keptColumns, PERSONAL_DATA } from './personal-data';
-import { insertFullPerson } from './test-person';
+import { makeFullPerson } from '../testing/person';
 
 /** What identifies Maria or what she wrote about herself, as stored by the fixture. */
 const HER = ['Maria', 'Janssens', 'maria@test.example', 'maria.nieuw', '015 41 22 87', 'babbel'];
@@ -56,7 +56,7 @@ const personColumnsByTable = () => {
 describe('deleting an account, across the whole database', () => {
 	it('the fixture gives the person a row in every table that refers to a person', () => {
 		const db = createTestDb();
-		const { person } = insertFullPerson(db);
+		const { person } = makeFullPerson(db);
 		const empty = [...personColumnsByTable()]
 			.filter(([table, cols]) =>
 				table === 'users' ? false : rowsPointingAt(db, table, cols, person.id) === 0
@@ -67,7 +67,7 @@ describe('deleting an account, across the whole database', () => {
 
 	it('leaves none of her words, name, address or number anywhere, except where a written reason keeps them', () => {
 		const db = createTestDb();
-		const { person } = insertFullPerson(db);
+		const { person } = makeFullPerson(db);
 		const before = whereFound(db, HER);
 		expect(before.length).toBeGreaterThan(20);
 
@@ -82,7 +82,7 @@ describe('deleting an account, across the whole database', () => {
 
 	it('removes every row the list says is deleted, and resets every emptied profile field', () => {
 		const db = createTestDb();
-		const { person } = insertFullPerson(db);
+		const { person } = makeFullPerson(db);
 		deleteAccount(db, person.id, 5_000);
 
 		const byTable = personColumnsByTable();
@@ -105,7 +105,7 @@ describe('deleting an account, across the whole database', () => {
 
 	it('is refused while she has a tool at home, and nothing changes', () => {
 		const db = createTestDb();
-		const { person, returned } = insertFullPerson(db);
+		const { person, returned } = makeFullPerson(db);
 		db.update(loans).set({ status: 'on_loan' }).where(eq(loans.id, returned.id)).run();
 
 		expect(() => deleteAccount(db, person.id, 5_000)).toThrow(DeletionRefused);
@@ -119,7 +119,7 @@ describe('deleting an account, across the whole database', () => {
 
 	it('cancels her bookings (the next person waiting hears the tool is free) and keeps past loans', () => {
 		const db = createTestDb();
-		const { person, jozef, booked, returned } = insertFullPerson(db);
+		const { person, jozef, booked, returned } = makeFullPerson(db);
 		db.insert(toolWaitlist)
 			.values({ toolId: booked.toolId, userId: jozef.id, createdAt: 40 })
 			.run();
@@ -146,7 +146,7 @@ describe('deleting an account, across the whole database', () => {
 
 	it('withdraws a match still going on, so the request she helped with is open again', () => {
 		const db = createTestDb();
-		const { person, jozefsPost, helpedJozef } = insertFullPerson(db);
+		const { person, jozefsPost, helpedJozef } = makeFullPerson(db);
 		deleteAccount(db, person.id, 5_000);
 		expect(db.select().from(matches).where(eq(matches.id, helpedJozef.id)).get()).toMatchObject({
 			status: 'withdrawn',

@@ -14,12 +14,12 @@ import {
 	users
 } from '../db/schema';
 import { deleteAccount, DELETION_STEPS, isLastAdmin } from './delete';
-import { insertFullPerson } from './test-person';
+import { makeFullPerson } from '../testing/person';
 
 describe('deleting an account', () => {
 	it('empties every personal field but keeps the row, so anonymous counts survive', () => {
 		const db = createTestDb();
-		const { person } = insertFullPerson(db);
+		const { person } = makeFullPerson(db);
 		const bystander = insertTestUser(db, { displayName: 'Jozef' });
 		const before = db.select({ n: count() }).from(users).get()!.n;
 
@@ -74,7 +74,7 @@ describe('deleting an account', () => {
 
 	it('removes sessions, e-mail links, categories, broker assignments and mail to them', () => {
 		const db = createTestDb();
-		const { person, sessionToken } = insertFullPerson(db);
+		const { person, sessionToken } = makeFullPerson(db);
 
 		deleteAccount(db, person.id, 5_000);
 
@@ -108,7 +108,7 @@ describe('deleting an account', () => {
 
 	it('makes signing in with the old address and password fail as any wrong password does', async () => {
 		const db = createTestDb();
-		const { person } = insertFullPerson(db);
+		const { person } = makeFullPerson(db);
 		deleteAccount(db, person.id, 5_000);
 		const result = await authenticate(db, 'maria@test.example', 'whatever', '192.0.2.1', 6_000);
 		expect(result).toEqual({ ok: false, reason: 'invalid' });
@@ -117,7 +117,7 @@ describe('deleting an account', () => {
 
 	it('runs all steps in one transaction: a failing step leaves everything as it was', () => {
 		const db = createTestDb();
-		const { person } = insertFullPerson(db);
+		const { person } = makeFullPerson(db);
 		const mails = db.select({ n: count() }).from(outbox).get()!.n;
 		const failing = {
 			name: 'boom',

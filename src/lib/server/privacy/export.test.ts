@@ -3,12 +3,12 @@ import { createTestDb, insertTestUser } from '../db/test-db';
 import { emailTokens, followUpLinks, recoveryCodes, sessions } from '../db/schema';
 import { PERSONAL_DATA } from './personal-data';
 import { EXPORT_SECTIONS, exportPersonalData } from './export';
-import { insertFullPerson } from './test-person';
+import { makeFullPerson } from '../testing/person';
 
 describe('downloading my data', () => {
 	it('contains the person’s profile, neighbourhood, categories, sessions and mails', () => {
 		const db = createTestDb();
-		const { person } = insertFullPerson(db, 1_000);
+		const { person } = makeFullPerson(db, 1_000);
 		insertTestUser(db, { displayName: 'Hendrik', email: 'hendrik@test.example' });
 		const data = exportPersonalData(db, person.id, Date.UTC(2026, 0, 2));
 
@@ -48,7 +48,7 @@ describe('downloading my data', () => {
 
 	it('never contains the password hash, session secrets or link hashes', () => {
 		const db = createTestDb();
-		const { person } = insertFullPerson(db);
+		const { person } = makeFullPerson(db);
 		const text = JSON.stringify(exportPersonalData(db, person.id, 0));
 		expect(text).not.toContain('passwordHash');
 		expect(text).not.toContain('argon2');
@@ -82,7 +82,7 @@ describe('downloading my data', () => {
 
 	it('has a section for every part of the site that registered one', () => {
 		const db = createTestDb();
-		const { person } = insertFullPerson(db);
+		const { person } = makeFullPerson(db);
 		const extra = { key: 'later', collect: () => [{ item: 'ladder' }] };
 		const data = exportPersonalData(db, person.id, 0, [...EXPORT_SECTIONS, extra]);
 		expect(Object.keys(data)).toEqual([
@@ -96,7 +96,7 @@ describe('downloading my data', () => {
 
 	it('has something in every section the list of personal data names, for a person with a row in every table', () => {
 		const db = createTestDb();
-		const { person } = insertFullPerson(db);
+		const { person } = makeFullPerson(db);
 		const data = exportPersonalData(db, person.id, 0);
 		const sections = new Set(
 			Object.values(PERSONAL_DATA).flatMap((columns) =>
@@ -112,7 +112,7 @@ describe('downloading my data', () => {
 
 	it('holds her loans, waiting list, agreements, proposals, carers, consent and signals', () => {
 		const db = createTestDb();
-		const { person } = insertFullPerson(db);
+		const { person } = makeFullPerson(db);
 		const data = exportPersonalData(db, person.id, 0);
 		expect(data.loans).toEqual([
 			expect.objectContaining({ tool: 'Boormachine', status: 'returned', startDate: '2020-01-01' }),

@@ -7,7 +7,8 @@ import { tools } from '../db/schema';
 import { deskFigures, figuresPerFund, figuresPerTool, type Figures } from '../lending/figures';
 import { buildPeriod } from './period';
 import { buildReport } from './report';
-import { at, generateReportingYear } from './test-generator';
+import { brussels } from '../testing/dates';
+import { makeReportingYear } from '../testing/reporting';
 
 const TZ = 'Europe/Brussels';
 /** Long after the known year, when every loan of it is settled. */
@@ -25,7 +26,7 @@ const row = (f: Figures) => [
 
 describe('the lending figures of a known year', () => {
 	const db = createTestDb();
-	const { hood } = generateReportingYear(db);
+	const { hood } = makeReportingYear(db);
 
 	it('count loans, days, borrowers, late returns and repairs per tool', () => {
 		const perTool = figuresPerTool(db, [hood.id], YEAR, LATER);
@@ -54,8 +55,8 @@ describe('the lending figures of a known year', () => {
 		const drill = (now: number) =>
 			figuresPerTool(db, [hood.id], YEAR, now).find((f) => f.name === 'Boormachine')!.overdue;
 		// Due 20 December; 23:30 UTC on the 20th is already the 21st in Brussels.
-		expect(drill(at('2026-12-20', '23:30'))).toBe(3);
-		expect(drill(at('2026-12-21', '00:30'))).toBe(4);
+		expect(drill(brussels('2026-12-20', '23:30'))).toBe(3);
+		expect(drill(brussels('2026-12-21', '00:30'))).toBe(4);
 	});
 
 	it('place late returns and repairs by the local day, at quarter boundaries', () => {
@@ -83,14 +84,15 @@ describe('the lending figures of a known year', () => {
 
 	it('measure use over the days the period has had so far', () => {
 		// On 30 June at noon: 181 days of 2026 have begun; loans count only their days up to today.
-		const midYear = at('2026-06-30', '12:00');
+		const midYear = brussels('2026-06-30', '12:00');
 		const drill = figuresPerTool(db, [hood.id], YEAR, midYear).find(
 			(f) => f.name === 'Boormachine'
 		)!;
 		expect(drill.utilisation).toBeCloseTo(drill.daysOnLoan / 181);
 		expect(drill.daysOnLoan).toBeLessThan(18);
 		// Before the period began nothing was available yet: no share at all.
-		const before = figuresPerTool(db, [hood.id], YEAR, at('2025-12-15'));
+		const before = figuresPerTool(db, [hood.id], YEAR, brussels('2025-12-15'));
+		expect(before).toHaveLength(4);
 		expect(before.every((f) => f.utilisation === 0)).toBe(true);
 	});
 
@@ -103,7 +105,7 @@ describe('the lending figures of a known year', () => {
 
 describe('the lending tables of the report', () => {
 	const db = createTestDb();
-	const { hood } = generateReportingYear(db);
+	const { hood } = makeReportingYear(db);
 	const report = buildReport(
 		db,
 		[hood.id],
@@ -150,7 +152,7 @@ describe('the lending tables of the report', () => {
 describe('the CSV download of a report table', () => {
 	it('writes a tool name that looks like a formula as text, so a spreadsheet does not run it', async () => {
 		const db = createTestDb();
-		const { hood } = generateReportingYear(db);
+		const { hood } = makeReportingYear(db);
 		const evil = '=HYPERLINK("http://evil.example","Kruiwagen")';
 		db.update(tools).set({ name: evil }).where(eq(tools.assetTag, 'EIG-1')).run();
 		const period = buildPeriod('year', '2026-01-01', '2027-01-01', TZ);

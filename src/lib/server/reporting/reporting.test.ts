@@ -22,13 +22,14 @@ import { ensureCategories } from '../categories/pilot';
 import { ensureToolCategories } from '../lending/categories';
 import { seedDemoIfEmpty } from '../demo/seed';
 import { HISTORY_MONTHS, historyLoans, historyMonth } from '../demo/history-pattern';
-import { at, generateReportingYear } from './test-generator';
+import { brussels } from '../testing/dates';
+import { makeReportingYear } from '../testing/reporting';
 import { HIDDEN, SUPPRESSED } from './cells';
 import { eq } from 'drizzle-orm';
 import { categories, neighbourhoods, signals, trustBadges } from '../db/schema';
 import { localInstant } from '../posts/timing';
 import { createPost } from '../posts/create';
-import { input, setUp } from '../posts/test-fixtures';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import { countReferrals } from '../broker/referrals';
 
 const TZ = 'Europe/Brussels';
@@ -72,7 +73,7 @@ describe('reporting periods', () => {
 
 describe('the figures of a known year', () => {
 	const db = createTestDb();
-	const { hood, smallJobs, garden } = generateReportingYear(db);
+	const { hood, smallJobs, garden } = makeReportingYear(db);
 	const year = buildPeriod('year', '2026-01-01', '2027-01-01', TZ);
 
 	it('count requests and offers per category per month, by the local month', () => {
@@ -123,7 +124,7 @@ describe('the figures of a known year', () => {
 
 describe('the referrals of a known year', () => {
 	const db = createTestDb();
-	const { hood } = generateReportingYear(db);
+	const { hood } = makeReportingYear(db);
 
 	it('count the requests of the period that were referred, per kind of service', () => {
 		const year = buildPeriod('year', '2026-01-01', '2027-01-01', TZ);
@@ -145,7 +146,7 @@ describe('the referrals of a known year', () => {
 
 describe('the follow-up figures of a known year', () => {
 	const db = createTestDb();
-	const { hood } = generateReportingYear(db);
+	const { hood } = makeReportingYear(db);
 
 	it('count the answers and the answer rate of the follow-ups sent in the period', () => {
 		const year = buildPeriod('year', '2026-01-01', '2027-01-01', TZ);
@@ -186,7 +187,7 @@ describe('the follow-up figures of a known year', () => {
 describe('the report as people see it', () => {
 	it('shows counts from 1 to 4 as "< 5", in the tables and the charts', () => {
 		const db = createTestDb();
-		const { hood } = generateReportingYear(db);
+		const { hood } = makeReportingYear(db);
 		const report = buildReport(
 			db,
 			[hood.id],
@@ -208,13 +209,19 @@ describe('the report as people see it', () => {
 
 	it('hides a second count where a total would give a small one away', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const garden = db.select().from(categories).where(eq(categories.slug, 'garden')).get()!;
 		const rosa = ctx.resident('Rosa');
 		db.insert(trustBadges).values({ userId: rosa.id, kind: 'met_in_person', grantedAt: 0 }).run();
 		let key = 0;
 		const post = (categoryId: number, date: string) =>
-			createPost(db, rosa.id, input(categoryId, { submissionKey: `k${key++}` }), true, at(date));
+			createPost(
+				db,
+				rosa.id,
+				makePostInput(categoryId, { submissionKey: `k${key++}` }),
+				true,
+				brussels(date)
+			);
 		// January: 6 garden requests; March: 3 small jobs and 6 garden requests.
 		for (let i = 0; i < 6; i++) post(garden.id, '2026-01-12');
 		for (let i = 0; i < 3; i++) post(ctx.category.id, '2026-03-03');
@@ -292,7 +299,7 @@ describe('the report as people see it', () => {
 describe('a report over neighbourhoods in different time zones', () => {
 	it('counts each neighbourhood’s days from its own midnight', () => {
 		const db = createTestDb();
-		const ctx = setUp(db);
+		const ctx = makeNeighbourhood(db);
 		const { id: _id, slug: _slug, ...fields } = ctx.hood;
 		const ny = db
 			.insert(neighbourhoods)
@@ -307,7 +314,7 @@ describe('a report over neighbourhoods in different time zones', () => {
 			const made = createPost(
 				db,
 				rosa.id,
-				input(ctx.category.id, { submissionKey: `k${key++}` }),
+				makePostInput(ctx.category.id, { submissionKey: `k${key++}` }),
 				true,
 				when
 			);
@@ -347,7 +354,7 @@ describe('a report over neighbourhoods in different time zones', () => {
 describe('the report form', () => {
 	it('reads empty fields as not chosen, and refuses a neighbourhood that is not yours', () => {
 		const db = createTestDb();
-		const { hood } = generateReportingYear(db);
+		const { hood } = makeReportingYear(db);
 		const broker = { id: 'nobody', role: 'broker' as const };
 		const admin = { id: 'admin', role: 'admin' as const };
 		const params = new URLSearchParams('period=month&year=2026&month=3&quarter=&from=&to=');

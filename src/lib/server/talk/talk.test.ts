@@ -4,7 +4,7 @@ import { outbox, reports, streets, trustBadges, users } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { createPost } from '../posts/create';
 import { acceptResponse, endMatch, respond } from '../posts/responses';
-import { input, setUp } from '../posts/test-fixtures';
+import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import { getPostView, viewerOf } from '../posts/view';
 import { listOpenPosts, parseFilters } from '../posts/list';
 import {
@@ -22,7 +22,7 @@ const ORIGIN = 'https://buurt.example';
 
 function world() {
 	const db = createTestDb();
-	const ctx = setUp(db);
+	const ctx = makeNeighbourhood(db);
 	const street = db.select().from(streets).get()!;
 	const anna = ctx.resident('Anna Peeters', {
 		phone: '0470 11 22 33',
@@ -32,7 +32,7 @@ function world() {
 	db.insert(trustBadges).values({ userId: anna.id, kind: 'met_in_person', grantedAt: 0 }).run();
 	const bert = ctx.resident('Bert Claes', { phone: '0480 44 55 66' });
 	const carl = ctx.resident('Carl Janssens');
-	const made = createPost(db, anna.id, input(ctx.category.id), true, NOW);
+	const made = createPost(db, anna.id, makePostInput(ctx.category.id), true, NOW);
 	if (!made.ok) throw new Error('post');
 	const r = respond(db, made.post, bert.id, 'Ik kan dinsdag.', NOW);
 	if (!r.ok) throw new Error('respond');

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb, insertTestUser } from '../db/test-db';
-import { setUpNeighbourhood } from '../neighbourhoods/test-fixtures';
+import { makeAdminNeighbourhood } from '../testing/neighbourhoods';
 import { completeTask, createTask, listOpenTasks, taskDetails } from './tasks';
 
 describe('tasks on Today', () => {
 	it('are created once per key, shown when due, and leave the list when done', () => {
 		const db = createTestDb();
-		const n = { id: setUpNeighbourhood(db).neighbourhoodId };
-		const other = { id: setUpNeighbourhood(db, 'Elders').neighbourhoodId };
+		const n = { id: makeAdminNeighbourhood(db).neighbourhoodId };
+		const other = { id: makeAdminNeighbourhood(db, 'Elders').neighbourhoodId };
 		const resident = insertTestUser(db);
 		const broker = insertTestUser(db, { role: 'broker' });
 		const first = createTask(

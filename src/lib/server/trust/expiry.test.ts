@@ -8,7 +8,7 @@ import { describeTask } from '../tasks/describe';
 import { handleBadgeExpiry } from './expiry';
 import { grantBadge } from './grant';
 import { revokeBadge } from './revoke';
-import { trustWorld } from './test-fixtures';
+import { makeTrustNeighbourhood } from '../testing/trust';
 
 const ORIGIN = 'https://buurt.example';
 // Granted on 26 November 2026; the certificate was issued on 15 January 2024.
@@ -18,7 +18,7 @@ const EXPIRES = Date.UTC(2027, 0, 14, 23);
 
 function world() {
 	const db = createTestDb();
-	const w = trustWorld(db);
+	const w = makeTrustNeighbourhood(db);
 	const r = grantBadge(
 		db,
 		{

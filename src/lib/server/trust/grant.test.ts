@@ -7,7 +7,7 @@ import { certificateExpiry, grantBadge, startOfLocalDate, type GrantInput } from
 import { badgeRecord } from './record';
 import { revokeBadge } from './revoke';
 import { deleteAccount } from '../privacy/delete';
-import { trustWorld } from './test-fixtures';
+import { makeTrustNeighbourhood } from '../testing/trust';
 
 // Thursday 26 November 2026, 10:00 in Brussels.
 const NOW = Date.UTC(2026, 10, 26, 9);
@@ -15,7 +15,7 @@ const ORIGIN = 'https://buurt.example';
 
 function world(hood: { timeZone?: string; years?: number } = {}) {
 	const db = createTestDb();
-	const w = trustWorld(db, hood);
+	const w = makeTrustNeighbourhood(db, hood);
 	const grant = (fields: Partial<GrantInput>, now = NOW) =>
 		grantBadge(
 			db,

@@ -11,13 +11,13 @@ import {
 	requiredBadges,
 	setBadgeRules
 } from './rules';
-import { trustWorld } from './test-fixtures';
+import { makeTrustNeighbourhood } from '../testing/trust';
 
 const NOW = Date.UTC(2026, 10, 26, 9);
 
 function world() {
 	const db = createTestDb();
-	const w = trustWorld(db);
+	const w = makeTrustNeighbourhood(db);
 	const garden = db.select().from(categories).where(eq(categories.slug, 'garden')).get()!;
 	const homeHelp = { neighbourhoodId: w.hood.id, categoryId: w.category.id };
 	return { db, ...w, garden, homeHelp };

@@ -3,19 +3,19 @@ import { createTestDb } from '../db/test-db';
 import { createPost } from '../posts/create';
 import { parseFilters, listOpenPosts } from '../posts/list';
 import { respond } from '../posts/responses';
-import { input } from '../posts/test-fixtures';
+import { makePostInput } from '../testing/posts';
 import { getPostView, viewerOf } from '../posts/view';
 import { responsesForPoster } from '../talk/post-responses';
 import { grantBadge } from './grant';
 import { setBadgeRules } from './rules';
-import { insertMatch, trustWorld } from './test-fixtures';
+import { makeMatch, makeTrustNeighbourhood } from '../testing/trust';
 
 const NOW = Date.UTC(2026, 10, 26, 9);
 const NOTE = 'Identiteitskaart gezien, woont hier sinds 1998.';
 
 function world() {
 	const db = createTestDb();
-	const w = trustWorld(db);
+	const w = makeTrustNeighbourhood(db);
 	const granted = grantBadge(
 		db,
 		{
@@ -29,7 +29,7 @@ function world() {
 	);
 	if (!granted.ok) throw new Error('grant');
 	const rosa = w.resident('Rosa');
-	insertMatch(db, w.category.id, rosa, w.helper);
+	makeMatch(db, w.category.id, rosa, w.helper);
 	return { db, ...w, rosa };
 }
 
@@ -39,7 +39,7 @@ describe('badges where people meet', () => {
 		const offer = createPost(
 			db,
 			helper.id,
-			input(category.id, { kind: 'offer', submissionKey: 'o' }),
+			makePostInput(category.id, { kind: 'offer', submissionKey: 'o' }),
 			true,
 			NOW
 		);
@@ -74,7 +74,7 @@ describe('badges where people meet', () => {
 		const request = createPost(
 			db,
 			broker.id,
-			input(category.id, { submissionKey: 'r' }),
+			makePostInput(category.id, { submissionKey: 'r' }),
 			true,
 			NOW
 		);
@@ -93,7 +93,7 @@ describe('badges where people meet', () => {
 		const offer = createPost(
 			db,
 			helper.id,
-			input(category.id, { kind: 'offer', submissionKey: 'o2' }),
+			makePostInput(category.id, { kind: 'offer', submissionKey: 'o2' }),
 			true,
 			NOW
 		);

@@ -7,11 +7,11 @@ import { bookForResident } from './booking';
 import { completeDeskCall, deskCalls } from './calls';
 import { runLoanReminders } from '../reminders';
 import { ReservationError } from '../reservations';
-import { lendingFixture, NOW, ORIGIN } from '../test-fixture';
+import { makeLendingNeighbourhood, NOW, ORIGIN } from '../../testing/lending';
 
-let f: ReturnType<typeof lendingFixture>;
+let f: ReturnType<typeof makeLendingNeighbourhood>;
 beforeEach(() => {
-	f = lendingFixture();
+	f = makeLendingNeighbourhood();
 });
 
 it('the desk books for someone without internet, recording how they accepted the agreement', () => {

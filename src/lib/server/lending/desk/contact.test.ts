@@ -4,11 +4,11 @@ import { loans, neighbourhoodBrokers, streets, type User } from '../../db/schema
 import { insertTestUser } from '../../db/test-db';
 import { deskSeesContact } from './access';
 import { findResidents } from './booking';
-import { lendingFixture, NOW } from '../test-fixture';
+import { makeLendingNeighbourhood, NOW } from '../../testing/lending';
 
-let f: ReturnType<typeof lendingFixture>;
+let f: ReturnType<typeof makeLendingNeighbourhood>;
 beforeEach(() => {
-	f = lendingFixture();
+	f = makeLendingNeighbourhood();
 });
 
 const asViewer = (u: User): SessionUser => ({

@@ -3,11 +3,11 @@ import { checkOut } from './hand-over';
 import { deskTools } from './today';
 import { loanDone } from './done';
 import { reserveTool } from '../reservations';
-import { lendingFixture, NOW, ORIGIN } from '../test-fixture';
+import { makeLendingNeighbourhood, NOW, ORIGIN } from '../../testing/lending';
 
 describe('what the desk just did', () => {
 	it('names the tool, its number, the borrower and the return date, for the desk of its neighbourhood only', () => {
-		const f = lendingFixture();
+		const f = makeLendingNeighbourhood();
 		const fatima = f.borrower({ displayName: 'Fatima El Amrani' });
 		const loan = reserveTool(
 			f.db,
@@ -30,7 +30,7 @@ describe('what the desk just did', () => {
 
 describe('the desk’s list of tools', () => {
 	it('gives a booked tool on the shelf its first booked day, so it never reads as simply available', () => {
-		const f = lendingFixture();
+		const f = makeLendingNeighbourhood();
 		const jan = f.borrower();
 		const free = f.addTool('T-2');
 		reserveTool(

@@ -6,13 +6,13 @@ import { insertTestUser } from '../../db/test-db';
 import { auditLog, neighbourhoodBrokers, outbox, tasks, users } from '../../db/schema';
 import { deskNeighbourhood, isDeskStaff } from './access';
 import { grantDeskRole, listDeskStaff, removeDeskRole } from './staff';
-import { lendingFixture, NOW } from '../test-fixture';
+import { makeLendingNeighbourhood, NOW } from '../../testing/lending';
 
 let db: DB;
 let hoodId: number;
 
 beforeEach(() => {
-	({ db, hoodId } = lendingFixture());
+	({ db, hoodId } = makeLendingNeighbourhood());
 });
 
 describe('desk access', () => {

@@ -14,7 +14,7 @@ import {
 } from '../db/schema';
 
 /** Maria's lending rows for the privacy tests: a past loan, a booking, a wait, desk work. */
-export function insertLending(db: DB, maria: User, jozef: User, hoodId: number) {
+export function makePersonLending(db: DB, maria: User, jozef: User, hoodId: number) {
 	const agreement = db
 		.insert(borrowerAgreements)
 		.values({

@@ -1,19 +1,19 @@
 import type { DB } from '../db/client';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { neighbourhoods, pickupPlaces, toolCategories, tools, type User } from '../db/schema';
-import { acceptAgreement, publishAgreement } from './agreements';
-import { ensureToolCategories } from './categories';
+import { acceptAgreement, publishAgreement } from '../lending/agreements';
+import { ensureToolCategories } from '../lending/categories';
 
 /** 2026-03-10 10:00 in Brussels (UTC+1), a Tuesday. */
 export const NOW = Date.UTC(2026, 2, 10, 9, 0);
-export const DAY = 24 * 60 * 60 * 1000;
+export { DAY } from './dates';
 export const ORIGIN = 'https://naburig.test';
 
 /**
  * A neighbourhood with a pick-up place open Monday to Friday, one buffer day, at most two
  * active bookings per borrower, a published agreement and a drill lent 3 days, 7 at most.
  */
-export function lendingFixture(db: DB = createTestDb()) {
+export function makeLendingNeighbourhood(db: DB = createTestDb()) {
 	ensureToolCategories(db);
 	const hoodId = db
 		.insert(neighbourhoods)

@@ -2,11 +2,11 @@ import type { DB } from '../db/client';
 import { matches, neighbourhoods, responses, type User } from '../db/schema';
 import { eq } from 'drizzle-orm';
 import { createPost } from '../posts/create';
-import { input, setUp } from '../posts/test-fixtures';
+import { makePostInput, makeNeighbourhood } from './posts';
 
 /** A neighbourhood (Europe/Brussels) with a broker and a helper, for badge tests. */
-export function trustWorld(db: DB, hood: { timeZone?: string; years?: number } = {}) {
-	const ctx = setUp(db);
+export function makeTrustNeighbourhood(db: DB, hood: { timeZone?: string; years?: number } = {}) {
+	const ctx = makeNeighbourhood(db);
 	if (hood.timeZone || hood.years)
 		db.update(neighbourhoods)
 			.set({
@@ -26,7 +26,7 @@ let key = 0;
  * A match between a requester and a helper on a fresh request, with the given status; rows are
  * written directly, as the marketplace would have left them.
  */
-export function insertMatch(
+export function makeMatch(
 	db: DB,
 	categoryId: number,
 	requester: User,
@@ -36,7 +36,7 @@ export function insertMatch(
 	const made = createPost(
 		db,
 		requester.id,
-		input(categoryId, { submissionKey: `m${++key}` }),
+		makePostInput(categoryId, { submissionKey: `m${++key}` }),
 		true,
 		0
 	);

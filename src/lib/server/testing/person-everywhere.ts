@@ -27,7 +27,7 @@ import {
 import { insertTestUser } from '../db/test-db';
 import { eq } from 'drizzle-orm';
 import { enqueueMail } from '../mail/outbox';
-import { insertLending } from './test-person-lending';
+import { makePersonLending } from './person-lending';
 
 /**
  * Gives Maria (a broker who also asks for and gives help, and borrows tools) a row in every table
@@ -35,7 +35,7 @@ import { insertLending } from './test-person-lending';
  * tests. Jozef is the other side. Others' words that name her are only where PERSONAL_DATA keeps
  * them (a mail to Jozef).
  */
-export function insertEverywhere(db: DB, maria: User, hoodId: number, categoryId: number) {
+export function makePersonEverywhere(db: DB, maria: User, hoodId: number, categoryId: number) {
 	const jozef = insertTestUser(db, {
 		displayName: 'Jozef Peeters',
 		email: 'jozef@test.example',
@@ -180,7 +180,7 @@ export function insertEverywhere(db: DB, maria: User, hoodId: number, categoryId
 			}
 		])
 		.run();
-	const { booked, returned } = insertLending(db, maria, jozef, hoodId);
+	const { booked, returned } = makePersonLending(db, maria, jozef, hoodId);
 	db.insert(matchProposals)
 		.values([
 			{

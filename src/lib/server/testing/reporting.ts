@@ -22,19 +22,15 @@ import { cancelReservation, reserveTool } from '../lending/reservations';
 import { sendDueFollowUps } from '../followup/worker';
 import { createPost } from '../posts/create';
 import { acceptResponse, declineResponse, endMatch, respond } from '../posts/responses';
-import { input, setUp } from '../posts/test-fixtures';
-import { localInstant } from '../posts/timing';
-
-const TZ = 'Europe/Brussels';
-const HOUR = 3_600_000;
-export const at = (date: string, time = '10:00') => localInstant(date, time, TZ);
+import { makePostInput, makeNeighbourhood } from './posts';
+import { HOUR, brussels } from './dates';
 
 /**
  * A small neighbourhood year (2026, Brussels time) with known answers, made through the real
  * posting and matching rules. The expected figures are in reporting.test.ts.
  */
-export function generateReportingYear(db: DB) {
-	const ctx = setUp(db);
+export function makeReportingYear(db: DB) {
+	const ctx = makeNeighbourhood(db);
 	const garden = db.select().from(categories).where(eq(categories.slug, 'garden')).get()!;
 	const rosa = ctx.resident('Rosa');
 	// A badge, so Rosa's posts are open at once (no broker check in the way).
@@ -52,7 +48,7 @@ export function generateReportingYear(db: DB) {
 		const made = createPost(
 			db,
 			rosa.id,
-			input(categoryId, { kind, submissionKey: `k${key++}` }),
+			makePostInput(categoryId, { kind, submissionKey: `k${key++}` }),
 			true,
 			when
 		);
@@ -71,10 +67,10 @@ export function generateReportingYear(db: DB) {
 	};
 
 	// Just after midnight on 1 January in Brussels (still 31 December in UTC): counts for 2026.
-	request(at('2026-01-01', '00:30'));
+	request(brussels('2026-01-01', '00:30'));
 	// Just before midnight on 31 December 2025 in Brussels: does not count. The broker refers it
 	// to the social service in January: a referral of a 2025 request.
-	const late2025 = request(at('2025-12-31', '23:30'));
+	const late2025 = request(brussels('2025-12-31', '23:30'));
 	const social = addService(
 		db,
 		broker.id,
@@ -89,46 +85,50 @@ export function generateReportingYear(db: DB) {
 			website: '',
 			openingHours: []
 		},
-		at('2025-12-01')
+		brussels('2025-12-01')
 	);
 	const refer = (postId: number, when: number) => {
 		const r = referPost(db, broker.id, postId, social.id, '', when);
 		if (!r.ok) throw new Error('generator: refer');
 	};
-	refer(late2025.id, at('2026-01-05'));
+	refer(late2025.id, brussels('2026-01-05'));
 
-	const r1 = request(at('2026-01-10'));
+	const r1 = request(brussels('2026-01-10'));
 	const m1 = accept(
-		answer(r1, jan.id, at('2026-01-10', '11:00')).id,
+		answer(r1, jan.id, brussels('2026-01-10', '11:00')).id,
 		rosa.id,
-		at('2026-01-10') + 48 * HOUR
+		brussels('2026-01-10') + 48 * HOUR
 	);
-	endMatch(db, m1.id, jan.id, 'done', null, at('2026-02-02'));
+	endMatch(db, m1.id, jan.id, 'done', null, brussels('2026-02-02'));
 
-	const r2 = request(at('2026-01-20'));
-	accept(answer(r2, piet.id, at('2026-01-21')).id, rosa.id, at('2026-01-20') + 240 * HOUR);
+	const r2 = request(brussels('2026-01-20'));
+	accept(
+		answer(r2, piet.id, brussels('2026-01-21')).id,
+		rosa.id,
+		brussels('2026-01-20') + 240 * HOUR
+	);
 
-	request(at('2026-01-15'), garden.id, 'offer');
+	request(brussels('2026-01-15'), garden.id, 'offer');
 
-	const r3 = request(at('2026-02-05'));
-	declineResponse(db, answer(r3, kees.id, at('2026-02-06')).id, at('2026-02-07'));
+	const r3 = request(brussels('2026-02-05'));
+	declineResponse(db, answer(r3, kees.id, brussels('2026-02-06')).id, brussels('2026-02-07'));
 
 	// Never answered; the broker refers it to the social service.
-	refer(request(at('2026-03-01')).id, at('2026-03-05'));
+	refer(request(brussels('2026-03-01')).id, brussels('2026-03-05'));
 
-	const r6 = request(at('2026-04-01'));
+	const r6 = request(brussels('2026-04-01'));
 	const m6 = accept(
-		answer(r6, kees.id, at('2026-04-01', '12:00')).id,
+		answer(r6, kees.id, brussels('2026-04-01', '12:00')).id,
 		broker.id,
-		at('2026-04-01') + 24 * HOUR
+		brussels('2026-04-01') + 24 * HOUR
 	);
-	endMatch(db, m6.id, kees.id, 'done', null, at('2026-04-10'));
+	endMatch(db, m6.id, kees.id, 'done', null, brussels('2026-04-10'));
 
 	// Follow-ups two weeks after each match, answered by the broker from phone calls:
 	// Jan and Rosa (r1) went well; on r2 Rosa says partly and Piet never answers; on r6 Kees asks
 	// to be called and Rosa says it did not happen.
 	for (const due of ['2026-01-26', '2026-02-13', '2026-04-16'])
-		sendDueFollowUps(db, at(due, '23:00'), 'https://buurt.example');
+		sendDueFollowUps(db, brussels(due, '23:00'), 'https://buurt.example');
 	const followUp = (matchId: number, userId: string) =>
 		db
 			.select()
@@ -149,16 +149,16 @@ export function generateReportingYear(db: DB) {
 			followUp(matchId, userId),
 			broker.id,
 			{ outcome, continuation: 'not_needed', comment: '' },
-			at('2026-04-20')
+			brussels('2026-04-20')
 		);
 
 	// Two newcomers in March.
 	db.update(users)
-		.set({ createdAt: at('2026-03-03') })
+		.set({ createdAt: brussels('2026-03-03') })
 		.where(eq(users.id, jan.id))
 		.run();
 	db.update(users)
-		.set({ createdAt: at('2026-03-20') })
+		.set({ createdAt: brussels('2026-03-20') })
 		.where(eq(users.id, piet.id))
 		.run();
 
@@ -182,7 +182,7 @@ const ORIGIN = 'https://buurt.example';
  * | Behangafstomer  | 1     | 3    | 1         | 0    | 1       |
  * | fund KBS        | 11    | 31   | 6         | 5    | 5       |
  */
-function generateLendingYear(db: DB, ctx: ReturnType<typeof setUp>, deskId: string) {
+function generateLendingYear(db: DB, ctx: ReturnType<typeof makeNeighbourhood>, deskId: string) {
 	ensureToolCategories(db);
 	const hoodId = ctx.hood.id;
 	// No opening hours: the desk is open every day, so any date can be booked.
@@ -217,7 +217,7 @@ function generateLendingYear(db: DB, ctx: ReturnType<typeof setUp>, deskId: stri
 	const barrow = tool('EIG-1', 'Kruiwagen', false);
 	const steamer = tool('KBS-3', 'Behangafstomer', true);
 	const old = tool('KBS-4', 'Oude zaag', true);
-	setToolOutOfService(db, old, deskId, 'retired', 'broken', at('2025-06-01'));
+	setToolOutOfService(db, old, deskId, 'retired', 'broken', brussels('2025-06-01'));
 
 	const agreementId = publishAgreement(db, hoodId, { nl: 'Afspraken' }, null, 0);
 	const [ann, bo, cor, dirk, els, fien] = ['Ann', 'Bo', 'Cor', 'Dirk', 'Els', 'Fien'].map(
@@ -232,7 +232,7 @@ function generateLendingYear(db: DB, ctx: ReturnType<typeof setUp>, deskId: stri
 		const loan = reserveTool(
 			db,
 			{ toolId, borrowerId, startDate, endDate },
-			at(startDate, '08:00'),
+			brussels(startDate, '08:00'),
 			ORIGIN
 		);
 		checkOut(
@@ -240,7 +240,7 @@ function generateLendingYear(db: DB, ctx: ReturnType<typeof setUp>, deskId: stri
 			loan.id,
 			deskId,
 			{ condition: 'good', partsOut: [], deposit: 'none' },
-			at(startDate, '09:00')
+			brussels(startDate, '09:00')
 		);
 		return loan.id;
 	};
@@ -254,12 +254,18 @@ function generateLendingYear(db: DB, ctx: ReturnType<typeof setUp>, deskId: stri
 				partsBack: [],
 				toRepair: toRepair ? { note: 'Nakijken', expectedDate: null } : null
 			},
-			at(date, time),
+			brussels(date, time),
 			ORIGIN
 		);
 	const repair = (toolId: number, date: string, time: string, backDate: string) => {
-		markInRepair(db, toolId, deskId, { note: 'Nakijken', expectedDate: null }, at(date, time));
-		backFromRepair(db, toolId, deskId, at(backDate), ORIGIN);
+		markInRepair(
+			db,
+			toolId,
+			deskId,
+			{ note: 'Nakijken', expectedDate: null },
+			brussels(date, time)
+		);
+		backFromRepair(db, toolId, deskId, brussels(backDate), ORIGIN);
 	};
 
 	// Just after midnight on 1 January in Brussels (still 2025 in UTC): a 2026 repair.
@@ -274,15 +280,15 @@ function generateLendingYear(db: DB, ctx: ReturnType<typeof setUp>, deskId: stri
 	// Due 30 June, back at 00:30 on 1 July (22:30 UTC on 30 June): late, and into repair,
 	// which began on 1 July in Brussels (a third-quarter repair).
 	back(lend(drill, dirk, '2026-06-28', '2026-06-30'), '2026-07-01', '00:30', true);
-	backFromRepair(db, drill, deskId, at('2026-07-05'), ORIGIN);
+	backFromRepair(db, drill, deskId, brussels('2026-07-05'), ORIGIN);
 	back(lend(drill, els, '2026-09-01', '2026-09-03'), '2026-09-03');
 	const cancelled = reserveTool(
 		db,
 		{ toolId: drill, borrowerId: cor, startDate: '2026-10-01', endDate: '2026-10-03' },
-		at('2026-09-20'),
+		brussels('2026-09-20'),
 		ORIGIN
 	);
-	cancelReservation(db, cancelled.id, cor, 'borrower', at('2026-09-25'), ORIGIN);
+	cancelReservation(db, cancelled.id, cor, 'borrower', brussels('2026-09-25'), ORIGIN);
 	// Still out, due 20 December: late once that day has passed.
 	lend(drill, fien, '2026-12-18', '2026-12-20');
 
@@ -300,7 +306,7 @@ function generateLendingYear(db: DB, ctx: ReturnType<typeof setUp>, deskId: stri
 
 	back(lend(steamer, fien, '2026-02-10', '2026-02-12'), '2026-02-12');
 	repair(steamer, '2026-03-01', '10:00', '2026-03-05');
-	setToolOutOfService(db, steamer, deskId, 'retired', 'broken', at('2026-03-10'));
+	setToolOutOfService(db, steamer, deskId, 'retired', 'broken', brussels('2026-03-10'));
 
 	return { drill, ladder, barrow, steamer, fund: kbs.id };
 }

@@ -10,10 +10,10 @@ import { createEmailToken } from '../auth/email-tokens';
 import { createSession } from '../auth/session';
 import { insertTestUser } from '../db/test-db';
 import { enqueueMail } from '../mail/outbox';
-import { insertEverywhere } from './test-person-everywhere';
+import { makePersonEverywhere } from './person-everywhere';
 
 /** A person with something in every table the privacy functions cover; for unit tests only. */
-export function insertFullPerson(db: DB, now = 1_000) {
+export function makeFullPerson(db: DB, now = 1_000) {
 	const hood = db
 		.insert(neighbourhoods)
 		.values({
@@ -87,6 +87,6 @@ export function insertFullPerson(db: DB, now = 1_000) {
 		{ to: 'maria@test.example', kind: 'test', locale: 'nl', subject: 'Los', text: 'x', html: 'x' },
 		now
 	);
-	const others = insertEverywhere(db, person, hood.id, category.id);
+	const others = makePersonEverywhere(db, person, hood.id, category.id);
 	return { person, sessionToken, emailToken, ...others };
 }

@@ -3,7 +3,7 @@ import { ensureCategories } from '../categories/pilot';
 import type { DB } from '../db/client';
 import { categories, neighbourhoods, streets, type User } from '../db/schema';
 import { insertTestUser } from '../db/test-db';
-import type { PostInput } from './create';
+import type { PostInput } from '../posts/create';
 
 /** Test neighbourhood: a square around this centre, about 2.2 km wide. */
 export const CENTRE = { lat: 51.0336, lon: 4.4853 };
@@ -16,7 +16,7 @@ const square = (d: number) => [
 ];
 
 /** A neighbourhood with the pilot categories, a street, and a way to add residents. */
-export function setUp(db: DB) {
+export function makeNeighbourhood(db: DB) {
 	ensureCategories(db);
 	const hood = db
 		.insert(neighbourhoods)
@@ -49,7 +49,7 @@ export function setUp(db: DB) {
 }
 
 /** A valid post input; pass only what the test cares about. */
-export const input = (categoryId: number, extra: Partial<PostInput> = {}): PostInput => ({
+export const makePostInput = (categoryId: number, extra: Partial<PostInput> = {}): PostInput => ({
 	kind: 'request',
 	categoryId,
 	title: 'Lamp vervangen in de keuken',
