@@ -6,7 +6,7 @@ import { categories, followUps, users } from '../db/schema';
 import { createPost } from '../posts/create';
 import { closePost, expireDuePosts } from '../posts/lifecycle';
 import { acceptResponse, declineResponse, endMatch, respond } from '../posts/responses';
-import { localInstant } from '../posts/timing';
+import { localInstant } from '../calendar';
 import { HISTORY_MONTHS, historyMonth } from './history-pattern';
 
 const HOUR = 3_600_000;

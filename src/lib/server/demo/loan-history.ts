@@ -3,7 +3,7 @@ import { addDays, format, parseISO, subMonths } from 'date-fns';
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { loans, toolRepairs, tools, users } from '../db/schema';
-import { localInstant } from '../posts/timing';
+import { localInstant } from '../calendar';
 import { HISTORY_MONTHS, historyLoans } from './history-pattern';
 
 /** Tools with a past only: the others have today's loans and repair (see tools.ts). */

@@ -5,7 +5,7 @@ import { createTestDb } from '../db/test-db';
 import { createPost } from '../posts/create';
 import { acceptResponse, endMatch, respond } from '../posts/responses';
 import { input, setUp } from '../posts/test-fixtures';
-import { days, localInstant } from '../posts/timing';
+import { days, localInstant } from '../calendar';
 import { answerOnBehalf, answerWithLink, checkFollowUpLink, linkNeighbourhood } from './answer';
 import {
 	LINK_VALID_DAYS,

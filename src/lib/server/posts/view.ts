@@ -1,5 +1,6 @@
 import { desc, eq, or, sql } from 'drizzle-orm';
 import type { Band } from '$lib/posts/choices';
+import { DEFAULT_TIME_ZONE } from '../calendar';
 import { preparedOnce, type DbOrTx } from '../db/client';
 import {
 	blocks,
@@ -55,7 +56,7 @@ export function viewerOf(db: DbOrTx, userId: string): Viewer {
 		id: userId,
 		hasBlocks: blocked !== undefined,
 		point: row?.lat != null && row.lon != null ? { lat: row.lat, lon: row.lon } : null,
-		timeZone: row?.timeZone ?? 'Europe/Brussels'
+		timeZone: row?.timeZone ?? DEFAULT_TIME_ZONE
 	};
 }
 

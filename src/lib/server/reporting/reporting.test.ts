@@ -26,7 +26,7 @@ import { at, generateReportingYear } from './test-generator';
 import { HIDDEN, SUPPRESSED } from './cells';
 import { eq } from 'drizzle-orm';
 import { categories, neighbourhoods, signals, trustBadges } from '../db/schema';
-import { localInstant } from '../posts/timing';
+import { localInstant } from '../calendar';
 import { createPost } from '../posts/create';
 import { input, setUp } from '../posts/test-fixtures';
 import { countReferrals } from '../broker/referrals';

@@ -28,7 +28,7 @@ import { sendDueFollowUps } from '../followup/worker';
 import { createPost } from '../posts/create';
 import { acceptResponse, declineResponse, endMatch, respond } from '../posts/responses';
 import { input, setUp } from '../posts/test-fixtures';
-import { localInstant } from '../posts/timing';
+import { localInstant } from '../calendar';
 
 const TZ = 'Europe/Brussels';
 const HOUR = 3_600_000;

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../db/client';
 import { neighbourhoods, users, type BadgeKind } from '../db/schema';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
-import { formatLocalDate } from '../posts/timing';
+import { DEFAULT_TIME_ZONE, formatLocalDate } from '$lib/dates';
 import { firstName } from '../profile/public';
 
 type Message = (inputs?: object, options?: { locale?: Locale }) => string;
@@ -61,7 +61,7 @@ export function queueBadgeEndedMail(
 	const name = BADGE_NAMES[badge.kind]({}, { locale });
 	const date =
 		badge.expiresAt !== null
-			? formatLocalDate(badge.expiresAt, holder.timeZone ?? 'Europe/Brussels', locale)
+			? formatLocalDate(badge.expiresAt, holder.timeZone ?? DEFAULT_TIME_ZONE, locale)
 			: '';
 	const paragraphs =
 		why === 'revoked'
