@@ -3,14 +3,12 @@ import { isLanguageCode } from '$lib/profile/languages';
 import type { DB, DbOrTx } from '../db/client';
 import {
 	neighbourhoodBrokers,
-	neighbourhoods,
 	posts,
 	residentConsents,
 	residentProxies,
 	streets,
 	tasks,
 	users,
-	type Post,
 	type User
 } from '../db/schema';
 import { describeTask } from '../tasks/describe';
@@ -19,6 +17,7 @@ import { recordAudit } from '../audit/audit';
 import { newId } from '../ids';
 import { log } from '../log';
 import { brokerCovers } from '../neighbourhoods/brokers';
+import { neighbourhoodSettings } from '../neighbourhoods/settings';
 import { createPost, expiryFor, type PostInput, type PostResult } from '../posts/create';
 
 export const CONTACT_WAYS = ['phone', 'visit', 'letter'] as const;
@@ -155,7 +154,11 @@ export function placePostFor(
 				publishedAt: post.publishedAt ?? now,
 				expiresAt:
 					post.status === 'pending'
-						? expiryFor(post, requestExpiryDays(tx, post), now)
+						? expiryFor(
+								post,
+								neighbourhoodSettings(tx, post.neighbourhoodId).requestExpiryDays,
+								now
+							)
 						: post.expiresAt
 			})
 			.where(eq(posts.id, post.id))
@@ -176,16 +179,6 @@ export function placePostFor(
 		return updated;
 	});
 	return { ok: true, post: updated };
-}
-
-function requestExpiryDays(tx: DbOrTx, post: Post): number {
-	return (
-		tx
-			.select({ d: neighbourhoods.requestExpiryDays })
-			.from(neighbourhoods)
-			.where(eq(neighbourhoods.id, post.neighbourhoodId))
-			.get()?.d ?? 30
-	);
 }
 
 // ——— Carers and family members acting for a resident ———
