@@ -45,9 +45,34 @@ export function dateText(date: string): string {
 	}).format(new Date(`${date}T12:00:00Z`));
 }
 
-/** "dinsdag 1 december 2026": the local day of an instant in a language and time zone (for mail). */
-export function formatLocalDate(instant: number, timeZone: string, locale: string): string {
-	return dateTimeFormat(locale, { dateStyle: 'full', timeZone }).format(instant);
+/**
+ * "dinsdag 1 december 2026" (or "1 december 2026" with style 'long'): the local day of an
+ * instant in a language and time zone.
+ */
+export function formatLocalDate(
+	instant: number,
+	timeZone: string,
+	locale: string,
+	dateStyle: 'full' | 'long' = 'full'
+): string {
+	return dateTimeFormat(locale, { dateStyle, timeZone }).format(instant);
+}
+
+/** "maart 2026" ("mrt 2026" when short) for a month "2026-03", in a language. */
+export function monthText(month: string, locale: string, { short = false } = {}): string {
+	const [y, mo] = month.split('-').map(Number) as [number, number];
+	return dateTimeFormat(locale, {
+		month: short ? 'short' : 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(Date.UTC(y, mo - 1, 1));
+}
+
+/** "maart": the name of a month (1 = January) in the current language. */
+export function monthName(month: number): string {
+	return dateTimeFormat(getLocale(), { month: 'long', timeZone: 'UTC' }).format(
+		Date.UTC(2026, month - 1, 15)
+	);
 }
 
 /** "december 2026": month and year only, where the day says nothing useful and a little too much. */
