@@ -1,12 +1,8 @@
-import { dateTimeFormat } from '$lib/intl';
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Band, Duration, PostKind } from './choices';
 import type { PostStatus } from './statuses';
 import type { DayPart } from '$lib/day-parts';
-import { weekdayName } from '$lib/weekdays';
-
-export { weekdayName };
+import { dateText, weekdayName } from '$lib/dates';
 
 const PART_NAMES: Record<DayPart, () => string> = {
 	morning: m.post_part_morning,
@@ -14,19 +10,8 @@ const PART_NAMES: Record<DayPart, () => string> = {
 	evening: m.post_part_evening
 };
 
-/** A weekday (1 = Monday) in the current language. */
 /** A part of the day in the current language. */
 export const partName = (part: DayPart) => PART_NAMES[part]();
-
-/** "zaterdag 12 december": a local date string, shown without any time zone shift. */
-export function dateText(date: string): string {
-	return dateTimeFormat(getLocale(), {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		timeZone: 'UTC'
-	}).format(new Date(`${date}T12:00:00Z`));
-}
 
 /** When a post happens, in words. */
 export function whenText(p: {

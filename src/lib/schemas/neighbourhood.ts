@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MODERATION_POLICIES } from '../moderation';
+import { NEIGHBOURHOOD_DEFAULTS } from '../neighbourhood-defaults';
 import { emailField, requiredChoice, textField, TIME_OF_DAY, wholeNumber } from './fields';
 
 /**
@@ -17,7 +18,7 @@ export function parseCoordinate(text: string): number | null {
 	return Number(t);
 }
 
-/** True for an IANA time zone the runtime knows, such as "Europe/Brussels". */
+/** True for an IANA time zone the runtime knows, such as "Europe/Amsterdam". */
 export function isTimeZone(value: string): boolean {
 	if (!value) return false;
 	try {
@@ -64,7 +65,7 @@ export const neighbourhoodSchema = z
 			.string()
 			.trim()
 			.refine(isTimeZone, 'admin_err_time_zone')
-			.default('Europe/Brussels'),
+			.default(NEIGHBOURHOOD_DEFAULTS.timeZone),
 		phoneDutyNumber: z
 			.string()
 			.trim()
@@ -75,12 +76,16 @@ export const neighbourhoodSchema = z
 		dutyDay: z.array(z.string().trim().max(2)).max(21).default([]),
 		dutyFrom: z.array(z.string().trim().max(5)).max(21).default([]),
 		dutyTo: z.array(z.string().trim().max(5)).max(21).default([]),
-		followUpDelayDays: wholeNumber({ min: 1, max: 90, message: 'admin_err_delay' }).default(14),
+		followUpDelayDays: wholeNumber({ min: 1, max: 90, message: 'admin_err_delay' }).default(
+			NEIGHBOURHOOD_DEFAULTS.followUpDelayDays
+		),
 		/** Years a certificate of good conduct counts from its issue date. */
 		certificateValidityYears: wholeNumber({ min: 1, max: 10, message: 'trust_err_years' }).default(
-			3
+			NEIGHBOURHOOD_DEFAULTS.certificateValidityYears
 		),
-		requestExpiryDays: wholeNumber({ min: 7, max: 365, message: 'admin_err_expiry' }).default(30)
+		requestExpiryDays: wholeNumber({ min: 7, max: 365, message: 'admin_err_expiry' }).default(
+			NEIGHBOURHOOD_DEFAULTS.requestExpiryDays
+		)
 	})
 	.superRefine((v, ctx) => {
 		if ((v.centreLat === '') !== (v.centreLon === ''))
@@ -155,5 +160,7 @@ export const streetImportSchema = z
 /** How the brokers of a neighbourhood work: whose posts they check, and when a request counts as unanswered. */
 export const brokerSettingsSchema = z.object({
 	moderation: requiredChoice(MODERATION_POLICIES, 'broker_settings_err_moderation'),
-	noResponseDays: wholeNumber({ min: 1, max: 30, message: 'broker_settings_err_days' }).default(3)
+	noResponseDays: wholeNumber({ min: 1, max: 30, message: 'broker_settings_err_days' }).default(
+		NEIGHBOURHOOD_DEFAULTS.noResponseDays
+	)
 });

@@ -4,14 +4,12 @@ import type { ContactWay } from '$lib/intake/contact';
 import type { DB, DbOrTx } from '../db/client';
 import {
 	neighbourhoodBrokers,
-	neighbourhoods,
 	posts,
 	residentConsents,
 	residentProxies,
 	streets,
 	tasks,
 	users,
-	type Post,
 	type User
 } from '../db/schema';
 import { describeTask } from '../tasks/describe';
@@ -20,6 +18,7 @@ import { recordAudit } from '../audit/audit';
 import { newId } from '../ids';
 import { log } from '../log';
 import { brokerCovers } from '../neighbourhoods/brokers';
+import { neighbourhoodSettings } from '../neighbourhoods/settings';
 import { createPost, expiryFor, type PostInput, type PostResult } from '../posts/create';
 
 export interface IntakeInput {
@@ -153,7 +152,11 @@ export function placePostFor(
 				publishedAt: post.publishedAt ?? now,
 				expiresAt:
 					post.status === 'pending'
-						? expiryFor(post, requestExpiryDays(tx, post), now)
+						? expiryFor(
+								post,
+								neighbourhoodSettings(tx, post.neighbourhoodId).requestExpiryDays,
+								now
+							)
 						: post.expiresAt
 			})
 			.where(eq(posts.id, post.id))
@@ -174,16 +177,6 @@ export function placePostFor(
 		return updated;
 	});
 	return { ok: true, post: updated };
-}
-
-function requestExpiryDays(tx: DbOrTx, post: Post): number {
-	return (
-		tx
-			.select({ d: neighbourhoods.requestExpiryDays })
-			.from(neighbourhoods)
-			.where(eq(neighbourhoods.id, post.neighbourhoodId))
-			.get()?.d ?? 30
-	);
 }
 
 // ——— Carers and family members acting for a resident ———

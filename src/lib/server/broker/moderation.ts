@@ -8,7 +8,8 @@ import { unansweredBy } from '../matching/requests';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { expiryFor } from '../posts/create';
-import { expiryDays, openOrFilled } from '../posts/lifecycle';
+import { neighbourhoodSettings } from '../neighbourhoods/settings';
+import { openOrFilled } from '../posts/lifecycle';
 import { firstName } from '../profile/public';
 import { PUBLISHED_STATUSES } from '$lib/posts/statuses';
 
@@ -87,7 +88,11 @@ export function approvePost(
 				publishedAt: now,
 				updatedAt: now,
 				rejectionReason: null,
-				expiresAt: expiryFor(post, expiryDays(tx, post.neighbourhoodId), now),
+				expiresAt: expiryFor(
+					post,
+					neighbourhoodSettings(tx, post.neighbourhoodId).requestExpiryDays,
+					now
+				),
 				...(edits ? { title: edits.title, body: edits.body } : {})
 			})
 			.where(and(eq(posts.id, post.id), eq(posts.status, 'pending')))

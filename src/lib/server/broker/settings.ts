@@ -3,6 +3,7 @@ import type { ModerationPolicy } from '../../moderation';
 import { recordAudit } from '../audit/audit';
 import type { DB, DbOrTx } from '../db/client';
 import { neighbourhoods } from '../db/schema';
+import { findNeighbourhoodSettings } from '../neighbourhoods/settings';
 
 export interface BrokerSettings {
 	moderation: ModerationPolicy;
@@ -11,14 +12,8 @@ export interface BrokerSettings {
 
 /** How the brokers of this neighbourhood work; undefined when there is no such neighbourhood. */
 export function brokerSettingsOf(db: DbOrTx, neighbourhoodId: number): BrokerSettings | undefined {
-	return db
-		.select({
-			moderation: neighbourhoods.moderation,
-			noResponseDays: neighbourhoods.noResponseDays
-		})
-		.from(neighbourhoods)
-		.where(eq(neighbourhoods.id, neighbourhoodId))
-		.get();
+	const settings = findNeighbourhoodSettings(db, neighbourhoodId);
+	return settings && { moderation: settings.moderation, noResponseDays: settings.noResponseDays };
 }
 
 /**

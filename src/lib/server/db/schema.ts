@@ -29,6 +29,7 @@ import {
 	TOOL_CONDITIONS,
 	TOOL_STATUSES
 } from '../../lending/lists';
+import { NEIGHBOURHOOD_DEFAULTS as DEFAULTS } from '../../neighbourhood-defaults';
 
 /** Instants are stored as UTC milliseconds since the epoch (see conventions: "time is explicit"). */
 const instant = (name: string) => integer(name, { mode: 'number' });
@@ -47,23 +48,27 @@ export const neighbourhoods = sqliteTable('neighbourhoods', {
 	boundary: text('boundary').notNull(),
 	centreLat: real('centre_lat').notNull(),
 	centreLon: real('centre_lon').notNull(),
-	timeZone: text('time_zone').notNull().default('Europe/Brussels'),
+	timeZone: text('time_zone').notNull().default(DEFAULTS.timeZone),
 	phoneDutyNumber: text('phone_duty_number').notNull().default(''),
 	/** JSON array of { day: 1..7 (Monday = 1), from: "HH:MM", to: "HH:MM" }. */
 	phoneDutyHours: text('phone_duty_hours').notNull().default('[]'),
-	followUpDelayDays: integer('follow_up_delay_days').notNull().default(14),
+	followUpDelayDays: integer('follow_up_delay_days').notNull().default(DEFAULTS.followUpDelayDays),
 	/** A certificate of good conduct (VOG, model 2 extract) counts this many years from its issue date. */
-	certificateValidityYears: integer('certificate_validity_years').notNull().default(3),
+	certificateValidityYears: integer('certificate_validity_years')
+		.notNull()
+		.default(DEFAULTS.certificateValidityYears),
 	/** Requests leave the list after this many days unless the poster says "still needed". */
-	requestExpiryDays: integer('request_expiry_days').notNull().default(30),
+	requestExpiryDays: integer('request_expiry_days').notNull().default(DEFAULTS.requestExpiryDays),
 	/** Lending: active reservations and loans one borrower may have at once. */
-	lendingMaxActive: integer('lending_max_active').notNull().default(2),
+	lendingMaxActive: integer('lending_max_active').notNull().default(DEFAULTS.lendingMaxActive),
 	/** Lending: free days kept between two bookings of a tool, for checking and cleaning. */
-	lendingBufferDays: integer('lending_buffer_days').notNull().default(1),
+	lendingBufferDays: integer('lending_buffer_days').notNull().default(DEFAULTS.lendingBufferDays),
 	/** Whose new posts wait for a broker's check: everyone, people without a trust badge, or nobody. */
-	moderation: text('moderation', { enum: MODERATION_POLICIES }).notNull().default('without_badge'),
+	moderation: text('moderation', { enum: MODERATION_POLICIES })
+		.notNull()
+		.default(DEFAULTS.moderation),
 	/** A published request with no response after this many days shows on the broker's Today. */
-	noResponseDays: integer('no_response_days').notNull().default(3),
+	noResponseDays: integer('no_response_days').notNull().default(DEFAULTS.noResponseDays),
 	createdAt: instant('created_at').notNull()
 });
 

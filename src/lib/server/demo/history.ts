@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import { format, subMonths } from 'date-fns';
 import { eq, inArray, lte } from 'drizzle-orm';
 import type { DB } from '../db/client';
@@ -6,7 +5,7 @@ import { categories, followUps, users } from '../db/schema';
 import { createPost } from '../posts/create';
 import { closePost, expireDuePosts } from '../posts/lifecycle';
 import { acceptResponse, declineResponse, endMatch, respond } from '../posts/responses';
-import { localInstant } from '../posts/timing';
+import { localDate, localInstant } from '../calendar';
 import { HISTORY_MONTHS, historyMonth } from './history-pattern';
 
 const HOUR = 3_600_000;
@@ -54,7 +53,7 @@ export function seedDemoHistory(db: DB, timeZone: string, now: number): void {
 			.all()
 			.map((c) => [c.slug, c.id])
 	);
-	const thisMonth = format(new TZDate(now, timeZone), 'yyyy-MM-01');
+	const thisMonth = `${localDate(now, timeZone).slice(0, 7)}-01`;
 	let n = 0;
 	for (let ago = HISTORY_MONTHS; ago >= 1; ago--) {
 		const month = format(subMonths(new Date(`${thisMonth}T12:00:00Z`), ago), 'yyyy-MM');

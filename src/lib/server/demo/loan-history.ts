@@ -1,9 +1,8 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, format, parseISO, subMonths } from 'date-fns';
+import { format, parseISO, subMonths } from 'date-fns';
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { loans, toolRepairs, tools, users } from '../db/schema';
-import { localInstant } from '../posts/timing';
+import { localDate, localInstant, shiftDate } from '../calendar';
 import { HISTORY_MONTHS, historyLoans } from './history-pattern';
 
 /** Tools with a past only: the others have today's loans and repair (see tools.ts). */
@@ -44,8 +43,8 @@ export function seedDemoLoanHistory(
 	);
 	const borrowers = BORROWERS.map((e) => people.get(e)).filter((id) => id !== undefined);
 	if (borrowers.length === 0) return;
-	const thisMonth = format(new TZDate(now, timeZone), 'yyyy-MM-01');
-	const day = (date: string, n: number) => format(addDays(parseISO(date), n), 'yyyy-MM-dd');
+	const thisMonth = `${localDate(now, timeZone).slice(0, 7)}-01`;
+	const day = shiftDate;
 	for (let ago = HISTORY_MONTHS; ago >= 1; ago--) {
 		const first = format(subMonths(parseISO(thisMonth), ago), 'yyyy-MM-dd');
 		const plan = historyLoans(ago);

@@ -20,7 +20,7 @@ import { createPost, type PostInput } from '../posts/create';
 import { seedDemoHistory } from './history';
 import { acceptResponse, respond } from '../posts/responses';
 import { setSetting } from '../settings';
-import { localDate } from '../posts/form';
+import { localDate } from '../calendar';
 import { grantBadge } from '../trust/grant';
 import { setBadgeRules } from '../trust/rules';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';

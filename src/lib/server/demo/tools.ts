@@ -1,13 +1,12 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
 import { eq } from 'drizzle-orm';
+import { localDate, shiftDate } from '../calendar';
 import type { Tx } from '../db/client';
 import { publishAgreement } from '../lending/agreements';
+import { neighbourhoodSettings } from '../neighbourhoods/settings';
 import { seedDemoLoanHistory } from './loan-history';
 import {
 	fundingSources,
 	loans,
-	neighbourhoods,
 	pickupPlaces,
 	toolCategories,
 	toolRepairs,
@@ -208,14 +207,9 @@ const DEMO_AGREEMENT = {
  * in repair with one reservation the desk must phone about.
  */
 function seedDemoLoans(tx: Tx, neighbourhoodId: number, now: number): void {
-	const tz =
-		tx
-			.select({ tz: neighbourhoods.timeZone })
-			.from(neighbourhoods)
-			.where(eq(neighbourhoods.id, neighbourhoodId))
-			.get()?.tz ?? 'Europe/Brussels';
-	const today = new TZDate(now, tz);
-	const day = (offset: number) => format(addDays(today, offset), 'yyyy-MM-dd');
+	const tz = neighbourhoodSettings(tx, neighbourhoodId).timeZone;
+	const today = localDate(now, tz);
+	const day = (offset: number) => shiftDate(today, offset);
 	const person = (email: string) =>
 		tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()?.id;
 	const tool = (tag: string) => tx.select().from(tools).where(eq(tools.assetTag, tag)).get()!;

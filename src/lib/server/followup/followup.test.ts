@@ -6,7 +6,7 @@ import { createPost } from '../posts/create';
 import { acceptResponse, endMatch, respond } from '../posts/responses';
 import { mailsTo } from '../testing/mail';
 import { makePostInput, makeNeighbourhood } from '../testing/posts';
-import { days } from '../posts/timing';
+import { days } from '../calendar';
 import { brussels } from '../testing/dates';
 import { answerOnBehalf, answerWithLink, checkFollowUpLink, linkNeighbourhood } from './answer';
 import {

@@ -1,30 +1,11 @@
-import { addDays } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
-import { eq } from 'drizzle-orm';
+import { localDaysLater } from '../calendar';
 import type { DbOrTx } from '../db/client';
-import { followUps, neighbourhoods, type Match, type Post } from '../db/schema';
-
-/**
- * `days` calendar days after `from` on the neighbourhood's clock: the same local time of day,
- * so a follow-up two weeks after a Tuesday 10:00 match comes on a Tuesday at 10:00 even when
- * summer time ended in between.
- */
-export function localDaysLater(from: number, days: number, timeZone: string): number {
-	return addDays(new TZDate(from, timeZone), days).getTime();
-}
+import { followUps, type Match, type Post } from '../db/schema';
+import { neighbourhoodSettings } from '../neighbourhoods/settings';
 
 /** A weekly visit or a standing offer goes on: it is asked about every period until it ends. */
 export function isOngoing(post: Pick<Post, 'whenType' | 'standing'>): boolean {
 	return post.whenType === 'recurring' || post.standing;
-}
-
-/** The neighbourhood's follow-up delay and time zone. */
-export function followUpClock(db: DbOrTx, neighbourhoodId: number) {
-	return db
-		.select({ delayDays: neighbourhoods.followUpDelayDays, timeZone: neighbourhoods.timeZone })
-		.from(neighbourhoods)
-		.where(eq(neighbourhoods.id, neighbourhoodId))
-		.get()!;
 }
 
 /**
@@ -36,8 +17,8 @@ export function scheduleFollowUps(
 	match: Pick<Match, 'id' | 'helperId' | 'requesterId' | 'agreedAt'>,
 	neighbourhoodId: number
 ): void {
-	const { delayDays, timeZone } = followUpClock(tx, neighbourhoodId);
-	const dueAt = localDaysLater(match.agreedAt, delayDays, timeZone);
+	const { followUpDelayDays, timeZone } = neighbourhoodSettings(tx, neighbourhoodId);
+	const dueAt = localDaysLater(match.agreedAt, followUpDelayDays, timeZone);
 	tx.insert(followUps)
 		.values([
 			{ matchId: match.id, userId: match.helperId, round: 1, dueAt },

@@ -7,10 +7,11 @@ import { hashToken, randomToken } from '../ids';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { callUsMailLine } from '../neighbourhoods/call-us';
-import { days } from '../posts/timing';
+import { days, localDaysLater } from '../calendar';
+import { neighbourhoodSettings } from '../neighbourhoods/settings';
 import { firstName } from '../profile/public';
 import { createTask } from '../tasks/tasks';
-import { followUpClock, isOngoing, localDaysLater } from './schedule';
+import { isOngoing } from './schedule';
 
 /** A personal link works this long after the mail that carries it. */
 export const LINK_VALID_DAYS = 30;
@@ -146,13 +147,16 @@ export function sendDueFollowUps(db: DB, now: number, origin: string): number {
 				sent++;
 				mailFollowUp(tx, followUp, 'follow_up', now, origin);
 				if (row.match.status === 'active' && isOngoing(row.post)) {
-					const { delayDays, timeZone } = followUpClock(tx, row.post.neighbourhoodId);
+					const { followUpDelayDays, timeZone } = neighbourhoodSettings(
+						tx,
+						row.post.neighbourhoodId
+					);
 					tx.insert(followUps)
 						.values({
 							matchId: followUp.matchId,
 							userId: followUp.userId,
 							round: followUp.round + 1,
-							dueAt: localDaysLater(followUp.dueAt, delayDays, timeZone)
+							dueAt: localDaysLater(followUp.dueAt, followUpDelayDays, timeZone)
 						})
 						.onConflictDoNothing()
 						.run();

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import type { ToolStatus } from '$lib/lending/lists';
 import { loans, neighbourhoods, pickupPlaces, tools } from '../db/schema';
-import { daysFrom, localDate, shiftDate, weekdayOf } from './dates';
+import { daysFrom, localDate, shiftDate, weekdayOf } from '../calendar';
 
 /** Reservations are taken at most this far ahead, so the calendar and the search stay short. */
 export const BOOKING_HORIZON_DAYS = 120;
@@ -133,11 +133,6 @@ export function nextFreeStart(
 	return null;
 }
 
-/** Today's local date in the tool's neighbourhood. */
-export function todayFor(rules: Pick<ToolRules, 'timeZone'>, now: number): string {
-	return localDate(now, rules.timeZone);
-}
-
 /** booked: promised to someone; buffer: kept free between two bookings for checking. */
 export type DayState = 'free' | 'booked' | 'buffer' | 'closed' | 'past';
 
@@ -159,7 +154,7 @@ export function availabilityCalendar(
 	now: number,
 	months = 2
 ): { month: string; weeks: (CalendarDay | null)[][] }[] {
-	const today = todayFor(rules, now);
+	const today = localDate(now, rules.timeZone);
 	const bookings = activeBookings(d, rules.toolId, today);
 	const out: { month: string; weeks: (CalendarDay | null)[][] }[] = [];
 	let first = `${today.slice(0, 7)}-01`;

@@ -7,11 +7,10 @@ import {
 	availabilityCalendar,
 	isOpenOn,
 	nextFreeStart,
-	todayFor,
 	toolRules,
 	type ToolRules
 } from './availability';
-import { shiftDate } from './dates';
+import { localDate, shiftDate } from '../calendar';
 import { activeCount } from './reservations';
 import { isWaiting } from './waitlist';
 
@@ -21,7 +20,7 @@ export function suggestedDates(
 	rules: ToolRules,
 	now: number
 ): { startDate: string; endDate: string } {
-	const today = todayFor(rules, now);
+	const today = localDate(now, rules.timeZone);
 	const bookings = activeBookings(d, rules.toolId, today);
 	const startDate =
 		nextFreeStart(rules, bookings, shiftDate(today, 1), rules.loanDaysDefault) ??
@@ -57,7 +56,7 @@ export function bookingView(
 	const base = {
 		bookable,
 		calendar,
-		today: todayFor(rules, now),
+		today: localDate(now, rules.timeZone),
 		openDays: rules.openDays,
 		bufferDays: rules.bufferDays
 	};

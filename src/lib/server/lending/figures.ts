@@ -2,8 +2,7 @@ import { tzOffset, tzScan } from '@date-fns/tz';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { timeZonesOf } from '../neighbourhoods/public';
-import { localInstant } from '../posts/timing';
-import { localDate } from './dates';
+import { localDate, localInstant } from '../calendar';
 
 /**
  * The one place that computes lending figures, for the lending desk (/desk/figures) and the

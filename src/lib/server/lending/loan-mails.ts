@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
 import { toLocale } from '$lib/i18n';
-import { longDate } from '$lib/lending';
+import { longDate, weekdayName } from '$lib/dates';
 import type { DeskCancelReason } from '$lib/lending';
 import type { DbOrTx } from '../db/client';
 import { loans, neighbourhoods, pickupPlaces, tools, users } from '../db/schema';
@@ -24,23 +24,12 @@ const CANCEL_REASON = {
 	tool_unavailable: m.loans_mail_cancelled_tool_unavailable
 } satisfies Record<DeskCancelReason, unknown>;
 
-const WEEKDAYS = [
-	m.weekday_1,
-	m.weekday_2,
-	m.weekday_3,
-	m.weekday_4,
-	m.weekday_5,
-	m.weekday_6,
-	m.weekday_7
-];
-
 /** The opening hours as one line: "maandag 09:00 tot 12:00, dinsdag …". */
 function hoursText(openingHours: string, locale: Locale): string {
 	const slots = JSON.parse(openingHours) as { day: number; from: string; to: string }[];
 	return slots
 		.map(
-			(s) =>
-				`${WEEKDAYS[s.day - 1]?.({}, { locale }) ?? ''} ${m.time_range({ from: s.from, to: s.to }, { locale })}`
+			(s) => `${weekdayName(s.day, locale)} ${m.time_range({ from: s.from, to: s.to }, { locale })}`
 		)
 		.join(', ');
 }

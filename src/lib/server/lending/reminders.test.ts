@@ -3,7 +3,6 @@ import { asc, eq } from 'drizzle-orm';
 import { loans, outbox, tasks } from '../db/schema';
 import { checkIn, checkOut } from './desk/hand-over';
 import { backFromRepair } from './desk/repairs';
-import { isDaytime } from './daytime';
 import { runLoanReminders } from './reminders';
 import { cancelReservation, extendLoan, reserveTool } from './reservations';
 import { DAY, makeLendingNeighbourhood, NOW, ORIGIN } from '../testing/lending';
@@ -188,18 +187,6 @@ describe('reminders in the daytime', () => {
 			runLoanReminders(f.db, at, ORIGIN);
 		const overdue = f.db.select().from(outbox).where(eq(outbox.kind, 'loan_overdue')).all();
 		expect(overdue.map((m) => m.createdAt)).toEqual([brussels(14, 9)]);
-	});
-
-	it('counts the hours in the neighbourhood’s zone, summer time included', () => {
-		// 29 March 2026: Brussels moves from UTC+1 to UTC+2.
-		expect(isDaytime(Date.UTC(2026, 2, 28, 7, 59), 'Europe/Brussels')).toBe(false); // 08:59
-		expect(isDaytime(Date.UTC(2026, 2, 28, 8, 0), 'Europe/Brussels')).toBe(true); // 09:00
-		expect(isDaytime(Date.UTC(2026, 2, 30, 6, 59), 'Europe/Brussels')).toBe(false); // 08:59
-		expect(isDaytime(Date.UTC(2026, 2, 30, 7, 0), 'Europe/Brussels')).toBe(true); // 09:00
-		expect(isDaytime(Date.UTC(2026, 2, 30, 17, 59), 'Europe/Brussels')).toBe(true); // 19:59
-		expect(isDaytime(Date.UTC(2026, 2, 30, 18, 0), 'Europe/Brussels')).toBe(false); // 20:00
-		// 09:00 in Brussels is 03:00 in New York: night there.
-		expect(isDaytime(Date.UTC(2026, 2, 30, 7, 0), 'America/New_York')).toBe(false);
 	});
 
 	it('still make the call task at night: it waits on Today, it wakes nobody', () => {

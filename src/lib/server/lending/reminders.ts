@@ -2,8 +2,7 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import { loans, neighbourhoods, tools, users } from '../db/schema';
 import { createTask } from '../tasks/tasks';
-import { isDaytime } from './daytime';
-import { localDate, shiftDate } from './dates';
+import { isDaytime, localDate, shiftDate } from '../calendar';
 import { mailLoan } from './loan-mails';
 import { releaseUncollected } from './uncollected';
 

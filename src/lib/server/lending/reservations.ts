@@ -12,11 +12,10 @@ import {
 	isOpenOn,
 	lengthOf,
 	nextFreeStart,
-	todayFor,
 	toolRules,
 	type ToolRules
 } from './availability';
-import { isDate, shiftDate } from './dates';
+import { isDate, localDate, shiftDate } from '../calendar';
 import { mailLoan } from './loan-mails';
 import { notifyWaitlist } from './waitlist';
 
@@ -96,7 +95,7 @@ export function reserveTool(db: DB, input: ReserveInput, now: number, origin: st
 	return db.transaction(
 		(tx) => {
 			const rules = rulesOf(tx, input.toolId);
-			const today = todayFor(rules, now);
+			const today = localDate(now, rules.timeZone);
 			checkDates(rules, today, input.startDate, input.endDate);
 			const acceptance = currentAcceptance(tx, input.borrowerId, rules.neighbourhoodId);
 			if (!acceptance) throw new ReservationError('lending_err_agreement_needed');
@@ -180,7 +179,7 @@ export function extendLoan(
 			const rules = toolRules(tx, loan.toolId)!;
 			if (loan.status === 'reserved' && toolIsAway(rules.status))
 				throw new ReservationError('lending_err_tool_unavailable');
-			const today = todayFor(rules, now);
+			const today = localDate(now, rules.timeZone);
 			if (!isDate(endDate)) throw new ReservationError('lending_err_date', 'endDate');
 			if (endDate <= loan.endDate || endDate < today)
 				throw new ReservationError('lending_err_extend_later', 'endDate');

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { tools, toolWaitlist } from '../db/schema';
-import { activeBookings, nextFreeStart, todayFor, toolRules } from './availability';
+import { localDate } from '../calendar';
+import { activeBookings, nextFreeStart, toolRules } from './availability';
 import { mailWaitlistFree } from './loan-mails';
 
 export class WaitlistError extends Error {
@@ -17,7 +18,7 @@ export class WaitlistError extends Error {
 export function joinWaitlist(d: DbOrTx, toolId: number, userId: string, now: number): void {
 	const rules = toolRules(d, toolId);
 	if (!rules) throw new WaitlistError('lending_err_not_found');
-	const booked = activeBookings(d, toolId, todayFor(rules, now)).length > 0;
+	const booked = activeBookings(d, toolId, localDate(now, rules.timeZone)).length > 0;
 	if (rules.status === 'available' && !booked) throw new WaitlistError('lending_err_waitlist_free');
 	d.insert(toolWaitlist)
 		.values({ toolId, userId, createdAt: now })
@@ -82,7 +83,7 @@ export function notifyWaitlist(tx: DbOrTx, toolId: number, now: number, origin: 
 	if (rules.status === 'missing') return false;
 	const first = waitingLine(tx, toolId)[0];
 	if (!first) return false;
-	const today = todayFor(rules, now);
+	const today = localDate(now, rules.timeZone);
 	const freeFrom = nextFreeStart(rules, activeBookings(tx, toolId, today), today, 1);
 	if (!freeFrom) return false;
 	tx.update(toolWaitlist).set({ notifiedAt: now }).where(eq(toolWaitlist.id, first.id)).run();

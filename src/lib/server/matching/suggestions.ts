@@ -1,8 +1,7 @@
-import { TZDate } from '@date-fns/tz';
-import { getISODay } from 'date-fns';
 import { gridDiskDistances } from 'h3-js';
 import { eq, sql } from 'drizzle-orm';
 import { DAYS, type Slot } from '$lib/profile/availability';
+import { localDate, localTime, weekdayOf } from '../calendar';
 import type { DbOrTx } from '../db/client';
 import { neighbourhoods, posts, users, type Post } from '../db/schema';
 import type { BadgeKind } from '$lib/trust/badge-kinds';
@@ -156,8 +155,9 @@ export function slotOf(post: Post, timeZone: string): Slot | null {
 	if (post.whenType === 'recurring' && post.recurringDay && post.recurringPart)
 		return `${DAYS[post.recurringDay - 1]!}-${post.recurringPart}`;
 	if (post.startsAt !== null) {
-		const local = new TZDate(post.startsAt, timeZone);
-		return `${DAYS[getISODay(local) - 1]!}-${partOfHour(local.getHours())}`;
+		const day = weekdayOf(localDate(post.startsAt, timeZone));
+		const hour = Number(localTime(post.startsAt, timeZone).slice(0, 2));
+		return `${DAYS[day - 1]!}-${partOfHour(hour)}`;
 	}
 	return null;
 }

@@ -5,8 +5,9 @@ import type { DayPart } from '$lib/day-parts';
 import type { PostKind, WhenType } from '$lib/posts/choices';
 import { approximate } from '../geo/approx';
 import { isInside, parseBoundary } from '../geo/boundary';
+import { neighbourhoodSettings } from '../neighbourhoods/settings';
 import { hasActiveBadge } from '../trust/badges';
-import { days, localInstant } from './timing';
+import { days, localInstant } from '../calendar';
 
 export interface PostInput {
 	kind: PostKind;
@@ -36,14 +37,13 @@ export type PostResult = { ok: true; post: Post } | PostError;
  */
 export function needsModeration(db: DB, authorId: string, now: number): boolean {
 	const author = db
-		.select({ role: users.role, policy: neighbourhoods.moderation })
+		.select({ role: users.role, neighbourhoodId: users.neighbourhoodId })
 		.from(users)
-		.leftJoin(neighbourhoods, eq(neighbourhoods.id, users.neighbourhoodId))
 		.where(eq(users.id, authorId))
 		.get();
 	if (!author) return true;
 	if (author.role === 'broker' || author.role === 'admin') return false;
-	switch (author.policy ?? 'without_badge') {
+	switch (neighbourhoodSettings(db, author.neighbourhoodId).moderation) {
 		case 'everyone':
 			return true;
 		case 'nobody':

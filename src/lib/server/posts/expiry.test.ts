@@ -12,7 +12,7 @@ import {
 } from './expiry';
 import { expireDuePosts } from './lifecycle';
 import { makePostInput, makeNeighbourhood } from '../testing/posts';
-import { days } from './timing';
+import { days } from '../calendar';
 
 const ORIGIN = 'https://buurt.example';
 

@@ -7,7 +7,8 @@ import { hashToken, randomToken } from '../ids';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { markStillNeeded } from './lifecycle';
-import { days, formatLocalDate } from './timing';
+import { formatLocalDate } from '$lib/dates';
+import { days } from '../calendar';
 import { STILL_NEEDED_FROM, type PostStatus } from '$lib/posts/statuses';
 
 /** The poster hears this many days before a request leaves the list. */

@@ -3,7 +3,7 @@ import type { PostForm } from '$lib/schemas/post';
 import type { DB } from '../db/client';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { createPost, updatePost } from './create';
-import { editablePost, formValuesOf, localDate, ownPost, posterPlace, toPostInput } from './form';
+import { editablePost, formValuesOf, ownPost, posterPlace, toPostInput } from './form';
 import { closePost, reopenPost } from './lifecycle';
 import { makePostInput, makeNeighbourhood } from '../testing/posts';
 
@@ -72,10 +72,5 @@ describe('the poster and their post', () => {
 			error: 'post_err_place_street'
 		});
 		expect(posterPlace(db, insertTestUser(db).id)).toBeNull();
-	});
-
-	it('gives the local date in the neighbourhood zone', () => {
-		// 23:30 UTC on 30 November is already 1 December in Brussels.
-		expect(localDate(Date.UTC(2026, 10, 30, 23, 30), 'Europe/Brussels')).toBe('2026-12-01');
 	});
 });

@@ -1,16 +1,9 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { and, asc, eq } from 'drizzle-orm';
 import type { PostForm } from '$lib/schemas/post';
 import type { DbOrTx } from '../db/client';
 import { neighbourhoods, posts, streets, users, type Post } from '../db/schema';
 import type { PostStatus } from '$lib/posts/statuses';
 import type { PostInput } from './create';
-
-/** The local date "YYYY-MM-DD" of an instant in a time zone. */
-export function localDate(now: number, timeZone: string): string {
-	return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
-}
 
 export interface PosterPlace {
 	neighbourhoodId: number;

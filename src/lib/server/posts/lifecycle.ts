@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, lte } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
-import { matches, neighbourhoods, posts, type Post } from '../db/schema';
+import { matches, posts, type Post } from '../db/schema';
+import { neighbourhoodSettings } from '../neighbourhoods/settings';
 import {
 	CLOSABLE,
 	PAUSABLE,
@@ -9,16 +10,6 @@ import {
 	type PostStatus
 } from '$lib/posts/statuses';
 import { expiryFor, needsModeration } from './create';
-
-export function expiryDays(db: DbOrTx, neighbourhoodId: number): number {
-	return (
-		db
-			.select({ d: neighbourhoods.requestExpiryDays })
-			.from(neighbourhoods)
-			.where(eq(neighbourhoods.id, neighbourhoodId))
-			.get()?.d ?? 30
-	);
-}
 
 /** Active matches of a post: what counts against "helpers needed". */
 export function activeMatchCount(db: DbOrTx, postId: number): number {
@@ -55,7 +46,11 @@ export function sendDraft(db: DB, post: Post, now: number): Post | null {
 							status: 'open',
 							publishedAt: now,
 							updatedAt: now,
-							expiresAt: expiryFor(post, expiryDays(db, post.neighbourhoodId), now)
+							expiresAt: expiryFor(
+								post,
+								neighbourhoodSettings(db, post.neighbourhoodId).requestExpiryDays,
+								now
+							)
 						}
 			)
 			.where(and(eq(posts.id, post.id), eq(posts.status, 'draft')))
@@ -104,7 +99,13 @@ export function reopenPost(db: DB, post: Post, now: number): Post | null {
 					status: unchecked ? 'pending' : openOrFilled(tx, post),
 					updatedAt: now,
 					publishedAt: unchecked ? null : (post.publishedAt ?? now),
-					expiresAt: unchecked ? null : expiryFor(post, expiryDays(tx, post.neighbourhoodId), now)
+					expiresAt: unchecked
+						? null
+						: expiryFor(
+								post,
+								neighbourhoodSettings(tx, post.neighbourhoodId).requestExpiryDays,
+								now
+							)
 				})
 				.where(and(eq(posts.id, post.id), inArray(posts.status, [...REOPENABLE])))
 				.returning()
@@ -125,7 +126,11 @@ export function markStillNeeded(db: DB, post: Post, now: number): Post | null {
 				.update(posts)
 				.set({
 					status: post.status === 'expired' ? openOrFilled(tx, post) : post.status,
-					expiresAt: expiryFor(post, expiryDays(tx, post.neighbourhoodId), now),
+					expiresAt: expiryFor(
+						post,
+						neighbourhoodSettings(tx, post.neighbourhoodId).requestExpiryDays,
+						now
+					),
 					expiryWarnedAt: null,
 					updatedAt: now
 				})

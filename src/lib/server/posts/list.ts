@@ -1,6 +1,5 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, getISODay, startOfDay } from 'date-fns';
 import { and, between, count, desc, eq, gte, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { localDate, localInstant, shiftDate, weekdayOf } from '../calendar';
 import {
 	BANDS,
 	DATE_FILTERS,
@@ -123,13 +122,14 @@ export interface Viewer {
 
 function dateCondition(date: DateFilter, now: number, timeZone: string): SQL | undefined {
 	if (date === 'flexible') return eq(posts.whenType, 'flexible');
-	const today = startOfDay(new TZDate(now, timeZone));
-	const end = addDays(today, date === 'today' ? 1 : 7).getTime();
-	const dated = and(gte(posts.startsAt, today.getTime()), lt(posts.startsAt, end));
+	const today = localDate(now, timeZone);
+	const start = localInstant(today, '00:00', timeZone);
+	const end = localInstant(shiftDate(today, date === 'today' ? 1 : 7), '00:00', timeZone);
+	const dated = and(gte(posts.startsAt, start), lt(posts.startsAt, end));
 	// Something every week happens this week; today only on its own weekday.
 	const weekly =
 		date === 'today'
-			? and(eq(posts.whenType, 'recurring'), eq(posts.recurringDay, getISODay(today)))
+			? and(eq(posts.whenType, 'recurring'), eq(posts.recurringDay, weekdayOf(today)))
 			: eq(posts.whenType, 'recurring');
 	return or(dated, weekly);
 }

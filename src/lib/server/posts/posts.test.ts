@@ -17,7 +17,7 @@ import {
 	sendDraft
 } from './lifecycle';
 import { acceptResponse, endMatch, respond } from './responses';
-import { days } from './timing';
+import { days } from '../calendar';
 import { activeBadges } from '../trust/badges';
 
 describe('posting', () => {

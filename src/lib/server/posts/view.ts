@@ -2,6 +2,7 @@ import { desc, eq, or, sql } from 'drizzle-orm';
 import type { Band, PostKind, WhenType } from '$lib/posts/choices';
 import type { PostStatus } from '$lib/posts/statuses';
 import type { DayPart } from '$lib/day-parts';
+import { DEFAULT_TIME_ZONE } from '../calendar';
 import { preparedOnce, type DbOrTx } from '../db/client';
 import { blocks, categories, neighbourhoods, posts, users } from '../db/schema';
 import { writingLanguage } from '$lib/profile/languages';
@@ -47,7 +48,7 @@ export function viewerOf(db: DbOrTx, userId: string): Viewer {
 		id: userId,
 		hasBlocks: blocked !== undefined,
 		point: row?.lat != null && row.lon != null ? { lat: row.lat, lon: row.lon } : null,
-		timeZone: row?.timeZone ?? 'Europe/Brussels'
+		timeZone: row?.timeZone ?? DEFAULT_TIME_ZONE
 	};
 }
 

@@ -1,8 +1,8 @@
-import { TZDate } from '@date-fns/tz';
-import { addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addMonths, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { calendarDate } from '$lib/schemas/fields';
 import { PERIOD_KINDS, type PeriodKind } from '$lib/reporting';
+import { daysFrom, localDate, localInstant, shiftDate } from '../calendar';
 
 /**
  * A reporting period: whole local days in the neighbourhood's time zone, from `from` up to but
@@ -44,33 +44,25 @@ export const periodQuerySchema = z
 		if (!v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'report_err_date' });
 		if (v.from && v.to && v.to < v.from)
 			ctx.addIssue({ code: 'custom', path: ['to'], message: 'report_err_order' });
-		if (v.from && v.to && differenceInCalendarDays(parseISO(v.to), parseISO(v.from)) > 3 * 366)
+		if (v.from && v.to && daysFrom(v.from, v.to) > 3 * 366)
 			ctx.addIssue({ code: 'custom', path: ['to'], message: 'report_err_too_long' });
 	});
 export type PeriodQuery = z.infer<typeof periodQuerySchema>;
 
-const at = (date: string, timeZone: string) => {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return new TZDate(y, m - 1, d, 0, 0, timeZone).getTime();
-};
-
-/** Local date of today in the zone, "YYYY-MM-DD". */
-export function localToday(now: number, timeZone: string): string {
-	return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
-}
+const at = (date: string, timeZone: string) => localInstant(date, '00:00', timeZone);
 
 /**
  * The period a query stands for. Without a year the current one is used; a custom period's `to`
  * is inclusive as typed (the last day shown) and stored as the day after.
  */
 export function resolvePeriod(q: PeriodQuery, timeZone: string, now: number): Period {
-	const today = localToday(now, timeZone);
+	const today = localDate(now, timeZone);
 	const year = q.year ?? Number(today.slice(0, 4));
 	let from: string;
 	let to: string;
 	if (q.period === 'custom' && q.from && q.to) {
 		from = q.from;
-		to = format(addDaysLocal(q.to, 1), 'yyyy-MM-dd');
+		to = shiftDate(q.to, 1);
 	} else if (q.period === 'month') {
 		const month = q.month ?? Number(today.slice(5, 7));
 		from = `${year}-${String(month).padStart(2, '0')}-01`;
@@ -88,13 +80,7 @@ export function resolvePeriod(q: PeriodQuery, timeZone: string, now: number): Pe
 
 /** The last day a period shows ("YYYY-MM-DD"): the day before its `to`, as the page names it. */
 export function periodLastDay(period: Pick<Period, 'to'>): string {
-	return format(addDaysLocal(period.to, -1), 'yyyy-MM-dd');
-}
-
-function addDaysLocal(date: string, n: number): Date {
-	const d = parseISO(date);
-	d.setDate(d.getDate() + n);
-	return d;
+	return shiftDate(period.to, -1);
 }
 
 export function buildPeriod(kind: PeriodKind, from: string, to: string, timeZone: string): Period {
@@ -119,7 +105,7 @@ export function buildPeriod(kind: PeriodKind, from: string, to: string, timeZone
 		start: at(from, timeZone),
 		end: at(to, timeZone),
 		months,
-		days: differenceInCalendarDays(parseISO(to), parseISO(from))
+		days: daysFrom(from, to)
 	};
 }
 

@@ -1,18 +1,13 @@
 import { joinDateParts } from '$lib/schemas/fields';
 import type { DbOrTx } from '../db/client';
 import type { Role } from '../db/schema';
+import { DEFAULT_TIME_ZONE, localDate } from '../calendar';
 import { timeZonesOf } from '../neighbourhoods/public';
 import { brokeredNeighbourhoods } from '../neighbourhoods/brokers';
-import {
-	localToday,
-	periodQuerySchema,
-	resolvePeriod,
-	type Period,
-	type PeriodQuery
-} from './period';
+import { periodQuerySchema, resolvePeriod, type Period, type PeriodQuery } from './period';
 
 const yearOf = (q: PeriodQuery, now: number, timeZone: string) =>
-	String(q.year ?? localToday(now, timeZone).slice(0, 4));
+	String(q.year ?? localDate(now, timeZone).slice(0, 4));
 
 export interface ReportRequest {
 	/** The neighbourhoods the person may report on. */
@@ -57,7 +52,7 @@ export function readReportRequest(
 	}
 	// The period's dates (this year, this month) are read in the first neighbourhood's calendar;
 	// the figures then count those days in each neighbourhood's own time zone.
-	const timeZone = timeZonesOf(db, ids).values().next().value ?? 'Europe/Brussels';
+	const timeZone = timeZonesOf(db, ids).values().next().value ?? DEFAULT_TIME_ZONE;
 	const period = resolvePeriod(query, timeZone, now);
 	return {
 		choices,

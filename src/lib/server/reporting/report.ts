@@ -1,4 +1,4 @@
-import { dateTimeFormat } from '$lib/intl';
+import { monthText } from '$lib/dates';
 import { asc } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
@@ -102,12 +102,7 @@ function sumPerKind<T extends number | Record<string, number>>(
 }
 
 function monthLabel(key: string, locale: Locale): string {
-	const [y, mo] = key.split('-').map(Number) as [number, number];
-	return dateTimeFormat(locale, {
-		month: 'short',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(Date.UTC(y, mo - 1, 15));
+	return monthText(key, locale, { short: true });
 }
 
 /**

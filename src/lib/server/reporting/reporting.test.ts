@@ -27,7 +27,7 @@ import { makeReportingYear } from '../testing/reporting';
 import { HIDDEN, SUPPRESSED } from './cells';
 import { eq } from 'drizzle-orm';
 import { categories, neighbourhoods, signals, trustBadges } from '../db/schema';
-import { localInstant } from '../posts/timing';
+import { localInstant } from '../calendar';
 import { createPost } from '../posts/create';
 import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import { countReferrals } from '../broker/referrals';

@@ -1,10 +1,9 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 import type { FollowUpOutcome } from '$lib/followup';
-import { longDate } from '$lib/lending';
+import { DEFAULT_TIME_ZONE, formatLocalDate, longDate } from '$lib/dates';
 import type { Task } from '../db/schema';
 import type { BadgeKind } from '$lib/trust/badge-kinds';
-import { formatLocalDate } from '../posts/timing';
 import { BADGE_NAMES } from '../trust/mails';
 import { taskDetails } from './tasks';
 import { renderTaskText, type CallText } from './texts';
@@ -77,7 +76,7 @@ export function describeTask(
 	if (task.kind === 'badge_expiring' && d.badgeKind && d.expiresAt) {
 		const date = formatLocalDate(
 			d.expiresAt,
-			d.timeZone ?? 'Europe/Brussels',
+			d.timeZone ?? DEFAULT_TIME_ZONE,
 			locale ?? getLocale()
 		);
 		return {

@@ -1,4 +1,4 @@
-import { localInstant } from '../posts/timing';
+import { localInstant } from '../calendar';
 
 /** Durations for moving a test's "now"; a day here is 24 hours, not a local calendar day. */
 export const MINUTE = 60_000;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, outbox, tasks, trustBadges } from '../db/schema';
 import { createTestDb } from '../db/test-db';
-import { days } from '../posts/timing';
+import { days } from '../calendar';
 import { activeBadges } from './badges';
 import { describeTask } from '../tasks/describe';
 import { handleBadgeExpiry } from './expiry';

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit';
 import type { DB } from '../db/client';
 import { trustBadges, users } from '../db/schema';
 import { createTask } from '../tasks/tasks';
-import { days } from '../posts/timing';
+import { DEFAULT_TIME_ZONE, days } from '../calendar';
 import { expiringTaskKey } from './grant';
 import { badgeHolder, queueBadgeEndedMail } from './mails';
 
@@ -96,7 +96,7 @@ export function handleBadgeExpiry(db: DB, now: number, origin: string): number {
 					badgeId: badge.id,
 					badgeKind: badge.kind,
 					expiresAt: badge.expiresAt,
-					timeZone: holder.timeZone ?? 'Europe/Brussels',
+					timeZone: holder.timeZone ?? DEFAULT_TIME_ZONE,
 					href: personPage(holder.id)
 				}
 			},

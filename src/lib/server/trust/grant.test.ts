@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, outbox, tasks, trustBadges } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { activeBadges } from './badges';
-import { certificateExpiry, grantBadge, startOfLocalDate, type GrantInput } from './grant';
+import { certificateExpiry, grantBadge, type GrantInput } from './grant';
 import { badgeRecord } from './record';
 import { revokeBadge } from './revoke';
 import { deleteAccount } from '../privacy/delete';
@@ -233,15 +233,6 @@ describe('revoking a badge', () => {
 		const task = db.select().from(tasks).get()!;
 		expect([task.kind, task.subjectUserId]).toEqual(['call_resident', phoneOnly.id]);
 		expect(JSON.parse(task.details).mailKind).toBe('badge_revoked');
-	});
-});
-
-describe('local dates', () => {
-	it('start at midnight in the zone and must exist', () => {
-		expect(startOfLocalDate('2026-03-29', 'Europe/Brussels')).toBe(Date.UTC(2026, 2, 28, 23));
-		expect(startOfLocalDate('2026-03-30', 'Europe/Brussels')).toBe(Date.UTC(2026, 2, 29, 22));
-		expect(startOfLocalDate('2026-13-01', 'Europe/Brussels')).toBeNull();
-		expect(startOfLocalDate('1-2-2026', 'Europe/Brussels')).toBeNull();
 	});
 });
 

@@ -1,11 +1,9 @@
-import { TZDate } from '@date-fns/tz';
-import { addYears } from 'date-fns';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { DB } from '../db/client';
 import { trustBadges, type TrustBadge } from '../db/schema';
 import type { BadgeKind } from '$lib/trust/badge-kinds';
-import { localDate } from '../posts/form';
+import { localDate, localInstant, shiftYears, startOfLocalDate } from '../calendar';
 import { completeTaskByKey } from '../tasks/tasks';
 import { countsNow } from './badges';
 import { badgeHolder } from './mails';
@@ -33,24 +31,12 @@ export type GrantResult =
 	| { ok: false; error: 'no_person' | 'self' }
 	| { ok: false; field: GrantField; error: string };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The instant a local date starts in a time zone, or null when it is not a real date. */
-export function startOfLocalDate(date: string, timeZone: string): number | null {
-	if (!DATE.test(date)) return null;
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	const at = new TZDate(y, m - 1, d, timeZone);
-	// 2026-02-30 rolls over to March: not a date anyone meant.
-	return localDate(at.getTime(), timeZone) === date ? at.getTime() : null;
-}
-
 /**
  * When a certificate issued on a local date stops counting: the same calendar day `years` later,
  * at midnight in the neighbourhood's zone (so a summer-time change in between moves nothing).
  */
 export function certificateExpiry(issuedOn: string, years: number, timeZone: string): number {
-	const [y, m, d] = issuedOn.split('-').map(Number) as [number, number, number];
-	return addYears(new TZDate(y, m - 1, d, timeZone), years).getTime();
+	return localInstant(shiftYears(issuedOn, years), '00:00', timeZone);
 }
 
 /**

@@ -7,7 +7,7 @@ import { neighbourhoods, users } from '../db/schema';
 import type { BadgeKind } from '$lib/trust/badge-kinds';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
-import { formatLocalDate } from '../posts/timing';
+import { DEFAULT_TIME_ZONE, formatLocalDate } from '$lib/dates';
 import { firstName } from '../profile/public';
 
 type Message = (inputs?: object, options?: { locale?: Locale }) => string;
@@ -62,7 +62,7 @@ export function queueBadgeEndedMail(
 	const name = BADGE_NAMES[badge.kind]({}, { locale });
 	const date =
 		badge.expiresAt !== null
-			? formatLocalDate(badge.expiresAt, holder.timeZone ?? 'Europe/Brussels', locale)
+			? formatLocalDate(badge.expiresAt, holder.timeZone ?? DEFAULT_TIME_ZONE, locale)
 			: '';
 	const paragraphs =
 		why === 'revoked'

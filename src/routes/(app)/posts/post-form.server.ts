@@ -8,12 +8,11 @@ import { postSchema, type PostForm } from '$lib/schemas/post';
 import { db } from '$lib/server/db';
 import type { Post } from '$lib/server/db/schema';
 import type { PostError, PostResult } from '$lib/server/posts/create';
-import { localDate, placeOfStreet, posterPlace, toPostInput } from '$lib/server/posts/form';
+import { DEFAULT_TIME_ZONE, localDate } from '$lib/server/calendar';
+import { placeOfStreet, posterPlace, toPostInput } from '$lib/server/posts/form';
 import { listCategoryChoices } from '$lib/server/profile/categories';
 import { listStreetGroups } from '$lib/server/profile/places';
 import { saveHomeStreet } from '$lib/server/profile/profile';
-
-const DEFAULT_ZONE = 'Europe/Brussels';
 
 // Building a form adapter takes a few milliseconds; the schema only changes with the date.
 const adapters = new Map<string, ReturnType<typeof build>>();
@@ -37,7 +36,7 @@ function schemaFor(today: string, askHome: boolean) {
 export function formSetup(userId: string, now: number, { askHome = false } = {}) {
 	const place = posterPlace(db, userId);
 	const asks = askHome && place === null;
-	const schema = schemaFor(localDate(now, place?.timeZone ?? DEFAULT_ZONE), asks);
+	const schema = schemaFor(localDate(now, place?.timeZone ?? DEFAULT_TIME_ZONE), asks);
 	return {
 		place,
 		schema,

@@ -10,7 +10,7 @@ import {
 	reopenPost,
 	sendDraft
 } from '$lib/server/posts/lifecycle';
-import { days } from '$lib/server/posts/timing';
+import { days } from '$lib/server/calendar';
 import { EDITABLE, ownPost } from '$lib/server/posts/form';
 import { listMyPosts } from '$lib/server/posts/view';
 import type { Actions, PageServerLoad } from './$types';

@@ -11,7 +11,7 @@ import { suspendPerson, unsuspendPerson } from '$lib/server/broker/suspension';
 import { addResidentNote, readResidentNotes } from '$lib/server/broker/notes';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
-import { localDate } from '$lib/server/posts/form';
+import { localDate } from '$lib/server/calendar';
 import { earnedBadges } from '$lib/server/trust/earned';
 import { grantBadge } from '$lib/server/trust/grant';
 import { badgeRecord } from '$lib/server/trust/record';

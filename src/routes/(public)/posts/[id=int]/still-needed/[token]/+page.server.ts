@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
-import { neighbourhoods } from '$lib/server/db/schema';
+import { neighbourhoodSettings } from '$lib/server/neighbourhoods/settings';
 import { checkStillNeededLink, useStillNeededLink } from '$lib/server/posts/expiry';
-import { formatLocalDate } from '$lib/server/posts/timing';
+import { formatLocalDate } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 // Works without signing in: the link in the expiry mail is the permission. The GET only shows
@@ -20,11 +19,7 @@ export const actions: Actions = {
 	default: ({ params }) => {
 		const used = useStillNeededLink(db, Number(params.id), params.token, clock.now());
 		if (!used.ok) return { state: used.reason, title: null, until: null };
-		const { timeZone } = db
-			.select({ timeZone: neighbourhoods.timeZone })
-			.from(neighbourhoods)
-			.where(eq(neighbourhoods.id, used.post.neighbourhoodId))
-			.get()!;
+		const { timeZone } = neighbourhoodSettings(db, used.post.neighbourhoodId);
 		return {
 			state: 'done' as const,
 			title: used.post.title,
