@@ -1,0 +1,32 @@
+import { neighbourhoodBrokers } from '../db/schema';
+import { createTestDb } from '../db/test-db';
+import { setUp } from '../posts/test-fixtures';
+import { registerResident, type IntakeInput } from './intake';
+
+/** Time of the intake tests. */
+export const INTAKE_NOW = Date.UTC(2026, 10, 24, 10);
+
+/** A test neighbourhood with its broker, and a way for that broker to register Rosa by phone. */
+export function intakeWorld() {
+	const db = createTestDb();
+	const t = setUp(db);
+	const broker = t.resident('An', { role: 'broker' });
+	db.insert(neighbourhoodBrokers).values({ neighbourhoodId: t.hood.id, userId: broker.id }).run();
+	const register = (extra: Partial<IntakeInput> = {}) =>
+		registerResident(
+			db,
+			broker,
+			{
+				displayName: 'Rosa',
+				phone: '03 123 45 67',
+				streetId: t.street.id,
+				houseNumber: '12',
+				languages: ['nl'],
+				contactBy: 'phone',
+				consent: true,
+				...extra
+			},
+			INTAKE_NOW
+		);
+	return { db, ...t, broker, register };
+}
