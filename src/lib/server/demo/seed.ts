@@ -1,4 +1,4 @@
-import { addService } from '../broker/referrals';
+import { addService } from '../broker/social-map';
 import { count, eq } from 'drizzle-orm';
 import type { Polygon } from 'geojson';
 import type { DB, Tx } from '../db/client';
