@@ -1,6 +1,7 @@
 import { neighbourhoodBrokers } from '../db/schema';
 import { createTestDb } from '../db/test-db';
-import { setUp } from '../posts/test-fixtures';
+import { createPost } from '../posts/create';
+import { input, setUp } from '../posts/test-fixtures';
 import { registerResident, type IntakeInput } from './intake';
 
 /** Time of the intake tests. */
@@ -29,4 +30,28 @@ export function intakeWorld() {
 			INTAKE_NOW
 		);
 	return { db, ...t, broker, register };
+}
+
+/** Time and site address of the moderation tests. */
+export const MODERATION_NOW = Date.UTC(2026, 10, 24, 9);
+export const ORIGIN = 'https://buurt.example';
+
+/** A newcomer whose posts wait for the check, a broker, and a way to post as the newcomer. */
+export function moderationWorld() {
+	const db = createTestDb();
+	const ctx = setUp(db);
+	const newcomer = ctx.resident('Nora Nieuw');
+	const broker = ctx.resident('Bea', { role: 'broker' });
+	const post = (key: string, at = MODERATION_NOW) => {
+		const made = createPost(
+			db,
+			newcomer.id,
+			input(ctx.category.id, { submissionKey: key }),
+			true,
+			at
+		);
+		if (!made.ok) throw new Error('post');
+		return made.post;
+	};
+	return { db, ctx, newcomer, broker, post };
 }
