@@ -14,7 +14,8 @@ import {
 	type ListFilters
 } from './list';
 import { CENTRE, input, setUp } from './test-fixtures';
-import { recordListVisit, viewerOf, VISIT_GAP_MS } from './view';
+import { viewerOf } from './viewer';
+import { recordListVisit, VISIT_GAP_MS } from './visits';
 
 // Tuesday 1 December 2026, 11:00 in Brussels.
 const NOW = Date.UTC(2026, 11, 1, 10);
