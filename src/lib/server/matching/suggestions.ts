@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { DAYS, type Slot } from '$lib/profile/availability';
 import type { DbOrTx } from '../db/client';
 import { neighbourhoods, posts, users, type BadgeKind, type Post } from '../db/schema';
-import { distanceBand, distanceMetres } from '../posts/list';
+import { distanceBand, distanceMetres } from '../geo/distance';
 import { requiredBadges } from '../trust/rules';
 import { helperRefusalSql } from './eligibility';
 

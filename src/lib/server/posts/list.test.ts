@@ -5,14 +5,7 @@ import type { DB } from '../db/client';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { createPost, type PostInput } from './create';
 import { pausePost } from './lifecycle';
-import {
-	distanceBand,
-	filtersQuery,
-	listOpenPosts,
-	PAGE_SIZE,
-	parseFilters,
-	type ListFilters
-} from './list';
+import { filtersQuery, listOpenPosts, PAGE_SIZE, parseFilters, type ListFilters } from './list';
 import { CENTRE, input, setUp } from './test-fixtures';
 import { viewerOf } from './viewer';
 import { recordListVisit, VISIT_GAP_MS } from './visits';
@@ -181,17 +174,6 @@ describe('filters in the URL', () => {
 			)
 		).toEqual(none);
 		expect(filtersQuery(none, 1)).toBe('');
-	});
-
-	it('names distance bands', () => {
-		expect([10, 499, 500, 999, 1999, 2000].map(distanceBand)).toEqual([
-			500,
-			500,
-			1000,
-			1000,
-			2000,
-			'far'
-		]);
 	});
 });
 

@@ -18,7 +18,7 @@ import { activeMatchCount } from './lifecycle';
 import { isBlockedPair } from './responses';
 import type { PublicBadges } from '$lib/trust/badges';
 import { publicBadges } from '../trust/badges';
-import { distanceBand, distanceMetres } from './list';
+import { distanceBand, distanceMetres } from '../geo/distance';
 import { viewerOf } from './viewer';
 
 /** Statuses only the author sees: not (yet, or no longer) accepted for the neighbourhood. */
