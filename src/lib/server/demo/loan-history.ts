@@ -4,19 +4,12 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { loans, toolRepairs, tools, users } from '../db/schema';
 import { localInstant } from '../posts/timing';
-import { HISTORY_MONTHS, historyLoans } from './history-pattern';
-
-/** Tools with a past only: the others have today's loans and repair (see tools.ts). */
-const TAGS = ['KBS-001', 'KBS-002', 'KBS-003', 'KBS-006', 'KBS-009'];
-/** Residents no end-to-end test borrows as, so their loan lists stay as the tests expect. */
-const BORROWERS = [
-	'annie@naburig.example',
-	'ayse@naburig.example',
-	'gilbert@naburig.example',
-	'irina@naburig.example',
-	'nadia@naburig.example',
-	'mehmet@naburig.example'
-];
+import {
+	HISTORY_BORROWERS,
+	HISTORY_MONTHS,
+	historyLoans,
+	HISTORY_TOOL_TAGS
+} from './history-pattern';
 
 /**
  * Eleven months of past loans, returns and repairs, following historyLoans() so the reports
@@ -31,18 +24,18 @@ export function seedDemoLoanHistory(
 	deskId: string | null,
 	now: number
 ): void {
-	const toolIds = TAGS.map(
+	const toolIds = HISTORY_TOOL_TAGS.map(
 		(tag) => tx.select({ id: tools.id }).from(tools).where(eq(tools.assetTag, tag)).get()!.id
 	);
 	const people = new Map(
 		tx
 			.select({ id: users.id, email: users.email })
 			.from(users)
-			.where(inArray(users.email, BORROWERS))
+			.where(inArray(users.email, HISTORY_BORROWERS))
 			.all()
 			.map((u) => [u.email!, u.id])
 	);
-	const borrowers = BORROWERS.map((e) => people.get(e)).filter((id) => id !== undefined);
+	const borrowers = HISTORY_BORROWERS.map((e) => people.get(e)).filter((id) => id !== undefined);
 	if (borrowers.length === 0) return;
 	const thisMonth = format(new TZDate(now, timeZone), 'yyyy-MM-01');
 	const day = (date: string, n: number) => format(addDays(parseISO(date), n), 'yyyy-MM-dd');
