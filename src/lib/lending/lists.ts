@@ -65,3 +65,16 @@ export const DESK_ACCEPTANCE = [
 	'read_aloud',
 	'paper'
 ] as const satisfies readonly AcceptanceMethod[];
+
+/**
+ * Why the desk cancels a reservation: a resident phoned, or the tool cannot be lent on those days.
+ * Codes, not stories: the borrower's mail says it kindly, in their language. Here, not beside
+ * the schema, so the desk's page can list them without loading zod.
+ */
+export const DESK_CANCEL_REASONS = [
+	'no_longer_needed',
+	'other_dates',
+	'cannot_collect',
+	'tool_unavailable'
+] as const;
+export type DeskCancelReason = (typeof DESK_CANCEL_REASONS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DESK_CANCEL_REASONS } from '$lib/lending';
+import { DESK_CANCEL_REASONS } from '$lib/lending/lists';
 import {
 	AFTER_CHECK_IN,
 	DEPOSIT_OUTCOMES,

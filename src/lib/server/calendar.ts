@@ -1,5 +1,13 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addYears, differenceInCalendarDays, format, getISODay, parseISO } from 'date-fns';
+import {
+	addDays,
+	addMonths,
+	addYears,
+	differenceInCalendarDays,
+	format,
+	getISODay,
+	parseISO
+} from 'date-fns';
 import { isCalendarDate } from '$lib/schemas/fields';
 import { DEFAULT_TIME_ZONE } from '$lib/dates';
 
@@ -21,6 +29,14 @@ export const days = (n: number) => n * DAY;
 export function shiftDate(date: string, n: number): string {
 	return format(addDays(parseISO(date), n), 'yyyy-MM-dd');
 }
+
+/** The same calendar day `n` months later (31 January + 1 month is 28 or 29 February). */
+export function shiftMonths(date: string, n: number): string {
+	return format(addMonths(parseISO(date), n), 'yyyy-MM-dd');
+}
+
+/** The first day of the month `date` is in. */
+export const firstOfMonth = (date: string): string => `${date.slice(0, 7)}-01`;
 
 /** The same calendar day `n` years later (29 February becomes 28 February). */
 export function shiftYears(date: string, n: number): string {

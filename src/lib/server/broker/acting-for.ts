@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '../db';
 import { users } from '../db/schema';
 import { log } from '../log';
-import { canActFor } from './intake';
+import { canActFor } from './carers';
 
 /**
  * Whom a new post is for: the signed-in person, or with ?for=<id> the resident they act for.

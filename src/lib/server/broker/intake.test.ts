@@ -1,47 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/test-db';
-import { neighbourhoodBrokers, outbox, posts, residentConsents, tasks, users } from '../db/schema';
+import { outbox, residentConsents, tasks, users } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
-import { makePostInput, makeNeighbourhood } from '../testing/posts';
+import { makePostInput } from '../testing/posts';
 import { acceptResponse, respond } from '../posts/responses';
 import { intakeExtras } from './post-extras';
-import {
-	actsFor,
-	canActFor,
-	linkProxy,
-	placePostFor,
-	postAsProxy,
-	proxiesOf,
-	registerResident,
-	revokeProxy
-} from './intake';
-
-const NOW = Date.UTC(2026, 10, 24, 10);
-
-function world() {
-	const db = createTestDb();
-	const t = makeNeighbourhood(db);
-	const broker = t.resident('An', { role: 'broker' });
-	db.insert(neighbourhoodBrokers).values({ neighbourhoodId: t.hood.id, userId: broker.id }).run();
-	const register = (extra = {}) =>
-		registerResident(
-			db,
-			broker,
-			{
-				displayName: 'Rosa',
-				phone: '03 123 45 67',
-				streetId: t.street.id,
-				houseNumber: '12',
-				languages: ['nl'],
-				contactBy: 'phone',
-				consent: true,
-				...extra
-			},
-			NOW
-		);
-	return { db, ...t, broker, register };
-}
+import { placePostFor, registerResident } from './intake';
+import { INTAKE_NOW as NOW, intakeWorld as world } from '../testing/broker';
 
 describe('registerResident', () => {
 	it('stores a person without e-mail with their place and the recorded consent', () => {
@@ -226,40 +191,5 @@ describe('mail to someone without e-mail', () => {
 		);
 		expect(db.select().from(outbox).all()).toHaveLength(1);
 		expect(db.select().from(tasks).all()).toHaveLength(0);
-	});
-});
-
-describe('proxies', () => {
-	it('lets a linked carer post for the resident and refuses without a link', () => {
-		const { db, register, broker, resident, category } = world();
-		const r = register();
-		if (!r.ok) throw new Error();
-		const carer = resident('Lies', { email: 'lies@test.example' });
-		const stranger = resident('Tom', { email: 'tom@test.example' });
-		expect(postAsProxy(db, stranger.id, r.user.id, makePostInput(category.id), NOW)).toMatchObject({
-			ok: false,
-			field: 'for'
-		});
-		expect(linkProxy(db, broker, r.user.id, 'Lies@test.example', NOW)).toEqual({ ok: true });
-		expect(canActFor(db, carer.id, r.user.id)).toBe(true);
-		expect(actsFor(db, carer.id).map((a) => a.displayName)).toEqual(['Rosa']);
-		const posted = postAsProxy(db, carer.id, r.user.id, makePostInput(category.id), NOW);
-		if (!posted.ok) throw new Error(posted.error);
-		expect(posted.post).toMatchObject({ authorId: r.user.id, placedById: carer.id });
-		expect(db.select().from(posts).all()).toHaveLength(1);
-	});
-
-	it('stops after the link is revoked, and refuses an unknown address', () => {
-		const { db, register, broker, resident } = world();
-		const r = register();
-		if (!r.ok) throw new Error();
-		const carer = resident('Lies', { email: 'lies@test.example' });
-		expect(linkProxy(db, broker, r.user.id, 'nobody@test.example', NOW)).toMatchObject({
-			ok: false
-		});
-		linkProxy(db, broker, r.user.id, 'lies@test.example', NOW);
-		const link = proxiesOf(db, r.user.id)[0]!;
-		expect(revokeProxy(db, link.id, NOW + 1)).toBe(true);
-		expect(canActFor(db, carer.id, r.user.id)).toBe(false);
 	});
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { auditLog, outbox, posts, reports } from '../db/schema';
-import { createTestDb } from '../db/test-db';
 import { eq } from 'drizzle-orm';
 import { createPost, needsModeration, updatePost } from '../posts/create';
 import { editablePost } from '../posts/form';
@@ -9,40 +8,11 @@ import { openRequests } from '../matching/requests';
 import { closePost, reopenPost } from '../posts/lifecycle';
 import { grantBadge } from '../trust/grant';
 import { setBrokerSettings } from './settings';
-import { makePostInput, makeNeighbourhood } from '../testing/posts';
+import { makePostInput } from '../testing/posts';
 import { reportPost } from '../talk/safety';
-import {
-	approvePost,
-	hidePost,
-	openReports,
-	pendingPosts,
-	rejectPost,
-	resolveReport,
-	restorePost,
-	todayCounts
-} from './moderation';
-
-const NOW = Date.UTC(2026, 10, 24, 9);
-const ORIGIN = 'https://buurt.example';
-
-function world() {
-	const db = createTestDb();
-	const ctx = makeNeighbourhood(db);
-	const newcomer = ctx.resident('Nora Nieuw');
-	const broker = ctx.resident('Bea', { role: 'broker' });
-	const post = (key: string, at = NOW) => {
-		const made = createPost(
-			db,
-			newcomer.id,
-			makePostInput(ctx.category.id, { submissionKey: key }),
-			true,
-			at
-		);
-		if (!made.ok) throw new Error('post');
-		return made.post;
-	};
-	return { db, ctx, newcomer, broker, post };
-}
+import { approvePost, openReports, pendingPosts, resolveReport, todayCounts } from './moderation';
+import { rejectPost } from './take-down';
+import { MODERATION_NOW as NOW, ORIGIN, moderationWorld as world } from '../testing/broker';
 
 describe('who waits for a check (neighbourhood setting)', () => {
 	it('follows everyone / without a badge / nobody; brokers never wait', () => {
@@ -92,24 +62,6 @@ describe('moderation', () => {
 				.all()
 				.map((a) => a.action)
 		).toEqual(['post.approve']);
-	});
-
-	it('rejects with a reason the poster reads', () => {
-		const { db, broker, post } = world();
-		const waiting = post('b');
-		const rejected = rejectPost(
-			db,
-			waiting.id,
-			broker.id,
-			'Dit is werk voor een loodgieter',
-			ORIGIN,
-			NOW
-		)!;
-		expect([rejected.status, rejected.rejectionReason]).toEqual([
-			'rejected',
-			'Dit is werk voor een loodgieter'
-		]);
-		expect(db.select().from(outbox).get()!.textBody).toContain('Dit is werk voor een loodgieter');
 	});
 
 	it('takes a rejected post back in the queue once its poster changed it, then approves it', () => {
@@ -209,7 +161,7 @@ describe('moderation', () => {
 	});
 });
 
-describe('editing, hiding and restoring', () => {
+describe('editing', () => {
 	it('approves with corrected words and tells the poster about the changes', () => {
 		const { db, broker, post } = world();
 		const waiting = post('edit');
@@ -225,37 +177,5 @@ describe('editing, hiding and restoring', () => {
 		expect(db.select().from(outbox).get()!.textBody).toContain('kleine aanpassingen');
 		const audit = db.select().from(auditLog).get()!;
 		expect([audit.action, JSON.parse(audit.detail).edited]).toEqual(['post.approve', true]);
-	});
-
-	it('hides a published post with a reason the poster reads, and restores it', () => {
-		const { db, broker, post } = world();
-		const published = approvePost(db, post('hide').id, broker.id, ORIGIN, NOW)!;
-		// A waiting post cannot be hidden: it is not public.
-		expect(hidePost(db, post('other').id, broker.id, 'Nee', ORIGIN, NOW)).toBeNull();
-		const hidden = hidePost(
-			db,
-			published.id,
-			broker.id,
-			'Er staat een telefoonnummer in.',
-			ORIGIN,
-			NOW
-		)!;
-		expect([hidden.status, hidden.rejectionReason]).toEqual([
-			'hidden',
-			'Er staat een telefoonnummer in.'
-		]);
-		expect(hidePost(db, published.id, broker.id, 'Nog eens', ORIGIN, NOW)).toBeNull();
-		const mails = db.select().from(outbox).all();
-		expect(mails.at(-1)!.textBody).toContain('Reden: Er staat een telefoonnummer in.');
-		const restored = restorePost(db, published.id, broker.id, NOW + 1000)!;
-		expect([restored.status, restored.rejectionReason]).toEqual(['open', null]);
-		expect(restorePost(db, published.id, broker.id, NOW + 2000)).toBeNull();
-		expect(
-			db
-				.select()
-				.from(auditLog)
-				.all()
-				.map((a) => a.action)
-		).toEqual(['post.approve', 'post.hide', 'post.restore']);
 	});
 });

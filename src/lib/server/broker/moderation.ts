@@ -1,17 +1,11 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
 import { recordAudit } from '../audit/audit';
 import type { DB, DbOrTx } from '../db/client';
 import { posts, reports, users, type Post } from '../db/schema';
 import { unansweredBy } from '../matching/requests';
-import { renderMail } from '../mail/layout';
-import { enqueueMail } from '../mail/outbox';
 import { expiryFor } from '../posts/create';
 import { neighbourhoodSettings } from '../neighbourhoods/settings';
-import { openOrFilled } from '../posts/lifecycle';
-import { firstName } from '../profile/public';
-import { PUBLISHED_STATUSES } from '$lib/posts/statuses';
+import { tellPoster } from './poster-mail';
 
 /** Posts waiting for a broker's check in these neighbourhoods, oldest first. */
 export function pendingPosts(db: DbOrTx, neighbourhoodIds: number[]) {
@@ -23,49 +17,6 @@ export function pendingPosts(db: DbOrTx, neighbourhoodIds: number[]) {
 		.where(and(eq(posts.status, 'pending'), inArray(posts.neighbourhoodId, neighbourhoodIds)))
 		.orderBy(asc(posts.createdAt), asc(posts.id))
 		.all();
-}
-
-/** Tells the poster what the broker decided (the outbox makes it a call task without e-mail). */
-function tellPoster(
-	tx: DbOrTx,
-	post: Post,
-	kind: 'post_approved' | 'post_approved_edited' | 'post_rejected' | 'post_hidden',
-	reason: string | null,
-	origin: string,
-	now: number
-): void {
-	const author = tx.select().from(users).where(eq(users.id, post.authorId)).get();
-	if (!author) return;
-	const locale = toLocale(author.locale);
-	const title = post.title;
-	const words = {
-		post_approved: [m.broker_approved_subject, m.broker_approved_body],
-		post_approved_edited: [m.broker_approved_subject, m.broker_approved_edited_body],
-		post_rejected: [m.broker_rejected_subject, m.broker_rejected_body],
-		post_hidden: [m.broker_hidden_subject, m.broker_hidden_body]
-	} as const;
-	const [subjectOf, bodyOf] = words[kind];
-	const subject = subjectOf({ title }, { locale });
-	const text = bodyOf({ title, reason: reason ?? '' }, { locale });
-	enqueueMail(
-		tx,
-		{
-			to: author.email,
-			toName: author.displayName,
-			userId: author.id,
-			kind,
-			postId: post.id,
-			locale,
-			...renderMail({
-				locale,
-				subject,
-				greeting: m.mail_greeting({ name: firstName(author.displayName) }, { locale }),
-				paragraphs: [text],
-				action: { label: m.broker_see_post({}, { locale }), url: `${origin}/posts/${post.id}` }
-			})
-		},
-		now
-	);
 }
 
 /** The broker approves a waiting post: it goes on the list, and the poster hears so. */
@@ -125,103 +76,6 @@ export function approvePost(
 
 const edited = (post: Post, edits?: { title: string; body: string }) =>
 	!!edits && (edits.title !== post.title || edits.body !== post.body);
-
-/**
- * The broker takes a published post out of public view (e.g. after a report), with a reason the
- * poster reads on their page and by mail. Matches already made go on.
- */
-export function hidePost(
-	db: DB,
-	postId: number,
-	brokerId: string,
-	reason: string,
-	origin: string,
-	now: number
-): Post | null {
-	return db.transaction((tx) => {
-		const hidden = tx
-			.update(posts)
-			.set({ status: 'hidden', rejectionReason: reason, updatedAt: now })
-			.where(and(eq(posts.id, postId), inArray(posts.status, [...PUBLISHED_STATUSES])))
-			.returning()
-			.all()[0];
-		if (!hidden) return null;
-		recordAudit(
-			tx,
-			{
-				actorId: brokerId,
-				action: 'post.hide',
-				subjectType: 'post',
-				subjectId: postId,
-				neighbourhoodId: hidden.neighbourhoodId,
-				detail: { reason }
-			},
-			now
-		);
-		tellPoster(tx, hidden, 'post_hidden', reason, origin, now);
-		return hidden;
-	});
-}
-
-/** A hidden post goes back on the list (it was hidden by mistake, or the poster fixed it). */
-export function restorePost(db: DB, postId: number, brokerId: string, now: number): Post | null {
-	return db.transaction((tx) => {
-		const post = tx.select().from(posts).where(eq(posts.id, postId)).get();
-		if (!post || post.status !== 'hidden') return null;
-		const restored = tx
-			.update(posts)
-			.set({ status: openOrFilled(tx, post), rejectionReason: null, updatedAt: now })
-			.where(and(eq(posts.id, postId), eq(posts.status, 'hidden')))
-			.returning()
-			.all()[0]!;
-		recordAudit(
-			tx,
-			{
-				actorId: brokerId,
-				action: 'post.restore',
-				subjectType: 'post',
-				subjectId: postId,
-				neighbourhoodId: post.neighbourhoodId
-			},
-			now
-		);
-		return restored;
-	});
-}
-
-/** The broker rejects a waiting post with a reason the poster reads. */
-export function rejectPost(
-	db: DB,
-	postId: number,
-	brokerId: string,
-	reason: string,
-	origin: string,
-	now: number
-): Post | null {
-	return db.transaction((tx) => {
-		const rejected = tx
-			.update(posts)
-			.set({ status: 'rejected', rejectionReason: reason, updatedAt: now })
-			.where(and(eq(posts.id, postId), eq(posts.status, 'pending')))
-			.returning()
-			.all()[0];
-		if (!rejected) return null;
-		recordAudit(
-			tx,
-			{
-				actorId: brokerId,
-				action: 'post.reject',
-				subjectType: 'post',
-				subjectId: postId,
-				neighbourhoodId: rejected.neighbourhoodId,
-				detail: { reason }
-			},
-			now
-		);
-		tellPoster(tx, rejected, 'post_rejected', reason, origin, now);
-		return rejected;
-	});
-}
 
 /** Reports not yet resolved in these neighbourhoods, oldest first, with what they are about. */
 export function openReports(db: DbOrTx, neighbourhoodIds: number[]) {

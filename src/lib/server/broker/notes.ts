@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { DB } from '../db/client';
 import { residentNotes, users } from '../db/schema';
-import type { DeletionStep } from '../privacy/delete';
+import type { DeletionStep } from '../privacy/steps';
 
 /**
  * A resident's confidential notes, newest first, for a broker of their neighbourhood. Reading them

@@ -8,8 +8,7 @@ import {
 	signals,
 	users
 } from '../db/schema';
-import type { DeletionStep } from '../privacy/delete';
-import type { ExportSection } from '../privacy/export';
+import type { DeletionStep, ExportSection } from '../privacy/steps';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -3,15 +3,8 @@ import { createTestDb } from '../db/test-db';
 import { outbox, posts, tasks } from '../db/schema';
 import { createPost } from '../posts/create';
 import { makePostInput, makeNeighbourhood } from '../testing/posts';
-import {
-	addService,
-	countReferrals,
-	listServices,
-	parseOpeningHours,
-	referPost,
-	removeService,
-	type ServiceInput
-} from './referrals';
+import { countReferrals, referPost } from './referrals';
+import { addService, listServices, removeService, type ServiceInput } from './social-map';
 
 const NOW = Date.UTC(2026, 10, 24, 10);
 const service = (extra: Partial<ServiceInput> = {}): ServiceInput => ({
@@ -93,17 +86,5 @@ describe('referPost', () => {
 			ok: false,
 			error: 'intake_err_service'
 		});
-	});
-});
-
-describe('parseOpeningHours', () => {
-	it('reads Dutch and English days and refuses nonsense', () => {
-		expect(parseOpeningHours('ma 09:00-12:00, wed 13:00–16:00')).toEqual([
-			{ day: 1, from: '09:00', to: '12:00' },
-			{ day: 3, from: '13:00', to: '16:00' }
-		]);
-		expect(parseOpeningHours('')).toEqual([]);
-		expect(parseOpeningHours('maandag heel de dag')).toBeNull();
-		expect(parseOpeningHours('ma 12:00-09:00')).toBeNull();
 	});
 });

@@ -27,3 +27,53 @@ export function historyLoans(monthsAgo: number) {
 		repairs: monthsAgo % 2 === 0 ? 1 : 0
 	};
 }
+
+/** Who asks and offers in the demo's past, who helps, and about what. */
+export const HISTORY_AUTHORS = [
+	'maria@naburig.example',
+	'annie@naburig.example',
+	'fatima@naburig.example',
+	'mehmet@naburig.example',
+	'thomas@naburig.example'
+];
+export const HISTORY_HELPERS = [
+	'jozef@naburig.example',
+	'sofie@naburig.example',
+	'lotte@naburig.example',
+	'youssef@naburig.example'
+];
+export const HISTORY_CATEGORIES = [
+	'shopping',
+	'social-contact',
+	'small-jobs',
+	'transport',
+	'garden',
+	'paperwork'
+];
+export const HISTORY_TITLES: Record<string, string> = {
+	shopping: 'Boodschappen meebrengen',
+	'social-contact': 'Een babbel en een tas koffie',
+	'small-jobs': 'Een klein klusje in huis',
+	transport: 'Rit naar de dokter',
+	garden: 'Hulp in de tuin',
+	paperwork: 'Hulp bij een brief van de mutualiteit'
+};
+
+/** What people wrote in their follow-up answers. */
+export const FOLLOW_UP_COMMENTS = [
+	'Heel vriendelijk, dank u!',
+	'Het was wat kort, maar goed bedoeld.',
+	'Graag nog eens.'
+];
+
+/** Tools with a past only: the others have today's loans and repair (see tools.ts). */
+export const HISTORY_TOOL_TAGS = ['KBS-001', 'KBS-002', 'KBS-003', 'KBS-006', 'KBS-009'];
+/** Residents no end-to-end test borrows as, so their loan lists stay as the tests expect. */
+export const HISTORY_BORROWERS = [
+	'annie@naburig.example',
+	'ayse@naburig.example',
+	'gilbert@naburig.example',
+	'irina@naburig.example',
+	'nadia@naburig.example',
+	'mehmet@naburig.example'
+];

@@ -1,36 +1,21 @@
-import { format, subMonths } from 'date-fns';
 import { eq, inArray, lte } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { categories, followUps, users } from '../db/schema';
 import { createPost } from '../posts/create';
 import { closePost, expireDuePosts } from '../posts/lifecycle';
 import { acceptResponse, declineResponse, endMatch, respond } from '../posts/responses';
-import { localDate, localInstant } from '../calendar';
-import { HISTORY_MONTHS, historyMonth } from './history-pattern';
+import { firstOfMonth, localDate, localInstant, shiftMonths } from '../calendar';
+import {
+	HISTORY_AUTHORS,
+	HISTORY_CATEGORIES,
+	FOLLOW_UP_COMMENTS,
+	HISTORY_HELPERS,
+	HISTORY_MONTHS,
+	historyMonth,
+	HISTORY_TITLES
+} from './history-pattern';
 
 const HOUR = 3_600_000;
-const AUTHORS = [
-	'maria@naburig.example',
-	'annie@naburig.example',
-	'fatima@naburig.example',
-	'mehmet@naburig.example',
-	'thomas@naburig.example'
-];
-const HELPERS = [
-	'jozef@naburig.example',
-	'sofie@naburig.example',
-	'lotte@naburig.example',
-	'youssef@naburig.example'
-];
-const CATEGORIES = ['shopping', 'social-contact', 'small-jobs', 'transport', 'garden', 'paperwork'];
-const TITLES: Record<string, string> = {
-	shopping: 'Boodschappen meebrengen',
-	'social-contact': 'Een babbel en een tas koffie',
-	'small-jobs': 'Een klein klusje in huis',
-	transport: 'Rit naar de dokter',
-	garden: 'Hulp in de tuin',
-	paperwork: 'Hulp bij een brief van de mutualiteit'
-};
 
 /**
  * Eleven months of past requests, offers and matches, made through the real posting and matching
@@ -42,7 +27,7 @@ export function seedDemoHistory(db: DB, timeZone: string, now: number): void {
 		db
 			.select({ id: users.id, email: users.email })
 			.from(users)
-			.where(inArray(users.email, [...AUTHORS, ...HELPERS]))
+			.where(inArray(users.email, [...HISTORY_AUTHORS, ...HISTORY_HELPERS]))
 			.all()
 			.map((u) => [u.email!, u.id])
 	);
@@ -53,17 +38,17 @@ export function seedDemoHistory(db: DB, timeZone: string, now: number): void {
 			.all()
 			.map((c) => [c.slug, c.id])
 	);
-	const thisMonth = `${localDate(now, timeZone).slice(0, 7)}-01`;
+	const thisMonth = firstOfMonth(localDate(now, timeZone));
 	let n = 0;
 	for (let ago = HISTORY_MONTHS; ago >= 1; ago--) {
-		const month = format(subMonths(new Date(`${thisMonth}T12:00:00Z`), ago), 'yyyy-MM');
+		const month = shiftMonths(thisMonth, -ago).slice(0, 7);
 		const plan = historyMonth(ago);
 		const day = (i: number) => `${month}-${String(2 + ((i * 3) % 24)).padStart(2, '0')}`;
 		for (let i = 0; i < plan.requests + plan.offers; i++) {
 			const kind = i < plan.requests ? 'request' : 'offer';
-			const slug = CATEGORIES[(ago + i) % CATEGORIES.length]!;
-			const authorId = ids.get(AUTHORS[(ago + i) % AUTHORS.length]!)!;
-			const helperId = ids.get(HELPERS[(ago * 2 + i) % HELPERS.length]!)!;
+			const slug = HISTORY_CATEGORIES[(ago + i) % HISTORY_CATEGORIES.length]!;
+			const authorId = ids.get(HISTORY_AUTHORS[(ago + i) % HISTORY_AUTHORS.length]!)!;
+			const helperId = ids.get(HISTORY_HELPERS[(ago * 2 + i) % HISTORY_HELPERS.length]!)!;
 			const at = localInstant(day(i), '10:00', timeZone);
 			const made = createPost(
 				db,
@@ -72,7 +57,9 @@ export function seedDemoHistory(db: DB, timeZone: string, now: number): void {
 					kind,
 					categoryId: cats.get(slug)!,
 					title:
-						kind === 'request' ? TITLES[slug]! : `Ik help graag: ${TITLES[slug]!.toLowerCase()}`,
+						kind === 'request'
+							? HISTORY_TITLES[slug]!
+							: `Ik help graag: ${HISTORY_TITLES[slug]!.toLowerCase()}`,
 					body: 'Een vraag of aanbod van vorig seizoen, uit de geschiedenis van de demobuurt.',
 					whenType: 'flexible',
 					helpersNeeded: 1,
@@ -119,12 +106,6 @@ export function seedDemoHistory(db: DB, timeZone: string, now: number): void {
 	answerPastFollowUps(db, now);
 }
 
-const COMMENTS = [
-	'Heel vriendelijk, dank u!',
-	'Het was wat kort, maar goed bedoeld.',
-	'Graag nog eens.'
-];
-
 /**
  * The follow-ups of the past year were asked and mostly answered, as in a real pilot: most went
  * well, some partly, a few asked to be called, and about one in ten never answered. Recent ones
@@ -152,7 +133,10 @@ function answerPastFollowUps(db: DB, now: number): void {
 				answeredAt: dueAt + (1 + (id % 3)) * 24 * HOUR,
 				outcome,
 				continuation: id % 4 === 0 ? 'yes' : 'not_needed',
-				comment: outcome === 'went_well' && id % 5 !== 0 ? '' : COMMENTS[id % COMMENTS.length]!
+				comment:
+					outcome === 'went_well' && id % 5 !== 0
+						? ''
+						: FOLLOW_UP_COMMENTS[id % FOLLOW_UP_COMMENTS.length]!
 			})
 			.where(eq(followUps.id, id))
 			.run();

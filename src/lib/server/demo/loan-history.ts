@@ -1,21 +1,13 @@
-import { format, parseISO, subMonths } from 'date-fns';
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { loans, toolRepairs, tools, users } from '../db/schema';
-import { localDate, localInstant, shiftDate } from '../calendar';
-import { HISTORY_MONTHS, historyLoans } from './history-pattern';
-
-/** Tools with a past only: the others have today's loans and repair (see tools.ts). */
-const TAGS = ['KBS-001', 'KBS-002', 'KBS-003', 'KBS-006', 'KBS-009'];
-/** Residents no end-to-end test borrows as, so their loan lists stay as the tests expect. */
-const BORROWERS = [
-	'annie@naburig.example',
-	'ayse@naburig.example',
-	'gilbert@naburig.example',
-	'irina@naburig.example',
-	'nadia@naburig.example',
-	'mehmet@naburig.example'
-];
+import { firstOfMonth, localDate, localInstant, shiftDate, shiftMonths } from '../calendar';
+import {
+	HISTORY_BORROWERS,
+	HISTORY_MONTHS,
+	historyLoans,
+	HISTORY_TOOL_TAGS
+} from './history-pattern';
 
 /**
  * Eleven months of past loans, returns and repairs, following historyLoans() so the reports
@@ -30,23 +22,23 @@ export function seedDemoLoanHistory(
 	deskId: string | null,
 	now: number
 ): void {
-	const toolIds = TAGS.map(
+	const toolIds = HISTORY_TOOL_TAGS.map(
 		(tag) => tx.select({ id: tools.id }).from(tools).where(eq(tools.assetTag, tag)).get()!.id
 	);
 	const people = new Map(
 		tx
 			.select({ id: users.id, email: users.email })
 			.from(users)
-			.where(inArray(users.email, BORROWERS))
+			.where(inArray(users.email, HISTORY_BORROWERS))
 			.all()
 			.map((u) => [u.email!, u.id])
 	);
-	const borrowers = BORROWERS.map((e) => people.get(e)).filter((id) => id !== undefined);
+	const borrowers = HISTORY_BORROWERS.map((e) => people.get(e)).filter((id) => id !== undefined);
 	if (borrowers.length === 0) return;
-	const thisMonth = `${localDate(now, timeZone).slice(0, 7)}-01`;
+	const thisMonth = firstOfMonth(localDate(now, timeZone));
 	const day = shiftDate;
 	for (let ago = HISTORY_MONTHS; ago >= 1; ago--) {
-		const first = format(subMonths(parseISO(thisMonth), ago), 'yyyy-MM-dd');
+		const first = shiftMonths(thisMonth, -ago);
 		const plan = historyLoans(ago);
 		for (let i = 0; i < plan.loans; i++) {
 			const start = day(first, 2 + 4 * i);

@@ -1,4 +1,4 @@
-import type { DemoNeighbourhood, DemoPerson } from './seed';
+import type { DemoNeighbourhood, DemoPerson } from './types';
 
 /**
  * A second, smaller demo neighbourhood about two kilometres east of the first, with its own

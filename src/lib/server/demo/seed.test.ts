@@ -18,7 +18,8 @@ import { handleBadgeExpiry } from '../trust/expiry';
 import { ensureToolCategories } from '../lending/categories';
 import { createTestDb } from '../db/test-db';
 import { getSetting } from '../settings';
-import { DEMO_PEOPLE, seedDemoIfEmpty } from './seed';
+import { DEMO_PEOPLE } from './first-neighbourhood';
+import { seedDemoIfEmpty } from './seed';
 import { SECOND_PEOPLE } from './second-neighbourhood';
 
 describe('the demo neighbourhood', () => {

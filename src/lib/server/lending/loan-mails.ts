@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
 import { toLocale } from '$lib/i18n';
 import { longDate, weekdayName } from '$lib/dates';
-import type { DeskCancelReason } from '$lib/lending';
+import type { DeskCancelReason } from '$lib/lending/lists';
 import type { DbOrTx } from '../db/client';
 import { loans, neighbourhoods, pickupPlaces, tools, users } from '../db/schema';
 import { mailPerson } from '../mail/to-person';

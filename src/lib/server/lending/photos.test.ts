@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { PHOTO_MAX_BYTES } from '$lib/lending';
+import { PHOTO_MAX_BYTES } from '$lib/lending/photos';
 import { insertTestUser } from '../db/test-db';
 import { damageReports, toolPhotos } from '../db/schema';
 import { DeskError } from './desk/errors';

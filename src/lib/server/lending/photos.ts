@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { and, asc, eq } from 'drizzle-orm';
-import { PHOTO_MAX_BYTES } from '$lib/lending';
+import { PHOTO_MAX_BYTES } from '$lib/lending/photos';
 import type { DbOrTx } from '../db/client';
 import { toolPhotos } from '../db/schema';
 import { newId } from '../ids';

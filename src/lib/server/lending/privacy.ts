@@ -9,8 +9,7 @@ import {
 	tools,
 	toolWaitlist
 } from '../db/schema';
-import type { DeletionStep } from '../privacy/delete';
-import type { ExportSection } from '../privacy/export';
+import type { DeletionStep, ExportSection } from '../privacy/steps';
 import { cancelReserved } from './reservations';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
-import type { DeskCancelReason } from '$lib/lending';
+import type { DeskCancelReason } from '$lib/lending/lists';
 import { toolIsAway } from '$lib/lending/lists';
 import type { DB, DbOrTx } from '../db/client';
 import { loans, matches, tools, toolWaitlist, type Loan } from '../db/schema';

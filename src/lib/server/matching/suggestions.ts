@@ -5,7 +5,7 @@ import { localDate, localTime, weekdayOf } from '../calendar';
 import type { DbOrTx } from '../db/client';
 import { neighbourhoods, posts, users, type Post } from '../db/schema';
 import type { BadgeKind } from '$lib/trust/badge-kinds';
-import { distanceBand, distanceMetres } from '../posts/list';
+import { distanceBand, distanceMetres } from '../geo/distance';
 import { requiredBadges } from '../trust/rules';
 import { helperRefusalSql } from './eligibility';
 

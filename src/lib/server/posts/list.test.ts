@@ -5,16 +5,10 @@ import type { DB } from '../db/client';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { createPost, type PostInput } from './create';
 import { pausePost } from './lifecycle';
-import {
-	distanceBand,
-	filtersQuery,
-	listOpenPosts,
-	PAGE_SIZE,
-	parseFilters,
-	type ListFilters
-} from './list';
+import { filtersQuery, listOpenPosts, PAGE_SIZE, parseFilters, type ListFilters } from './list';
 import { CENTRE, makePostInput, makeNeighbourhood } from '../testing/posts';
-import { recordListVisit, viewerOf, VISIT_GAP_MS } from './view';
+import { viewerOf } from './viewer';
+import { recordListVisit, VISIT_GAP_MS } from './visits';
 
 // Tuesday 1 December 2026, 11:00 in Brussels.
 const NOW = Date.UTC(2026, 11, 1, 10);
@@ -186,17 +180,6 @@ describe('filters in the URL', () => {
 			)
 		).toEqual(none);
 		expect(filtersQuery(none, 1)).toBe('');
-	});
-
-	it('names distance bands', () => {
-		expect([10, 499, 500, 999, 1999, 2000].map(distanceBand)).toEqual([
-			500,
-			500,
-			1000,
-			1000,
-			2000,
-			'far'
-		]);
 	});
 });
 

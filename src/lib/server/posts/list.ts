@@ -1,4 +1,4 @@
-import { and, between, count, desc, eq, gte, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { localDate, localInstant, shiftDate, weekdayOf } from '../calendar';
 import {
 	BANDS,
@@ -18,6 +18,10 @@ import type { PublicBadges } from '$lib/trust/badges';
 import { writingLanguage } from '$lib/profile/languages';
 import { categoryName } from '../categories/pilot';
 import { publicBadgesOf } from '../trust/badges';
+import { distanceBand, distanceMetres, squaredDegreesSql, withinMetresSql } from '../geo/distance';
+
+/** A post's public, approximate point. */
+const POST_POINT = { lat: posts.approxLat, lon: posts.approxLon };
 
 /** Posts per page of the list. */
 export const PAGE_SIZE = 20;
@@ -65,23 +69,6 @@ export function filtersQuery(f: ListFilters, page: number): string {
 	if (page > 1) q.set('page', String(page));
 	const s = q.toString();
 	return s ? `?${s}` : '';
-}
-
-const M_PER_DEGREE = 111_320;
-
-/** Metres between two points; an equirectangular estimate, exact enough within a city. */
-export function distanceMetres(
-	a: { lat: number; lon: number },
-	b: { lat: number; lon: number }
-): number {
-	const x = (b.lon - a.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
-	const y = b.lat - a.lat;
-	return Math.sqrt(x * x + y * y) * M_PER_DEGREE;
-}
-
-/** The band a distance falls in: what people see instead of metres to a door. */
-export function distanceBand(metres: number): Band {
-	return BANDS.find((b) => metres < b) ?? 'far';
 }
 
 /** One card of the list: public facts only, never a point or an address. */
@@ -134,18 +121,6 @@ function dateCondition(date: DateFilter, now: number, timeZone: string): SQL | u
 	return or(dated, weekly);
 }
 
-function distanceCondition(point: { lat: number; lon: number }, metres: number): SQL {
-	const dLat = metres / M_PER_DEGREE;
-	const cos = Math.cos(point.lat * (Math.PI / 180));
-	const dLon = dLat / cos;
-	// A bounding box the index can use, then the circle inside it.
-	return and(
-		between(posts.approxLat, point.lat - dLat, point.lat + dLat),
-		between(posts.approxLon, point.lon - dLon, point.lon + dLon),
-		sql`((${posts.approxLat} - ${point.lat}) * (${posts.approxLat} - ${point.lat}) + (${posts.approxLon} - ${point.lon}) * ${cos} * (${posts.approxLon} - ${point.lon}) * ${cos}) < ${dLat * dLat}`
-	)!;
-}
-
 /** The list's filters as SQL conditions on open posts; shared by the list and the map. */
 export function openPostConditions(
 	f: ListFilters,
@@ -159,7 +134,7 @@ export function openPostConditions(
 		f.kind ? eq(posts.kind, f.kind) : undefined,
 		f.categoryId ? eq(posts.categoryId, f.categoryId) : undefined,
 		f.date ? dateCondition(f.date, now, viewer.timeZone) : undefined,
-		f.within && viewer.point ? distanceCondition(viewer.point, f.within) : undefined,
+		f.within && viewer.point ? withinMetresSql(POST_POINT, viewer.point, f.within) : undefined,
 		f.newOnly && viewer.seenBefore ? gte(posts.publishedAt, viewer.seenBefore) : undefined,
 		viewer.id && viewer.hasBlocks !== false
 			? sql`not exists (select 1 from blocks b where
@@ -181,12 +156,7 @@ const categoriesOf = preparedOnce((db) =>
 function nearThenNewest(viewer: Viewer): SQL[] {
 	const newest = [desc(posts.publishedAt), desc(posts.id)];
 	if (!viewer.point) return newest;
-	const { lat, lon } = viewer.point;
-	const cos = Math.cos(lat * (Math.PI / 180));
-	return [
-		sql`((${posts.approxLat} - ${lat}) * (${posts.approxLat} - ${lat}) + (${posts.approxLon} - ${lon}) * ${cos} * (${posts.approxLon} - ${lon}) * ${cos})`,
-		...newest
-	];
+	return [squaredDegreesSql(POST_POINT, viewer.point), ...newest];
 }
 
 /**

@@ -5,7 +5,7 @@ import { createPost } from './create';
 import { parseFilters } from './list';
 import { markersIn, viewportSchema, type PostMarker } from './markers';
 import { CENTRE, makePostInput, makeNeighbourhood } from '../testing/posts';
-import { viewerOf } from './view';
+import { viewerOf } from './viewer';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
 

@@ -4,14 +4,8 @@ import type { Band, PostKind } from '$lib/posts/choices';
 import { preparedOnce, type DbOrTx } from '../db/client';
 import { categories, posts } from '../db/schema';
 import { categoryName } from '../categories/pilot';
-import {
-	distanceBand,
-	distanceMetres,
-	openPostConditions,
-	whenColumns,
-	type ListFilters,
-	type Viewer
-} from './list';
+import { distanceBand, distanceMetres } from '../geo/distance';
+import { openPostConditions, whenColumns, type ListFilters, type Viewer } from './list';
 
 /** From this zoom on, every post is its own marker; below it, nearby posts are counted together. */
 export const SINGLE_MARKERS_FROM_ZOOM = 16;

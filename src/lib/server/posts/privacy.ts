@@ -1,7 +1,6 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { blocks, matches, messages, posts, reports, responses, trustBadges } from '../db/schema';
-import type { DeletionStep } from '../privacy/delete';
-import type { ExportSection } from '../privacy/export';
+import type { DeletionStep, ExportSection } from '../privacy/steps';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,5 +1,5 @@
 import { and, count, eq, or } from 'drizzle-orm';
-import type { DB, Tx } from '../db/client';
+import type { DB } from '../db/client';
 import {
 	auditLog,
 	emailTokens,
@@ -7,8 +7,7 @@ import {
 	outbox,
 	sessions,
 	userCategories,
-	users,
-	type User
+	users
 } from '../db/schema';
 import { log } from '../log';
 import { marketplaceDeletion } from '../posts/privacy';
@@ -17,6 +16,7 @@ import { notesDeletion } from '../broker/notes';
 import { intakeDeletion } from '../broker/privacy';
 import { lendingDeletion, toolsStillOut } from '../lending/privacy';
 import { helpingDeletion } from './helping';
+import type { DeletionStep } from './steps';
 import { safetyDeletion } from './safety';
 
 /**
@@ -24,17 +24,6 @@ import { safetyDeletion } from './safety';
  * Pages that list people show the message `account_deleted_person` for status 'deleted'.
  */
 export const DELETED_DISPLAY_NAME = '';
-
-/**
- * One step of deleting an account, run inside the one deletion transaction with the person's
- * row as it was before (so steps can still match on the old e-mail address). `origin` is the
- * site's address, for links in mail a step causes (a freed tool to the next person waiting).
- * What each step covers is declared in PERSONAL_DATA (personal-data.ts), by the step's name.
- */
-export interface DeletionStep {
-	name: string;
-	run: (tx: Tx, person: User, now: number, origin: string) => void;
-}
 
 /** Deletion cannot happen yet, for a reason the person can act on. */
 export class DeletionRefused extends Error {

@@ -6,6 +6,7 @@ import { intakeExport } from '../broker/privacy';
 import { lendingExport } from '../lending/privacy';
 import { helpingExport } from './helping';
 import { safetyExport } from './safety';
+import type { ExportSection } from './steps';
 import {
 	auditLog,
 	categories,
@@ -16,8 +17,7 @@ import {
 	sessions,
 	streets,
 	userCategories,
-	users,
-	type User
+	users
 } from '../db/schema';
 
 /** UTC milliseconds as an ISO 8601 string, or null: readable by a person and by a program. */
@@ -32,16 +32,6 @@ function parseJsonArray(text: string): unknown[] {
 		// A damaged value is still the person's data: hand it over as it is stored.
 		return [text];
 	}
-}
-
-/**
- * One part of the download: a name and a function that collects what that part of the site
- * stores about the person. Each section selects its fields explicitly, so a secret added to a
- * table later (a hash, a token) never ends up in the file by accident.
- */
-export interface ExportSection {
-	key: string;
-	collect: (db: DbOrTx, person: User) => unknown;
 }
 
 const profile: ExportSection = {

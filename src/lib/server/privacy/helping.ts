@@ -9,8 +9,7 @@ import {
 	posts
 } from '../db/schema';
 import { openOrFilled } from '../posts/lifecycle';
-import type { DeletionStep } from './delete';
-import type { ExportSection } from './export';
+import type { DeletionStep, ExportSection } from './steps';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

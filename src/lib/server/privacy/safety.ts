@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { auditLog, posts, recoveryCodes, reports, tasks } from '../db/schema';
-import type { DeletionStep } from './delete';
-import type { ExportSection } from './export';
+import type { DeletionStep, ExportSection } from './steps';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,8 +1,7 @@
-import { addMonths, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { calendarDate } from '$lib/schemas/fields';
 import { PERIOD_KINDS, type PeriodKind } from '$lib/reporting';
-import { daysFrom, localDate, localInstant, shiftDate } from '../calendar';
+import { daysFrom, localDate, localInstant, shiftDate, shiftMonths } from '../calendar';
 
 /**
  * A reporting period: whole local days in the neighbourhood's time zone, from `from` up to but
@@ -66,11 +65,11 @@ export function resolvePeriod(q: PeriodQuery, timeZone: string, now: number): Pe
 	} else if (q.period === 'month') {
 		const month = q.month ?? Number(today.slice(5, 7));
 		from = `${year}-${String(month).padStart(2, '0')}-01`;
-		to = format(addMonths(parseISO(from), 1), 'yyyy-MM-dd');
+		to = shiftMonths(from, 1);
 	} else if (q.period === 'quarter') {
 		const quarter = q.quarter ?? Math.ceil(Number(today.slice(5, 7)) / 3);
 		from = `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
-		to = format(addMonths(parseISO(from), 3), 'yyyy-MM-dd');
+		to = shiftMonths(from, 3);
 	} else {
 		from = `${year}-01-01`;
 		to = `${year + 1}-01-01`;
@@ -87,7 +86,7 @@ export function buildPeriod(kind: PeriodKind, from: string, to: string, timeZone
 	const months: PeriodMonth[] = [];
 	let cursor = `${from.slice(0, 7)}-01`;
 	while (cursor < to) {
-		const next = format(addMonths(parseISO(cursor), 1), 'yyyy-MM-dd');
+		const next = shiftMonths(cursor, 1);
 		const startDate = cursor < from ? from : cursor;
 		const endDate = next > to ? to : next;
 		months.push({

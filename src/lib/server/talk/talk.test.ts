@@ -5,7 +5,8 @@ import { createTestDb } from '../db/test-db';
 import { createPost } from '../posts/create';
 import { acceptResponse, endMatch, respond } from '../posts/responses';
 import { makePostInput, makeNeighbourhood } from '../testing/posts';
-import { getPostView, viewerOf } from '../posts/view';
+import { getPostView } from '../posts/view';
+import { viewerOf } from '../posts/viewer';
 import { listOpenPosts, parseFilters } from '../posts/list';
 import {
 	NOTICE_INTERVAL_MS,

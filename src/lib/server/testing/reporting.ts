@@ -12,7 +12,8 @@ import {
 	trustBadges,
 	users
 } from '../db/schema';
-import { addService, referPost } from '../broker/referrals';
+import { referPost } from '../broker/referrals';
+import { addService } from '../broker/social-map';
 import { answerOnBehalf } from '../followup/answer';
 import { acceptAgreement, publishAgreement } from '../lending/agreements';
 import { ensureToolCategories } from '../lending/categories';

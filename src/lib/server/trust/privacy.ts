@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { trustBadges } from '../db/schema';
-import type { DeletionStep } from '../privacy/delete';
+import type { DeletionStep } from '../privacy/steps';
 
 /**
  * Deleting an account removes the person's badges with the brokers' notes and reasons about

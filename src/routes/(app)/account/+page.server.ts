@@ -16,7 +16,7 @@ import {
 } from '$lib/server/auth/account-settings';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { requireUser } from '$lib/server/auth/guard';
-import { actsFor } from '$lib/server/broker/intake';
+import { actsFor } from '$lib/server/broker/carers';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';

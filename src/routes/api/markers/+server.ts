@@ -4,7 +4,7 @@ import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { parseFilters } from '$lib/server/posts/list';
 import { markersIn, viewportSchema } from '$lib/server/posts/markers';
-import { viewerOf } from '$lib/server/posts/view';
+import { viewerOf } from '$lib/server/posts/viewer';
 import type { RequestHandler } from './$types';
 
 /** The map's markers for a viewport and the list's filters: signed-in residents, as the list. */

@@ -1,17 +1,12 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { loans, matches, neighbourhoods, posts, toolRepairs, tools, users } from '../../db/schema';
+import { localDate } from '../../calendar';
+import { neighbourhoodSettings } from '../../neighbourhoods/settings';
+import { loans, matches, posts, toolRepairs, tools, users } from '../../db/schema';
 
 /** Today's local date "YYYY-MM-DD" in the neighbourhood's time zone. */
 export function localToday(d: DbOrTx, neighbourhoodId: number, now: number): string {
-	const hood = d
-		.select({ tz: neighbourhoods.timeZone })
-		.from(neighbourhoods)
-		.where(eq(neighbourhoods.id, neighbourhoodId))
-		.get();
-	return format(new TZDate(now, hood?.tz ?? 'Europe/Brussels'), 'yyyy-MM-dd');
+	return localDate(now, neighbourhoodSettings(d, neighbourhoodId).timeZone);
 }
 
 export interface DeskLoanRow {

@@ -12,7 +12,7 @@ import {
 } from '$lib/server/posts/lifecycle';
 import { days } from '$lib/server/calendar';
 import { EDITABLE, ownPost } from '$lib/server/posts/form';
-import { listMyPosts } from '$lib/server/posts/view';
+import { listMyPosts } from '$lib/server/posts/mine';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 

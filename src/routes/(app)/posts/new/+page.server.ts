@@ -5,7 +5,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { createPost } from '$lib/server/posts/create';
 import { authorFor } from '$lib/server/broker/acting-for';
-import { postAsProxy } from '$lib/server/broker/intake';
+import { postAsProxy } from '$lib/server/broker/carers';
 import { formSetup, submitPost } from '../post-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';

@@ -8,9 +8,9 @@ import {
 	approvePost,
 	openReports,
 	pendingPosts,
-	rejectPost,
 	resolveReport
 } from '$lib/server/broker/moderation';
+import { rejectPost } from '$lib/server/broker/take-down';
 import { categoryName } from '$lib/server/categories/pilot';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';

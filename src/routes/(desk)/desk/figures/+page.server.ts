@@ -1,10 +1,9 @@
-import { TZDate } from '@date-fns/tz';
-import { addMonths, format, startOfMonth } from 'date-fns';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { deskFigures } from '$lib/server/lending/figures';
 import { requireSomeDesk } from '$lib/server/lending/desk/access';
-import { timeZonesOf } from '$lib/server/neighbourhoods/public';
+import { neighbourhoodSettings } from '$lib/server/neighbourhoods/settings';
+import { firstOfMonth, localDate, shiftMonths } from '$lib/server/calendar';
 import { joinDateParts } from '$lib/schemas/fields';
 import { figuresPeriodSchema } from '$lib/schemas/lending';
 import type { PageServerLoad } from './$types';
@@ -13,8 +12,7 @@ export const load: PageServerLoad = (event) => {
 	const { neighbourhoodId } = requireSomeDesk(event);
 	const now = clock.now();
 	// This month by the neighbourhood's own calendar.
-	const timeZone = timeZonesOf(db, [neighbourhoodId]).get(neighbourhoodId) ?? 'Europe/Brussels';
-	const month = startOfMonth(new TZDate(now, timeZone));
+	const month = firstOfMonth(localDate(now, neighbourhoodSettings(db, neighbourhoodId).timeZone));
 	// The dates come as day / month / year boxes; "?from=YYYY-MM-DD" links still work.
 	const params = joinDateParts(new URLSearchParams(event.url.searchParams), 'from', 'to');
 	const typed = { from: params.get('from') ?? '', to: params.get('to') ?? '' };
@@ -24,9 +22,9 @@ export const load: PageServerLoad = (event) => {
 		const checked = figuresPeriodSchema.shape[key].safeParse(typed[key]);
 		if (!checked.success) errors[key] = checked.error.issues[0]?.message ?? 'lending_err_date';
 	}
-	const from = !errors.from && typed.from ? typed.from : format(month, 'yyyy-MM-dd');
+	const from = !errors.from && typed.from ? typed.from : month;
 	let to = !errors.to && typed.to ? typed.to : '';
-	if (!to || to <= from) to = format(addMonths(new Date(from), 1), 'yyyy-MM-dd');
+	if (!to || to <= from) to = shiftMonths(from, 1);
 	// The sentence above the tables names the last day counted, as people say a period.
 	const [y, mo, d] = to.split('-').map(Number) as [number, number, number];
 	const lastDay = new Date(Date.UTC(y, mo - 1, d - 1)).toISOString().slice(0, 10);

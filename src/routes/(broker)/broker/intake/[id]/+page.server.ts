@@ -5,13 +5,8 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
 import { proxySchema } from '$lib/schemas/intake';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
-import {
-	getRegisteredResident,
-	linkProxy,
-	openCallTasksOf,
-	proxiesOf,
-	revokeProxy
-} from '$lib/server/broker/intake';
+import { linkProxy, proxiesOf, revokeProxy } from '$lib/server/broker/carers';
+import { getRegisteredResident, openCallTasksOf } from '$lib/server/broker/intake';
 import { db } from '$lib/server/db';
 import { streets, users } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';

@@ -11,7 +11,7 @@ import {
 	parseOpeningHours,
 	removeService,
 	updateService
-} from '$lib/server/broker/referrals';
+} from '$lib/server/broker/social-map';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as clock from '$lib/server/clock';

@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages.js';
+import { toLocale } from '$lib/i18n';
+import type { DbOrTx } from '../db/client';
+import { users, type Post } from '../db/schema';
+import { renderMail } from '../mail/layout';
+import { enqueueMail } from '../mail/outbox';
+import { firstName } from '../profile/public';
+
+/** What a broker decided about a post, as the kind of mail the poster gets. */
+export type DecisionMail =
+	'post_approved' | 'post_approved_edited' | 'post_rejected' | 'post_hidden';
+
+/** Tells the poster what the broker decided (the outbox makes it a call task without e-mail). */
+export function tellPoster(
+	tx: DbOrTx,
+	post: Post,
+	kind: DecisionMail,
+	reason: string | null,
+	origin: string,
+	now: number
+): void {
+	const author = tx.select().from(users).where(eq(users.id, post.authorId)).get();
+	if (!author) return;
+	const locale = toLocale(author.locale);
+	const title = post.title;
+	const words = {
+		post_approved: [m.broker_approved_subject, m.broker_approved_body],
+		post_approved_edited: [m.broker_approved_subject, m.broker_approved_edited_body],
+		post_rejected: [m.broker_rejected_subject, m.broker_rejected_body],
+		post_hidden: [m.broker_hidden_subject, m.broker_hidden_body]
+	} as const;
+	const [subjectOf, bodyOf] = words[kind];
+	const subject = subjectOf({ title }, { locale });
+	const text = bodyOf({ title, reason: reason ?? '' }, { locale });
+	enqueueMail(
+		tx,
+		{
+			to: author.email,
+			toName: author.displayName,
+			userId: author.id,
+			kind,
+			postId: post.id,
+			locale,
+			...renderMail({
+				locale,
+				subject,
+				greeting: m.mail_greeting({ name: firstName(author.displayName) }, { locale }),
+				paragraphs: [text],
+				action: { label: m.broker_see_post({}, { locale }), url: `${origin}/posts/${post.id}` }
+			})
+		},
+		now
+	);
+}
