@@ -3,14 +3,11 @@ import { isLanguageCode } from '$lib/profile/languages';
 import type { DB, DbOrTx } from '../db/client';
 import {
 	neighbourhoodBrokers,
-	neighbourhoods,
-	posts,
 	residentConsents,
 	residentProxies,
 	streets,
 	tasks,
 	users,
-	type Post,
 	type User
 } from '../db/schema';
 import { describeTask } from '../tasks/describe';
@@ -19,7 +16,7 @@ import { recordAudit } from '../audit/audit';
 import { newId } from '../ids';
 import { log } from '../log';
 import { brokerCovers } from '../neighbourhoods/brokers';
-import { createPost, expiryFor, type PostInput, type PostResult } from '../posts/create';
+import { createPost, type PostInput, type PostResult } from '../posts/create';
 
 export const CONTACT_WAYS = ['phone', 'visit', 'letter'] as const;
 export type ContactWay = (typeof CONTACT_WAYS)[number];
@@ -143,24 +140,13 @@ export function placePostFor(
 	input: PostInput,
 	now: number
 ): PostResult {
-	const created = createPost(db, residentId, input, true, now);
-	if (!created.ok) return created;
-	const post = created.post;
-	const updated = db.transaction((tx) => {
-		const updated = tx
-			.update(posts)
-			.set({
-				placedById: brokerId,
-				status: post.status === 'pending' ? 'open' : post.status,
-				publishedAt: post.publishedAt ?? now,
-				expiresAt:
-					post.status === 'pending'
-						? expiryFor(post, requestExpiryDays(tx, post), now)
-						: post.expiresAt
-			})
-			.where(eq(posts.id, post.id))
-			.returning()
-			.all()[0]!;
+	return db.transaction((tx) => {
+		const created = createPost(tx, residentId, input, true, now, {
+			placedById: brokerId,
+			publishAtOnce: true
+		});
+		if (!created.ok) return created;
+		const post = created.post;
 		recordAudit(
 			tx,
 			{
@@ -173,19 +159,8 @@ export function placePostFor(
 			},
 			now
 		);
-		return updated;
+		return created;
 	});
-	return { ok: true, post: updated };
-}
-
-function requestExpiryDays(tx: DbOrTx, post: Post): number {
-	return (
-		tx
-			.select({ d: neighbourhoods.requestExpiryDays })
-			.from(neighbourhoods)
-			.where(eq(neighbourhoods.id, post.neighbourhoodId))
-			.get()?.d ?? 30
-	);
 }
 
 // ——— Carers and family members acting for a resident ———
@@ -297,15 +272,10 @@ export function postAsProxy(
 ): PostResult | { ok: false; field: 'for'; error: string } {
 	if (!canActFor(db, proxyUserId, residentId))
 		return { ok: false, field: 'for', error: 'intake_err_not_proxy' };
-	const created = createPost(db, residentId, input, true, now);
-	if (!created.ok) return created;
-	const post = db
-		.update(posts)
-		.set({ placedById: proxyUserId })
-		.where(eq(posts.id, created.post.id))
-		.returning()
-		.all()[0]!;
-	return { ok: true, post };
+	return createPost(db, residentId, input, true, now, {
+		placedById: proxyUserId,
+		publishAtOnce: false
+	});
 }
 
 /** Open call tasks about one person: what would have been mailed to them. */
