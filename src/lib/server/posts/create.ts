@@ -182,7 +182,9 @@ export function createPost(
 				updatedAt: now,
 				publishedAt: status === 'open' ? now : null,
 				expiresAt:
-					status === 'open' ? expiryFor(resolved.values, resolved.hood.requestExpiryDays, now) : null
+					status === 'open'
+						? expiryFor(resolved.values, resolved.hood.requestExpiryDays, now)
+						: null
 			})
 			.onConflictDoNothing()
 			.returning()
