@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
-import { posts, residentProxies, users } from '../db/schema';
+import { residentProxies, users } from '../db/schema';
 import { recordAudit } from '../audit/audit';
 import { brokerCovers } from '../neighbourhoods/brokers';
 import { createPost, type PostInput, type PostResult } from '../posts/create';
@@ -114,13 +114,8 @@ export function postAsProxy(
 ): PostResult | { ok: false; field: 'for'; error: string } {
 	if (!canActFor(db, proxyUserId, residentId))
 		return { ok: false, field: 'for', error: 'intake_err_not_proxy' };
-	const created = createPost(db, residentId, input, true, now);
-	if (!created.ok) return created;
-	const post = db
-		.update(posts)
-		.set({ placedById: proxyUserId })
-		.where(eq(posts.id, created.post.id))
-		.returning()
-		.all()[0]!;
-	return { ok: true, post };
+	return createPost(db, residentId, input, true, now, {
+		placedById: proxyUserId,
+		publishAtOnce: false
+	});
 }

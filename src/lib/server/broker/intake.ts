@@ -4,7 +4,6 @@ import type { ContactWay } from '$lib/intake/contact';
 import type { DB, DbOrTx } from '../db/client';
 import {
 	neighbourhoodBrokers,
-	posts,
 	residentConsents,
 	streets,
 	tasks,
@@ -17,8 +16,7 @@ import { recordAudit } from '../audit/audit';
 import { newId } from '../ids';
 import { log } from '../log';
 import { brokerCovers } from '../neighbourhoods/brokers';
-import { neighbourhoodSettings } from '../neighbourhoods/settings';
-import { createPost, expiryFor, type PostInput, type PostResult } from '../posts/create';
+import { createPost, type PostInput, type PostResult } from '../posts/create';
 
 export interface IntakeInput {
 	displayName: string;
@@ -139,28 +137,13 @@ export function placePostFor(
 	input: PostInput,
 	now: number
 ): PostResult {
-	const created = createPost(db, residentId, input, true, now);
-	if (!created.ok) return created;
-	const post = created.post;
-	const updated = db.transaction((tx) => {
-		const updated = tx
-			.update(posts)
-			.set({
-				placedById: brokerId,
-				status: post.status === 'pending' ? 'open' : post.status,
-				publishedAt: post.publishedAt ?? now,
-				expiresAt:
-					post.status === 'pending'
-						? expiryFor(
-								post,
-								neighbourhoodSettings(tx, post.neighbourhoodId).requestExpiryDays,
-								now
-							)
-						: post.expiresAt
-			})
-			.where(eq(posts.id, post.id))
-			.returning()
-			.all()[0]!;
+	return db.transaction((tx) => {
+		const created = createPost(tx, residentId, input, true, now, {
+			placedById: brokerId,
+			publishAtOnce: true
+		});
+		if (!created.ok) return created;
+		const post = created.post;
 		recordAudit(
 			tx,
 			{
@@ -173,9 +156,8 @@ export function placePostFor(
 			},
 			now
 		);
-		return updated;
+		return created;
 	});
-	return { ok: true, post: updated };
 }
 
 /** Open call tasks about one person: what would have been mailed to them. */

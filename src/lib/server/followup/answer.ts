@@ -1,12 +1,12 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { NEEDS_ATTENTION } from '$lib/followup';
 import type { FollowUpAnswer } from '$lib/schemas/followup';
 import { recordAudit } from '../audit/audit';
 import type { DB, DbOrTx } from '../db/client';
-import { followUpLinks, followUps, matches, posts, tasks, type FollowUp } from '../db/schema';
+import { followUpLinks, followUps, matches, posts, type FollowUp } from '../db/schema';
 import { hashToken } from '../ids';
 import { firstName } from '../profile/public';
-import { createTask } from '../tasks/tasks';
+import { completeFollowUpTasks, createTask } from '../tasks/tasks';
 import { followUpContext } from './worker';
 
 export type LinkCheck =
@@ -72,21 +72,7 @@ function saveAnswer(
 		.all()[0];
 	if (!followUp) return null;
 	// Answered: the "nobody answered" task and the call task for it are no longer needed.
-	tx.update(tasks)
-		.set({ doneAt: now, doneById: answeredById, outcome: 'answered' })
-		.where(
-			and(
-				isNull(tasks.doneAt),
-				or(
-					eq(tasks.dedupeKey, `follow-up-no-answer:${followUpId}`),
-					and(
-						eq(tasks.kind, 'call_resident'),
-						sql`json_extract(${tasks.details}, '$.followUpId') = ${followUpId}`
-					)
-				)
-			)
-		)
-		.run();
+	completeFollowUpTasks(tx, followUpId, answeredById, 'answered', now);
 	if (NEEDS_ATTENTION.includes(answer.outcome)) {
 		const { person, other, post } = followUpContext(tx, followUp);
 		createTask(

@@ -1,11 +1,9 @@
 import { and, asc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
 import type { DB, DbOrTx } from '../db/client';
 import { followUpLinks, followUps, matches, posts, users, type FollowUp } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
-import { renderMail } from '../mail/layout';
-import { enqueueMail } from '../mail/outbox';
+import { mailPerson } from '../mail/to-person';
 import { callUsMailLine } from '../neighbourhoods/call-us';
 import { days, localDaysLater } from '../calendar';
 import { neighbourhoodSettings } from '../neighbourhoods/settings';
@@ -64,34 +62,26 @@ function mailFollowUp(
 ): void {
 	const { person, other, post } = followUpContext(tx, followUp);
 	if (person.status !== 'active') return;
-	const locale = toLocale(person.locale);
 	const name = firstName(other.displayName);
 	const title = post.title;
-	const question = followUp.aboutEnd
-		? m.followup_mail_body_ended({ name, title }, { locale })
-		: followUp.round > 1
-			? m.followup_mail_body_ongoing({ name, title }, { locale })
-			: m.followup_mail_body({ name, title }, { locale });
 	const token = person.email ? newLink(tx, followUp.id, now) : null;
-	// Someone stuck on the link (or who would rather talk) finds the number in the mail itself.
-	const call = token ? callUsMailLine(tx, post.neighbourhoodId, locale) : null;
-	enqueueMail(
+	mailPerson(
 		tx,
-		{
-			to: person.email,
-			toName: person.displayName,
-			userId: person.id,
-			kind,
-			locale,
-			postId: post.id,
-			followUpId: followUp.id,
-			...renderMail({
-				locale,
+		person,
+		kind,
+		(locale) => {
+			const question = followUp.aboutEnd
+				? m.followup_mail_body_ended({ name, title }, { locale })
+				: followUp.round > 1
+					? m.followup_mail_body_ongoing({ name, title }, { locale })
+					: m.followup_mail_body({ name, title }, { locale });
+			// Someone stuck on the link (or who would rather talk) finds the number in the mail itself.
+			const call = token ? callUsMailLine(tx, post.neighbourhoodId, locale) : null;
+			return {
 				subject:
 					kind === 'follow_up'
 						? m.followup_mail_subject({ name }, { locale })
 						: m.followup_reminder_subject({ name }, { locale }),
-				greeting: m.mail_greeting({ name: firstName(person.displayName) }, { locale }),
 				paragraphs: [
 					...(kind === 'follow_up'
 						? [question]
@@ -106,9 +96,10 @@ function mailFollowUp(
 					: undefined,
 				// The broker reads a call task out on the phone: no link, so no words about one.
 				after: token ? m.followup_mail_after({ days: LINK_VALID_DAYS }, { locale }) : undefined
-			})
+			};
 		},
-		now
+		now,
+		{ postId: post.id, followUpId: followUp.id }
 	);
 }
 

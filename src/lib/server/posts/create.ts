@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { DB } from '../db/client';
+import type { DbOrTx } from '../db/client';
 import { categories, neighbourhoods, posts, users, type Post } from '../db/schema';
 import type { DayPart } from '$lib/day-parts';
 import type { PostKind, WhenType } from '$lib/posts/choices';
@@ -35,7 +35,7 @@ export type PostResult = { ok: true; post: Post } | PostError;
  * Whether a resident's new post waits for a broker's check, by the neighbourhood's setting:
  * everyone, only people without a trust badge (the default), or nobody. Brokers and admins never wait.
  */
-export function needsModeration(db: DB, authorId: string, now: number): boolean {
+export function needsModeration(db: DbOrTx, authorId: string, now: number): boolean {
 	const author = db
 		.select({ role: users.role, neighbourhoodId: users.neighbourhoodId })
 		.from(users)
@@ -57,7 +57,7 @@ export function needsModeration(db: DB, authorId: string, now: number): boolean 
  * Checks a post against the poster's neighbourhood and works out its place and timing.
  * Returns the columns to store, or the field that is wrong.
  */
-function resolvePost(db: DB, authorId: string, input: PostInput) {
+function resolvePost(db: DbOrTx, authorId: string, input: PostInput) {
 	const author = db.select().from(users).where(eq(users.id, authorId)).get();
 	if (!author?.neighbourhoodId || author.exactLat === null || author.exactLon === null)
 		return { ok: false as const, field: 'place', error: 'post_err_no_place' };
@@ -131,60 +131,67 @@ export function expiryFor(
 	return now + days(expiryDays);
 }
 
+/** Someone who places a post for its author: a carer, or a broker on the phone. */
+export interface PlacedFor {
+	placedById: string;
+	/** Open at once, without the broker's check (a broker checked it on the phone). */
+	publishAtOnce: boolean;
+}
+
 /**
  * Saves a new post as a draft, or sends it at once (`send`): then it is open, or pending when
- * the poster needs a broker's check. The same submission key returns the post made before.
+ * the poster needs a broker's check. A post placed for its author keeps who placed it, and
+ * skips the check when `publishAtOnce`. All in one transaction, so a post is stored whole or
+ * not at all. The same submission key returns the post made before.
  */
 export function createPost(
-	db: DB,
+	db: DbOrTx,
 	authorId: string,
 	input: PostInput,
 	send: boolean,
-	now: number
+	now: number,
+	placed?: PlacedFor
 ): PostResult {
-	const earlier = db
-		.select()
-		.from(posts)
-		.where(and(eq(posts.authorId, authorId), eq(posts.submissionKey, input.submissionKey)))
-		.get();
-	if (earlier) return { ok: true, post: earlier };
-	const resolved = resolvePost(db, authorId, input);
-	if (!resolved.ok) return resolved;
-	const status = !send ? 'draft' : needsModeration(db, authorId, now) ? 'pending' : 'open';
-	const post = db
-		.insert(posts)
-		.values({
-			...resolved.values,
-			authorId,
-			status,
-			submissionKey: input.submissionKey,
-			createdAt: now,
-			updatedAt: now,
-			publishedAt: status === 'open' ? now : null,
-			expiresAt:
-				status === 'open' ? expiryFor(resolved.values, resolved.hood.requestExpiryDays, now) : null
-		})
-		.onConflictDoNothing()
-		.returning()
-		.all()[0];
-	// A racing double submit inserted first: return that one.
-	return {
-		ok: true,
-		post:
-			post ??
-			db
-				.select()
-				.from(posts)
-				.where(and(eq(posts.authorId, authorId), eq(posts.submissionKey, input.submissionKey)))
-				.get()!
-	};
+	const sameKey = and(eq(posts.authorId, authorId), eq(posts.submissionKey, input.submissionKey));
+	return db.transaction((tx) => {
+		const earlier = tx.select().from(posts).where(sameKey).get();
+		if (earlier) return { ok: true, post: earlier };
+		const resolved = resolvePost(tx, authorId, input);
+		if (!resolved.ok) return resolved;
+		const status = !send
+			? 'draft'
+			: placed?.publishAtOnce || !needsModeration(tx, authorId, now)
+				? 'open'
+				: 'pending';
+		const post = tx
+			.insert(posts)
+			.values({
+				...resolved.values,
+				authorId,
+				placedById: placed?.placedById ?? null,
+				status,
+				submissionKey: input.submissionKey,
+				createdAt: now,
+				updatedAt: now,
+				publishedAt: status === 'open' ? now : null,
+				expiresAt:
+					status === 'open'
+						? expiryFor(resolved.values, resolved.hood.requestExpiryDays, now)
+						: null
+			})
+			.onConflictDoNothing()
+			.returning()
+			.all()[0];
+		// A racing double submit inserted first: return that one.
+		return { ok: true, post: post ?? tx.select().from(posts).where(sameKey).get()! };
+	});
 }
 
 /**
  * Changes a post's content; an open post stays open, a draft stays a draft. A rejected post,
  * once changed, waits for the broker's check again (the earlier reason stays for the broker).
  */
-export function updatePost(db: DB, post: Post, input: PostInput, now: number): PostResult {
+export function updatePost(db: DbOrTx, post: Post, input: PostInput, now: number): PostResult {
 	const resolved = resolvePost(db, post.authorId, input);
 	if (!resolved.ok) return resolved;
 	const updated = db

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { outbox, posts, tasks } from '../db/schema';
 import { createTestDb } from '../db/test-db';
+import { describeTask } from '../tasks/describe';
 import { createPost } from './create';
 import {
 	EXPIRY_WARNING_DAYS,
@@ -77,5 +78,18 @@ describe('the expiry warning', () => {
 		const task = db.select().from(tasks).get()!;
 		expect(task.kind).toBe('call_resident');
 		expect(JSON.parse(task.details)).toMatchObject({ mailKind: 'post_expiring', postId: post.id });
+	});
+
+	it('reads as a call in the language of the broker who reads it', () => {
+		const { db, post } = openRequest(null);
+		warnExpiringRequests(db, post.expiresAt! - days(1), ORIGIN);
+		const task = db.select().from(tasks).get()!;
+		expect(describeTask(task, 'Rosa', 'en')).toEqual({
+			subject: `Call Rosa: is "${post.title}" still needed?`,
+			text: `The request "${post.title}" leaves the list within ${EXPIRY_WARNING_DAYS} days. Ask whether Rosa still needs help. Write below what Rosa answered.`
+		});
+		expect(describeTask(task, 'Rosa', 'nl').subject).toBe(
+			`Bel Rosa: is "${post.title}" nog nodig?`
+		);
 	});
 });

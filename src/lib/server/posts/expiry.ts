@@ -6,6 +6,7 @@ import { neighbourhoods, posts, users, type Post } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
+import { firstName } from '../profile/public';
 import { markStillNeeded } from './lifecycle';
 import { formatLocalDate } from '$lib/dates';
 import { days } from '../calendar';
@@ -51,6 +52,7 @@ export function warnExpiringRequests(db: DB, now: number, origin: string): numbe
 			warned++;
 			const locale = toLocale(user.locale);
 			const until = formatLocalDate(post.expiresAt!, timeZone, locale);
+			const about = { name: firstName(user.displayName), title: post.title };
 			enqueueMail(
 				tx,
 				{
@@ -60,6 +62,14 @@ export function warnExpiringRequests(db: DB, now: number, origin: string): numbe
 					kind: 'post_expiring',
 					postId: post.id,
 					locale,
+					// Without e-mail the broker calls, and reads this in their own language.
+					call: {
+						subject: { key: 'posts_call_expiring_subject', params: about },
+						text: {
+							key: 'posts_call_expiring_text',
+							params: { ...about, days: EXPIRY_WARNING_DAYS }
+						}
+					},
 					...renderMail({
 						locale,
 						subject: m.posts_expiring_subject({ title: post.title }, { locale }),

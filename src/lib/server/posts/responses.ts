@@ -1,4 +1,4 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, count, eq, or } from 'drizzle-orm';
 import type { DB, DbOrTx, Tx } from '../db/client';
 import {
 	blocks,
@@ -77,8 +77,8 @@ export type AcceptResult =
 	| { ok: false; error: 'ineligible'; refusal: HelperRefusal };
 
 /**
- * Accepting a response makes a match. For a request, the insert itself checks that fewer active
- * matches exist than helpers needed, inside an IMMEDIATE transaction: two accepts at the same
+ * Accepting a response makes a match. For a request, only while fewer active matches exist than
+ * helpers needed, checked inside an IMMEDIATE transaction: two accepts at the same
  * moment, even from two server processes, can never both take the last place.
  */
 export function acceptResponse(
@@ -120,16 +120,29 @@ export function acceptResponseIn(
 		helperId
 	);
 	if (refusal) return { ok: false as const, error: 'ineligible' as const, refusal };
+	// The IMMEDIATE transaction holds the write lock from its start, so nobody can take the last
+	// place between this count and the insert.
+	const full =
+		post.kind === 'request' &&
+		tx
+			.select({ n: count() })
+			.from(matches)
+			.where(and(eq(matches.postId, post.id), eq(matches.status, 'active')))
+			.get()!.n >= post.helpersNeeded;
+	if (full) return { ok: false as const, error: 'full' as const };
 	const match = tx
 		.insert(matches)
-		.select(
-			sql`select null, ${post.id}, ${response.id}, ${helperId}, ${requesterId}, ${actorId}, 'active', ${now}, null, null, null
-				where ${post.kind} = 'offer'
-				   or (select count(*) from ${matches} where ${matches.postId} = ${post.id} and ${matches.status} = 'active') < ${post.helpersNeeded}`
-		)
+		.values({
+			postId: post.id,
+			responseId: response.id,
+			helperId,
+			requesterId,
+			madeById: actorId,
+			status: 'active',
+			agreedAt: now
+		})
 		.returning()
-		.all()[0];
-	if (!match) return { ok: false as const, error: 'full' as const };
+		.all()[0]!;
 	scheduleFollowUps(tx, match, post.neighbourhoodId);
 	tx.update(responses)
 		.set({ status: 'accepted', decidedAt: now })

@@ -1,38 +1,12 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 import type { FollowUpOutcome } from '$lib/followup';
-import { DEFAULT_TIME_ZONE, formatLocalDate, longDate } from '$lib/dates';
+import { formatLocalDate, longDate } from '$lib/dates';
 import type { Task } from '../db/schema';
-import type { BadgeKind } from '$lib/trust/badge-kinds';
 import { BADGE_NAMES } from '../trust/mails';
-import { taskDetails } from './tasks';
-import { renderTaskText, type CallText } from './texts';
-
-/** What a task's details may hold; every field is optional because tasks of old versions stay. */
-export interface TaskDetails {
-	/** Call tasks: what to say, as message keys with parameters. */
-	call?: CallText;
-	/** Call tasks made before texts were keys, and loan mails read out: the mail's own words. */
-	subject?: string;
-	text?: string;
-	mailKind?: string;
-	postId?: number;
-	followUpId?: number;
-	href?: string;
-	/** Follow-up tasks: the other side's first name, the answer and its comment. */
-	other?: string;
-	title?: string;
-	outcome?: FollowUpOutcome;
-	comment?: string;
-	/** Lending: the late loan, its tool and due date. */
-	loanId?: number;
-	tool?: string;
-	endDate?: string;
-	/** An expiring badge: which, and when, in the neighbourhood's time zone. */
-	badgeKind?: BadgeKind;
-	expiresAt?: number;
-	timeZone?: string;
-}
+import type { TaskKind, TaskOf } from './kinds';
+import { readTask } from './tasks';
+import { renderTaskText } from './texts';
 
 const outcomeNames: Record<FollowUpOutcome, () => string> = {
 	went_well: m.followup_outcome_went_well,
@@ -41,51 +15,124 @@ const outcomeNames: Record<FollowUpOutcome, () => string> = {
 	call_me: m.followup_outcome_call_me
 };
 
+type Described = { subject: string | null; text: string | null };
+
+/** The words of one task; null when its details are of an older shape (then: its own words). */
+function describe(task: TaskOf, person: string, locale?: Locale): Described | null {
+	const opts = locale ? { locale } : undefined;
+	switch (task.kind) {
+		case 'call_resident': {
+			const d = task.details;
+			if ('call' in d)
+				return {
+					subject: renderTaskText(d.call.subject, locale),
+					text: renderTaskText(d.call.text, locale)
+				};
+			return { subject: d.subject, text: d.text };
+		}
+		case 'follow_up_attention': {
+			const { other, title, outcome, comment } = task.details;
+			if (!outcome) return null;
+			return {
+				subject: m.followup_task_attention(
+					{ person, other, title, outcome: outcomeNames[outcome]() },
+					opts
+				),
+				text: comment || null
+			};
+		}
+		case 'follow_up_no_answer': {
+			const { other, title } = task.details;
+			return {
+				subject: m.followup_task_no_answer(
+					{ person, other: other ?? '', title: title ?? '' },
+					opts
+				),
+				text: null
+			};
+		}
+		case 'loan_overdue_call': {
+			const { tool, endDate } = task.details;
+			if (!tool || !endDate) return null;
+			const date = longDate(endDate, locale ?? getLocale());
+			return { subject: m.desk_call_overdue({ name: person, tool, date }, opts), text: null };
+		}
+		case 'badge_expiring': {
+			const { badgeKind, expiresAt, timeZone } = task.details;
+			if (!badgeKind || !expiresAt) return null;
+			const date = formatLocalDate(expiresAt, timeZone, locale ?? getLocale());
+			const badge = BADGE_NAMES[badgeKind]({}, opts);
+			return {
+				subject: m.trust_task_expiring_subject({ name: person, badge, date }, opts),
+				text: m.trust_task_expiring_text({}, opts)
+			};
+		}
+	}
+}
+
 /**
  * A task's headline and text in the reader's language (the request's locale unless given).
- * `person` is the display name of whom the task is about.
+ * `person` is the display name of whom the task is about. Tasks stored before their texts
+ * were message keys keep the words they were made with.
  */
 export function describeTask(
 	task: Pick<Task, 'kind' | 'details'>,
 	person: string,
 	locale?: Locale
-): { subject: string | null; text: string | null } {
-	const d = taskDetails<TaskDetails>(task as Task);
-	const opts = locale ? { locale } : undefined;
-	if (d.call)
-		return {
-			subject: renderTaskText(d.call.subject, locale),
-			text: renderTaskText(d.call.text, locale)
-		};
-	const about = { person, other: d.other ?? '', title: d.title ?? '' };
-	if (task.kind === 'follow_up_attention' && d.outcome)
-		return {
-			subject: m.followup_task_attention({ ...about, outcome: outcomeNames[d.outcome]() }, opts),
-			text: d.comment ?? null
-		};
-	if (task.kind === 'follow_up_no_answer')
-		return { subject: m.followup_task_no_answer(about, opts), text: null };
-	if (task.kind === 'loan_overdue_call' && d.tool && d.endDate)
-		return {
-			subject: m.desk_call_overdue(
-				{ name: person, tool: d.tool, date: longDate(d.endDate, locale ?? getLocale()) },
-				opts
-			),
-			text: null
-		};
-	if (task.kind === 'badge_expiring' && d.badgeKind && d.expiresAt) {
-		const date = formatLocalDate(
-			d.expiresAt,
-			d.timeZone ?? DEFAULT_TIME_ZONE,
-			locale ?? getLocale()
-		);
-		return {
-			subject: m.trust_task_expiring_subject(
-				{ name: person, badge: BADGE_NAMES[d.badgeKind]({}, opts), date },
-				opts
-			),
-			text: m.trust_task_expiring_text({}, opts)
-		};
+): Described {
+	const stored = readTask(task);
+	const described = describe(stored, person, locale);
+	if (described) return described;
+	const old = stored.details as { subject?: string; text?: string; comment?: string };
+	return { subject: old.subject ?? null, text: old.text ?? old.comment ?? null };
+}
+
+/** What Today shows of a task: its words, and the pages it leads to. */
+export interface TaskView {
+	id: number;
+	kind: TaskKind;
+	dueAt: number;
+	subject: string | null;
+	text: string | null;
+	postId: number | null;
+	followUpId: number | null;
+	/** A page in the broker's workspace the task is about (e.g. the person page). */
+	href: string | null;
+	loanId: number | null;
+}
+
+type Links = Pick<TaskView, 'postId' | 'followUpId' | 'href' | 'loanId'>;
+
+/** The pages a task of each kind leads to. */
+function linksOf(task: TaskOf): Links {
+	const none: Links = { postId: null, followUpId: null, href: null, loanId: null };
+	switch (task.kind) {
+		case 'call_resident':
+		case 'follow_up_no_answer':
+		case 'follow_up_attention':
+			return {
+				...none,
+				postId: task.details.postId ?? null,
+				followUpId: task.details.followUpId ?? null
+			};
+		case 'loan_overdue_call':
+			return { ...none, loanId: task.details.loanId };
+		case 'badge_expiring':
+			return {
+				...none,
+				href: task.details.href?.startsWith('/broker/') ? task.details.href : null
+			};
 	}
-	return { subject: d.subject ?? null, text: d.text ?? d.comment ?? null };
+}
+
+/** A task as Today shows it, in the reader's language. */
+export function viewTask(task: Task, person: string, locale?: Locale): TaskView {
+	const stored = readTask(task);
+	return {
+		id: task.id,
+		kind: stored.kind,
+		dueAt: task.dueAt,
+		...describeTask(task, person, locale),
+		...linksOf(stored)
+	};
 }

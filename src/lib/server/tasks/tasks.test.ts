@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { makeAdminNeighbourhood } from '../testing/neighbourhoods';
+import type { DetailsOf } from './kinds';
 import { completeTask, createTask, listOpenTasks, taskDetails } from './tasks';
+
+/** A call as a mail for someone without e-mail leaves it. */
+const call = { mailKind: 'loan_confirmation', subject: 'Bel', text: 'Tekst' };
 
 describe('tasks on Today', () => {
 	it('are created once per key, shown when due, and leave the list when done', () => {
@@ -17,7 +21,8 @@ describe('tasks on Today', () => {
 				kind: 'loan_overdue_call',
 				subjectUserId: resident.id,
 				dedupeKey: 'loan-overdue:1',
-				details: { loanId: 1 }
+				// As an older version stored it: the loan only.
+				details: { loanId: 1 } as DetailsOf<'loan_overdue_call'>
 			},
 			1000
 		);
@@ -25,12 +30,21 @@ describe('tasks on Today', () => {
 		expect(
 			createTask(
 				db,
-				{ neighbourhoodId: n.id, kind: 'loan_overdue_call', dedupeKey: 'loan-overdue:1' },
+				{
+					neighbourhoodId: n.id,
+					kind: 'loan_overdue_call',
+					dedupeKey: 'loan-overdue:1',
+					details: { loanId: 1, tool: 'Boor', endDate: '2026-03-08' }
+				},
 				2000
 			)
 		).toBeNull();
-		createTask(db, { neighbourhoodId: n.id, kind: 'call_resident', dueAt: 5000 }, 1000);
-		createTask(db, { neighbourhoodId: other.id, kind: 'call_resident' }, 1000);
+		createTask(
+			db,
+			{ neighbourhoodId: n.id, kind: 'call_resident', dueAt: 5000, details: call },
+			1000
+		);
+		createTask(db, { neighbourhoodId: other.id, kind: 'call_resident', details: call }, 1000);
 
 		const due = listOpenTasks(db, [n.id], 1500);
 		expect(due.map((t) => t.kind)).toEqual(['loan_overdue_call']);

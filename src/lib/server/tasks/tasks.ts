@@ -1,18 +1,17 @@
-import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { tasks, type Task } from '../db/schema';
+import type { TaskKind, TaskOf } from './kinds';
 
-export interface NewTask {
+/** A task to put on Today: one of the kinds in kinds.ts, with the details of that kind. */
+export type NewTask = TaskOf & {
 	neighbourhoodId: number | null;
-	/** The area's own name for it, e.g. "loan_overdue_call", "follow_up_no_answer". */
-	kind: string;
 	subjectUserId?: string | null;
 	/** Same key twice = one task; e.g. `loan-overdue:${loanId}`. */
 	dedupeKey?: string;
-	details?: Record<string, unknown>;
 	/** Defaults to now. */
 	dueAt?: number;
-}
+};
 
 /**
  * Puts a task on Today. Idempotent per dedupeKey, so a job that runs every few minutes can call
@@ -26,7 +25,7 @@ export function createTask(db: DbOrTx, task: NewTask, now: number): number | nul
 			kind: task.kind,
 			subjectUserId: task.subjectUserId ?? null,
 			dedupeKey: task.dedupeKey ?? null,
-			details: JSON.stringify(task.details ?? {}),
+			details: JSON.stringify(task.details),
 			createdAt: now,
 			dueAt: task.dueAt ?? now
 		})
@@ -41,7 +40,7 @@ export function listOpenTasks(
 	db: DbOrTx,
 	neighbourhoodIds: number[],
 	now: number,
-	kinds?: string[]
+	kinds?: TaskKind[]
 ): Task[] {
 	if (neighbourhoodIds.length === 0) return [];
 	return db
@@ -91,6 +90,42 @@ export function completeTaskByKey(
 	return done.changes === 1;
 }
 
+/**
+ * Closes the tasks about a follow-up once it is answered: "nobody answered" and the call made
+ * instead of its mail. False when none was open.
+ */
+export function completeFollowUpTasks(
+	db: DbOrTx,
+	followUpId: number,
+	doneById: string | null,
+	outcome: string,
+	now: number
+): boolean {
+	const done = db
+		.update(tasks)
+		.set({ doneAt: now, doneById, outcome })
+		.where(
+			and(
+				isNull(tasks.doneAt),
+				or(
+					eq(tasks.dedupeKey, `follow-up-no-answer:${followUpId}`),
+					and(
+						eq(tasks.kind, 'call_resident'),
+						sql`json_extract(${tasks.details}, '$.followUpId') = ${followUpId}`
+					)
+				)
+			)
+		)
+		.run();
+	return done.changes > 0;
+}
+
+/** A stored task as its kind and details (createTask is the only writer, so they match). */
+export function readTask(task: Pick<Task, 'kind' | 'details'>): TaskOf {
+	return { kind: task.kind, details: JSON.parse(task.details) } as TaskOf;
+}
+
+/** A task's details as stored; prefer readTask, which knows each kind's shape. */
 export function taskDetails<T = Record<string, unknown>>(task: Task): T {
 	return JSON.parse(task.details) as T;
 }

@@ -12,7 +12,9 @@ export const TASK_TEXTS = {
 	broker_call_match_made_subject: m.broker_call_match_made_subject,
 	broker_call_match_made_text: m.broker_call_match_made_text,
 	broker_call_proposal_subject: m.broker_call_proposal_subject,
-	broker_call_proposal_text: m.broker_call_proposal_text
+	broker_call_proposal_text: m.broker_call_proposal_text,
+	posts_call_expiring_subject: m.posts_call_expiring_subject,
+	posts_call_expiring_text: m.posts_call_expiring_text
 } satisfies Record<string, (params: never, options?: { locale?: Locale }) => string>;
 
 export type TaskTextKey = keyof typeof TASK_TEXTS;

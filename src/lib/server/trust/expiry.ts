@@ -95,7 +95,8 @@ export function handleBadgeExpiry(db: DB, now: number, origin: string): number {
 				details: {
 					badgeId: badge.id,
 					badgeKind: badge.kind,
-					expiresAt: badge.expiresAt,
+					// Not null: the query takes badges that expire.
+					expiresAt: badge.expiresAt!,
 					timeZone: holder.timeZone ?? DEFAULT_TIME_ZONE,
 					href: personPage(holder.id)
 				}

@@ -180,7 +180,7 @@ describe('check-out and check-in', () => {
 					kind: 'loan_overdue_call',
 					subjectUserId: maria.id,
 					dedupeKey: `loan-overdue:${loanId}:${endDate}`,
-					details: { loanId, endDate }
+					details: { loanId, tool: 'Boormachine', endDate }
 				},
 				NOW - 1000
 			);

@@ -8,8 +8,8 @@ import { db } from '$lib/server/db';
 import { tasks, users } from '$lib/server/db/schema';
 import { staleProposals } from '$lib/server/matching/proposals';
 import { brokeredNeighbourhoods } from '$lib/server/neighbourhoods/brokers';
-import { describeTask, type TaskDetails } from '$lib/server/tasks/describe';
-import { completeTask, listOpenTasks, taskDetails } from '$lib/server/tasks/tasks';
+import { viewTask } from '$lib/server/tasks/describe';
+import { completeTask, listOpenTasks } from '$lib/server/tasks/tasks';
 import { textField } from '$lib/schemas/fields';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -46,19 +46,10 @@ export const load: PageServerLoad = (event) => {
 			overdue: open.filter((t) => t.kind === 'loan_overdue_call').length
 		},
 		tasks: open.map((t) => {
-			const d = taskDetails<TaskDetails>(t);
 			const person = t.subjectUserId ? people.get(t.subjectUserId) : undefined;
 			return {
-				id: t.id,
-				kind: t.kind,
-				dueAt: t.dueAt,
 				// In the language of the broker reading it.
-				...describeTask(t, person?.name ?? ''),
-				postId: d.postId ?? null,
-				followUpId: d.followUpId ?? null,
-				// A page in the broker's workspace the task is about (e.g. the person page).
-				href: d.href?.startsWith('/broker/') ? d.href : null,
-				loanId: d.loanId ?? null,
+				...viewTask(t, person?.name ?? ''),
 				personId: person?.id ?? null,
 				personName: person?.name ?? null,
 				personPhone: person?.phone ?? null

@@ -1,0 +1,51 @@
+import type { FollowUpOutcome } from '$lib/followup';
+import type { BadgeKind } from '$lib/trust/badge-kinds';
+import type { CallText } from './texts';
+
+/** A follow-up the broker looks at: the request and the other side's first name. */
+interface FollowUpAbout {
+	followUpId: number;
+	postId: number;
+	title: string;
+	other: string;
+}
+
+/**
+ * A call to someone without e-mail, made instead of a mail (`mailKind`): what to say as message
+ * keys (`call`). Mails not yet written as keys still give their own words (`subject`, `text`).
+ */
+export type CallDetails = {
+	mailKind: string;
+	postId?: number;
+	/** The follow-up the mail asked about: the broker enters the answer from the task. */
+	followUpId?: number;
+} & ({ call: CallText } | { subject: string; text: string });
+
+/**
+ * Every kind of task and the details it stores. Details hold facts and message keys, never
+ * words, so each broker reads a task in their own language (describe.ts).
+ */
+export type TaskOf =
+	| { kind: 'call_resident'; details: CallDetails }
+	| { kind: 'loan_overdue_call'; details: { loanId: number; tool: string; endDate: string } }
+	| { kind: 'follow_up_no_answer'; details: FollowUpAbout }
+	| {
+			kind: 'follow_up_attention';
+			details: FollowUpAbout & { outcome: FollowUpOutcome; comment: string };
+	  }
+	| {
+			kind: 'badge_expiring';
+			details: {
+				badgeId: number;
+				badgeKind: BadgeKind;
+				expiresAt: number;
+				timeZone: string;
+				/** The person page in the broker's workspace. */
+				href: string;
+			};
+	  };
+
+export type TaskKind = TaskOf['kind'];
+
+/** The details of one kind of task. */
+export type DetailsOf<K extends TaskKind> = Extract<TaskOf, { kind: K }>['details'];
