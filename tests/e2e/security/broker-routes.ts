@@ -46,7 +46,7 @@ export interface Ids {
 type Scope = 'n1' | 'own' | 'admin' | 'user';
 
 export interface Row {
-	/** The route as in the file tree (groups left out), e.g. `/broker/residents/[id]`. */
+	/** The route as in the file tree (groups left out), e.g. `/broker/residents/[id=userid]`. */
 	route: string;
 	/** `load`, `GET` (a +server.ts handler), `default` or the named action. */
 	handler: string;
@@ -124,14 +124,14 @@ export const ROWS: Row[] = [
 		why: 'any broker may register a resident; the street decides the neighbourhood (checked apart)'
 	},
 	{
-		route: '/broker/intake/[id]',
+		route: '/broker/intake/[id=userid]',
 		handler: 'load',
 		url: (i) => `/broker/intake/${i.resident}`,
 		scope: 'n1',
 		ok: 200
 	},
 	{
-		route: '/broker/intake/[id]',
+		route: '/broker/intake/[id=userid]',
 		handler: 'link',
 		url: (i) => `/broker/intake/${i.resident}`,
 		form: { email: '' },
@@ -139,7 +139,7 @@ export const ROWS: Row[] = [
 		ok: 400
 	},
 	{
-		route: '/broker/intake/[id]',
+		route: '/broker/intake/[id=userid]',
 		handler: 'revoke',
 		url: (i) => `/broker/intake/${i.resident}`,
 		form: { linkId: '0' },
@@ -418,14 +418,14 @@ export const ROWS: Row[] = [
 		ok: 200
 	},
 	{
-		route: '/broker/residents/[id]',
+		route: '/broker/residents/[id=userid]',
 		handler: 'load',
 		url: (i) => `/broker/residents/${i.resident}`,
 		scope: 'n1',
 		ok: 200
 	},
 	...(['grant', 'suspend', 'note'] as const).map((action): Row => ({
-		route: '/broker/residents/[id]',
+		route: '/broker/residents/[id=userid]',
 		handler: action,
 		url: (i) => `/broker/residents/${i.resident}`,
 		form: {},
@@ -433,7 +433,7 @@ export const ROWS: Row[] = [
 		ok: 400
 	})),
 	{
-		route: '/broker/residents/[id]',
+		route: '/broker/residents/[id=userid]',
 		handler: 'unsuspend',
 		url: (i) => `/broker/residents/${i.resident}`,
 		form: {},
@@ -442,7 +442,7 @@ export const ROWS: Row[] = [
 		why: 'the person is not suspended'
 	},
 	{
-		route: '/broker/residents/[id]',
+		route: '/broker/residents/[id=userid]',
 		handler: 'revoke',
 		url: (i) => `/broker/residents/${i.resident}?badge=0`,
 		form: {},
@@ -451,14 +451,14 @@ export const ROWS: Row[] = [
 		why: 'no such badge'
 	},
 	{
-		route: '/broker/residents/[id]/post',
+		route: '/broker/residents/[id=userid]/post',
 		handler: 'load',
 		url: (i) => `/broker/residents/${i.resident}/post`,
 		scope: 'n1',
 		ok: 200
 	},
 	{
-		route: '/broker/residents/[id]/post',
+		route: '/broker/residents/[id=userid]/post',
 		handler: 'default',
 		url: (i) => `/broker/residents/${i.resident}/post`,
 		form: {},

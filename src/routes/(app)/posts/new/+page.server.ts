@@ -6,7 +6,7 @@ import { db } from '$lib/server/db';
 import { createPost } from '$lib/server/posts/create';
 import { authorFor } from '$lib/server/broker/acting-for';
 import { postAsProxy } from '$lib/server/broker/carers';
-import { formSetup, submitPost } from '../post-form.server';
+import { formSetup, submitPost } from '$lib/server/posts/post-form';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 

@@ -4,7 +4,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { updatePost } from '$lib/server/posts/create';
 import { editablePost, formValuesOf } from '$lib/server/posts/form';
-import { formSetup, submitPost } from '../../post-form.server';
+import { formSetup, submitPost } from '$lib/server/posts/post-form';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 

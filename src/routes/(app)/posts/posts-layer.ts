@@ -5,7 +5,7 @@ import type { PostKind } from '$lib/posts/choices';
 import { bandText, whenText } from '$lib/posts/describe';
 // Only the shape of the answer crosses over: the type is erased from the browser's code.
 import type { Marker, PostMarker } from '$lib/server/posts/markers';
-import type { L } from './leaflet';
+import type { L } from '$lib/components/map/leaflet';
 import { markerChanges, markerContent, markerKey } from './marker-diff';
 
 /** An element with text, never HTML: titles are written by residents. */

@@ -5,7 +5,7 @@ import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import { placePostFor } from '$lib/server/broker/intake';
 import { db } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
-import { formSetup, submitPost } from '../../../../../(app)/posts/post-form.server';
+import { formSetup, submitPost } from '$lib/server/posts/post-form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as clock from '$lib/server/clock';
 
