@@ -4,7 +4,7 @@ import { signIn } from './pages/auth';
 
 export { expect };
 
-/** The demo password and accounts seeded by DEMO=1 (see src/lib/server/demo/seed.ts). */
+/** The demo password and accounts seeded by DEMO=1 (see src/lib/server/demo/first-neighbourhood.ts). */
 export const DEMO_PASSWORD = 'buurt-demo-2026';
 export const DEMO = {
 	admin: 'griet@naburig.example',

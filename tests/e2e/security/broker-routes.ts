@@ -575,14 +575,14 @@ export const ROWS: Row[] = [
 		ok: 400
 	},
 	{
-		route: '/desk/borrowers/[userId]',
+		route: '/desk/borrowers/[userId=userid]',
 		handler: 'load',
 		url: (i) => n1(`/desk/borrowers/${i.resident}`),
 		scope: 'n1',
 		ok: 200
 	},
 	{
-		route: '/desk/borrowers/[userId]',
+		route: '/desk/borrowers/[userId=userid]',
 		handler: 'load',
 		url: (i) => `/desk/borrowers/${i.resident}`,
 		scope: 'n1',
