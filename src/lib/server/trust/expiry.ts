@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit';
 import type { DB } from '../db/client';
 import { trustBadges, users } from '../db/schema';
 import { createTask } from '../tasks/tasks';
-import { DEFAULT_TIME_ZONE, days } from '../calendar';
+import { days } from '../calendar';
 import { expiringTaskKey } from './grant';
 import { badgeHolder, queueBadgeEndedMail } from './mails';
 
@@ -97,7 +97,7 @@ export function handleBadgeExpiry(db: DB, now: number, origin: string): number {
 					badgeKind: badge.kind,
 					// Not null: the query takes badges that expire.
 					expiresAt: badge.expiresAt!,
-					timeZone: holder.timeZone ?? DEFAULT_TIME_ZONE,
+					timeZone: holder.timeZone,
 					href: personPage(holder.id)
 				}
 			},

@@ -72,7 +72,7 @@ export function grantBadge(db: DB, input: GrantInput, now: number): GrantResult 
 	if (input.kind === 'good_conduct') {
 		if (input.checkedOn < issuedOn)
 			return { ok: false, field: 'checkedOn', error: 'trust_err_checked_before_issued' };
-		expiresAt = certificateExpiry(issuedOn, holder.certificateValidityYears ?? 3, tz);
+		expiresAt = certificateExpiry(issuedOn, holder.certificateValidityYears, tz);
 		if (expiresAt <= now)
 			return { ok: false, field: 'issuedOn', error: 'trust_err_certificate_expired' };
 	}

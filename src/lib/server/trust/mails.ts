@@ -7,8 +7,9 @@ import { neighbourhoods, users } from '../db/schema';
 import type { BadgeKind } from '$lib/trust/badge-kinds';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
-import { DEFAULT_TIME_ZONE, formatLocalDate } from '$lib/dates';
+import { formatLocalDate } from '$lib/dates';
 import { firstName } from '../profile/public';
+import { neighbourhoodSettings } from '../neighbourhoods/settings';
 
 type Message = (inputs?: object, options?: { locale?: Locale }) => string;
 
@@ -23,7 +24,7 @@ export const BADGE_NAMES: Record<BadgeKind, Message> = {
 
 /** The person a badge belongs to, with what a mail or a task about it needs. */
 export function badgeHolder(db: DbOrTx, userId: string) {
-	return db
+	const person = db
 		.select({
 			id: users.id,
 			email: users.email,
@@ -31,14 +32,15 @@ export function badgeHolder(db: DbOrTx, userId: string) {
 			locale: users.locale,
 			status: users.status,
 			neighbourhoodId: users.neighbourhoodId,
-			phone: neighbourhoods.phoneDutyNumber,
-			timeZone: neighbourhoods.timeZone,
-			certificateValidityYears: neighbourhoods.certificateValidityYears
+			phone: neighbourhoods.phoneDutyNumber
 		})
 		.from(users)
 		.leftJoin(neighbourhoods, eq(neighbourhoods.id, users.neighbourhoodId))
 		.where(eq(users.id, userId))
 		.get();
+	if (!person) return undefined;
+	const { timeZone, certificateValidityYears } = neighbourhoodSettings(db, person.neighbourhoodId);
+	return { ...person, timeZone, certificateValidityYears };
 }
 
 export type BadgeHolder = NonNullable<ReturnType<typeof badgeHolder>>;
@@ -62,7 +64,7 @@ export function queueBadgeEndedMail(
 	const name = BADGE_NAMES[badge.kind]({}, { locale });
 	const date =
 		badge.expiresAt !== null
-			? formatLocalDate(badge.expiresAt, holder.timeZone ?? DEFAULT_TIME_ZONE, locale)
+			? formatLocalDate(badge.expiresAt, holder.timeZone, locale)
 			: '';
 	const paragraphs =
 		why === 'revoked'
