@@ -79,3 +79,27 @@ export function monthName(month: number): string {
 export function monthYear(instant: number, timeZone: string = DEFAULT_TIME_ZONE): string {
 	return dateTimeFormat(getLocale(), { month: 'long', year: 'numeric', timeZone }).format(instant);
 }
+
+/** An instant as people read it on a page: "20 nov 2026 14:05", or only the day. */
+export function instantText(
+	at: number,
+	timeZone: string,
+	locale: string,
+	{ dateOnly = false } = {}
+): string {
+	return dateTimeFormat(locale, {
+		dateStyle: dateOnly ? 'long' : 'medium',
+		timeStyle: dateOnly ? undefined : 'short',
+		timeZone
+	}).format(at);
+}
+
+/** The instant's local date "YYYY-MM-DD" in a zone, for a `<time datetime>`. */
+export function machineDate(at: number, timeZone: string): string {
+	return dateTimeFormat('en-CA', {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		timeZone
+	}).format(at);
+}
