@@ -3,7 +3,9 @@ import type { DbOrTx } from '../db/client';
 import { agreementAcceptances, borrowerAgreements, users } from '../db/schema';
 import { recordAudit } from '../audit/audit';
 
-export type AcceptanceMethod = 'online' | 'paper' | 'read_aloud';
+import type { AcceptanceMethod } from '$lib/lending/lists';
+
+export type { AcceptanceMethod };
 
 /** The borrower agreement a neighbourhood lends under now, with its text in one language. */
 export interface CurrentAgreement {
@@ -13,12 +15,8 @@ export interface CurrentAgreement {
 	publishedAt: number;
 }
 
-/** The newest version of the neighbourhood's agreement in a language (Dutch as fallback), or null. */
-export function currentAgreement(
-	d: DbOrTx,
-	neighbourhoodId: number,
-	locale: string
-): CurrentAgreement | null {
+/** The newest version of the neighbourhood's borrower agreement, with its texts per language. */
+export function latestAgreement(d: DbOrTx, neighbourhoodId: number) {
 	const row = d
 		.select()
 		.from(borrowerAgreements)
@@ -26,13 +24,30 @@ export function currentAgreement(
 		.orderBy(desc(borrowerAgreements.version))
 		.limit(1)
 		.get();
-	if (!row) return null;
-	const body = JSON.parse(row.body) as Record<string, string>;
+	return row
+		? {
+				id: row.id,
+				version: row.version,
+				publishedAt: row.publishedAt,
+				body: JSON.parse(row.body) as Record<string, string>
+			}
+		: null;
+}
+
+/** The newest version of the neighbourhood's agreement in a language (Dutch as fallback), or null. */
+export function currentAgreement(
+	d: DbOrTx,
+	neighbourhoodId: number,
+	locale: string
+): CurrentAgreement | null {
+	const latest = latestAgreement(d, neighbourhoodId);
+	if (!latest) return null;
+	const { body } = latest;
 	return {
-		id: row.id,
-		version: row.version,
+		id: latest.id,
+		version: latest.version,
 		text: body[locale] ?? body.nl ?? Object.values(body)[0] ?? '',
-		publishedAt: row.publishedAt
+		publishedAt: latest.publishedAt
 	};
 }
 

@@ -5,7 +5,8 @@ import { agreementTextSchema } from '$lib/schemas/lending';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { requireSomeDesk } from '$lib/server/lending/desk/access';
-import { latestAgreement, publishDeskAgreement } from '$lib/server/lending/desk/agreement';
+import { latestAgreement } from '$lib/server/lending/agreements';
+import { publishDeskAgreement } from '$lib/server/lending/desk/agreement';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The borrower agreement: the current version, and a new version (never an edit of the old one). */
