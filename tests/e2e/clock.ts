@@ -62,6 +62,3 @@ export async function waitUntilMailsAboutSent(text: string): Promise<void> {
 		})
 		.toBe(0);
 }
-
-// The date helpers moved to dates.ts; the desk and lending specs still import them from here.
-export { brusselsDate, nextWeekday, shift, spokenDate, weekday } from './dates';

@@ -1,5 +1,5 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { spokenDate } from '../clock';
+import { nextWeekday, shift, spokenDate, today } from '../dates';
 import { signIn, signOut } from '../pages/auth';
 import { findTool } from '../pages/desk';
 import { bookTool, openTool } from '../pages/lending';
@@ -9,31 +9,13 @@ const ANNIE = 'annie@naburig.example';
 const THOMAS = 'thomas@naburig.example';
 const LADDER = 'Huishoudladder, 3 x 8 treden';
 
-function brusselsToday(): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(Date.now());
-}
-
-function shift(date: string, days: number): string {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** A date written out as the site writes it (Dutch, full), e.g. "maandag 7 december 2026". */
-function longDate(date: string): string {
-	return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'full', timeZone: 'UTC' }).format(
-		new Date(`${date}T00:00:00Z`)
-	);
-}
-
 test('Annie phones that she no longer needs the ladder: the desk cancels it, she is mailed why, the waiting neighbour hears it is free', async ({
 	page
 }) => {
 	// Four sign-ins, two mails and four accessibility checks: more than the default minute.
 	test.slow();
 	// Next week's Monday to Wednesday: the pick-up place is open on weekdays.
-	const today = brusselsToday();
-	const dow = new Date(`${today}T12:00:00Z`).getUTCDay();
-	const monday = shift(today, (1 - dow + 7) % 7 || 7);
+	const monday = nextWeekday(today(), 1);
 	const wednesday = shift(monday, 2);
 
 	// Annie reserves the ladder.
@@ -99,7 +81,7 @@ test('Annie phones that she no longer needs the ladder: the desk cancels it, she
 		after: before
 	});
 	expect(mail.text).toContain(
-		`van ${longDate(monday)} tot en met ${longDate(wednesday)} geannuleerd`
+		`van ${spokenDate(monday)} tot en met ${spokenDate(wednesday)} geannuleerd`
 	);
 	expect(mail.text).toContain('Je liet ons weten dat je het niet meer nodig hebt.');
 	// Thomas, first in line, hears the ladder is free again.
@@ -118,6 +100,6 @@ test('Annie phones that she no longer needs the ladder: the desk cancels it, she
 			.getByRole('region', { name: 'Vroeger' })
 			.getByRole('listitem')
 			// The demo history has older ladder loans of hers: this one by its days.
-			.filter({ hasText: `${LADDER} · Van ${longDate(monday)}` })
+			.filter({ hasText: `${LADDER} · Van ${spokenDate(monday)}` })
 	).toContainText('Geannuleerd');
 });

@@ -1,6 +1,5 @@
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { brusselsDate, shift, spokenDate } from '../clock';
-import { signIn } from '../pages/auth';
+import { expect, expectAccessible, test } from '../fixtures';
+import { brusselsDate, lastDayOfMonth, shift, spokenDate } from '../dates';
 import { findTool } from '../pages/desk';
 import { dateGroup, expectDate, fillDate } from '../pages/forms';
 
@@ -10,10 +9,9 @@ const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 const SPOKEN = /(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} [a-z]+ \d{4}/;
 
 test('the desk, a tool’s history, the lending figures and the reports say dates as people do', async ({
-	page
+	asBroker: page
 }) => {
 	const today = brusselsDate(Date.now());
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 
 	// Today's pick-ups and returns (the demo lends the mower and the hedge trimmer today).
 	await page.goto('/desk');
@@ -34,7 +32,7 @@ test('the desk, a tool’s history, the lending figures and the reports say date
 	await page.goto('/desk/figures');
 	const first = `${today.slice(0, 8)}01`;
 	const [y, m] = today.split('-').map(Number) as [number, number];
-	const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+	const last = lastDayOfMonth(y, m);
 	await expect(main).toContainText(`Van ${spokenDate(first)} tot en met ${spokenDate(last)}.`);
 	await expect(main).not.toContainText(ISO_DATE);
 	// Another period, typed day / month / year; a link made before the boxes still works.

@@ -1,6 +1,5 @@
 import sharp from 'sharp';
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { signIn } from '../pages/auth';
+import { expect, expectAccessible, test } from '../fixtures';
 import {
 	confirmCheckIn,
 	confirmCheckOut,
@@ -18,9 +17,8 @@ const PNG = Buffer.from(
 test.describe.configure({ mode: 'serial' });
 
 test('the broker hands over the lawn mower, takes back the hedge trimmer with damage and sends it to repair', async ({
-	page
+	asBroker: page
 }) => {
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	// How often the trimmer went in repair this month so far, by the desk's figures.
 	const repairsOfTrimmer = async () => {
 		await page.goto('/desk');
@@ -123,8 +121,7 @@ test('the broker hands over the lawn mower, takes back the hedge trimmer with da
 	await expectAccessible(page);
 });
 
-test('a photo added at the desk shows on the public tool page', async ({ page }) => {
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
+test('a photo added at the desk shows on the public tool page', async ({ asBroker: page }) => {
 	await openToolPhotos(page, 'KBS-002', /Accuschroefmachine/);
 	await expectAccessible(page);
 	await page.getByLabel('Foto', { exact: true }).setInputFiles({
@@ -143,8 +140,7 @@ test('a photo added at the desk shows on the public tool page', async ({ page })
 	expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
 });
 
-test('a resident is refused the desk and a borrower history', async ({ page }) => {
-	await signIn(page, DEMO.resident, DEMO_PASSWORD);
+test('a resident is refused the desk and a borrower history', async ({ asResident: page }) => {
 	const desk = await page.goto('/desk');
 	expect(desk?.status()).toBe(403);
 	const tool = await page.goto('/desk/tools/1');

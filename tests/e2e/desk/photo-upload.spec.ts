@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { DEMO, DEMO_PASSWORD, expect, test } from '../fixtures';
-import { signIn } from '../pages/auth';
+import { expect, test } from '../fixtures';
 import { openToolPhotos } from '../pages/desk';
 import type { Page } from '@playwright/test';
 
@@ -14,11 +13,10 @@ async function phonePhoto(): Promise<Buffer> {
 }
 
 async function openPhotos(page: Page) {
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await openToolPhotos(page, 'KBS-002', /Accuschroefmachine/);
 }
 
-test('the desk adds a phone photo of several MB to a tool', async ({ page }) => {
+test('the desk adds a phone photo of several MB to a tool', async ({ asBroker: page }) => {
 	const jpeg = await phonePhoto();
 	expect(jpeg.length).toBeGreaterThan(3 * 1024 * 1024);
 	await openPhotos(page);
@@ -35,7 +33,7 @@ test('the desk adds a phone photo of several MB to a tool', async ({ page }) => 
 });
 
 test('a damaged file or a photo that is too large gets a message beside the photo, and the description is kept', async ({
-	page
+	asBroker: page
 }) => {
 	await openPhotos(page);
 	const photo = page.getByLabel('Foto', { exact: true });

@@ -1,33 +1,19 @@
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { spokenDate } from '../clock';
-import { signIn } from '../pages/auth';
+import { expect, expectAccessible, test } from '../fixtures';
+import { nextWeekday, shift, spokenDate, today } from '../dates';
 import { openBookingFor } from '../pages/desk';
 import { errorSummary, expectDate, fillDate } from '../pages/forms';
 
-/** The local date (yyyy-mm-dd) in Brussels, the demo neighbourhood's time zone. */
-function brusselsToday(): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(Date.now());
-}
-
-function shift(date: string, days: number): string {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 test('a broker books the wheelbarrow for a resident without internet, with a read-aloud agreement', async ({
-	page
+	asBroker: page
 }) => {
 	const name = `Georgette ${Date.now().toString(36)}`;
 	const phone = '03 987 65 43';
 	// Next week's Tuesday and Wednesday: the pick-up place is open Monday to Friday.
-	const today = brusselsToday();
-	const dow = new Date(`${today}T12:00:00Z`).getUTCDay();
-	const tuesday = shift(today, (2 - dow + 7) % 7 || 7);
+	const tuesday = nextWeekday(today(), 2);
 	const wednesday = shift(tuesday, 1);
 	const thursday = shift(tuesday, 2);
 
 	// She is registered by the broker: a phone number, no e-mail address.
-	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker');
 	await page.getByRole('link', { name: 'Iemand inschrijven' }).click();
 	await page.getByLabel('Naam', { exact: true }).fill(name);

@@ -1,18 +1,12 @@
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
-import { advanceClock, advanceToMorning, brusselsDate, serverNow, shift, weekday } from '../clock';
+import { advanceClock, advanceToMorning, serverNow } from '../clock';
+import { brusselsDate, shift, spokenDate, weekday } from '../dates';
 import { signIn, signOut } from '../pages/auth';
 import { waitForMail } from '../smtp';
 import { checkIn, checkOut } from '../pages/desk';
 import { dateGroup, errorSummary, expectDate, fillDate } from '../pages/forms';
 import { acceptAgreement, reserveDays } from '../pages/lending';
-
-/** A date written out as the site writes it (Dutch, full), e.g. "dinsdag 8 december 2026". */
-function longDate(date: string): string {
-	return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'full', timeZone: 'UTC' }).format(
-		new Date(`${date}T00:00:00Z`)
-	);
-}
 
 const reservePanel = (page: Page) => page.getByRole('region', { name: 'Reserveren' });
 
@@ -83,7 +77,7 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 	);
 	const mine = page.getByRole('listitem').filter({ hasText: 'Klopboormachine' });
 	await expect(mine).toContainText('Gereserveerd: nog op te halen');
-	await expect(mine).toContainText(`Van ${longDate(tuesday)} tot en met ${longDate(thursday)}`);
+	await expect(mine).toContainText(`Van ${spokenDate(tuesday)} tot en met ${spokenDate(thursday)}`);
 	await expectAccessible(page);
 
 	const confirmation = await waitForMail(DEMO.resident, {
@@ -91,7 +85,7 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 		after: beforeReserve
 	});
 	expect(confirmation.text).toContain('Dienstencentrum De Schijf');
-	expect(confirmation.text).toContain(longDate(tuesday));
+	expect(confirmation.text).toContain(spokenDate(tuesday));
 	await signOut(page);
 
 	// --- Jozef wants it Wednesday to Friday: refused beside the dates, with the next free day. ---
@@ -100,7 +94,7 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 	const his = reservePanel(page);
 	await acceptAgreement(his);
 	await reserveDays(his, shift(tuesday, 1), friday);
-	const clash = `Op die dagen is het al gereserveerd. Het is weer vrij vanaf ${longDate(nextMonday)}.`;
+	const clash = `Op die dagen is het al gereserveerd. Het is weer vrij vanaf ${spokenDate(nextMonday)}.`;
 	await expect(dateGroup(his, 'Ophalen op')).toHaveAccessibleDescription(new RegExp(clash));
 	await expect(dateGroup(his, 'Ophalen op').getByLabel('Dag')).toHaveAttribute(
 		'aria-invalid',
@@ -150,7 +144,7 @@ test('a resident reserves the drill; overlap refused; desk lends it; late; taken
 		after: beforeOverdue
 	});
 	expect(overdue.text).toContain('Je krijgt geen boete.');
-	const callTitle = `Maria Janssens bellen: Klopboormachine moest terug op ${longDate(thursday)}`;
+	const callTitle = `Maria Janssens bellen: Klopboormachine moest terug op ${spokenDate(thursday)}`;
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/desk');
 	const calls = page.getByRole('region', { name: 'Bellen over uitleningen' });

@@ -1,25 +1,15 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
+import { nextWeekday, shift, today } from '../dates';
 import { signIn, signOut } from '../pages/auth';
 import { bookTool } from '../pages/lending';
 
 const SOFIE = 'sofie@naburig.example';
 
-function brusselsToday(): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(Date.now());
-}
-
-function shift(date: string, days: number): string {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 test('a resident sees only her own reservations, is refused others’ loans, and cancels one', async ({
 	page
 }) => {
 	// Next week's Monday to Wednesday: the pick-up place is open on weekdays.
-	const today = brusselsToday();
-	const dow = new Date(`${today}T12:00:00Z`).getUTCDay();
-	const monday = shift(today, (1 - dow + 7) % 7 || 7);
+	const monday = nextWeekday(today(), 1);
 	const wednesday = shift(monday, 2);
 
 	// Sofie reserves the coffee maker for a party.

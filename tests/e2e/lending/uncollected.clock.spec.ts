@@ -1,34 +1,12 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
 import { advanceClock, advanceToMorning, serverNow } from '../clock';
+import { brusselsDate, shift, spokenDate, weekday } from '../dates';
 import { signIn, signOut } from '../pages/auth';
 import { waitForMail } from '../smtp';
 import { bookTool, openTool } from '../pages/lending';
 
 const YOUSSEF = 'youssef@naburig.example';
 const GILBERT = 'gilbert@naburig.example';
-
-/** The local date (yyyy-mm-dd) in Brussels at an instant. */
-function brusselsDate(at: number): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(at);
-}
-
-/** A yyyy-mm-dd date moved by whole days. */
-function shift(date: string, days: number): string {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** 0 = Sunday … 6 = Saturday, for a yyyy-mm-dd date. */
-function weekday(date: string): number {
-	return new Date(`${date}T12:00:00Z`).getUTCDay();
-}
-
-/** A date written out as the site writes it (Dutch, full), e.g. "dinsdag 8 december 2026". */
-function longDate(date: string): string {
-	return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'full', timeZone: 'UTC' }).format(
-		new Date(`${date}T00:00:00Z`)
-	);
-}
 
 test('nobody picks up the wheelbarrow: the desk sees it the day after, then it is released, Youssef gets a kind mail and Gilbert hears it is free', async ({
 	page
@@ -67,8 +45,8 @@ test('nobody picks up the wheelbarrow: the desk sees it the day after, then it i
 	const uncollected = page.getByRole('region', { name: 'Niet opgehaald' });
 	const card = uncollected.getByRole('listitem').filter({ hasText: 'Kruiwagen' });
 	await expect(card).toContainText('voor Youssef Benali');
-	await expect(card).toContainText(`ophaaldag was ${longDate(pickup)}`);
-	await expect(card).toContainText(`wordt vrijgegeven op ${longDate(release)}`);
+	await expect(card).toContainText(`ophaaldag was ${spokenDate(pickup)}`);
+	await expect(card).toContainText(`wordt vrijgegeven op ${spokenDate(release)}`);
 	await expect(
 		page.getByRole('region', { name: 'Vandaag op te halen' }).getByText('Kruiwagen')
 	).toHaveCount(0);
@@ -77,7 +55,7 @@ test('nobody picks up the wheelbarrow: the desk sees it the day after, then it i
 	await card.getByRole('link', { name: 'Reservatie van Kruiwagen openen' }).click();
 	await expect(page.getByText('Stand: Gereserveerd')).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Niet opgehaald' })).toContainText(
-		`Doe je niets, dan gebeurt dit vanzelf op ${longDate(release)}, vanaf 9 uur.`
+		`Doe je niets, dan gebeurt dit vanzelf op ${spokenDate(release)}, vanaf 9 uur.`
 	);
 	await expect(page.getByRole('button', { name: 'Niet opgehaald: dagen vrijgeven' })).toBeVisible();
 	await expectAccessible(page);
@@ -91,7 +69,7 @@ test('nobody picks up the wheelbarrow: the desk sees it the day after, then it i
 		subject: /^Kruiwagen is niet opgehaald$/,
 		after: before
 	});
-	expect(kind.text).toContain(`om op te halen op ${longDate(pickup)}`);
+	expect(kind.text).toContain(`om op te halen op ${spokenDate(pickup)}`);
 	expect(kind.text).toContain('Je krijgt geen boete.');
 	const free = await waitForMail(GILBERT, { subject: /^Kruiwagen is weer vrij$/, after: before });
 	expect(free.text).toContain('Je stond op de wachtlijst voor Kruiwagen.');
