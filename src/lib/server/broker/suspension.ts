@@ -58,7 +58,14 @@ export function suspendPerson(
 					m.broker_suspended_next({}, { locale })
 				]
 			}),
-			now
+			now,
+			// Without e-mail the broker calls, and reads this in their own language.
+			{
+				call: {
+					subject: { key: 'broker_suspended_subject', params: {} },
+					text: { key: 'broker_suspended_body', params: { reason } }
+				}
+			}
 		);
 		return person;
 	});

@@ -8,6 +8,7 @@ import { mailsTo } from '../testing/mail';
 import { makePostInput, makeNeighbourhood } from '../testing/posts';
 import { days } from '../calendar';
 import { brussels } from '../testing/dates';
+import { describeTask } from '../tasks/describe';
 import { answerOnBehalf, answerWithLink, checkFollowUpLink, linkNeighbourhood } from './answer';
 import {
 	LINK_VALID_DAYS,
@@ -156,6 +157,18 @@ describe('the follow-up mail', () => {
 		expect(db.select().from(followUps).all()).toHaveLength(6);
 	});
 
+	it('reads as a call in the language of the broker who reads it', () => {
+		const agreedAt = brussels('2026-05-05', '14:00');
+		const { db, jan } = agreedMatch(agreedAt, { janEmail: null });
+		runFollowUps(db, agreedAt + days(14), ORIGIN);
+		const call = db.select().from(tasks).where(eq(tasks.subjectUserId, jan.id)).get()!;
+		expect(describeTask(call, 'Jan', 'en').subject).toBe('Call Jan: how did it go with Rosa?');
+		expect(describeTask(call, 'Jan', 'nl')).toMatchObject({
+			subject: 'Bel Jan: hoe ging het met Rosa?',
+			text: expect.stringContaining('Twee weken geleden')
+		});
+	});
+
 	it('becomes a call task for someone without e-mail, and the broker enters the answer', () => {
 		const agreedAt = brussels('2026-05-05', '14:00');
 		const { db, jan, rosa } = agreedMatch(agreedAt, { janEmail: null });
@@ -166,7 +179,7 @@ describe('the follow-up mail', () => {
 		const mine = db.select().from(followUps).where(eq(followUps.userId, jan.id)).get()!;
 		expect(JSON.parse(call.details)).toMatchObject({ mailKind: 'follow_up', followUpId: mine.id });
 		// What the broker reads out asks the question, and says nothing of a link she does not have.
-		const { text } = JSON.parse(call.details) as { text: string };
+		const { text } = describeTask(call, 'Jan', 'en');
 		expect(text).toContain('Two weeks ago you and Rosa agreed to help each other');
 		expect(text).not.toMatch(/link|e-mail/i);
 		// No reminder and no second task: the call is the reminder.

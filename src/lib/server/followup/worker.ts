@@ -99,7 +99,26 @@ function mailFollowUp(
 			};
 		},
 		now,
-		{ postId: post.id, followUpId: followUp.id }
+		{
+			postId: post.id,
+			followUpId: followUp.id,
+			// Without e-mail the broker calls, and reads this in their own language.
+			call: {
+				subject: {
+					key: 'followup_call_subject',
+					params: { person: firstName(person.displayName), name }
+				},
+				// The mail's own question, without the link the person does not have.
+				text: {
+					key: followUp.aboutEnd
+						? 'followup_mail_body_ended'
+						: followUp.round > 1
+							? 'followup_mail_body_ongoing'
+							: 'followup_mail_body',
+					params: { name, title }
+				}
+			}
+		}
 	);
 }
 

@@ -7,6 +7,8 @@ import type { DeskCancelReason } from '$lib/lending/lists';
 import type { DbOrTx } from '../db/client';
 import { loans, neighbourhoods, pickupPlaces, tools, users } from '../db/schema';
 import { mailPerson } from '../mail/to-person';
+import { firstName } from '../profile/public';
+import type { TaskTextKey } from '../tasks/texts';
 
 export type LoanMailKind =
 	| 'loan_confirmation'
@@ -23,6 +25,27 @@ const CANCEL_REASON = {
 	cannot_collect: m.loans_mail_cancelled_cannot_collect,
 	tool_unavailable: m.loans_mail_cancelled_tool_unavailable
 } satisfies Record<DeskCancelReason, unknown>;
+
+/**
+ * What the broker says on the phone instead of each mail: the mail's subject and a short text,
+ * as message keys, so the call reads in the broker's language. Dates stay as stored.
+ */
+const CALL_KEYS = {
+	loan_confirmation: ['loans_mail_confirm_subject', 'loans_call_confirmation_text'],
+	loan_pickup_reminder: ['loans_mail_pickup_subject', 'loans_call_pickup_text'],
+	loan_return_reminder: ['loans_mail_return_subject', 'loans_call_return_text'],
+	loan_overdue: ['loans_mail_overdue_subject', 'loans_call_overdue_text'],
+	loan_cancelled: ['loans_mail_cancelled_subject', null],
+	loan_not_collected: ['loans_mail_not_collected_subject', 'loans_call_not_collected_text']
+} as const satisfies Record<LoanMailKind, readonly [TaskTextKey, TaskTextKey | null]>;
+
+/** Why a loan was cancelled, as the key a call task stores. */
+const CANCEL_REASON_KEY = {
+	no_longer_needed: 'loans_mail_cancelled_no_longer_needed',
+	other_dates: 'loans_mail_cancelled_other_dates',
+	cannot_collect: 'loans_mail_cancelled_cannot_collect',
+	tool_unavailable: 'loans_mail_cancelled_tool_unavailable'
+} as const satisfies Record<DeskCancelReason, TaskTextKey>;
 
 /** The opening hours as one line: "maandag 09:00 tot 12:00, dinsdag …". */
 function hoursText(openingHours: string, locale: Locale): string {
@@ -127,7 +150,22 @@ export function mailLoan(
 					url: `${origin}/tools/${c.tool.id}`
 				}
 			: { label: m.loans_mail_action({}, { locale }), url: `${origin}/loans` };
-	mailPerson(tx, c.person, kind, () => ({ ...content, action }), now);
+	// Without e-mail the broker calls, and reads this in their own language.
+	const params = {
+		name: firstName(c.person.displayName),
+		tool,
+		date: kind === 'loan_return_reminder' ? c.loan.endDate : c.loan.startDate,
+		from: c.loan.startDate,
+		to: c.loan.endDate,
+		place: c.place.name
+	};
+	const [subject, text] = CALL_KEYS[kind];
+	mailPerson(tx, c.person, kind, () => ({ ...content, action }), now, {
+		call: {
+			subject: { key: subject, params },
+			text: { key: text ?? CANCEL_REASON_KEY[extra.reason ?? 'no_longer_needed'], params }
+		}
+	});
 }
 
 /** Tells someone on the waiting list that a tool is free again from a date. */
@@ -142,6 +180,7 @@ export function mailWaitlistFree(
 	const person = tx.select().from(users).where(eq(users.id, userId)).get();
 	const tool = tx.select({ name: tools.name }).from(tools).where(eq(tools.id, toolId)).get();
 	if (!person || !tool || person.status !== 'active') return;
+	const about = { name: firstName(person.displayName), tool: tool.name, from: freeFrom };
 	mailPerson(
 		tx,
 		person,
@@ -159,6 +198,12 @@ export function mailWaitlistFree(
 				url: `${origin}/tools/${toolId}`
 			}
 		}),
-		now
+		now,
+		{
+			call: {
+				subject: { key: 'loans_mail_waitlist_subject', params: about },
+				text: { key: 'loans_call_waitlist_text', params: about }
+			}
+		}
 	);
 }

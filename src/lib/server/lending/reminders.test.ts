@@ -1,3 +1,4 @@
+import { describeTask } from '../tasks/describe';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { loans, outbox, tasks } from '../db/schema';
@@ -134,6 +135,24 @@ describe('loan reminders', () => {
 			['call_resident', 'loan_confirmation'],
 			['call_resident', 'loan_overdue']
 		]);
+	});
+
+	it('for someone without e-mail read as a call in the language of the broker who reads it', () => {
+		const jan = f.borrower({ email: null, displayName: 'Jan Peeters' });
+		const loan = reserveTool(
+			f.db,
+			{ toolId: f.drill, borrowerId: jan.id, startDate: '2026-03-10', endDate: '2026-03-11' },
+			NOW,
+			ORIGIN
+		);
+		checkOut(f.db, loan.id, jan.id, { condition: 'good', partsOut: [], deposit: 'none' }, NOW);
+		runLoanReminders(f.db, noon(12), ORIGIN);
+		const overdue = f.db.select().from(tasks).orderBy(asc(tasks.id)).all().at(-1)!;
+		const en = describeTask(overdue, 'Jan Peeters', 'en');
+		const nl = describeTask(overdue, 'Jan Peeters', 'nl');
+		expect(en.text).toMatch(/^Ask Jan to bring Boormachine back to /);
+		expect(nl.text).toMatch(/^Vraag Jan om Boormachine terug te brengen naar /);
+		expect(en.subject).not.toBe(nl.subject);
 	});
 });
 

@@ -8,6 +8,7 @@ import { checkIn, checkOut } from './desk/hand-over';
 import { cancelReservation, extendLoan, ReservationError, reserveTool } from './reservations';
 import { makeLendingNeighbourhood, NOW, ORIGIN } from '../testing/lending';
 import { joinWaitlist } from './waitlist';
+import { describeTask } from '../tasks/describe';
 
 let f: ReturnType<typeof makeLendingNeighbourhood>;
 beforeEach(() => {
@@ -244,7 +245,10 @@ describe('cancelling', () => {
 		cancelReservation(f.db, mine.id, desk.id, 'tool_unavailable', NOW, ORIGIN);
 		expect(mails()).toEqual([]);
 		const calls = f.db.select().from(tasks).orderBy(asc(tasks.id)).all();
-		const last = JSON.parse(calls.at(-1)!.details);
+		const last = {
+			...JSON.parse(calls.at(-1)!.details),
+			...describeTask(calls.at(-1)!, 'Jan', 'nl')
+		};
 		expect(last.mailKind).toBe('loan_cancelled');
 		expect(last.text).toContain('bijvoorbeeld omdat het in herstelling is');
 	});

@@ -28,6 +28,7 @@ function describe(task: TaskOf, person: string, locale?: Locale): Described | nu
 					subject: renderTaskText(d.call.subject, locale),
 					text: renderTaskText(d.call.text, locale)
 				};
+			// Only rows stored before calls were message keys: the mail's words as they were.
 			return { subject: d.subject, text: d.text };
 		}
 		case 'follow_up_attention': {

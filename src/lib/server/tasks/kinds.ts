@@ -12,7 +12,7 @@ interface FollowUpAbout {
 
 /**
  * A call to someone without e-mail, made instead of a mail (`mailKind`): what to say as message
- * keys (`call`). Mails not yet written as keys still give their own words (`subject`, `text`).
+ * keys (`call`). `subject`/`text` (the mail's own words) only in rows stored before that.
  */
 export type CallDetails = {
 	mailKind: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { makeAdminNeighbourhood } from '../testing/neighbourhoods';
 import type { DetailsOf } from './kinds';
-import { completeTask, createTask, listOpenTasks, taskDetails } from './tasks';
+import { completeTask, createTask, listOpenTasks, readTask } from './tasks';
 
 /** A call as a mail for someone without e-mail leaves it. */
 const call = { mailKind: 'loan_confirmation', subject: 'Bel', text: 'Tekst' };
@@ -48,7 +48,7 @@ describe('tasks on Today', () => {
 
 		const due = listOpenTasks(db, [n.id], 1500);
 		expect(due.map((t) => t.kind)).toEqual(['loan_overdue_call']);
-		expect(taskDetails(due[0]!)).toEqual({ loanId: 1 });
+		expect(readTask(due[0]!).details).toEqual({ loanId: 1 });
 		expect(listOpenTasks(db, [n.id], 6000)).toHaveLength(2);
 		expect(listOpenTasks(db, [n.id], 6000, ['call_resident'])).toHaveLength(1);
 

@@ -124,8 +124,3 @@ export function completeFollowUpTasks(
 export function readTask(task: Pick<Task, 'kind' | 'details'>): TaskOf {
 	return { kind: task.kind, details: JSON.parse(task.details) } as TaskOf;
 }
-
-/** A task's details as stored; prefer readTask, which knows each kind's shape. */
-export function taskDetails<T = Record<string, unknown>>(task: Task): T {
-	return JSON.parse(task.details) as T;
-}

@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, isNull, like, lte, or } from 'drizzle-orm';
+import type { Locale } from '$lib/paraglide/runtime.js';
 import type { DbOrTx } from '../../db/client';
 import { tasks, users } from '../../db/schema';
-import { completeTask, taskDetails } from '../../tasks/tasks';
+import { completeTask, readTask } from '../../tasks/tasks';
+import { describeTask } from '../../tasks/describe';
 
 /** A call the desk should make about a loan: a late tool, or a loan mail for someone without e-mail. */
 export interface DeskCall {
@@ -18,8 +20,16 @@ export interface DeskCall {
 	text: string | null;
 }
 
-/** Open lending calls of a neighbourhood due by now, oldest first (also on the broker's Today). */
-export function deskCalls(d: DbOrTx, neighbourhoodId: number, now: number): DeskCall[] {
+/**
+ * Open lending calls of a neighbourhood due by now, oldest first (also on the broker's Today),
+ * in the reader's language (the request's unless given).
+ */
+export function deskCalls(
+	d: DbOrTx,
+	neighbourhoodId: number,
+	now: number,
+	locale?: Locale
+): DeskCall[] {
 	return d
 		.select({ task: tasks, name: users.displayName, phone: users.phone })
 		.from(tasks)
@@ -38,24 +48,24 @@ export function deskCalls(d: DbOrTx, neighbourhoodId: number, now: number): Desk
 		.orderBy(asc(tasks.dueAt), asc(tasks.id))
 		.all()
 		.map(({ task, name, phone }) => {
-			const details = taskDetails<{
-				loanId?: number;
-				tool?: string;
-				endDate?: string;
-				subject?: string;
-				text?: string;
-			}>(task);
+			const stored = readTask(task);
+			const details = stored.kind === 'loan_overdue_call' ? stored.details : null;
+			// A mail read out instead: its words in the reader's language (keyed or as stored).
+			const words =
+				stored.kind === 'call_resident'
+					? describeTask(task, name ?? '', locale)
+					: { subject: null, text: null };
 			return {
 				taskId: task.id,
 				kind: task.kind,
 				personId: task.subjectUserId,
 				personName: name ?? '',
 				personPhone: phone,
-				loanId: details.loanId ?? null,
-				tool: details.tool ?? null,
-				endDate: details.endDate ?? null,
-				subject: details.subject ?? null,
-				text: details.text ?? null
+				loanId: details?.loanId ?? null,
+				tool: details?.tool ?? null,
+				endDate: details?.endDate ?? null,
+				subject: words.subject,
+				text: words.text
 			};
 		});
 }

@@ -7,6 +7,7 @@ import { auditLog, neighbourhoodBrokers, outbox, tasks, users } from '../../db/s
 import { deskNeighbourhood, isDeskStaff } from './access';
 import { grantDeskRole, listDeskStaff, removeDeskRole } from './staff';
 import { makeLendingNeighbourhood, NOW } from '../../testing/lending';
+import { describeTask } from '../../tasks/describe';
 
 let db: DB;
 let hoodId: number;
@@ -95,5 +96,16 @@ describe('taking the desk role away', () => {
 		expect(db.select().from(tasks).where(eq(tasks.subjectUserId, volunteer.id)).get()!.kind).toBe(
 			'call_resident'
 		);
+	});
+
+	it('as a call reads in the language of the broker who reads it', () => {
+		const volunteer = insertTestUser(db, { displayName: 'Jef' });
+		const broker = insertTestUser(db, { role: 'broker' });
+		grantDeskRole(db, hoodId, volunteer.email!, broker.id, NOW);
+		db.update(users).set({ email: null }).where(eq(users.id, volunteer.id)).run();
+		removeDeskRole(db, hoodId, volunteer.id, broker.id, NOW);
+		const call = db.select().from(tasks).where(eq(tasks.subjectUserId, volunteer.id)).get()!;
+		expect(describeTask(call, 'Jef', 'en').subject).toMatch(/^You no longer run the lending desk/);
+		expect(describeTask(call, 'Jef', 'nl').subject).toMatch(/^Je doet de uitleenbalie van/);
 	});
 });

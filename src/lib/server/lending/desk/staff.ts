@@ -100,7 +100,17 @@ export function removeDeskRole(
 					m.desk_staff_removed_mail_thanks({}, { locale })
 				]
 			}),
-			now
+			now,
+			// Without e-mail the broker calls, and reads this in their own language.
+			{
+				call: {
+					subject: {
+						key: 'desk_staff_removed_mail_subject',
+						params: { neighbourhood: hood.name }
+					},
+					text: { key: 'desk_staff_removed_mail_body', params: { neighbourhood: hood.name } }
+				}
+			}
 		);
 		// Pages opened with the role must not stay open on an old session.
 		renewSessionsAfterRoleChange(tx, userId, now);
