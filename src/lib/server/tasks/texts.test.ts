@@ -14,6 +14,16 @@ function keysOf(locale: string): Set<string> {
 }
 
 describe('task texts', () => {
+	it('say a stored calendar day the way the reader says dates', () => {
+		const text = {
+			key: 'loans_call_return_text' as const,
+			params: { name: 'Rosa', tool: 'Boormachine', to: '2026-03-10', place: 'De Schuur' }
+		};
+		expect(renderTaskText(text, 'nl')).toContain('dinsdag 10 maart 2026');
+		expect(renderTaskText(text, 'en')).toContain('Tuesday, March 10, 2026');
+		expect(renderTaskText(text, 'nl')).not.toContain('2026-03-10');
+	});
+
 	it('exist in Dutch and in English, every one of them', () => {
 		const nl = keysOf('nl');
 		const en = keysOf('en');

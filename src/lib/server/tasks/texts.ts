@@ -1,5 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
-import type { Locale } from '$lib/paraglide/runtime.js';
+import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
+import { longDate } from '$lib/dates';
+import { isCalendarDate } from '$lib/schemas/fields';
 
 type Params = Record<string, string | number>;
 
@@ -60,5 +62,13 @@ export interface CallText {
 export function renderTaskText(text: TaskText, locale?: Locale): string | null {
 	const message = TASK_TEXTS[text.key] as unknown as
 		((params: Params, options?: { locale?: Locale }) => string) | undefined;
-	return message ? message(text.params, locale ? { locale } : undefined) : null;
+	if (!message) return null;
+	// A calendar day is stored as "YYYY-MM-DD" and said the way the reader says dates.
+	const params = Object.fromEntries(
+		Object.entries(text.params).map(([k, v]) => [
+			k,
+			typeof v === 'string' && isCalendarDate(v) ? longDate(v, locale ?? getLocale()) : v
+		])
+	);
+	return message(params, locale ? { locale } : undefined);
 }
