@@ -14,6 +14,16 @@ import { DAY_PARTS } from '../../day-parts';
 import { SIGNAL_KINDS, SIGNAL_STATUSES } from '../../signals/kinds';
 import { CONTACT_WAYS } from '../../intake/contact';
 import { BADGE_KINDS } from '../../trust/badge-kinds';
+import {
+	ALERT_RHYTHMS,
+	CALENDAR_FEED_KINDS,
+	CHANNELS,
+	CHOOSABLE_CHANNELS,
+	CHOOSABLE_TOPICS,
+	DEFAULT_QUIET_FROM_MINUTE,
+	DEFAULT_QUIET_UNTIL_MINUTE,
+	TOPICS
+} from '../../notify/channels';
 import { PLACE_TYPES, POST_KINDS, WHEN_TYPES } from '../../posts/choices';
 import {
 	MATCH_STATUSES,
@@ -142,7 +152,14 @@ export const users = sqliteTable(
 		/** security: TOTP secret bytes for the second factor; never leaves the server (not in SessionUser). */
 		totpKey: blob('totp_key', { mode: 'buffer' }),
 		/** security: the last 30-second step a code was accepted for, so a code cannot be replayed. */
-		totpLastStep: integer('totp_last_step')
+		totpLastStep: integer('totp_last_step'),
+		/** When the person proved `phone` is theirs with a code sent by SMS; cleared when it changes. */
+		phoneVerifiedAt: instant('phone_verified_at'),
+		/** When the person answered STOP to an SMS: no SMS to them until they switch it on again. */
+		smsStoppedAt: instant('sms_stopped_at'),
+		/** No SMS or push between these minutes of the day (neighbourhood time); from > until spans midnight. */
+		quietFromMinute: integer('quiet_from_minute').notNull().default(DEFAULT_QUIET_FROM_MINUTE),
+		quietUntilMinute: integer('quiet_until_minute').notNull().default(DEFAULT_QUIET_UNTIL_MINUTE)
 	},
 	(t) => [
 		index('users_neighbourhood').on(t.neighbourhoodId),
@@ -250,9 +267,135 @@ export const outbox = sqliteTable(
 		/** "smtp" or "mailbox" (kept in the database when no SMTP server is configured). */
 		deliveredVia: text('delivered_via'),
 		createdAt: instant('created_at').notNull(),
-		sentAt: instant('sent_at')
+		sentAt: instant('sent_at'),
+		/**
+		 * How this row reaches the person. `toAddress` is then an e-mail address, a phone number
+		 * (E.164), the person's id (push goes to each of their subscriptions) or '' (a letter).
+		 */
+		channel: text('channel', { enum: CHANNELS }).notNull().default('email'),
+		/** What the message is about, which decided its channel (see `$lib/notify/channels`). */
+		topic: text('topic', { enum: TOPICS }).notNull().default('other'),
+		/** The page the message points to: the mail's button, the push's click, the SMS's short link. */
+		url: text('url'),
+		/** One or two plain sentences: the SMS (before its short link) and the push's body. */
+		shortText: text('short_text'),
+		/** Alerts: the one-click unsubscribe address (List-Unsubscribe, RFC 8058). */
+		unsubscribeUrl: text('unsubscribe_url'),
+		/** JSON array of channels still to try, in order, when this one fails for good; then a call task. */
+		fallback: text('fallback').notNull().default('[]'),
+		/** JSON: what a call task or letter made instead links to ({ postId, followUpId, call }). */
+		about: text('about').notNull().default('{}')
 	},
-	(t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_user').on(t.userId)]
+	(t) => [
+		index('outbox_due').on(t.status, t.nextAttemptAt),
+		index('outbox_user').on(t.userId),
+		index('outbox_channel').on(t.channel, t.status)
+	]
+);
+
+/** A person's choice of channel per topic; no row means the default (e-mail, else what they have). */
+export const channelPreferences = sqliteTable(
+	'channel_preferences',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		topic: text('topic', { enum: CHOOSABLE_TOPICS }).notNull(),
+		channel: text('channel', { enum: CHOOSABLE_CHANNELS }).notNull(),
+		/** Who set it: the person, or a broker on the phone for them. */
+		setById: text('set_by_id').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: instant('updated_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.topic] })]
+);
+
+/** A browser or phone that agreed to receive push messages for a person (Web Push). */
+export const pushSubscriptions = sqliteTable(
+	'push_subscriptions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The push service's address for this browser; secret-ish, never shown. */
+		endpoint: text('endpoint').notNull().unique(),
+		p256dh: text('p256dh').notNull(),
+		auth: text('auth').notNull(),
+		/** E.g. "Chrome on Android", so the person can tell their devices apart. */
+		label: text('label').notNull().default(''),
+		createdAt: instant('created_at').notNull(),
+		lastSentAt: instant('last_sent_at')
+	},
+	(t) => [index('push_subscriptions_user').on(t.userId)]
+);
+
+/** A code sent by SMS to prove a phone number; only its hash is kept, and only until used. */
+export const phoneChecks = sqliteTable('phone_checks', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	phone: text('phone').notNull(),
+	codeHash: text('code_hash').notNull(),
+	attempts: integer('attempts').notNull().default(0),
+	createdAt: instant('created_at').notNull(),
+	expiresAt: instant('expires_at').notNull()
+});
+
+/** Short personal links for SMS (/s/<token>): the hash of the token, and where it leads. */
+export const shortLinks = sqliteTable(
+	'short_links',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		/** The long address, sealed with a key made from the token (it may hold a secret link). */
+		target: text('target').notNull(),
+		createdAt: instant('created_at').notNull(),
+		expiresAt: instant('expires_at').notNull()
+	},
+	(t) => [index('short_links_user').on(t.userId), index('short_links_expires').on(t.expiresAt)]
+);
+
+/** A secret, revocable calendar address (/calendar/<token>.ics). */
+export const calendarFeeds = sqliteTable(
+	'calendar_feeds',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		tokenHash: text('token_hash').notNull().unique(),
+		kind: text('kind', { enum: CALENDAR_FEED_KINDS }).notNull(),
+		/** Whose feed it is (for the desk's feed: the staff member who made it). */
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The desk feed's neighbourhood. */
+		neighbourhoodId: integer('neighbourhood_id').references(() => neighbourhoods.id, {
+			onDelete: 'cascade'
+		}),
+		createdAt: instant('created_at').notNull(),
+		lastReadAt: instant('last_read_at'),
+		revokedAt: instant('revoked_at')
+	},
+	(t) => [index('calendar_feeds_user').on(t.userId)]
+);
+
+/** What a helper wants to hear about new requests near them, and how often. */
+export const alertSettings = sqliteTable(
+	'alert_settings',
+	{
+		userId: text('user_id')
+			.primaryKey()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		rhythm: text('rhythm', { enum: ALERT_RHYTHMS }).notNull().default('never'),
+		/** How far from the person's home, in metres. */
+		distanceMeters: integer('distance_meters').notNull().default(1000),
+		/** JSON array of category ids; empty means every category the person helps with. */
+		categories: text('categories').notNull().default('[]'),
+		/** Requests published up to here have been told (or skipped); the next alert starts after. */
+		coveredUntil: instant('covered_until').notNull(),
+		/** The last alert message, so "at once" sends at most one an hour. */
+		lastSentAt: instant('last_sent_at'),
+		updatedAt: instant('updated_at').notNull()
+	},
+	(t) => [index('alert_settings_rhythm').on(t.rhythm)]
 );
 
 /** Small key/value facts about this installation, such as whether it was seeded with demo data. */

@@ -17,6 +17,8 @@ import { intakeDeletion } from '../broker/privacy';
 import { lendingDeletion, toolsStillOut } from '../lending/privacy';
 import { helpingDeletion } from './helping';
 import type { DeletionStep } from './steps';
+import { channelsDeletion } from './channels';
+import { DEFAULT_QUIET_FROM_MINUTE, DEFAULT_QUIET_UNTIL_MINUTE } from '$lib/notify/channels';
 import { safetyDeletion } from './safety';
 
 /**
@@ -103,6 +105,10 @@ const anonymiseProfile: DeletionStep = {
 				postsSeenBefore: null,
 				totpKey: null,
 				totpLastStep: null,
+				phoneVerifiedAt: null,
+				smsStoppedAt: null,
+				quietFromMinute: DEFAULT_QUIET_FROM_MINUTE,
+				quietUntilMinute: DEFAULT_QUIET_UNTIL_MINUTE,
 				status: 'deleted',
 				deletedAt: now
 			})
@@ -124,6 +130,7 @@ export const DELETION_STEPS: DeletionStep[] = [
 	...helpingDeletion,
 	...safetyDeletion,
 	...intakeDeletion,
+	...channelsDeletion,
 	dropMails,
 	...marketplaceDeletion,
 	trustDeletion,

@@ -6,6 +6,7 @@ import { intakeExport } from '../broker/privacy';
 import { lendingExport } from '../lending/privacy';
 import { helpingExport } from './helping';
 import { safetyExport } from './safety';
+import { channelsExport } from './channels';
 import type { ExportSection } from './steps';
 import {
 	auditLog,
@@ -189,7 +190,8 @@ export const EXPORT_SECTIONS: ExportSection[] = [
 	...helpingExport,
 	...lendingExport,
 	...safetyExport,
-	...intakeExport
+	...intakeExport,
+	...channelsExport
 ];
 
 export const EXPORT_FORMAT = 'naburig-personal-data/1';

@@ -101,7 +101,33 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 		posts_seen_at: { download: 'profile', deletion: emptied('users') },
 		posts_seen_before: { download: 'profile', deletion: emptied('users') },
 		totp_key: { download: leftOut(SECRET), deletion: emptied('users') },
-		totp_last_step: { download: 'twoFactor', deletion: emptied('users') }
+		totp_last_step: { download: 'twoFactor', deletion: emptied('users') },
+		phone_verified_at: { download: 'howWeReachYou', deletion: emptied('users') },
+		sms_stopped_at: { download: 'howWeReachYou', deletion: emptied('users') },
+		quiet_from_minute: { download: 'howWeReachYou', deletion: emptied('users') },
+		quiet_until_minute: { download: 'howWeReachYou', deletion: emptied('users') }
+	},
+	channel_preferences: {
+		user_id: { download: 'howWeReachYou', deletion: deleted('channel_preferences') },
+		set_by_id: { download: leftOut(ACTOR_IN_OTHERS_RECORD), deletion: kept(ACTOR_IN_OTHERS_RECORD) }
+	},
+	push_subscriptions: {
+		user_id: { download: 'howWeReachYou', deletion: deleted('push_subscriptions') }
+	},
+	phone_checks: {
+		user_id: {
+			download: leftOut(
+				'A code on its way to the phone: its hash is a secret, and it lives minutes.'
+			),
+			deletion: deleted('phone_checks')
+		}
+	},
+	short_links: { user_id: { download: leftOut(SECRET), deletion: deleted('short_links') } },
+	calendar_feeds: {
+		user_id: { download: 'howWeReachYou', deletion: deleted('calendar_feeds') }
+	},
+	alert_settings: {
+		user_id: { download: 'howWeReachYou', deletion: deleted('alert_settings') }
 	},
 	user_categories: { user_id: { download: 'helpsWith', deletion: deleted('user_categories') } },
 	neighbourhood_brokers: {

@@ -1,7 +1,10 @@
 import type { DB } from '../db/client';
 import {
+	alertSettings,
 	auditLog,
 	blocks,
+	calendarFeeds,
+	channelPreferences,
 	conversationStates,
 	followUpLinks,
 	followUps,
@@ -9,7 +12,9 @@ import {
 	matchProposals,
 	matchShares,
 	messages,
+	phoneChecks,
 	posts,
+	pushSubscriptions,
 	recoveryCodes,
 	referrals,
 	responses,
@@ -18,6 +23,7 @@ import {
 	residentNotes,
 	residentProxies,
 	services,
+	shortLinks,
 	signals,
 	tasks,
 	trustBadges,
@@ -266,6 +272,50 @@ export function makePersonEverywhere(db: DB, maria: User, hoodId: number, catego
 				detail: JSON.stringify({ reason: 'Maria Janssens zette haar adres erin' })
 			}
 		])
+		.run();
+	// How the site reaches her.
+	db.insert(channelPreferences)
+		.values({
+			userId: maria.id,
+			topic: 'follow_up',
+			channel: 'sms',
+			setById: jozef.id,
+			updatedAt: 34
+		})
+		.run();
+	db.insert(pushSubscriptions)
+		.values({
+			userId: maria.id,
+			endpoint: 'https://push.test.example/maria',
+			p256dh: 'key',
+			auth: 'auth',
+			label: 'Maria’s phone',
+			createdAt: 34
+		})
+		.run();
+	db.insert(phoneChecks)
+		.values({
+			userId: maria.id,
+			phone: '+32470000001',
+			codeHash: 'x',
+			createdAt: 34,
+			expiresAt: 35
+		})
+		.run();
+	db.insert(shortLinks)
+		.values({
+			tokenHash: 'maria-link',
+			userId: maria.id,
+			target: 'sealed',
+			createdAt: 34,
+			expiresAt: 35
+		})
+		.run();
+	db.insert(calendarFeeds)
+		.values({ tokenHash: 'maria-feed', kind: 'person', userId: maria.id, createdAt: 34 })
+		.run();
+	db.insert(alertSettings)
+		.values({ userId: maria.id, rhythm: 'daily', coveredUntil: 34, updatedAt: 34 })
 		.run();
 	// Jozef's copy of a mail about her: his, and kept (PERSONAL_DATA: outbox.text_body).
 	enqueueMail(
