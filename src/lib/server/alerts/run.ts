@@ -1,0 +1,126 @@
+import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import {
+	AT_ONCE_GAP_MS,
+	SUMMARY_TIME,
+	WEEKLY_SUMMARY_DAY
+} from '$lib/alerts/choices';
+import type { AlertRhythm } from '$lib/notify/channels';
+import type { DB } from '../db/client';
+import { alertSettings, neighbourhoods, users } from '../db/schema';
+import { localDate, localInstant, shiftDate, weekdayOf } from '../calendar';
+import { sendAlert } from './message';
+import { newRequestsFor, type AlertPerson } from './requests';
+import { parseCategoryIds } from './settings';
+
+/** The last summary moment at or before `now`: today's 08:00 local, or Monday's for weekly. */
+export function lastSummaryAt(now: number, timeZone: string, weekly: boolean): number {
+	const today = localDate(now, timeZone);
+	const back = weekly ? (weekdayOf(today) - WEEKLY_SUMMARY_DAY + 7) % 7 : 0;
+	const day = shiftDate(today, -back);
+	const at = localInstant(day, SUMMARY_TIME, timeZone);
+	// Counted in local days, so the summary stays at 08:00 across a summer-time change.
+	return at <= now ? at : localInstant(shiftDate(day, weekly ? -7 : -1), SUMMARY_TIME, timeZone);
+}
+
+/**
+ * Up to when a person's next alert reaches, or null when none is due now. At once: everything
+ * so far, but at most one message an hour. Daily and weekly: up to the last summary moment,
+ * once; what comes in after it waits for the next one.
+ */
+export function alertWindowEnd(
+	s: { rhythm: AlertRhythm; coveredUntil: number; lastSentAt: number | null },
+	now: number,
+	timeZone: string
+): number | null {
+	switch (s.rhythm) {
+		case 'never':
+			return null;
+		case 'at_once':
+			return s.lastSentAt === null || now - s.lastSentAt >= AT_ONCE_GAP_MS ? now : null;
+		case 'daily':
+		case 'weekly': {
+			const at = lastSummaryAt(now, timeZone, s.rhythm === 'weekly');
+			return s.coveredUntil < at ? at : null;
+		}
+	}
+}
+
+/** Everyone with alerts on who could hear of a request: active, with a home and a neighbourhood. */
+function alertPeople(db: DB) {
+	return db
+		.select({
+			id: users.id,
+			email: users.email,
+			displayName: users.displayName,
+			locale: users.locale,
+			neighbourhoodId: users.neighbourhoodId,
+			lat: users.exactLat,
+			lon: users.exactLon,
+			timeZone: neighbourhoods.timeZone,
+			rhythm: alertSettings.rhythm,
+			distanceMeters: alertSettings.distanceMeters,
+			categories: alertSettings.categories,
+			helps: sql<string>`(select json_group_array(uc.category_id) from user_categories uc where uc.user_id = ${users.id})`,
+			coveredUntil: alertSettings.coveredUntil,
+			lastSentAt: alertSettings.lastSentAt
+		})
+		.from(alertSettings)
+		.innerJoin(users, eq(users.id, alertSettings.userId))
+		.innerJoin(neighbourhoods, eq(neighbourhoods.id, users.neighbourhoodId))
+		.where(
+			and(
+				ne(alertSettings.rhythm, 'never'),
+				eq(users.status, 'active'),
+				isNotNull(users.exactLat),
+				isNotNull(users.exactLon)
+			)
+		)
+		.all();
+}
+
+/**
+ * The alerts job: tells each person whose alert is due of the requests published since their
+ * last one, in one message at most per run. Each person's message and the advance of their
+ * `coveredUntil` are one transaction, so a request is told to a person once, and a restart or a
+ * second worker never sends twice (the advance is claimed against the value read). Nothing new:
+ * no message, but the window still moves on. Returns how many messages were sent.
+ */
+export function runAlerts(db: DB, now: number, origin: string): number {
+	let sent = 0;
+	for (const row of alertPeople(db)) {
+		const end = alertWindowEnd(row, now, row.timeZone);
+		if (end === null || end <= row.coveredUntil) continue;
+		const chosen = parseCategoryIds(row.categories);
+		const person: AlertPerson = {
+			id: row.id,
+			neighbourhoodId: row.neighbourhoodId!,
+			home: { lat: row.lat!, lon: row.lon! },
+			distanceMeters: row.distanceMeters,
+			// None chosen: what they help with in their profile; nothing there either: everything.
+			categoryIds: chosen.length ? chosen : parseCategoryIds(row.helps)
+		};
+		db.transaction((tx) => {
+			const claimed = tx
+				.update(alertSettings)
+				.set({ coveredUntil: end })
+				.where(
+					and(
+						eq(alertSettings.userId, row.id),
+						eq(alertSettings.rhythm, row.rhythm),
+						eq(alertSettings.coveredUntil, row.coveredUntil)
+					)
+				)
+				.run();
+			if (claimed.changes !== 1) return;
+			const found = newRequestsFor(tx, person, row.coveredUntil, end);
+			if (found.length === 0) return;
+			tx.update(alertSettings)
+				.set({ lastSentAt: now })
+				.where(eq(alertSettings.userId, row.id))
+				.run();
+			sendAlert(tx, row, found, now, origin);
+			sent++;
+		});
+	}
+	return sent;
+}
