@@ -1,11 +1,7 @@
 import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
-import {
-	AT_ONCE_GAP_MS,
-	SUMMARY_TIME,
-	WEEKLY_SUMMARY_DAY
-} from '$lib/alerts/choices';
+import { AT_ONCE_GAP_MS, SUMMARY_TIME, WEEKLY_SUMMARY_DAY } from '$lib/alerts/choices';
 import type { AlertRhythm } from '$lib/notify/channels';
-import type { DB } from '../db/client';
+import { preparedOnce, type DB } from '../db/client';
 import { alertSettings, neighbourhoods, users } from '../db/schema';
 import { localDate, localInstant, shiftDate, weekdayOf } from '../calendar';
 import { sendAlert } from './message';
@@ -24,13 +20,15 @@ export function lastSummaryAt(now: number, timeZone: string, weekly: boolean): n
 
 /**
  * Up to when a person's next alert reaches, or null when none is due now. At once: everything
- * so far, but at most one message an hour. Daily and weekly: up to the last summary moment,
- * once; what comes in after it waits for the next one.
+ * so far, but at most one message an hour. Daily and weekly: up to the last summary moment
+ * (`summaryAt`, by default worked out from `now` and the time zone), once; what comes in after
+ * it waits for the next one.
  */
 export function alertWindowEnd(
 	s: { rhythm: AlertRhythm; coveredUntil: number; lastSentAt: number | null },
 	now: number,
-	timeZone: string
+	timeZone: string,
+	summaryAt: (weekly: boolean) => number = (weekly) => lastSummaryAt(now, timeZone, weekly)
 ): number | null {
 	switch (s.rhythm) {
 		case 'never':
@@ -39,7 +37,7 @@ export function alertWindowEnd(
 			return s.lastSentAt === null || now - s.lastSentAt >= AT_ONCE_GAP_MS ? now : null;
 		case 'daily':
 		case 'weekly': {
-			const at = lastSummaryAt(now, timeZone, s.rhythm === 'weekly');
+			const at = summaryAt(s.rhythm === 'weekly');
 			return s.coveredUntil < at ? at : null;
 		}
 	}
@@ -78,17 +76,53 @@ function alertPeople(db: DB) {
 		.all();
 }
 
+/** Moves a person's window on, if nobody else did since it was read (then it changes nothing). */
+const advance = preparedOnce((db) =>
+	db
+		.update(alertSettings)
+		.set({
+			coveredUntil: sql`${sql.placeholder('end')}`,
+			lastSentAt: sql`coalesce(${sql.placeholder('sentAt')}, ${alertSettings.lastSentAt})`
+		})
+		.where(
+			and(
+				eq(alertSettings.userId, sql.placeholder('userId')),
+				eq(alertSettings.rhythm, sql.placeholder('rhythm')),
+				eq(alertSettings.coveredUntil, sql.placeholder('coveredUntil'))
+			)
+		)
+		.prepare()
+);
+
+/** People with nothing new have their windows moved on in batches of this many per transaction. */
+const BATCH = 500;
+
 /**
  * The alerts job: tells each person whose alert is due of the requests published since their
  * last one, in one message at most per run. Each person's message and the advance of their
- * `coveredUntil` are one transaction, so a request is told to a person once, and a restart or a
- * second worker never sends twice (the advance is claimed against the value read). Nothing new:
- * no message, but the window still moves on. Returns how many messages were sent.
+ * `coveredUntil` are one transaction, and the advance is claimed against the value read, so a
+ * request is told to a person once, and a restart or a second worker never sends it twice.
+ * Nothing new: no message, but the window still moves on. Returns how many messages were sent.
  */
 export function runAlerts(db: DB, now: number, origin: string): number {
 	let sent = 0;
+	// Everyone of a rhythm in one time zone shares the summary moment: work it out once.
+	const summaries = new Map<string, number>();
+	const summaryIn = (timeZone: string) => (weekly: boolean) => {
+		const key = `${weekly} ${timeZone}`;
+		if (!summaries.has(key)) summaries.set(key, lastSummaryAt(now, timeZone, weekly));
+		return summaries.get(key)!;
+	};
+	type Advance = { userId: string; rhythm: AlertRhythm; coveredUntil: number; end: number };
+	let quiet: Advance[] = [];
+	const moveOn = () => {
+		db.transaction(() => {
+			for (const q of quiet) advance(db).run({ ...q, sentAt: null });
+		});
+		quiet = [];
+	};
 	for (const row of alertPeople(db)) {
-		const end = alertWindowEnd(row, now, row.timeZone);
+		const end = alertWindowEnd(row, now, row.timeZone, summaryIn(row.timeZone));
 		if (end === null || end <= row.coveredUntil) continue;
 		const chosen = parseCategoryIds(row.categories);
 		const person: AlertPerson = {
@@ -99,28 +133,22 @@ export function runAlerts(db: DB, now: number, origin: string): number {
 			// None chosen: what they help with in their profile; nothing there either: everything.
 			categoryIds: chosen.length ? chosen : parseCategoryIds(row.helps)
 		};
+		const window = { userId: row.id, rhythm: row.rhythm, coveredUntil: row.coveredUntil, end };
+		const found = newRequestsFor(db, person, row.coveredUntil, end);
+		if (found.length === 0) {
+			quiet.push(window);
+			if (quiet.length >= BATCH) moveOn();
+			continue;
+		}
 		db.transaction((tx) => {
-			const claimed = tx
-				.update(alertSettings)
-				.set({ coveredUntil: end })
-				.where(
-					and(
-						eq(alertSettings.userId, row.id),
-						eq(alertSettings.rhythm, row.rhythm),
-						eq(alertSettings.coveredUntil, row.coveredUntil)
-					)
-				)
-				.run();
-			if (claimed.changes !== 1) return;
-			const found = newRequestsFor(tx, person, row.coveredUntil, end);
-			if (found.length === 0) return;
-			tx.update(alertSettings)
-				.set({ lastSentAt: now })
-				.where(eq(alertSettings.userId, row.id))
-				.run();
+			// Another worker moved this window on since it was read: it told these already.
+			// (The statements are the connection's, prepared once; better-sqlite3 runs them in
+			// this transaction all the same: one connection, synchronous.)
+			if (advance(db).run({ ...window, sentAt: now }).changes !== 1) return;
 			sendAlert(tx, row, found, now, origin);
 			sent++;
 		});
 	}
+	moveOn();
 	return sent;
 }

@@ -14,14 +14,19 @@ function setup() {
 	const [garden, bins] = ['garden', 'bins'].map(
 		(slug) => db.select().from(categories).where(eq(categories.slug, slug)).get()!.id
 	);
-	const row = () => db.select().from(alertSettings).where(eq(alertSettings.userId, person.id)).get();
+	const row = () =>
+		db.select().from(alertSettings).where(eq(alertSettings.userId, person.id)).get();
 	return { db, person, garden: garden!, bins: bins!, row };
 }
 
 describe('alert settings', () => {
 	it('are "never" until chosen, and saved as chosen', () => {
 		const { db, person, garden, bins } = setup();
-		expect(alertSettingsOf(db, person.id)).toEqual({ rhythm: 'never', distanceMeters: 1000, categories: [] });
+		expect(alertSettingsOf(db, person.id)).toEqual({
+			rhythm: 'never',
+			distanceMeters: 1000,
+			categories: []
+		});
 		const saved = saveAlertSettings(
 			db,
 			person.id,
@@ -38,9 +43,19 @@ describe('alert settings', () => {
 
 	it('start from the moment alerts are switched on, and keep their place between rhythms', () => {
 		const { db, person, row } = setup();
-		saveAlertSettings(db, person.id, { rhythm: 'daily', distanceMeters: 1000, categories: [] }, 100);
+		saveAlertSettings(
+			db,
+			person.id,
+			{ rhythm: 'daily', distanceMeters: 1000, categories: [] },
+			100
+		);
 		expect(row()!.coveredUntil).toBe(100);
-		saveAlertSettings(db, person.id, { rhythm: 'at_once', distanceMeters: 500, categories: [] }, 200);
+		saveAlertSettings(
+			db,
+			person.id,
+			{ rhythm: 'at_once', distanceMeters: 500, categories: [] },
+			200
+		);
 		expect(row()!.coveredUntil).toBe(100);
 		saveAlertSettings(db, person.id, { rhythm: 'never', distanceMeters: 500, categories: [] }, 300);
 		saveAlertSettings(db, person.id, { rhythm: 'daily', distanceMeters: 500, categories: [] }, 400);
@@ -52,7 +67,12 @@ describe('alert settings', () => {
 		db.update(categories).set({ active: false }).where(eq(categories.id, garden)).run();
 		for (const ids of [[garden], [99_999]])
 			expect(
-				saveAlertSettings(db, person.id, { rhythm: 'daily', distanceMeters: 1000, categories: ids }, 1)
+				saveAlertSettings(
+					db,
+					person.id,
+					{ rhythm: 'daily', distanceMeters: 1000, categories: ids },
+					1
+				)
 			).toEqual({ ok: false, field: 'categories', error: 'alerts_err_category_unknown' });
 		expect(row()).toBeUndefined();
 	});
@@ -69,7 +89,11 @@ describe('alert settings', () => {
 		expect(issues({ rhythm: 'daily', distanceMeters: '750' })).toEqual([
 			['distanceMeters', 'alerts_err_distance']
 		]);
-		expect(issues({ rhythm: 'hourly', distanceMeters: '500' })).toEqual([['rhythm', 'alerts_err_rhythm']]);
-		expect(issues({ rhythm: undefined, distanceMeters: '500' })).toEqual([['rhythm', 'alerts_err_rhythm']]);
+		expect(issues({ rhythm: 'hourly', distanceMeters: '500' })).toEqual([
+			['rhythm', 'alerts_err_rhythm']
+		]);
+		expect(issues({ rhythm: undefined, distanceMeters: '500' })).toEqual([
+			['rhythm', 'alerts_err_rhythm']
+		]);
 	});
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { alertSettingsOf, saveAlertSettings } from './settings';
-import { unsubscribeByToken, unsubscribeToken, unsubscribeTokenOwner, unsubscribeUrl } from './unsubscribe';
+import {
+	unsubscribeByToken,
+	unsubscribeToken,
+	unsubscribeTokenOwner,
+	unsubscribeUrl
+} from './unsubscribe';
 import { getSetting } from '../settings';
 
 function withAlerts() {
