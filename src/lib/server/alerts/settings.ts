@@ -2,7 +2,7 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import { DEFAULT_ALERT_DISTANCE } from '$lib/alerts/choices';
 import type { AlertRhythm } from '$lib/notify/channels';
 import type { DbOrTx } from '../db/client';
-import { alertSettings, categories } from '../db/schema';
+import { alertSettings, categories, userCategories, users } from '../db/schema';
 import { log } from '../log';
 
 /** What the form shows: the stored choices, or "never" for someone who never chose. */
@@ -85,4 +85,23 @@ export function stopAlerts(db: DbOrTx, userId: string, now: number): boolean {
 		.where(and(eq(alertSettings.userId, userId), ne(alertSettings.rhythm, 'never')))
 		.run().changes;
 	return changed > 0;
+}
+
+/** What the alerts page shows beside the choices: whether the person has a home to measure from, and what they help with. */
+export function alertContext(
+	db: DbOrTx,
+	userId: string
+): { hasHome: boolean; helpsWith: number[] } {
+	const person = db
+		.select({ lat: users.exactLat, hood: users.neighbourhoodId })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	const helpsWith = db
+		.select({ id: userCategories.categoryId })
+		.from(userCategories)
+		.where(eq(userCategories.userId, userId))
+		.all()
+		.map((c) => c.id);
+	return { hasHome: person?.lat != null && person.hood != null, helpsWith };
 }

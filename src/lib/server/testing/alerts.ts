@@ -15,7 +15,12 @@ export const KM_LAT = 1 / 111.32;
  */
 export function makeAlertNeighbourhood(
 	db: DB,
-	alerts: { rhythm?: AlertRhythm; distanceMeters?: number; categories?: number[]; from?: number } = {}
+	alerts: {
+		rhythm?: AlertRhythm;
+		distanceMeters?: number;
+		categories?: number[];
+		from?: number;
+	} = {}
 ) {
 	const ctx = makeNeighbourhood(db);
 	db.update(neighbourhoods)
