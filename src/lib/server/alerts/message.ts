@@ -4,7 +4,8 @@ import { bandText } from '$lib/posts/describe';
 import type { DbOrTx } from '../db/client';
 import { categoryName } from '../categories/pilot';
 import { distanceBand } from '../geo/distance';
-import { mailPerson, type Addressee } from '../mail/to-person';
+import { channelChain, type Reachee } from '../notify/chain';
+import { notifyPerson } from '../notify/notify';
 import type { NewRequest } from './requests';
 import { unsubscribeUrl } from './unsubscribe';
 
@@ -14,17 +15,20 @@ const SHORT_TITLE = 40;
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 /**
- * Sends one alert to a person, through the outbox in the caller's transaction: a mail listing
- * each request (title, category, distance in words, link), a short text for SMS and push, and
- * the one-click unsubscribe link (the mail's List-Unsubscribe header) beside the settings link.
+ * Sends one alert to a person, through the outbox in the caller's transaction, on the channel
+ * they chose for alerts: a mail listing each request (title, category, distance in words,
+ * link), a short text for SMS and push, and the one-click unsubscribe link (the mail's
+ * List-Unsubscribe header) beside the settings link. Someone no channel reaches gets nothing:
+ * an alert is not worth a call from the neighbourhood worker. Returns whether it was sent.
  */
 export function sendAlert(
 	tx: DbOrTx,
-	person: Addressee,
+	person: Reachee,
 	requests: NewRequest[],
 	now: number,
 	origin: string
-): void {
+): boolean {
+	if (channelChain(tx, person, 'alert').length === 0) return false;
 	const count = requests.length;
 	const stopUrl = unsubscribeUrl(tx, origin, person.id);
 	const write = (locale: Locale) => ({
@@ -53,6 +57,22 @@ export function sendAlert(
 	});
 	const short = (locale: Locale) =>
 		m.alerts_short({ count, title: cut(requests[0]!.title, SHORT_TITLE) }, { locale });
-	void short;
-	mailPerson(tx, person, 'alert', write, now);
+	notifyPerson(
+		tx,
+		person.id,
+		{
+			kind: 'alert',
+			topic: 'alert',
+			write,
+			short,
+			// A tap on the SMS or push opens the one request, or the list of them.
+			url:
+				count === 1
+					? `${origin}/posts/${requests[0]!.id}`
+					: `${origin}/posts?kind=request&sort=newest`,
+			unsubscribeUrl: stopUrl
+		},
+		now
+	);
+	return true;
 }

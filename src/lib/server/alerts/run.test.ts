@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { alertSettings, outbox } from '../db/schema';
+import { alertSettings, channelPreferences, outbox, tasks, users } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { brussels, HOUR, MINUTE } from '../testing/dates';
 import { makeAlertNeighbourhood } from '../testing/alerts';
@@ -132,6 +132,41 @@ describe('every run', () => {
 		expect(mail.textBody).toContain(`${ORIGIN}/account/alerts`);
 		expect(mail.textBody).toMatch(new RegExp(`${ORIGIN}/unsubscribe/${helper.id}\\.[\\w-]{20,}`));
 		expect(mail.htmlBody).toContain(`<a href="${ORIGIN}/posts/${post.id}">Lamp vervangen`);
+		// On the channel chosen for alerts, with the one-click address for the mail's headers.
+		expect(mail.topic).toBe('alert');
+		expect(mail.channel).toBe('email');
+		expect(mail.unsubscribeUrl).toMatch(new RegExp(`^${ORIGIN}/unsubscribe/${helper.id}\\.`));
+	});
+
+	it('sends the short text by SMS to someone who chose SMS for alerts', () => {
+		const t0 = Date.UTC(2026, 2, 10, 9);
+		const { db, request, run, helper } = town('at_once', t0);
+		db.update(users)
+			.set({ phone: '+32470123456', phoneVerifiedAt: t0 })
+			.where(eq(users.id, helper.id))
+			.run();
+		db.insert(channelPreferences)
+			.values({ userId: helper.id, topic: 'alert', channel: 'sms', updatedAt: t0 })
+			.run();
+		request(t0 + MINUTE, { title: 'Lamp vervangen' });
+		request(t0 + MINUTE, { title: 'Vuilbak buiten zetten' });
+		expect(run(t0 + 2 * MINUTE)).toBe(1);
+		const sms = db.select().from(outbox).where(eq(outbox.userId, helper.id)).get()!;
+		expect(sms.channel).toBe('sms');
+		expect(sms.shortText).toContain(
+			'Naburig: 2 nieuwe hulpvragen bij jou in de buurt, zoals Lamp vervangen.'
+		);
+		expect(sms.shortText).toMatch(/\/s\/\w+/);
+	});
+
+	it('tells nobody it cannot reach, and asks no call of the neighbourhood worker for it', () => {
+		const t0 = Date.UTC(2026, 2, 10, 9);
+		const { db, request, run, helper } = town('at_once', t0);
+		db.update(users).set({ email: null }).where(eq(users.id, helper.id)).run();
+		request(t0 + MINUTE);
+		expect(run(t0 + 2 * MINUTE)).toBe(0);
+		expect(db.select().from(outbox).where(eq(outbox.userId, helper.id)).all()).toEqual([]);
+		expect(db.select().from(tasks).all()).toEqual([]);
 	});
 
 	it('sends nothing to someone who chose never', () => {

@@ -49,8 +49,11 @@ function alertPeople(db: DB) {
 		.select({
 			id: users.id,
 			email: users.email,
-			displayName: users.displayName,
-			locale: users.locale,
+			phone: users.phone,
+			phoneVerifiedAt: users.phoneVerifiedAt,
+			smsStoppedAt: users.smsStoppedAt,
+			contactBy: users.contactBy,
+			status: users.status,
 			neighbourhoodId: users.neighbourhoodId,
 			lat: users.exactLat,
 			lon: users.exactLon,
@@ -145,8 +148,7 @@ export function runAlerts(db: DB, now: number, origin: string): number {
 			// (The statements are the connection's, prepared once; better-sqlite3 runs them in
 			// this transaction all the same: one connection, synchronous.)
 			if (advance(db).run({ ...window, sentAt: now }).changes !== 1) return;
-			sendAlert(tx, row, found, now, origin);
-			sent++;
+			if (sendAlert(tx, row, found, now, origin)) sent++;
 		});
 	}
 	moveOn();
