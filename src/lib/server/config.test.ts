@@ -78,9 +78,17 @@ describe('backups and the kind of site', () => {
 describe('SMS settings', () => {
 	it('takes an SMPP address and a sender name or number', () => {
 		expect(loadConfig({}).SMS_FROM).toBe('Naburig');
-		const c = loadConfig({ SMS_URL: 'smpp://buurt:geheim@smpp.example.be:2775', SMS_FROM: '+32470123456' });
-		expect(c).toMatchObject({ SMS_URL: 'smpp://buurt:geheim@smpp.example.be:2775', SMS_FROM: '+32470123456' });
-		expect(loadConfig({ SMS_URL: 'ssmpp://buurt:x@smpp.example.be', SMS_FROM: 'Buurt Oud' }).SMS_FROM).toBe('Buurt Oud');
+		const c = loadConfig({
+			SMS_URL: 'smpp://buurt:geheim@smpp.example.be:2775',
+			SMS_FROM: '+32470123456'
+		});
+		expect(c).toMatchObject({
+			SMS_URL: 'smpp://buurt:geheim@smpp.example.be:2775',
+			SMS_FROM: '+32470123456'
+		});
+		expect(
+			loadConfig({ SMS_URL: 'ssmpp://buurt:x@smpp.example.be', SMS_FROM: 'Buurt Oud' }).SMS_FROM
+		).toBe('Buurt Oud');
 	});
 
 	it('names the variable when the address or the sender is wrong', () => {

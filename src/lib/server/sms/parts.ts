@@ -31,7 +31,16 @@ export function smsParts(text: string, ref: number): SmsParts {
 	if (smsSegments(text).encoding === 'gsm7') {
 		const bytes = smpp.gsmCoder.encode(text, 0);
 		// An escape (€, [, ]…) is two septets that must stay in one part.
-		return { dataCoding: 0, parts: split(bytes, GSM_SINGLE, GSM_PIECE, (b, end) => b[end - 1] === ESC ? end - 1 : end, ref) };
+		return {
+			dataCoding: 0,
+			parts: split(
+				bytes,
+				GSM_SINGLE,
+				GSM_PIECE,
+				(b, end) => (b[end - 1] === ESC ? end - 1 : end),
+				ref
+			)
+		};
 	}
 	const bytes = Buffer.from(text, 'utf16le').swap16();
 	// A character outside the basic plane is a surrogate pair of two units: never split it.
@@ -51,7 +60,7 @@ function split(
 ): Buffer[] {
 	if (bytes.length <= single) return [bytes];
 	const pieces: Buffer[] = [];
-	for (let start = 0; start < bytes.length; ) {
+	for (let start = 0; start < bytes.length;) {
 		const end = start + piece >= bytes.length ? bytes.length : cut(bytes, start + piece);
 		pieces.push(bytes.subarray(start, end));
 		start = end;

@@ -94,7 +94,7 @@ export class SmppLink {
 		const session = this.session;
 		if (!session) return Promise.resolve();
 		return new Promise((resolve) => {
-			session.unbind(() => session.close());
+			session.unbind({}, () => session.close());
 			session.once('close', () => resolve());
 			// An SMSC that never answers the unbind must not hold up the server's shutdown.
 			setTimeout(() => session.destroy(), this.o.timeoutMs).unref();

@@ -97,7 +97,8 @@ describe('SMS over SMPP', () => {
 		smsc = await startTestSmpp();
 		const t = await connect(smsc);
 		await t.send(smsRow('Ayşe yardım istiyor: alışveriş. Yapabilir misin?'));
-		const arabic = 'مرحبا، جارتك مريم تحتاج مساعدة في التسوق يوم الثلاثاء. هل يمكنك المساعدة؟ اضغط على الرابط';
+		const arabic =
+			'مرحبا، جارتك مريم تحتاج مساعدة في التسوق يوم الثلاثاء. هل يمكنك المساعدة؟ اضغط على الرابط';
 		await t.send(smsRow(arabic));
 		expect(smsc.received[0]).toMatchObject({
 			dataCoding: 8,

@@ -23,7 +23,9 @@ export const PERMANENT_STATUSES: readonly number[] = [
 ];
 
 /** Where SMS_URL points: smpp://system_id:password@host:2775, or ssmpp:// for TLS. */
-export function parseSmsUrl(url: string): Pick<SmppLinkOptions, 'host' | 'port' | 'tls' | 'systemId' | 'password'> {
+export function parseSmsUrl(
+	url: string
+): Pick<SmppLinkOptions, 'host' | 'port' | 'tls' | 'systemId' | 'password'> {
 	const u = new URL(url);
 	const tls = u.protocol === 'ssmpp:';
 	return {

@@ -36,7 +36,10 @@ export function isStopReply(text: string): boolean {
  * cannot normalise, so it narrows to numbers ending in the same last eight digits and the one
  * normaliser (`toE164`, with the country of each person's neighbourhood) decides.
  */
-export function peopleWithNumber(db: DbOrTx, e164: string): { id: string; neighbourhoodId: number | null }[] {
+export function peopleWithNumber(
+	db: DbOrTx,
+	e164: string
+): { id: string; neighbourhoodId: number | null }[] {
 	const tail = e164.slice(-8);
 	const stripped = sql`replace(replace(replace(replace(replace(replace(${users.phone}, ' ', ''), '.', ''), '/', ''), '-', ''), '(', ''), ')', '')`;
 	const rows = db

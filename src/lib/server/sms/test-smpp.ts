@@ -82,7 +82,13 @@ export async function startTestSmpp({
 			if (!session) return Promise.reject(new Error('No client is bound'));
 			return new Promise((resolve) => {
 				session.deliver_sm(
-					{ source_addr_ton: 1, source_addr_npi: 1, source_addr: from, esm_class: esmClass, short_message: text },
+					{
+						source_addr_ton: 1,
+						source_addr_npi: 1,
+						source_addr: from,
+						esm_class: esmClass,
+						short_message: text
+					},
 					(resp) => resolve(resp.command_status)
 				);
 			});

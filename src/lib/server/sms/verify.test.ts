@@ -62,7 +62,10 @@ describe('requestPhoneCode', () => {
 	});
 
 	it('sends nothing to someone who replied STOP', () => {
-		db.update(users).set({ smsStoppedAt: T0 - 1 }).where(eq(users.id, userId)).run();
+		db.update(users)
+			.set({ smsStoppedAt: T0 - 1 })
+			.where(eq(users.id, userId))
+			.run();
 		expect(ask(T0)).toEqual({ ok: false, error: 'sms_stopped' });
 	});
 });
@@ -74,7 +77,9 @@ describe('confirmPhoneCode', () => {
 		const u = db.select().from(users).where(eq(users.id, userId)).get()!;
 		expect(u.phone).toBe('+32470112233');
 		expect(u.phoneVerifiedAt).toBe(T0 + 9 * MINUTE);
-		expect(activeBadges(db, userId, T0 + 10 * MINUTE).map((b) => b.kind)).toEqual(['phone_verified']);
+		expect(activeBadges(db, userId, T0 + 10 * MINUTE).map((b) => b.kind)).toEqual([
+			'phone_verified'
+		]);
 		expect(db.select().from(trustBadges).get()!.grantedById).toBeNull();
 		expect(db.select().from(phoneChecks).all()).toHaveLength(0);
 		expect(db.select({ a: auditLog.action }).from(auditLog).all()).toEqual([{ a: 'phone.verify' }]);

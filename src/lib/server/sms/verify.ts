@@ -82,7 +82,13 @@ export function requestPhoneCode(
 
 	const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
 	const expiresAt = now + CODE_LIFETIME_MS;
-	const check = { phone: e164, codeHash: codeHash(userId, code), attempts: 0, createdAt: now, expiresAt };
+	const check = {
+		phone: e164,
+		codeHash: codeHash(userId, code),
+		attempts: 0,
+		createdAt: now,
+		expiresAt
+	};
 	tx.insert(phoneChecks)
 		.values({ userId, ...check })
 		.onConflictDoUpdate({ target: phoneChecks.userId, set: check })
@@ -210,4 +216,28 @@ export function withdrawPhoneVerification(
 		},
 		now
 	);
+}
+
+/** What /account/phone shows: the number, whether it is proved, STOP, and a code on its way. */
+export function phoneStatus(db: DbOrTx, userId: string, now: number) {
+	const u = db
+		.select({
+			phone: users.phone,
+			verifiedAt: users.phoneVerifiedAt,
+			stoppedAt: users.smsStoppedAt
+		})
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	const check = db.select().from(phoneChecks).where(eq(phoneChecks.userId, userId)).get();
+	const pending =
+		check && check.expiresAt > now && check.attempts < MAX_CODE_ATTEMPTS
+			? { phone: check.phone, expiresAt: check.expiresAt, left: MAX_CODE_ATTEMPTS - check.attempts }
+			: null;
+	return {
+		phone: u?.phone ?? null,
+		verified: u?.verifiedAt != null,
+		stopped: u?.stoppedAt != null,
+		pending
+	};
 }
