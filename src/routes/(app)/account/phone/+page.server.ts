@@ -65,7 +65,11 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const now = clock.now();
 		const result = db.transaction((tx) => confirmPhoneCode(tx, user.id, form.data.code, now));
-		if (!result.ok) return setError(form, 'code', CONFIRM_ERRORS[result.error]);
+		if (!result.ok) {
+			setError(form, 'code', CONFIRM_ERRORS[result.error]);
+			// The page's own data is not read again after a refusal: it needs the tries left now.
+			return fail(400, { form, left: result.left ?? 0 });
+		}
 		redirect(303, '/account/phone?verified');
 	},
 
