@@ -6,7 +6,7 @@ import { createTestDb, insertTestUser } from '../db/test-db';
 import { auditLog, outbox, users, type OutboxRow } from '../db/schema';
 import { GoneForGood } from '../notify/transport';
 import { makeBareNeighbourhood } from '../testing/neighbourhoods';
-import { smppTransport, type SmppTransport } from './smpp';
+import { smsBoxTransport, smppTransport, type SmppTransport } from './smpp';
 import { startTestSmpp, type TestSmpp } from './test-smpp';
 
 const NOW = Date.UTC(2026, 11, 4, 10, 0);
@@ -177,5 +177,16 @@ describe('SMS over SMPP', () => {
 		smsc = await startTestSmpp({ submit: () => smpp.errors.ESME_RINVDSTADR! });
 		const t = await connect(smsc);
 		await expect(t.send(smsRow('Hallo', '+32400000000'))).rejects.toBeInstanceOf(GoneForGood);
+	});
+});
+
+describe('without SMS_URL', () => {
+	it('keeps the SMS in the database, but not for someone who replied STOP', async () => {
+		const box = smsBoxTransport(db);
+		await expect(box.send(smsRow('Tot dinsdag'))).resolves.toBeUndefined();
+		const rosa = insertTestUser(db, { phone: '0470 55 66 77', smsStoppedAt: NOW });
+		// Her STOP holds for the number she gave since, too.
+		const row = { ...smsRow('Tot dinsdag', '+32470000001'), userId: rosa.id };
+		await expect(box.send(row)).rejects.toBeInstanceOf(GoneForGood);
 	});
 });

@@ -85,7 +85,8 @@ export function smppTransport(options: SmppTransportOptions): SmppTransport {
 		ready: () => link.bound(timeout),
 		close: () => link.close(),
 		async send(row: OutboxRow) {
-			if (isNumberStopped(options.db, row.toAddress)) throw new GoneForGood('replied STOP');
+			if (isNumberStopped(options.db, row.toAddress, row.userId))
+				throw new GoneForGood('replied STOP');
 			const { dataCoding, parts } = smsParts(row.shortText ?? row.textBody, row.id);
 			await link.bound(timeout);
 			for (const shortMessage of parts) {
@@ -120,7 +121,7 @@ export function smsBoxTransport(db: DB): ChannelTransport {
 	return {
 		name: 'smsbox',
 		async send(row) {
-			if (isNumberStopped(db, row.toAddress)) throw new GoneForGood('replied STOP');
+			if (isNumberStopped(db, row.toAddress, row.userId)) throw new GoneForGood('replied STOP');
 		}
 	};
 }

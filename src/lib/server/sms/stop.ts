@@ -69,9 +69,13 @@ export function personNumber(db: DbOrTx, userId: string): string | null {
 	return row?.phone ? toE164(row.phone, countryCodeFor(row.timeZone)) : null;
 }
 
-/** True when someone with this number replied STOP and has not switched SMS on again. */
-export function isNumberStopped(db: DbOrTx, e164: string): boolean {
+/**
+ * True when someone with this number replied STOP and has not switched SMS on again, or when
+ * the person the SMS is for did (their STOP holds for a number they gave since, too).
+ */
+export function isNumberStopped(db: DbOrTx, e164: string, userId: string | null = null): boolean {
 	const ids = peopleWithNumber(db, e164).map((p) => p.id);
+	if (userId) ids.push(userId);
 	if (ids.length === 0) return false;
 	return (
 		db
