@@ -94,8 +94,9 @@ export class SmppLink {
 		const session = this.session;
 		if (!session) return Promise.resolve();
 		return new Promise((resolve) => {
-			session.unbind({}, () => session.close());
 			session.once('close', () => resolve());
+			if (!this.isBound) return session.destroy();
+			session.unbind({}, () => session.close());
 			// An SMSC that never answers the unbind must not hold up the server's shutdown.
 			setTimeout(() => session.destroy(), this.o.timeoutMs).unref();
 		});
@@ -154,6 +155,8 @@ export class SmppLink {
 		this.failures++;
 		log.warn('sms.reconnect', { inMs: wait, error: this.lastError });
 		this.reconnectTimer = setTimeout(() => this.connect(), wait);
+		// Waiting to reconnect never keeps a stopping server alive.
+		this.reconnectTimer.unref();
 	}
 
 	private startEnquiring(session: smpp.Session) {
@@ -164,6 +167,7 @@ export class SmppLink {
 			}, this.o.timeoutMs);
 			session.enquire_link({}, () => clearTimeout(timer));
 		}, this.o.enquireLinkMs);
+		this.enquireTimer.unref();
 	}
 
 	private stopEnquiring() {

@@ -34,13 +34,17 @@ function smsRow(text: string, to = '+32470112233'): OutboxRow {
 		.all()[0]!;
 }
 
-async function connect(server: TestSmpp, from = 'Naburig') {
+async function connect(
+	server: TestSmpp,
+	from = 'Naburig',
+	timeouts: { submitTimeoutMs: number; enquireLinkMs?: number } = { submitTimeoutMs: 3_000 }
+) {
 	transport = smppTransport({
 		url: server.url,
 		from,
 		db,
 		now: () => NOW,
-		submitTimeoutMs: 3_000,
+		...timeouts,
 		reconnectMinMs: 20,
 		reconnectMaxMs: 200
 	});
@@ -171,6 +175,13 @@ describe('SMS over SMPP', () => {
 		await vi.waitFor(() => expect(smsc!.binds()).toBe(3));
 		await t.send(smsRow('Na de herstart'));
 		expect(smsc.received.map((r) => r.text)).toEqual(['Na de herstart']);
+	});
+
+	it('connects again when the SMSC stops answering enquire_link', async () => {
+		smsc = await startTestSmpp({ answerEnquireLink: false });
+		await connect(smsc, 'Naburig', { submitTimeoutMs: 200, enquireLinkMs: 50 });
+		expect(smsc.binds()).toBe(1);
+		await vi.waitFor(() => expect(smsc!.binds()).toBeGreaterThanOrEqual(2));
 	});
 
 	it('gives up on a number the SMSC refuses for good', async () => {

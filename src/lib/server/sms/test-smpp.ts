@@ -33,6 +33,8 @@ export interface TestSmppOptions {
 	bind?: (n: number) => number;
 	/** The answer to the n-th submit_sm; ESME_ROK to accept (only accepted ones are received). */
 	submit?: (n: number) => number;
+	/** False: never answer enquire_link, as a connection that died silently. */
+	answerEnquireLink?: boolean;
 }
 
 /**
@@ -43,7 +45,8 @@ export async function startTestSmpp({
 	systemId = 'naburig',
 	password = 'secret',
 	bind = () => smpp.ESME_ROK,
-	submit = () => smpp.ESME_ROK
+	submit = () => smpp.ESME_ROK,
+	answerEnquireLink = true
 }: TestSmppOptions = {}): Promise<TestSmpp> {
 	const received: ReceivedSms[] = [];
 	let binds = 0;
@@ -60,7 +63,9 @@ export async function startTestSmpp({
 			if (status === smpp.ESME_ROK) bound.add(session);
 			else session.close();
 		});
-		session.on('enquire_link', (pdu: smpp.Pdu) => session.send(pdu.response()));
+		session.on('enquire_link', (pdu: smpp.Pdu) => {
+			if (answerEnquireLink) session.send(pdu.response());
+		});
 		session.on('unbind', (pdu: smpp.Pdu) => {
 			session.send(pdu.response());
 			session.close();
