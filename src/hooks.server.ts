@@ -27,11 +27,20 @@ import { warnExpiringRequests } from '$lib/server/posts/expiry';
 import { handleBadgeExpiry } from '$lib/server/trust/expiry';
 import { pruneShortLinks } from '$lib/server/links/short';
 import * as clock from '$lib/server/clock';
+import { smppTransport, smsBoxTransport } from '$lib/server/sms/smpp';
+
+// ——— SMS (issue 18 §2): over SMPP when SMS_URL is set, else kept for the built-in mailbox.
+// Started in init (the session also hears STOP replies), closed on shutdown.
+const smsTransport = config.SMS_URL
+	? smppTransport({ url: config.SMS_URL, from: config.SMS_FROM, db, now: clock.now })
+	: smsBoxTransport(db);
+// ——— end SMS
 
 const mailWorker = createMailWorker({
 	db,
 	transports: {
-		email: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport
+		email: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport,
+		sms: smsTransport
 	},
 	pollMs: config.OUTBOX_POLL_MS,
 	now: clock.now
@@ -43,6 +52,7 @@ export const init: ServerInit = async () => {
 	ensureToolCategories(db);
 	// A local trial becomes the demo site; a real site creates no accounts (see README).
 	await prepareFirstStart(db, config, clock.now());
+	smsTransport.start();
 	mailWorker.start();
 	const stopJobs = startPeriodicJobs(
 		[
@@ -98,12 +108,14 @@ export const init: ServerInit = async () => {
 	log.info('server.started', {
 		database: config.DATABASE_URL,
 		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox',
+		sms: config.SMS_URL ? 'smpp' : 'built-in mailbox',
 		backups: config.BACKUP_DIR
 	});
 	// adapter-node emits this on SIGINT/SIGTERM once open requests are done.
 	process.once('sveltekit:shutdown' as 'exit', async () => {
 		stopJobs();
 		await mailWorker.stop();
+		await smsTransport.close();
 		sqlite.close();
 	});
 };

@@ -43,7 +43,14 @@ export class SmppLink {
 	private reconnectTimer: NodeJS.Timeout | null = null;
 	private enquireTimer: NodeJS.Timeout | null = null;
 
-	constructor(private readonly o: SmppLinkOptions) {
+	private started = false;
+
+	constructor(private readonly o: SmppLinkOptions) {}
+
+	/** Opens the session (once): at server start, so STOP replies arrive before anything is sent. */
+	start(): void {
+		if (this.started || this.closed) return;
+		this.started = true;
 		this.connect();
 	}
 

@@ -1,4 +1,5 @@
 import smpp from 'smpp';
+import { toE164 } from '$lib/phone';
 import type { DB } from '../db/client';
 import type { OutboxRow } from '../db/schema';
 import { log } from '../log';
@@ -57,10 +58,15 @@ export interface SmppTransportOptions {
 	reconnectMaxMs?: number;
 }
 
-export type SmppTransport = ChannelTransport & {
-	/** Resolves when the session is bound (for tests and start-up logs). */
-	ready(): Promise<void>;
+/** An SMS channel the server starts with it and closes on shutdown. */
+export type SmsTransport = ChannelTransport & {
+	start(): void;
 	close(): Promise<void>;
+};
+
+export type SmppTransport = SmsTransport & {
+	/** Starts, and resolves when the session is bound (for tests). */
+	ready(): Promise<void>;
 };
 
 /**
@@ -82,11 +88,19 @@ export function smppTransport(options: SmppTransportOptions): SmppTransport {
 	const sender = senderAddress(options.from);
 	return {
 		name: 'smpp',
-		ready: () => link.bound(timeout),
+		start: () => link.start(),
+		ready() {
+			link.start();
+			return link.bound(timeout);
+		},
 		close: () => link.close(),
 		async send(row: OutboxRow) {
+			link.start();
 			if (isNumberStopped(options.db, row.toAddress, row.userId))
 				throw new GoneForGood('replied STOP');
+			// Rows carry E.164; a number as people write it is read as Belgian, the pilot's country.
+			const to = toE164(row.toAddress, '32');
+			if (!to) throw new GoneForGood(`not a phone number: ${row.toAddress}`);
 			const { dataCoding, parts } = smsParts(row.shortText ?? row.textBody, row.id);
 			await link.bound(timeout);
 			for (const shortMessage of parts) {
@@ -95,7 +109,7 @@ export function smppTransport(options: SmppTransportOptions): SmppTransport {
 						...sender,
 						dest_addr_ton: 1,
 						dest_addr_npi: 1,
-						destination_addr: row.toAddress.replace(/^\+/, ''),
+						destination_addr: to.slice(1),
 						esm_class: parts.length > 1 ? 0x40 : 0,
 						data_coding: dataCoding,
 						short_message: shortMessage
@@ -117,9 +131,11 @@ export function smppTransport(options: SmppTransportOptions): SmppTransport {
  * page shows it beside the mails (as mailboxTransport does for mail). A number that replied
  * STOP still gets nothing, so the fallback to the next channel can be tried without an SMSC.
  */
-export function smsBoxTransport(db: DB): ChannelTransport {
+export function smsBoxTransport(db: DB): SmsTransport {
 	return {
 		name: 'smsbox',
+		start() {},
+		close: async () => {},
 		async send(row) {
 			if (isNumberStopped(db, row.toAddress, row.userId)) throw new GoneForGood('replied STOP');
 		}

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit';
 import type { DbOrTx } from '../db/client';
 import { neighbourhoods, outbox, phoneChecks, trustBadges, users } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
+import { wakeWorkers } from '../notify/rows';
 import { countsNow } from '../trust/badges';
 
 /** A code counts for 10 minutes: long enough to find the phone, short enough to guess nothing. */
@@ -112,6 +113,8 @@ export function requestPhoneCode(
 			createdAt: now
 		})
 		.run();
+	// The person waits at the screen: the worker takes it at once (account rows go first).
+	wakeWorkers();
 	return { ok: true, phone: e164, expiresAt };
 }
 
