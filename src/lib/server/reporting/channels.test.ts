@@ -93,7 +93,7 @@ describe('messages per channel per month', () => {
 			'Month',
 			'E-mail',
 			'SMS',
-			'Message on your phone',
+			'Message on the phone',
 			'Letter',
 			'Call (no way worked)'
 		]);
