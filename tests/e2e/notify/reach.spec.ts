@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { SITE_DATABASE } from '../commands';
 import { DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
@@ -182,4 +183,46 @@ test('a broker sets how someone registered by phone is reached, and Today says w
 	await page.goto('/broker/today');
 	const task = page.getByRole('listitem').filter({ hasText: `Bel ${name} even` });
 	await expect(task).toContainText('Laatst bereikt per sms, 3 maart 2026');
+});
+
+test('the reports count the messages per way and per month, and the CSV has the same cells', async ({
+	asBroker: page
+}) => {
+	// June 2025, before the demo's history: only these messages to Fatima (Oud-Oefenplein).
+	withDatabase((db) => {
+		const add = db.prepare(
+			`insert into outbox (message_id, to_address, user_id, kind, locale, subject, text_body,
+				html_body, status, next_attempt_at, created_at, sent_at, channel, delivered_via)
+			 select ?, 'x', id, 'test', 'nl', '', '', '', 'sent', ?, ?, ?, ?, 'test'
+			 from users where email = ?`
+		);
+		const at = Date.UTC(2025, 5, 15, 10);
+		const run = Date.now().toString(36);
+		for (let i = 0; i < 6; i++) add.run(`<sms-${i}-${run}@e2e>`, at, at, at, 'sms', FATIMA);
+		for (let i = 0; i < 2; i++) add.run(`<mail-${i}-${run}@e2e>`, at, at, at, 'email', FATIMA);
+	});
+	await page.goto('/broker/reports?n=1&period=month&year=2025&month=6');
+	const table = page.getByRole('region', { name: 'Berichten per manier en per maand' });
+	await expect(table.getByRole('columnheader')).toHaveText([
+		'Maand',
+		'E-mail',
+		'Sms',
+		'Melding op de telefoon',
+		'Brief',
+		'Bellen (geen manier lukte)'
+	]);
+	// Two e-mails could point at someone: "< 5", as every small count of the report.
+	await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveText([
+		'< 5',
+		'6',
+		'0',
+		'0',
+		'0'
+	]);
+	const download = page.waitForEvent('download');
+	await table
+		.getByRole('link', { name: 'Download als CSV: Berichten per manier en per maand' })
+		.click();
+	const csv = readFileSync(await (await download).path(), 'utf8');
+	expect(csv).toContain('< 5,6,0,0,0');
 });
