@@ -4,7 +4,14 @@ import { TIME_OF_DAY } from './fields';
 
 /** A channel for one topic; left out (a topic no channel can reach yet) keeps what it had. */
 const channel = z.enum(CHOOSABLE_CHANNELS, { error: 'notify_err_channel' }).optional();
-const time = z.string().trim().default('');
+/** A time as people write it: "7:30" and "21.00" are read as 07:30 and 21:00. */
+const time = z
+	.string()
+	.trim()
+	.default('')
+	.overwrite((v) =>
+		v.replace(/^(\d{1,2})[.:h](\d{2})$/, (_, h: string, m: string) => `${h.padStart(2, '0')}:${m}`)
+	);
 
 /**
  * "How we reach you": a channel per topic and the quiet hours, set by the person

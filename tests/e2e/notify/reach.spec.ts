@@ -68,13 +68,13 @@ test.describe('how we reach a resident', () => {
 
 		await followUps.getByRole('radio', { name: 'Sms' }).check();
 		await page.getByLabel('Geen berichten vanaf').fill('22:00');
-		// A time left empty is refused beside its field, and nothing is saved.
-		await page.getByLabel('Tot', { exact: true }).fill('');
+		// A time not written as one is refused beside its field, kept as typed, and nothing is saved.
+		await page.getByLabel('Tot', { exact: true }).fill('half acht');
 		await page.getByRole('button', { name: 'Bewaren' }).click();
 		await expect(page.getByLabel('Tot', { exact: true })).toHaveAccessibleDescription(
 			/Schrijf een uur zoals 21:00/
 		);
-		await expect(page.getByLabel('Geen berichten vanaf')).toHaveValue('22:00');
+		await expect(page.getByLabel('Tot', { exact: true })).toHaveValue('half acht');
 		await page.reload();
 		await expect(
 			topic(page, 'De vraag hoe de hulp ging').getByRole('radio', { name: 'E-mail' })
@@ -82,7 +82,7 @@ test.describe('how we reach a resident', () => {
 
 		await topic(page, 'De vraag hoe de hulp ging').getByRole('radio', { name: 'Sms' }).check();
 		await page.getByLabel('Geen berichten vanaf').fill('22:00');
-		await page.getByLabel('Tot', { exact: true }).fill('07:30');
+		await page.getByLabel('Tot', { exact: true }).fill('7:30');
 		await page.getByRole('button', { name: 'Bewaren' }).click();
 		await expect(page.getByText('Bewaard. Zo bereiken we je voortaan.')).toBeVisible();
 
