@@ -174,3 +174,15 @@ export function saveReach(
 		return { ok: true };
 	});
 }
+
+/**
+ * Which channels can reach the person now, with the reason for each that cannot (the same rule
+ * the settings pages show); null when there is no such person.
+ */
+export function usableChannels(
+	db: DbOrTx,
+	personId: string
+): Record<ChoosableChannel, ChannelState> | null {
+	const p = personOf(db, personId);
+	return p ? channelStates(db, p) : null;
+}
