@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, channelPreferences, pushSubscriptions, users } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { makeNeighbourhood } from '../testing/posts';
-import { readReach, saveReach } from './preferences';
+import { readReach, saveReach, usableChannels } from './preferences';
 
 const NOW = Date.UTC(2026, 2, 3, 10);
 
@@ -64,6 +64,7 @@ describe('how a person is reached', () => {
 			smsStoppedAt: 2
 		});
 		expect(readReach(db, stopped.id)!.channels.sms.reason).toBe('sms_stopped');
+		expect(usableChannels(db, stopped.id)).toEqual(readReach(db, stopped.id)!.channels);
 		const noPhone = resident('Zonder', { email: null });
 		expect(readReach(db, noPhone.id)!.channels).toMatchObject({
 			email: { reason: 'no_email' },
@@ -163,6 +164,7 @@ describe('how a person is reached', () => {
 	it('knows no one who does not exist', () => {
 		const { db } = setUp();
 		expect(readReach(db, 'nobody')).toBeNull();
+		expect(usableChannels(db, 'nobody')).toBeNull();
 		expect(saveReach(db, 'nobody', 'nobody', { channels: {}, quiet: null }, NOW)).toEqual({
 			ok: false,
 			reason: 'not_found'
