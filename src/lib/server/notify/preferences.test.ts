@@ -50,10 +50,13 @@ describe('how a person is reached', () => {
 		expect(reach.quiet).toEqual({ from: '21:00', until: '08:00' });
 	});
 
-	it('is by what they have when they have no e-mail address: a verified phone, then push', () => {
+	it('is by what they have when they have no e-mail address: push, else a confirmed phone', () => {
 		const { db, resident, withPush } = setUp();
 		const jef = resident('Jef', { email: null, phone: '+32470000002', phoneVerifiedAt: 1 });
 		expect(readReach(db, jef.id)!.topics.follow_up.channel).toBe('sms');
+		// The notify core's order after e-mail: push before SMS.
+		withPush(jef.id);
+		expect(readReach(db, jef.id)!.topics.follow_up.channel).toBe('push');
 		const lea = resident('Lea', { email: null, phone: '+32470000003' });
 		expect(readReach(db, lea.id)!.topics.reminder.channel).toBeNull();
 		withPush(lea.id);

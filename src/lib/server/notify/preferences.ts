@@ -5,10 +5,17 @@ import {
 	type ChoosableChannel,
 	type ChoosableTopic
 } from '$lib/notify/channels';
-import { minuteOfDay, timeOfDay, type ChannelState, type Reach } from '$lib/notify/reach';
+import {
+	minuteOfDay,
+	timeOfDay,
+	type ChannelState,
+	type Reach,
+	type UnusableReason
+} from '$lib/notify/reach';
 import { recordAudit } from '../audit/audit';
 import type { DbOrTx } from '../db/client';
-import { channelPreferences, pushSubscriptions, users } from '../db/schema';
+import { channelPreferences, users } from '../db/schema';
+import { canReach, channelChain, type Reachee } from './chain';
 
 /**
  * How a person is reached: which channel per topic (`channelPreferences`), which channels they
@@ -16,16 +23,11 @@ import { channelPreferences, pushSubscriptions, users } from '../db/schema';
  * core reads the same rows to choose a message's channel; this module is how they are set.
  */
 
-interface Person {
-	id: string;
-	email: string | null;
-	phone: string | null;
-	phoneVerifiedAt: number | null;
-	smsStoppedAt: number | null;
+type Person = Reachee & {
 	quietFromMinute: number;
 	quietUntilMinute: number;
 	neighbourhoodId: number | null;
-}
+};
 
 function personOf(db: DbOrTx, personId: string): Person | null {
 	const row = db
@@ -35,6 +37,8 @@ function personOf(db: DbOrTx, personId: string): Person | null {
 			phone: users.phone,
 			phoneVerifiedAt: users.phoneVerifiedAt,
 			smsStoppedAt: users.smsStoppedAt,
+			contactBy: users.contactBy,
+			status: users.status,
 			quietFromMinute: users.quietFromMinute,
 			quietUntilMinute: users.quietUntilMinute,
 			neighbourhoodId: users.neighbourhoodId
@@ -45,33 +49,27 @@ function personOf(db: DbOrTx, personId: string): Person | null {
 	return row ?? null;
 }
 
-/** Which channels can reach the person now, and for each one that cannot, why not. */
-function channelStates(db: DbOrTx, p: Person): Record<ChoosableChannel, ChannelState> {
-	const hasPush =
-		db
-			.select({ id: pushSubscriptions.id })
-			.from(pushSubscriptions)
-			.where(eq(pushSubscriptions.userId, p.id))
-			.limit(1)
-			.get() !== undefined;
-	const sms: ChannelState['reason'] = !p.phone
-		? 'no_phone'
-		: p.phoneVerifiedAt === null
-			? 'phone_not_verified'
-			: p.smsStoppedAt !== null
-				? 'sms_stopped'
-				: null;
-	const state = (reason: ChannelState['reason']): ChannelState => ({ usable: !reason, reason });
-	return {
-		email: state(p.email ? null : 'no_email'),
-		sms: state(sms),
-		push: state(hasPush ? null : 'no_push')
-	};
+/** Why a channel the notify core cannot use for the person (`canReach`) is closed to them. */
+function reasonOf(p: Person, channel: ChoosableChannel): UnusableReason {
+	if (channel === 'email') return 'no_email';
+	if (channel === 'push') return 'no_push';
+	if (!p.phone) return 'no_phone';
+	return p.phoneVerifiedAt === null ? 'phone_not_verified' : 'sms_stopped';
 }
 
-/** E-mail when the person has an address, else the first channel they can use; null: none. */
-function defaultOf(states: Record<ChoosableChannel, ChannelState>): ChoosableChannel | null {
-	return CHOOSABLE_CHANNELS.find((c) => states[c].usable) ?? null;
+/** Which channels can reach the person now (the notify core's rule), and for each that cannot, why not. */
+function channelStates(db: DbOrTx, p: Person): Record<ChoosableChannel, ChannelState> {
+	const state = (c: ChoosableChannel): ChannelState =>
+		canReach(db, p, c) ? { usable: true, reason: null } : { usable: false, reason: reasonOf(p, c) };
+	return { email: state('email'), sms: state('sms'), push: state('push') };
+}
+
+/** The channel messages of a topic go by now: the first of the notify core's chain, if choosable. */
+function currentChannel(db: DbOrTx, p: Person, topic: ChoosableTopic): ChoosableChannel | null {
+	const first = channelChain(db, p, topic)[0];
+	return first && (CHOOSABLE_CHANNELS as readonly string[]).includes(first)
+		? (first as ChoosableChannel)
+		: null;
 }
 
 /**
@@ -81,8 +79,6 @@ function defaultOf(states: Record<ChoosableChannel, ChannelState>): ChoosableCha
 export function readReach(db: DbOrTx, personId: string): Reach | null {
 	const p = personOf(db, personId);
 	if (!p) return null;
-	const channels = channelStates(db, p);
-	const fallback = defaultOf(channels);
 	const chosen = new Map(
 		db
 			.select({ topic: channelPreferences.topic, channel: channelPreferences.channel })
@@ -92,16 +88,15 @@ export function readReach(db: DbOrTx, personId: string): Reach | null {
 			.map((r) => [r.topic, r.channel])
 	);
 	const topics = Object.fromEntries(
-		CHOOSABLE_TOPICS.map((t) => {
-			const own = chosen.get(t);
-			const usable = own !== undefined && channels[own].usable;
-			return [t, { channel: usable ? own : fallback, chosen: own ?? null }];
-		})
+		CHOOSABLE_TOPICS.map((t) => [
+			t,
+			{ channel: currentChannel(db, p, t), chosen: chosen.get(t) ?? null }
+		])
 	) as Reach['topics'];
 	const none = p.quietFromMinute === p.quietUntilMinute;
 	return {
 		topics,
-		channels,
+		channels: channelStates(db, p),
 		quiet: none
 			? null
 			: { from: timeOfDay(p.quietFromMinute), until: timeOfDay(p.quietUntilMinute) }
