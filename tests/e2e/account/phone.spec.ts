@@ -48,6 +48,15 @@ test('a resident confirms their mobile number with the code from an SMS and gets
 	await expect(row).toContainText('Sms');
 	await expect(row).toContainText('1 sms-deel');
 	const code = /Je code voor Naburig: (\d{6})\./.exec(await row.innerText())![1]!;
+	await expectAccessible(page);
+	// Its own page says to whom, how many parts, and the text as the phone shows it.
+	await row.getByRole('link', { name: /Je code voor Naburig/ }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: `Sms naar ${mobile.e164}` })
+	).toBeVisible();
+	await expect(page.getByText('Sms · 1 sms-deel')).toBeVisible();
+	await expect(page.getByTestId('mail-body')).toContainText(`Je code voor Naburig: ${code}.`);
+	await expectAccessible(page);
 
 	await page.goto('/account/phone');
 	const confirm = page.getByRole('region', { name: 'Typ de code over' });
