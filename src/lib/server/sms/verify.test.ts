@@ -48,8 +48,10 @@ describe('requestPhoneCode', () => {
 		expect(check.phone).toBe('+32470112233');
 	});
 
-	it('refuses a number that cannot be one, sending nothing', () => {
+	it('refuses a number that cannot be one, or cannot take an SMS, sending nothing', () => {
 		expect(ask(T0, 'bel me')).toEqual({ ok: false, error: 'phone_invalid' });
+		expect(ask(T0, '015 20 30 40')).toEqual({ ok: false, error: 'phone_invalid' });
+		expect(ask(T0, '+31 20 123 4567')).toEqual({ ok: false, error: 'phone_invalid' });
 		expect(db.select().from(outbox).all()).toHaveLength(0);
 	});
 

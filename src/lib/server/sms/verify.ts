@@ -33,6 +33,16 @@ export type ConfirmCodeResult =
 			left?: number;
 	  };
 
+/**
+ * Whether a number can receive SMS: in Belgium and the Netherlands only mobile numbers do
+ * (+32 4…, +31 6…); a landline such as 015 20 30 40 would swallow the code. Others are trusted.
+ */
+export function canTakeSms(e164: string): boolean {
+	if (e164.startsWith('+32')) return /^\+324\d{8}$/.test(e164);
+	if (e164.startsWith('+31')) return /^\+316\d{8}$/.test(e164);
+	return true;
+}
+
 // The user id is part of what is hashed, so one person's code hash says nothing about another's.
 const codeHash = (userId: string, code: string) => hashToken(`${userId}:${code}`);
 
@@ -65,7 +75,7 @@ export function requestPhoneCode(
 	const who = person(tx, userId);
 	if (!who || who.status !== 'active') return { ok: false, error: 'no_person' };
 	const e164 = toE164(phone, countryCodeFor(who.timeZone));
-	if (!e164) return { ok: false, error: 'phone_invalid' };
+	if (!e164 || !canTakeSms(e164)) return { ok: false, error: 'phone_invalid' };
 	// They replied STOP: an SMS would be refused anyway; the page offers to switch SMS on first.
 	if (who.smsStoppedAt !== null) return { ok: false, error: 'sms_stopped' };
 	const sent = tx
