@@ -83,6 +83,10 @@ describe('confirmPhoneCode', () => {
 			'phone_verified'
 		]);
 		expect(db.select().from(trustBadges).get()!.grantedById).toBeNull();
+		// The brokers' page says who confirmed it: the person, with the code.
+		expect(badgeRecord(db, userId, T0 + 10 * MINUTE).current).toMatchObject([
+			{ kind: 'phone_verified', grantedBy: null, byCode: true }
+		]);
 		expect(db.select().from(phoneChecks).all()).toHaveLength(0);
 		expect(db.select({ a: auditLog.action }).from(auditLog).all()).toEqual([{ a: 'phone.verify' }]);
 	});
