@@ -20,7 +20,7 @@ export function queueTestPush(
 			messageId: `<${randomToken(16)}@naburig>`,
 			channel: 'push',
 			topic: 'other',
-			kind: 'push_test',
+			kind: 'test_push',
 			toAddress: userId,
 			userId,
 			locale,
