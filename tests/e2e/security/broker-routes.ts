@@ -693,6 +693,28 @@ export const ROWS: Row[] = [
 		ok: 400
 	},
 
+	// ——— Push messages to one's own devices (issue 18) ———
+	...(
+		[
+			['load', undefined, 200],
+			['subscribe', {}, 400],
+			['remove', { id: 'x' }, 400],
+			['test', {}, 409]
+		] as const
+	).map(([handler, form, ok]): Row => ({
+		route: '/account/push',
+		handler,
+		url: () => '/account/push',
+		form,
+		scope: 'user',
+		ok,
+		except: { anonymous: 'sign-in' },
+		why:
+			handler === 'test'
+				? 'anyone signed in, for their own devices only; nobody here has one, so nothing is sent'
+				: 'anyone signed in, for their own devices only'
+	})),
+
 	// ——— JSON for the map ———
 	{
 		route: '/api/markers',
@@ -742,7 +764,7 @@ export function describe(row: Row): string {
 	return `${row.route} ${row.handler}`;
 }
 
-const AUDIENCE_FOLDERS = ['(broker)', '(admin)', '(desk)', 'api'];
+const AUDIENCE_FOLDERS = ['(broker)', '(admin)', '(desk)', 'api', '(app)/account/push'];
 
 /**
  * Every load, action and +server.ts handler in the broker, admin and desk route groups and under
