@@ -13,7 +13,27 @@ import { m } from '$lib/paraglide/messages.js';
  */
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
-sw.addEventListener('install', () => void sw.skipWaiting());
+/** Chromium's static routing (ServiceWorker static routing API); other browsers lack it. */
+type RoutingInstallEvent = ExtendableEvent & {
+	addRoutes?: (rules: object) => Promise<void>;
+};
+
+sw.addEventListener('install', (event: RoutingInstallEvent) => {
+	// Where the browser can: everything but opening a page (scripts, styles, images, data, sent
+	// forms) goes straight to the network without waking this worker, as if it were not there. Only an optimisation: a browser
+	// that refuses the rule still works through the fetch handler below.
+	event.waitUntil(
+		event
+			.addRoutes?.({
+				condition: {
+					or: [{ not: { requestMode: 'navigate' } }, { not: { requestMethod: 'GET' } }]
+				},
+				source: 'network'
+			})
+			.catch((e: unknown) => console.warn('static routing refused', e)) ?? Promise.resolve()
+	);
+	void sw.skipWaiting();
+});
 
 sw.addEventListener('activate', (event) => {
 	// Navigation preload: the page is asked for while this worker starts, so it adds no delay.
@@ -67,13 +87,18 @@ function readPush(data: PushMessageData | null): PushMessage {
 	try {
 		const parsed = data?.json() as Partial<PushMessage>;
 		return {
-			title: String(parsed.title ?? m.site_name()),
+			title: String(parsed.title ?? m.site_name({}, { locale: readerLocale() })),
 			body: String(parsed.body ?? ''),
 			url: typeof parsed.url === 'string' ? parsed.url : null,
 			tag: String(parsed.tag ?? '')
 		};
 	} catch {
-		return { title: m.site_name(), body: data?.text() ?? '', url: null, tag: '' };
+		return {
+			title: m.site_name({}, { locale: readerLocale() }),
+			body: data?.text() ?? '',
+			url: null,
+			tag: ''
+		};
 	}
 }
 

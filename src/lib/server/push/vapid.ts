@@ -16,6 +16,9 @@ const SETTING = 'push.vapid_keys';
  * processes starting at once keep one pair.
  */
 export function vapidKeys(db: DB): VapidKeys {
+	// Every push and every push page reads them: only their first making takes the write lock.
+	const kept = getSetting(db, SETTING);
+	if (kept) return JSON.parse(kept) as VapidKeys;
 	return db.transaction(
 		(tx) => {
 			const stored = getSetting(tx, SETTING);
