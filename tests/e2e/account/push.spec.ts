@@ -14,7 +14,10 @@ import {
  * push service of the test's own, with real keys made as a browser makes them: whatever the site
  * sends there is decrypted here. Kept in sessionStorage, so a reload still finds it.
  */
-async function givePushService(page: Page, subscription: object): Promise<void> {
+async function givePushService(
+	page: Page,
+	subscription: { endpoint: string; keys: object }
+): Promise<void> {
 	await page.context().grantPermissions(['notifications']);
 	await page.addInitScript((s: { endpoint: string; keys: object }) => {
 		const kept = 'test-push-subscription';

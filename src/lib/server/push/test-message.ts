@@ -1,12 +1,14 @@
-import { outbox } from '../db/schema';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { randomToken } from '../ids';
+import { users } from '../db/schema';
+import { insertMessageRow } from '../notify/rows';
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
 
 /**
  * "Send a test message": a push row for every device of the person, through the outbox like any
- * other message (at once: the person just asked, so quiet hours do not hold it).
+ * other message. As an account message: the person at the screen asked for it, so quiet hours do
+ * not hold it, and when it cannot be delivered nobody gets a call task and no other channel tries.
  */
 export function queueTestPush(
 	db: DbOrTx,
@@ -15,22 +17,26 @@ export function queueTestPush(
 	url: string,
 	now: number
 ): void {
-	db.insert(outbox)
-		.values({
-			messageId: `<${randomToken(16)}@naburig>`,
-			channel: 'push',
-			topic: 'other',
+	const person = db.select().from(users).where(eq(users.id, userId)).get();
+	if (!person) return;
+	const body = m.push_test_body({}, { locale });
+	insertMessageRow(
+		db,
+		person,
+		'push',
+		{
 			kind: 'test_push',
-			toAddress: userId,
-			userId,
+			topic: 'account',
 			locale,
+			toName: person.displayName,
 			subject: m.push_test_title({}, { locale }),
-			shortText: m.push_test_body({}, { locale }),
-			textBody: m.push_test_body({}, { locale }),
-			htmlBody: '',
+			text: body,
+			html: '',
+			short: body,
 			url,
-			nextAttemptAt: now,
-			createdAt: now
-		})
-		.run();
+			unsubscribeUrl: null
+		},
+		[],
+		now
+	);
 }

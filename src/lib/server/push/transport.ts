@@ -43,7 +43,7 @@ export function pushMessage(row: OutboxRow): PushMessage {
 export function pushTransport(db: DB, options: PushOptions): ChannelTransport {
 	const { subject, now, ttlSeconds = 24 * 60 * 60, timeoutMs = 10_000 } = options;
 	return {
-		name: 'push',
+		name: 'webpush',
 		async send(row) {
 			const subscriptions = subscriptionsOf(db, row.toAddress);
 			if (!subscriptions.length) throw new GoneForGood('no push subscription');
