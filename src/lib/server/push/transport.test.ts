@@ -4,6 +4,8 @@ import type { DB } from '../db/client';
 import { outbox, pushSubscriptions, type User } from '../db/schema';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { randomToken } from '../ids';
+import { createMailWorker } from '../mail/worker';
+import { insertMessageRow } from '../notify/rows';
 import { GoneForGood } from '../notify/transport';
 import { saveSubscription } from './subscriptions';
 import {
@@ -148,5 +150,53 @@ describe('sending a push row', () => {
 		expect(failure).toBeInstanceOf(Error);
 		expect(failure).not.toBeInstanceOf(GoneForGood);
 		expect(subscriptionsIn(db)).toHaveLength(1);
+	});
+});
+
+describe('the outbox worker with the push transport', () => {
+	it('sends a push row as "webpush"; when every device is gone the message goes by e-mail', async () => {
+		const { db, person, service, transport } = await setUp();
+		const mailed: string[] = [];
+		const worker = createMailWorker({
+			db,
+			transports: {
+				email: {
+					name: 'mailbox',
+					send: async (row) => void mailed.push(`${row.toAddress}: ${row.subject}`)
+				},
+				push: transport
+			},
+			pollMs: 60_000,
+			now: () => NOW
+		});
+		const message = {
+			kind: 'test',
+			topic: 'account' as const,
+			locale: 'nl',
+			toName: null,
+			subject: 'Iemand wil helpen',
+			text: 'Jozef kan dinsdag je lamp ophangen.',
+			html: '',
+			short: 'Jozef kan dinsdag.',
+			url: null,
+			unsubscribeUrl: null
+		};
+		insertMessageRow(db, person, 'push', message, ['email'], NOW);
+		await worker.runOnce();
+		expect(
+			db
+				.select()
+				.from(outbox)
+				.all()
+				.map((r) => [r.channel, r.status, r.deliveredVia])
+		).toEqual([['push', 'sent', 'webpush']]);
+		expect(mailed).toEqual([]);
+
+		service.answer('/phone', 410);
+		insertMessageRow(db, person, 'push', message, ['email'], NOW);
+		await worker.runOnce();
+		await worker.runOnce();
+		expect(mailed).toEqual([`${person.email}: Iemand wil helpen`]);
+		expect(subscriptionsIn(db)).toEqual([]);
 	});
 });
