@@ -156,7 +156,7 @@ function offlinePage(url: string): Response {
 body { font: 1.25rem/1.6 system-ui, sans-serif; margin: 0; padding: 2rem 1.25rem; color: #1c1917; }
 main { max-width: 36rem; margin: 0 auto; }
 h1 { font-size: 1.75rem; line-height: 1.25; }
-a { display: inline-block; min-height: 44px; padding: 0.6rem 1.2rem; border-radius: 0.5rem;
+a { display: inline-flex; align-items: center; min-height: 44px; padding: 0.6rem 1.2rem; border-radius: 0.5rem;
 	background: #1d4ed8; color: #fff; font-weight: 600; text-decoration: none; }
 a:focus-visible { outline: 4px solid #1c1917; outline-offset: 2px; }
 </style>
