@@ -708,11 +708,11 @@ export const ROWS: Row[] = [
 		form,
 		scope: 'user',
 		ok,
-		except: { anonymous: 'sign-in' },
+		except: { anonymous: 'sign-in', codePending: 'code' },
 		why:
-			handler === 'test'
-				? 'anyone signed in, for their own devices only; nobody here has one, so nothing is sent'
-				: 'anyone signed in, for their own devices only'
+			'anyone signed in, for their own devices only; brokers after the code step, as a device ' +
+			'gets all their messages' +
+			(handler === 'test' ? '; nobody here has a device, so nothing is sent' : '')
 	})),
 
 	// ——— JSON for the map ———

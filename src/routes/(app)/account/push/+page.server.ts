@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guard';
+import { requireSecondFactor, requireUser } from '$lib/server/auth/guard';
 import { config, isPublicSite } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { deviceLabel, deviceOf } from '$lib/server/push/device';
@@ -11,8 +11,18 @@ import { getLocale } from '$lib/paraglide/runtime.js';
 import * as clock from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+/**
+ * security: a device subscribed here gets every message of the account, so a broker or admin
+ * passes the code step first (the password alone must not route their messages elsewhere).
+ */
+function requirePerson(event: Parameters<typeof requireUser>[0]) {
 	const user = requireUser(event);
+	requireSecondFactor(event, user);
+	return user;
+}
+
+export const load: PageServerLoad = (event) => {
+	const user = requirePerson(event);
 	return {
 		publicKey: vapidKeys(db).publicKey,
 		devices: listDevices(db, user.id)
@@ -22,7 +32,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** The page's script posts the subscription the browser made (never typed by a person). */
 	subscribe: async (event) => {
-		const user = requireUser(event);
+		const user = requirePerson(event);
 		const parsed = subscribeSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!parsed.success) return fail(400, { refused: 'invalid' as const });
 		// security: the server posts to this address. Push services are https; plain http only on a
@@ -36,7 +46,7 @@ export const actions: Actions = {
 
 	/** "Stop on this phone", and removing another device from the list. */
 	remove: async (event) => {
-		const user = requireUser(event);
+		const user = requirePerson(event);
 		const parsed = deviceSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!parsed.success) return fail(400, { refused: 'invalid' as const });
 		if (!removeSubscription(db, user.id, parsed.data.id))
@@ -45,7 +55,7 @@ export const actions: Actions = {
 	},
 
 	test: async (event) => {
-		const user = requireUser(event);
+		const user = requirePerson(event);
 		if (listDevices(db, user.id).length === 0) return fail(409, { refused: 'none' as const });
 		queueTestPush(db, user.id, getLocale(), `${event.url.origin}/account/push`, clock.now());
 		return { tested: true };
