@@ -31,6 +31,8 @@ function fetchFeed(token: string): string | number {
 function parse(ics: string | number) {
 	if (typeof ics !== 'string') throw new Error(`the feed answered ${ics}`);
 	const calendar = new ICAL.Component(ICAL.parse(ics));
+	// Only this feed's zones: ical.js keeps registered zones between tests.
+	ICAL.TimezoneService.reset();
 	const zones = calendar.getAllSubcomponents('vtimezone');
 	for (const zone of zones) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
 	const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
