@@ -19,7 +19,7 @@ function summaries(ics: string): string[] {
 		.map((e) => `${e.summary} ${e.startDate.isDate ? 'all day' : e.startDate.toString()}`);
 }
 
-test('a resident puts her Naburig days in a calendar app, makes a new address and stops it', async ({
+test('a resident puts his Naburig days in a calendar app, makes a new address and stops it', async ({
 	asHelper: page,
 	playwright
 }) => {
