@@ -198,6 +198,18 @@ describe('a person’s calendar feed', () => {
 		expect(parse(fetchFeed(token)).events).toEqual([]);
 	});
 
+	it('reaches 30 days back, no further', () => {
+		f.reserve(maria, '2026-03-11', '2026-03-13', NOW);
+		const token = personFeed(maria);
+		const read = (daysLater: number) => {
+			const answer = readFeed(f.db, token, ORIGIN, NOW + daysLater * 86_400_000);
+			return answer.ok ? parse(answer.ics).events.map((e) => e.startDate.toString()) : [];
+		};
+		// 11 April is 31 days after the pick-up on 11 March and 29 after the return on 13 March.
+		expect(read(32)).toEqual(['2026-03-13']);
+		expect(read(35)).toEqual([]);
+	});
+
 	it('writes titles in the person’s own language', () => {
 		const sam = f.resident('Sam Smith', { locale: 'en' });
 		f.reserve(sam, '2026-03-11', '2026-03-13', NOW);
