@@ -3,6 +3,7 @@ import { toLocale } from '$lib/i18n';
 import type { DB } from '../db/client';
 import { RateLimiter } from '../auth/rate-limit';
 import { days } from '../calendar';
+import { hashToken } from '../ids';
 import { findFeed, noteRead, type FoundFeed } from './addresses';
 import { FEED_PAST_DAYS, type FeedEvent, type FeedReader, type FeedSource } from './events';
 import { helpMoments } from './help-moments';
@@ -48,7 +49,8 @@ export type FeedAnswer = { ok: true; ics: string } | { ok: false; status: 404 | 
 export function readFeed(db: DB, token: string, origin: string, now: number): FeedAnswer {
 	const feed = findFeed(db, token);
 	if (!feed) return { ok: false, status: 404 };
-	if (!feedReads.consume(token, now)) return { ok: false, status: 429 };
+	// Keyed by the hash: the server's memory holds no usable address either.
+	if (!feedReads.consume(hashToken(token), now)) return { ok: false, status: 429 };
 	noteRead(db, feed, now);
 	const locale = toLocale(feed.locale);
 	const name =
