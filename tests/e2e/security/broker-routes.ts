@@ -748,6 +748,80 @@ export const ROWS: Row[] = [
 			'gets all their messages' +
 			(handler === 'test' ? '; nobody here has a device, so nothing is sent' : '')
 	})),
+	// ——— Calendar feeds (issue 18): the desk's address, one's own, and the feed itself ———
+	{
+		route: '/desk/calendar',
+		handler: 'load',
+		url: () => n1('/desk/calendar'),
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/desk/calendar',
+		handler: 'make',
+		url: () => n1('/desk/calendar'),
+		form: {},
+		scope: 'n1',
+		ok: 200,
+		except: {
+			broker: { skip: 'takes no input that could fail: it would make a calendar address' },
+			admin: { skip: 'takes no input that could fail: it would make a calendar address' }
+		}
+	},
+	{
+		route: '/desk/calendar',
+		handler: 'stop',
+		url: () => n1('/desk/calendar'),
+		form: {},
+		scope: 'n1',
+		ok: 409,
+		why: 'nobody at the first desk has a calendar address, so there is nothing to stop'
+	},
+	{
+		route: '/account/calendar',
+		handler: 'load',
+		url: () => '/account/calendar',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: 'one’s own calendar address: every signed-in person'
+	},
+	{
+		route: '/account/calendar',
+		handler: 'make',
+		url: () => '/account/calendar',
+		form: {},
+		scope: 'user',
+		ok: 200,
+		except: {
+			anonymous: 'sign-in',
+			...Object.fromEntries(
+				(['resident', 'otherBroker', 'broker', 'admin', 'codePending'] as const).map((role) => [
+					role,
+					{ skip: 'takes no input that could fail: it would make a calendar address' }
+				])
+			)
+		}
+	},
+	{
+		route: '/account/calendar',
+		handler: 'stop',
+		url: () => '/account/calendar',
+		form: {},
+		scope: 'user',
+		ok: 409,
+		except: { anonymous: 'sign-in' },
+		why: 'none of them has a calendar address, so there is nothing to stop'
+	},
+	{
+		route: '/calendar/[token].ics',
+		handler: 'GET',
+		url: () => `/calendar/${'a'.repeat(52)}.ics`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 404 },
+		why: 'no sign-in: the secret address is the permission, and a made-up one is not found'
+	},
 
 	// ——— JSON for the map ———
 	{
@@ -805,7 +879,10 @@ const AUDIENCE_FOLDERS = [
 	'api',
 	// One's own settings of how the site reaches one (issue 18).
 	'(app)/account/notifications',
-	'(app)/account/push'
+	'(app)/account/push',
+	// Issue 18's calendar feeds: one's own address, and the feed calendar apps fetch.
+	'(app)/account/calendar',
+	'calendar'
 ];
 
 /**
