@@ -727,6 +727,27 @@ export const ROWS: Row[] = [
 		ok: 400
 	},
 
+	// ——— Push messages to one's own devices (issue 18) ———
+	...(
+		[
+			['load', undefined, 200],
+			['subscribe', {}, 400],
+			['remove', { id: 'x' }, 400],
+			['test', {}, 409]
+		] as const
+	).map(([handler, form, ok]): Row => ({
+		route: '/account/push',
+		handler,
+		url: () => '/account/push',
+		form,
+		scope: 'user',
+		ok,
+		except: { anonymous: 'sign-in', codePending: 'code' },
+		why:
+			'anyone signed in, for their own devices only; brokers after the code step, as a device ' +
+			'gets all their messages' +
+			(handler === 'test' ? '; nobody here has a device, so nothing is sent' : '')
+	})),
 	// ——— Calendar feeds (issue 18): the desk's address, one's own, and the feed itself ———
 	{
 		route: '/desk/calendar',
@@ -858,6 +879,7 @@ const AUDIENCE_FOLDERS = [
 	'api',
 	// One's own settings of how the site reaches one (issue 18).
 	'(app)/account/notifications',
+	'(app)/account/push',
 	// Issue 18's calendar feeds: one's own address, and the feed calendar apps fetch.
 	'(app)/account/calendar',
 	'calendar'
