@@ -3,7 +3,13 @@
  * `routes/(broker)/broker/letters/words.ts`). Outbox kinds are free strings; these are the groups
  * a broker needs to tell letters apart.
  */
-export const LETTER_KINDS = ['follow_up', 'follow_up_reminder', 'match_made', 'loan', 'other'] as const;
+export const LETTER_KINDS = [
+	'follow_up',
+	'follow_up_reminder',
+	'match_made',
+	'loan',
+	'other'
+] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 /** The group of an outbox row's kind ("loan_return_reminder" → "loan"). */

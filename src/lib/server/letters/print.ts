@@ -47,7 +47,12 @@ function replyFor(db: DbOrTx, followUpId: number) {
 /** The letters that asked this follow-up (the broker's follow-up page links to them). */
 export function lettersAboutFollowUp(db: DbOrTx, followUpId: number) {
 	return db
-		.select({ id: outbox.id, createdAt: outbox.createdAt, status: outbox.status, sentAt: outbox.sentAt })
+		.select({
+			id: outbox.id,
+			createdAt: outbox.createdAt,
+			status: outbox.status,
+			sentAt: outbox.sentAt
+		})
 		.from(outbox)
 		.where(
 			and(
@@ -57,5 +62,9 @@ export function lettersAboutFollowUp(db: DbOrTx, followUpId: number) {
 		)
 		.orderBy(asc(outbox.id))
 		.all()
-		.map((l) => ({ id: l.id, createdAt: l.createdAt, printedAt: l.status === 'sent' ? l.sentAt : null }));
+		.map((l) => ({
+			id: l.id,
+			createdAt: l.createdAt,
+			printedAt: l.status === 'sent' ? l.sentAt : null
+		}));
 }

@@ -23,25 +23,26 @@ export function makeLetter(
 		...(fields.followUpId ? { followUpId: fields.followUpId } : {}),
 		...(fields.postId ? { postId: fields.postId } : {})
 	};
-	return db.transaction((tx) =>
-		tx
-			.insert(outbox)
-			.values({
-				messageId: `<${randomToken(16)}@naburig>`,
-				toAddress: '',
-				userId: person.id,
-				kind: fields.kind ?? 'follow_up',
-				locale: person.locale ?? 'nl',
-				subject: fields.subject ?? 'Hoe ging het met Jan?',
-				textBody: fields.text ?? 'Dag Rosa,\n\nHoe ging het met Jan?\n\nDe buurtwerker',
-				htmlBody: '',
-				channel: 'letter',
-				topic: fields.followUpId ? 'follow_up' : 'other',
-				about: JSON.stringify(about),
-				nextAttemptAt: at,
-				createdAt: at
-			})
-			.returning()
-			.all()[0]!
+	return db.transaction(
+		(tx) =>
+			tx
+				.insert(outbox)
+				.values({
+					messageId: `<${randomToken(16)}@naburig>`,
+					toAddress: '',
+					userId: person.id,
+					kind: fields.kind ?? 'follow_up',
+					locale: person.locale ?? 'nl',
+					subject: fields.subject ?? 'Hoe ging het met Jan?',
+					textBody: fields.text ?? 'Dag Rosa,\n\nHoe ging het met Jan?\n\nDe buurtwerker',
+					htmlBody: '',
+					channel: 'letter',
+					topic: fields.followUpId ? 'follow_up' : 'other',
+					about: JSON.stringify(about),
+					nextAttemptAt: at,
+					createdAt: at
+				})
+				.returning()
+				.all()[0]!
 	);
 }
