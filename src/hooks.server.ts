@@ -25,11 +25,14 @@ import { runLoanReminders } from '$lib/server/lending/reminders';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
 import { warnExpiringRequests } from '$lib/server/posts/expiry';
 import { handleBadgeExpiry } from '$lib/server/trust/expiry';
+import { pruneShortLinks } from '$lib/server/links/short';
 import * as clock from '$lib/server/clock';
 
 const mailWorker = createMailWorker({
 	db,
-	transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport,
+	transports: {
+		email: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport
+	},
 	pollMs: config.OUTBOX_POLL_MS,
 	now: clock.now
 });
@@ -59,6 +62,8 @@ export const init: ServerInit = async () => {
 				everyMs: 60 * 60_000,
 				run: (now) => handleBadgeExpiry(db, now, siteOrigin())
 			},
+			// Short links in SMS older than a month lead nowhere any more: removed.
+			{ name: 'short-links', everyMs: 6 * 60 * 60_000, run: (now) => pruneShortLinks(db, now) },
 			// Fresh statistics for SQLite's query planner as the tables grow.
 			{
 				name: 'query-statistics',

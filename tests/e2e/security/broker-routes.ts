@@ -491,6 +491,40 @@ export const ROWS: Row[] = [
 		scope: 'n1',
 		ok: 400
 	},
+	// ——— How we reach a resident (issue 18): set by their broker, audited ———
+	{
+		route: '/broker/residents/[id=userid]/reach',
+		handler: 'load',
+		url: (i) => `/broker/residents/${i.resident}/reach`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/residents/[id=userid]/reach',
+		handler: 'save',
+		url: (i) => `/broker/residents/${i.resident}/reach`,
+		form: { quietFrom: 'nooit' },
+		scope: 'n1',
+		ok: 400
+	},
+	// ——— How we reach you (issue 18): one's own, for anyone signed in ———
+	{
+		route: '/account/notifications',
+		handler: 'load',
+		url: () => '/account/notifications',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' }
+	},
+	{
+		route: '/account/notifications',
+		handler: 'save',
+		url: () => '/account/notifications',
+		form: { quietFrom: 'nooit' },
+		scope: 'user',
+		ok: 400,
+		except: { anonymous: 'sign-in' }
+	},
 	{
 		route: '/broker/signals',
 		handler: 'load',
@@ -768,11 +802,18 @@ export function describe(row: Row): string {
 	return `${row.route} ${row.handler}`;
 }
 
-const AUDIENCE_FOLDERS = ['(broker)', '(admin)', '(desk)', 'api'];
+const AUDIENCE_FOLDERS = [
+	'(broker)',
+	'(admin)',
+	'(desk)',
+	'api',
+	// One's own settings of how the site reaches one (issue 18).
+	'(app)/account/notifications'
+];
 
 /**
- * Every load, action and +server.ts handler in the broker, admin and desk route groups and under
- * api/, read from the files: `<route> <handler>`, as the table writes them.
+ * Every load, action and +server.ts handler in the broker, admin and desk route groups, under
+ * api/ and in the account's settings folders listed above, read from the files: `<route> <handler>`, as the table writes them.
  */
 export function routesInTree(routesDir: string): Set<string> {
 	const found = new Set<string>();

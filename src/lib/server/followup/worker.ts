@@ -4,6 +4,7 @@ import type { DB, DbOrTx } from '../db/client';
 import { followUpLinks, followUps, matches, posts, users, type FollowUp } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
 import { mailPerson } from '../mail/to-person';
+import { canReach } from '../notify/chain';
 import { callUsMailLine } from '../neighbourhoods/call-us';
 import { days, localDaysLater } from '../calendar';
 import { neighbourhoodSettings } from '../neighbourhoods/settings';
@@ -64,7 +65,9 @@ function mailFollowUp(
 	if (person.status !== 'active') return;
 	const name = firstName(other.displayName);
 	const title = post.title;
-	const token = person.email ? newLink(tx, followUp.id, now) : null;
+	// A link for whoever reads on a screen (mail, SMS, push); a letter carries a reply form instead.
+	const onScreen = (['email', 'sms', 'push'] as const).some((c) => canReach(tx, person, c));
+	const token = onScreen ? newLink(tx, followUp.id, now) : null;
 	mailPerson(
 		tx,
 		person,
@@ -100,6 +103,7 @@ function mailFollowUp(
 		},
 		now,
 		{
+			topic: 'follow_up',
 			postId: post.id,
 			followUpId: followUp.id,
 			// Without e-mail the broker calls, and reads this in their own language.

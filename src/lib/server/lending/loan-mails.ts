@@ -18,6 +18,14 @@ export type LoanMailKind =
 	| 'loan_cancelled'
 	| 'loan_not_collected';
 
+/** Loan mails about a day coming up or gone by: the person chooses their channel ("reminders"). */
+const REMINDER_KINDS: readonly LoanMailKind[] = [
+	'loan_pickup_reminder',
+	'loan_return_reminder',
+	'loan_overdue',
+	'loan_not_collected'
+];
+
 /** Why someone other than the borrower cancelled, in the borrower's words. */
 const CANCEL_REASON = {
 	no_longer_needed: m.loans_mail_cancelled_no_longer_needed,
@@ -161,6 +169,7 @@ export function mailLoan(
 	};
 	const [subject, text] = CALL_KEYS[kind];
 	mailPerson(tx, c.person, kind, () => ({ ...content, action }), now, {
+		topic: REMINDER_KINDS.includes(kind) ? 'reminder' : 'other',
 		call: {
 			subject: { key: subject, params },
 			text: { key: text ?? CANCEL_REASON_KEY[extra.reason ?? 'no_longer_needed'], params }

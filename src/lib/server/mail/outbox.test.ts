@@ -21,7 +21,7 @@ describe('the outbox and its worker', () => {
 		makeQueuedMails(db, 3);
 		const worker = createMailWorker({
 			db,
-			transport: smtpTransport(smtp.url, 'Naburig <t@test.example>'),
+			transports: { email: smtpTransport(smtp.url, 'Naburig <t@test.example>') },
 			pollMs: 60_000,
 			now: () => 1000
 		});
@@ -118,7 +118,7 @@ describe('the outbox and its worker', () => {
 		makeQueuedMails(db, 2);
 		const worker = createMailWorker({
 			db,
-			transport: mailboxTransport,
+			transports: { email: mailboxTransport },
 			pollMs: 60_000,
 			now: () => 5
 		});
@@ -135,7 +135,7 @@ describe('the outbox and its worker', () => {
 		smtp = await startTestSmtp();
 		const worker = createMailWorker({
 			db,
-			transport: smtpTransport(smtp.url, 't@test.example'),
+			transports: { email: smtpTransport(smtp.url, 't@test.example') },
 			pollMs: 3_600_000
 		});
 		worker.start();

@@ -1,7 +1,11 @@
-import { and, asc, count, desc, eq, inArray, lte, min, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, min, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { outbox, users, type OutboxRow } from '../db/schema';
-import { createTask } from '../tasks/tasks';
+import { outbox, type OutboxRow } from '../db/schema';
+import { callInstead } from '../notify/call';
+import { onRowQueued, wakeWorkers } from '../notify/rows';
+import { waitsForQuietHours } from '../notify/chain';
+import { afterPersonsQuietHours } from '../notify/quiet-hours';
+import type { Topic } from '$lib/notify/channels';
 import { randomToken } from '../ids';
 import type { RenderedMail } from './layout';
 import type { CallText } from '../tasks/texts';
@@ -25,27 +29,28 @@ export interface MailToSend extends RenderedMail {
 	call?: CallText;
 }
 
-type Listener = () => void;
-const listeners = new Set<Listener>();
-
 /** Lets the worker hear about new mail at once instead of at its next poll. */
-export function onMailQueued(listener: Listener): () => void {
-	listeners.add(listener);
-	return () => listeners.delete(listener);
-}
+export const onMailQueued = onRowQueued;
 
 /**
- * Queues a mail. Call it with the transaction of the change that causes the mail: if that
- * transaction rolls back, the mail is gone with it and never sent.
+ * Queues a mail by e-mail only: account mails (a link for the person at the screen) and the
+ * site's other notices. Messages a person chooses the channel for go through `notifyPerson`.
+ * Call it with the transaction of the change that causes the mail: if that transaction rolls
+ * back, the mail is gone with it and never sent.
  */
 export function enqueueMail(tx: DbOrTx, mail: MailToSend, now: number): void {
+	const topic: Topic = (ACCOUNT_MAIL_KINDS as readonly string[]).includes(mail.kind)
+		? 'account'
+		: 'other';
 	if (!mail.to) {
-		callInstead(tx, mail, now);
+		callInstead(tx, mail.userId, { ...mail, kind: mail.kind }, now);
 		return;
 	}
 	tx.insert(outbox)
 		.values({
 			messageId: `<${randomToken(16)}@naburig>`,
+			channel: 'email',
+			topic,
 			toAddress: mail.to,
 			toName: mail.toName ?? null,
 			userId: mail.userId ?? null,
@@ -54,41 +59,16 @@ export function enqueueMail(tx: DbOrTx, mail: MailToSend, now: number): void {
 			subject: mail.subject,
 			textBody: mail.text,
 			htmlBody: mail.html,
+			about: JSON.stringify({
+				...(mail.postId ? { postId: mail.postId } : {}),
+				...(mail.followUpId ? { followUpId: mail.followUpId } : {}),
+				...(mail.call ? { call: mail.call } : {})
+			}),
 			nextAttemptAt: now,
 			createdAt: now
 		})
 		.run();
-	// Runs after the current (synchronous) transaction has committed or rolled back.
-	setImmediate(() => listeners.forEach((l) => l()));
-}
-
-/**
- * Someone registered by a broker has no e-mail address: what would have been mailed becomes a
- * "call this person" task on the broker's Today page, with the subject and text to read out.
- */
-function callInstead(tx: DbOrTx, mail: MailToSend, now: number): void {
-	if (!mail.userId) return;
-	const person = tx
-		.select({ neighbourhoodId: users.neighbourhoodId })
-		.from(users)
-		.where(eq(users.id, mail.userId))
-		.get();
-	if (!person) return;
-	createTask(
-		tx,
-		{
-			neighbourhoodId: person.neighbourhoodId,
-			kind: 'call_resident',
-			subjectUserId: mail.userId,
-			details: {
-				mailKind: mail.kind,
-				...(mail.call ? { call: mail.call } : { subject: mail.subject, text: mail.text }),
-				...(mail.postId ? { postId: mail.postId } : {}),
-				...(mail.followUpId ? { followUpId: mail.followUpId } : {})
-			}
-		},
-		now
-	);
+	wakeWorkers();
 }
 
 /** How long a claimed row belongs to one worker before another may take it over. */
@@ -127,13 +107,18 @@ export function claimNextMail(
 	now: number,
 	{ skip = [], accountOnly = false }: ClaimOptions = {}
 ): OutboxRow | undefined {
-	const isAccountMail = inArray(outbox.kind, [...ACCOUNT_MAIL_KINDS]);
+	const isAccountMail = or(
+		eq(outbox.topic, 'account'),
+		inArray(outbox.kind, [...ACCOUNT_MAIL_KINDS])
+	)!;
 	return db.transaction((tx) => {
 		const due = tx
 			.select({ id: outbox.id })
 			.from(outbox)
 			.where(
 				and(
+					// A letter waits for the broker to print it, not for a machine.
+					ne(outbox.channel, 'letter'),
 					or(
 						and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
 						and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now))
@@ -186,23 +171,37 @@ export function retryDelayMs(attempts: number): number {
 /** Records a failed attempt and schedules the next one, or gives up after MAX_ATTEMPTS. */
 export function markMailFailed(db: DbOrTx, row: OutboxRow, error: string, now: number): void {
 	const giveUp = row.attempts >= MAX_ATTEMPTS;
+	const retryAt = now + retryDelayMs(row.attempts);
 	db.update(outbox)
 		.set({
 			status: giveUp ? 'failed' : 'pending',
 			lastError: error.slice(0, 1000),
-			nextAttemptAt: giveUp ? row.nextAttemptAt : now + retryDelayMs(row.attempts),
+			nextAttemptAt: giveUp
+				? row.nextAttemptAt
+				: // A retry of an SMS or push does not buzz at night either.
+					row.userId && waitsForQuietHours(row.channel, row.topic)
+					? afterPersonsQuietHours(db, row.userId, retryAt)
+					: retryAt,
 			lockedUntil: null
 		})
 		.where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
 		.run();
 }
 
-/** What /healthz reports: how much mail waits, and for how long the oldest has waited. */
+/**
+ * What /healthz reports: how many messages wait for a machine (letters wait for a person, and
+ * are counted on the letters list), and for how long the oldest has waited.
+ */
 export function outboxBacklog(db: DbOrTx, now: number) {
 	const pending = db
 		.select({ n: count(), oldest: min(outbox.createdAt) })
 		.from(outbox)
-		.where(or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending')))
+		.where(
+			and(
+				ne(outbox.channel, 'letter'),
+				or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending'))
+			)
+		)
 		.get();
 	const failed = db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'failed')).get();
 	return {

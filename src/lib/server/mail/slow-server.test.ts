@@ -48,10 +48,12 @@ describe('the mail worker and a slow mail server', () => {
 		closers.push(smtp.close);
 		const worker = createMailWorker({
 			db,
-			transport: smtpTransport(smtp.url, 't@test.example', {
-				...SMTP_TIMEOUTS,
-				socketTimeout: 1_000
-			}),
+			transports: {
+				email: smtpTransport(smtp.url, 't@test.example', {
+					...SMTP_TIMEOUTS,
+					socketTimeout: 1_000
+				})
+			},
 			pollMs: 60_000
 		});
 		worker.start();
@@ -95,7 +97,7 @@ describe('the mail worker and a slow mail server', () => {
 		closers.push(smtp.close);
 		const worker = createMailWorker({
 			db,
-			transport: smtpTransport(smtp.url, 't@test.example'),
+			transports: { email: smtpTransport(smtp.url, 't@test.example') },
 			pollMs: 60_000,
 			inFlight: 1,
 			now: () => 10

@@ -1,10 +1,7 @@
-import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
-import { toLocale } from '$lib/i18n';
 import type { DbOrTx } from '../db/client';
-import { firstName } from '../profile/public';
-import { renderMail, type MailContent } from './layout';
-import { enqueueMail, type MailToSend } from './outbox';
+import type { MailContent } from './layout';
+import { notifyPerson, type Notice } from '../notify/notify';
 
 /** Whom a mail goes to; `email` null for someone registered without one. */
 export interface Addressee {
@@ -15,9 +12,10 @@ export interface Addressee {
 }
 
 /**
- * Queues a mail to one person, in their language and greeted by their first name. Someone
- * without e-mail gets a call task for the broker instead (the outbox does it); `about` says
- * what that task links to and what the broker says.
+ * Queues a message to one person, in their language and greeted by their first name, on the
+ * channel they chose for its topic (`about.topic`; the site's other notices go by e-mail).
+ * Someone no channel reaches gets a call task for the broker instead; `about` says what that
+ * task links to and what the broker says.
  */
 export function mailPerson(
 	tx: DbOrTx,
@@ -25,24 +23,7 @@ export function mailPerson(
 	kind: string,
 	write: (locale: Locale) => Omit<MailContent, 'locale' | 'greeting'>,
 	now: number,
-	about: Pick<MailToSend, 'postId' | 'followUpId' | 'call'> = {}
+	about: Partial<Omit<Notice, 'kind' | 'write'>> = {}
 ): void {
-	const locale = toLocale(person.locale);
-	enqueueMail(
-		tx,
-		{
-			to: person.email,
-			toName: person.displayName,
-			userId: person.id,
-			kind,
-			locale,
-			...about,
-			...renderMail({
-				locale,
-				greeting: m.mail_greeting({ name: firstName(person.displayName) }, { locale }),
-				...write(locale)
-			})
-		},
-		now
-	);
+	notifyPerson(tx, person.id, { topic: 'other', ...about, kind, write }, now);
 }

@@ -1,10 +1,9 @@
 import nodemailer from 'nodemailer';
-import type { OutboxRow } from '../db/schema';
+import { GoneForGood, type ChannelTransport } from '../notify/transport';
 
-/** Something that can deliver one outbox row; throws when delivery failed. */
-export interface MailTransport {
+/** Delivers e-mail rows of the outbox; throws when delivery failed. */
+export interface MailTransport extends ChannelTransport {
 	readonly name: 'smtp' | 'mailbox';
-	send(row: OutboxRow): Promise<void>;
 }
 
 export interface SmtpTimeouts {
@@ -34,15 +33,34 @@ export function smtpTransport(
 	return {
 		name: 'smtp',
 		async send(row) {
-			await transporter.sendMail({
-				from,
-				to: row.toName ? { name: row.toName, address: row.toAddress } : row.toAddress,
-				subject: row.subject,
-				text: row.textBody,
-				html: row.htmlBody,
-				messageId: row.messageId,
-				headers: { 'X-Naburig-Kind': row.kind, 'Content-Language': row.locale }
-			});
+			try {
+				await transporter.sendMail({
+					from,
+					to: row.toName ? { name: row.toName, address: row.toAddress } : row.toAddress,
+					subject: row.subject,
+					text: row.textBody,
+					html: row.htmlBody,
+					messageId: row.messageId,
+					headers: {
+						'X-Naburig-Kind': row.kind,
+						'Content-Language': row.locale,
+						// One-click unsubscribe for alerts (RFC 8058): the mail program posts to the address.
+						...(row.unsubscribeUrl
+							? {
+									'List-Unsubscribe': `<${row.unsubscribeUrl}>`,
+									'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+								}
+							: {})
+					}
+				});
+			} catch (e) {
+				// The receiving server says the mailbox does not exist (5.1.1 and kin): no retry
+				// will change that, so the message goes to the person's next channel.
+				const { responseCode, response } = e as { responseCode?: number; response?: string };
+				if (responseCode && responseCode >= 550 && /\b5\.1\.(1|10)\b/.test(response ?? ''))
+					throw new GoneForGood(e instanceof Error ? e.message : String(e));
+				throw e;
+			}
 		}
 	};
 }

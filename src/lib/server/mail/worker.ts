@@ -1,12 +1,22 @@
 import type { DB } from '../db/client';
 import type { OutboxRow } from '../db/schema';
 import { log } from '../log';
+import type { Channel } from '$lib/notify/channels';
+import { fallBack } from '../notify/fallback';
+import { GoneForGood, type ChannelTransport } from '../notify/transport';
 import { claimNextMail, markMailFailed, markMailSent, onMailQueued } from './outbox';
-import type { MailTransport } from './transport';
+
+/**
+ * A transport per channel the worker sends on; letters are printed by people, not sent. A row
+ * on a channel without one fails for good and goes on to the person's next channel.
+ */
+export type Transports = { email: ChannelTransport } & Partial<
+	Record<Exclude<Channel, 'letter' | 'email'>, ChannelTransport>
+>;
 
 export interface MailWorkerOptions {
 	db: DB;
-	transport: MailTransport;
+	transports: Transports;
 	pollMs: number;
 	now?: () => number;
 	/** How many mails may be on their way at once. */
@@ -36,7 +46,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  */
 export function createMailWorker({
 	db,
-	transport,
+	transports,
 	pollMs,
 	now = Date.now,
 	inFlight = MAILS_IN_FLIGHT
@@ -77,21 +87,36 @@ export function createMailWorker({
 	}
 
 	async function deliver(row: OutboxRow): Promise<void> {
+		const transport = row.channel === 'letter' ? undefined : transports[row.channel];
 		let failure: string | null = null;
+		let gone = false;
 		try {
+			if (!transport) throw new GoneForGood(`no way to send on ${row.channel}`);
 			await transport.send(row);
 		} catch (e) {
 			failure = message(e);
+			gone = e instanceof GoneForGood;
 		}
 		try {
 			if (failure === null) {
-				markMailSent(db, row.id, transport.name, now());
-				log.info('mail.sent', { id: row.id, kind: row.kind, via: transport.name });
+				markMailSent(db, row.id, transport!.name, now());
+				log.info('mail.sent', { id: row.id, kind: row.kind, via: transport!.name });
+			} else if (gone) {
+				// This channel can never reach the person: the next one, or a call, at once.
+				const next = fallBack(db, row, failure, now());
+				log.warn('mail.gone', {
+					id: row.id,
+					kind: row.kind,
+					channel: row.channel,
+					next,
+					error: failure
+				});
 			} else {
 				markMailFailed(db, row, failure, now());
 				log.warn('mail.failed', {
 					id: row.id,
 					kind: row.kind,
+					channel: row.channel,
 					attempt: row.attempts,
 					error: failure
 				});

@@ -1,3 +1,4 @@
+import { mailPerson } from '../mail/to-person';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { toLocale } from '$lib/i18n';
@@ -12,8 +13,6 @@ import {
 	type User
 } from '../db/schema';
 import type { BadgeKind } from '$lib/trust/badge-kinds';
-import { renderMail } from '../mail/layout';
-import { enqueueMail } from '../mail/outbox';
 import { acceptResponseIn } from '../posts/responses';
 import { helperRefusal, type HelperRefusal } from './eligibility';
 import { firstName } from '../profile/public';
@@ -95,14 +94,21 @@ export function proposeMatch(
 		const locale = toLocale(helper.locale);
 		const subject = m.matching_proposal_mail_subject({ title: post.title }, { locale });
 		const body = m.matching_proposal_mail_body({ title: post.title }, { locale });
-		enqueueMail(
+		mailPerson(
 			tx,
+			helper,
+			'match_proposal',
+			() => ({
+				subject,
+				paragraphs: input.note ? [body, input.note] : [body],
+				action: {
+					label: m.matching_proposal_mail_action({}, { locale }),
+					url: `${origin}/proposals/${proposal.id}`
+				}
+			}),
+			now,
 			{
-				to: helper.email,
-				toName: helper.displayName,
-				userId: helper.id,
-				kind: 'match_proposal',
-				locale,
+				topic: 'proposal',
 				postId: post.id,
 				call: {
 					subject: {
@@ -113,19 +119,8 @@ export function proposeMatch(
 						key: 'broker_call_proposal_text',
 						params: { helper: firstName(helper.displayName), title: post.title }
 					}
-				},
-				...renderMail({
-					locale,
-					subject,
-					greeting: m.mail_greeting({ name: firstName(helper.displayName) }, { locale }),
-					paragraphs: input.note ? [body, input.note] : [body],
-					action: {
-						label: m.matching_proposal_mail_action({}, { locale }),
-						url: `${origin}/proposals/${proposal.id}`
-					}
-				})
-			},
-			now
+				}
+			}
 		);
 		return { ok: true as const, proposal };
 	});
@@ -229,16 +224,29 @@ function tellRequester(
 	const locale = toLocale(requester.locale);
 	const name = firstName(helper.displayName);
 	const title = post.title;
-	enqueueMail(
+	mailPerson(
 		tx,
+		requester,
+		'match_made',
+		() => ({
+			subject: m.matching_made_mail_subject({ name, title }, { locale }),
+			paragraphs: [
+				m.matching_made_mail_body({ name, title }, { locale }),
+				requester.email
+					? m.matching_made_mail_talk({ name }, { locale })
+					: m.matching_made_mail_call({ name }, { locale })
+			],
+			action: requester.email
+				? {
+						label: m.matching_made_mail_action({}, { locale }),
+						url: `${origin}/conversations/${responseId}`
+					}
+				: undefined
+		}),
+		now,
 		{
-			to: requester.email,
-			toName: requester.displayName,
-			userId: requester.id,
-			kind: 'match_made',
-			locale,
+			topic: 'proposal',
 			postId: post.id,
-			// Whom to call and what to tell them, in the broker's language (tasks/texts.ts).
 			call: {
 				subject: {
 					key: 'broker_call_match_made_subject',
@@ -248,26 +256,8 @@ function tellRequester(
 					key: 'broker_call_match_made_text',
 					params: { requester: firstName(requester.displayName), helper: name, title }
 				}
-			},
-			...renderMail({
-				locale,
-				subject: m.matching_made_mail_subject({ name, title }, { locale }),
-				greeting: m.mail_greeting({ name: firstName(requester.displayName) }, { locale }),
-				paragraphs: [
-					m.matching_made_mail_body({ name, title }, { locale }),
-					requester.email
-						? m.matching_made_mail_talk({ name }, { locale })
-						: m.matching_made_mail_call({ name }, { locale })
-				],
-				action: requester.email
-					? {
-							label: m.matching_made_mail_action({}, { locale }),
-							url: `${origin}/conversations/${responseId}`
-						}
-					: undefined
-			})
-		},
-		now
+			}
+		}
 	);
 }
 

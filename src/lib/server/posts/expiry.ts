@@ -1,11 +1,10 @@
+import { mailPerson } from '../mail/to-person';
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { toLocale } from '$lib/i18n';
 import type { DB } from '../db/client';
 import { neighbourhoods, posts, users, type Post } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
-import { renderMail } from '../mail/layout';
-import { enqueueMail } from '../mail/outbox';
 import { firstName } from '../profile/public';
 import { markStillNeeded } from './lifecycle';
 import { formatLocalDate } from '$lib/dates';
@@ -53,38 +52,33 @@ export function warnExpiringRequests(db: DB, now: number, origin: string): numbe
 			const locale = toLocale(user.locale);
 			const until = formatLocalDate(post.expiresAt!, timeZone, locale);
 			const about = { name: firstName(user.displayName), title: post.title };
-			enqueueMail(
+			mailPerson(
 				tx,
+				user,
+				'post_expiring',
+				() => ({
+					subject: m.posts_expiring_subject({ title: post.title }, { locale }),
+					paragraphs: [
+						m.posts_expiring_body({ title: post.title, date: until }, { locale }),
+						m.posts_expiring_nothing({}, { locale })
+					],
+					action: {
+						label: m.posts_still_needed_action({}, { locale }),
+						url: `${origin}/posts/${post.id}/still-needed/${token}`
+					}
+				}),
+				now,
 				{
-					to: user.email,
-					toName: user.displayName,
-					userId: user.id,
-					kind: 'post_expiring',
+					topic: 'reminder',
 					postId: post.id,
-					locale,
-					// Without e-mail the broker calls, and reads this in their own language.
 					call: {
 						subject: { key: 'posts_call_expiring_subject', params: about },
 						text: {
 							key: 'posts_call_expiring_text',
 							params: { ...about, days: EXPIRY_WARNING_DAYS }
 						}
-					},
-					...renderMail({
-						locale,
-						subject: m.posts_expiring_subject({ title: post.title }, { locale }),
-						greeting: m.mail_greeting({ name: user.displayName }, { locale }),
-						paragraphs: [
-							m.posts_expiring_body({ title: post.title, date: until }, { locale }),
-							m.posts_expiring_nothing({}, { locale })
-						],
-						action: {
-							label: m.posts_still_needed_action({}, { locale }),
-							url: `${origin}/posts/${post.id}/still-needed/${token}`
-						}
-					})
-				},
-				now
+					}
+				}
 			);
 		});
 	}

@@ -19,6 +19,8 @@ export type CallDetails = {
 	postId?: number;
 	/** The follow-up the mail asked about: the broker enters the answer from the task. */
 	followUpId?: number;
+	/** The channels tried first that could not reach the person (e.g. the SMS number was refused). */
+	tried?: string[];
 } & ({ call: CallText } | { subject: string; text: string });
 
 /**

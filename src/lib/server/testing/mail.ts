@@ -26,7 +26,7 @@ export function makeQueuedMails(db: DB, count: number, now = 0, kind = 'test'): 
 export function makeSmtpWorker(db: DB, url: string, now?: () => number) {
 	return createMailWorker({
 		db,
-		transport: smtpTransport(url, 't@test.example'),
+		transports: { email: smtpTransport(url, 't@test.example') },
 		pollMs: 60_000,
 		now
 	});

@@ -9,6 +9,7 @@ import { tasks, users } from '$lib/server/db/schema';
 import { staleProposals } from '$lib/server/matching/proposals';
 import { countLettersToPrint } from '$lib/server/letters/letters';
 import { brokeredNeighbourhoods } from '$lib/server/neighbourhoods/brokers';
+import { lastReached } from '$lib/server/notify/last-reached';
 import { viewTask } from '$lib/server/tasks/describe';
 import { completeTask, listOpenTasks } from '$lib/server/tasks/tasks';
 import { textField } from '$lib/schemas/fields';
@@ -37,6 +38,8 @@ export const load: PageServerLoad = (event) => {
 					.map((u) => [u.id, u])
 			)
 		: new Map();
+	// Which channel reached each person last: one query for every task's person.
+	const reached = lastReached(db, [...people.keys()]);
 	return {
 		counts: {
 			...todayCounts(db, ids, now),
@@ -54,7 +57,8 @@ export const load: PageServerLoad = (event) => {
 				...viewTask(t, person?.name ?? ''),
 				personId: person?.id ?? null,
 				personName: person?.name ?? null,
-				personPhone: person?.phone ?? null
+				personPhone: person?.phone ?? null,
+				lastReached: person ? (reached.get(person.id) ?? null) : null
 			};
 		})
 	};
