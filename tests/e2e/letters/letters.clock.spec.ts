@@ -81,7 +81,7 @@ test('someone reached by letter: the follow-up is a letter to print, and the rep
 	// --- Today says there are letters to print; the list shows hers. ---
 	await signIn(page, DEMO.broker, DEMO_PASSWORD);
 	await page.goto('/broker/today');
-	await page.getByRole('link', { name: /^Brieven om te printen: [1-9]\d*$/ }).click();
+	await page.getByRole('link', { name: /^Brieven om te printen\s*: [1-9]\d*$/ }).click();
 	await expect(
 		page.getByRole('heading', { name: 'Brieven om te printen', level: 1 })
 	).toBeVisible();
