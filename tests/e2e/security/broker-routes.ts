@@ -113,6 +113,32 @@ export const ROWS: Row[] = [
 		scope: 'n1',
 		ok: 400
 	},
+	// Letters to print (issue 18): no letter in the demo, so a letter of nobody's answers 404 to
+	// brokers (residents are refused before anything is looked up).
+	{
+		route: '/broker/letters',
+		handler: 'load',
+		url: () => '/broker/letters',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/letters/[id=int]',
+		handler: 'load',
+		url: () => `/broker/letters/${MISSING}`,
+		scope: 'own',
+		ok: 404,
+		why: 'a letter that does not exist'
+	},
+	{
+		route: '/broker/letters/[id=int]',
+		handler: 'printed',
+		url: () => `/broker/letters/${MISSING}`,
+		form: {},
+		scope: 'own',
+		ok: 404,
+		why: 'a letter that does not exist: nothing is marked'
+	},
 	{ route: '/broker/intake', handler: 'load', url: () => '/broker/intake', scope: 'own', ok: 200 },
 	{
 		route: '/broker/intake',
