@@ -10,7 +10,9 @@ import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/s
 import { ensureCategories } from '$lib/server/categories/pilot';
 import { prepareFirstStart } from '$lib/server/demo/first-start';
 import { ensureToolCategories } from '$lib/server/lending/categories';
-import { createMailWorker } from '$lib/server/mail/worker';
+import { createMailWorker, type Transports } from '$lib/server/mail/worker';
+import { pushTransport } from '$lib/server/push/transport';
+import { vapidKeys, vapidSubject } from '$lib/server/push/vapid';
 import { mailboxTransport, smtpTransport } from '$lib/server/mail/transport';
 import { randomToken } from '$lib/server/ids';
 import { runFollowUps } from '$lib/server/followup/worker';
@@ -29,19 +31,26 @@ import { pruneShortLinks } from '$lib/server/links/short';
 import * as clock from '$lib/server/clock';
 import { smppTransport, smsBoxTransport } from '$lib/server/sms/smpp';
 
+const transports: Transports = {
+	email: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport
+};
+
+// ——— Push to the phone (issue 18 §3): Web Push, signed with the site's VAPID keys. ———
+transports.push = pushTransport(db, {
+	subject: vapidSubject(config.MAIL_FROM, siteOrigin()),
+	now: clock.now
+});
+
 // ——— SMS (issue 18 §2): over SMPP when SMS_URL is set, else kept for the built-in mailbox.
 // Started in init (the session also hears STOP replies), closed on shutdown.
 const smsTransport = config.SMS_URL
 	? smppTransport({ url: config.SMS_URL, from: config.SMS_FROM, db, now: clock.now })
 	: smsBoxTransport(db);
-// ——— end SMS
+transports.sms = smsTransport;
 
 const mailWorker = createMailWorker({
 	db,
-	transports: {
-		email: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport,
-		sms: smsTransport
-	},
+	transports,
 	pollMs: config.OUTBOX_POLL_MS,
 	now: clock.now
 });
@@ -52,6 +61,8 @@ export const init: ServerInit = async () => {
 	ensureToolCategories(db);
 	// A local trial becomes the demo site; a real site creates no accounts (see README).
 	await prepareFirstStart(db, config, clock.now());
+	// The VAPID keys are made on the first start, then kept in the database (see README).
+	vapidKeys(db);
 	smsTransport.start();
 	mailWorker.start();
 	const stopJobs = startPeriodicJobs(

@@ -113,6 +113,32 @@ export const ROWS: Row[] = [
 		scope: 'n1',
 		ok: 400
 	},
+	// Letters to print (issue 18): no letter in the demo, so a letter of nobody's answers 404 to
+	// brokers (residents are refused before anything is looked up).
+	{
+		route: '/broker/letters',
+		handler: 'load',
+		url: () => '/broker/letters',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/letters/[id=int]',
+		handler: 'load',
+		url: () => `/broker/letters/${MISSING}`,
+		scope: 'own',
+		ok: 404,
+		why: 'a letter that does not exist'
+	},
+	{
+		route: '/broker/letters/[id=int]',
+		handler: 'printed',
+		url: () => `/broker/letters/${MISSING}`,
+		form: {},
+		scope: 'own',
+		ok: 404,
+		why: 'a letter that does not exist: nothing is marked'
+	},
 	{ route: '/broker/intake', handler: 'load', url: () => '/broker/intake', scope: 'own', ok: 200 },
 	{
 		route: '/broker/intake',
@@ -727,6 +753,102 @@ export const ROWS: Row[] = [
 		ok: 400
 	},
 
+	// ——— Push messages to one's own devices (issue 18) ———
+	...(
+		[
+			['load', undefined, 200],
+			['subscribe', {}, 400],
+			['remove', { id: 'x' }, 400],
+			['test', {}, 409]
+		] as const
+	).map(([handler, form, ok]): Row => ({
+		route: '/account/push',
+		handler,
+		url: () => '/account/push',
+		form,
+		scope: 'user',
+		ok,
+		except: { anonymous: 'sign-in', codePending: 'code' },
+		why:
+			'anyone signed in, for their own devices only; brokers after the code step, as a device ' +
+			'gets all their messages' +
+			(handler === 'test' ? '; nobody here has a device, so nothing is sent' : '')
+	})),
+	// ——— Calendar feeds (issue 18): the desk's address, one's own, and the feed itself ———
+	{
+		route: '/desk/calendar',
+		handler: 'load',
+		url: () => n1('/desk/calendar'),
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/desk/calendar',
+		handler: 'make',
+		url: () => n1('/desk/calendar'),
+		form: {},
+		scope: 'n1',
+		ok: 200,
+		except: {
+			broker: { skip: 'takes no input that could fail: it would make a calendar address' },
+			admin: { skip: 'takes no input that could fail: it would make a calendar address' }
+		}
+	},
+	{
+		route: '/desk/calendar',
+		handler: 'stop',
+		url: () => n1('/desk/calendar'),
+		form: {},
+		scope: 'n1',
+		ok: 409,
+		why: 'nobody at the first desk has a calendar address, so there is nothing to stop'
+	},
+	{
+		route: '/account/calendar',
+		handler: 'load',
+		url: () => '/account/calendar',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: 'one’s own calendar address: every signed-in person'
+	},
+	{
+		route: '/account/calendar',
+		handler: 'make',
+		url: () => '/account/calendar',
+		form: {},
+		scope: 'user',
+		ok: 200,
+		except: {
+			anonymous: 'sign-in',
+			...Object.fromEntries(
+				(['resident', 'otherBroker', 'broker', 'admin', 'codePending'] as const).map((role) => [
+					role,
+					{ skip: 'takes no input that could fail: it would make a calendar address' }
+				])
+			)
+		}
+	},
+	{
+		route: '/account/calendar',
+		handler: 'stop',
+		url: () => '/account/calendar',
+		form: {},
+		scope: 'user',
+		ok: 409,
+		except: { anonymous: 'sign-in' },
+		why: 'none of them has a calendar address, so there is nothing to stop'
+	},
+	{
+		route: '/calendar/[token].ics',
+		handler: 'GET',
+		url: () => `/calendar/${'a'.repeat(52)}.ics`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 404 },
+		why: 'no sign-in: the secret address is the permission, and a made-up one is not found'
+	},
+
 	// ——— JSON for the map ———
 	{
 		route: '/api/markers',
@@ -797,6 +919,10 @@ const AUDIENCE_FOLDERS = [
 	'api',
 	// One's own settings of how the site reaches one (issue 18).
 	'(app)/account/notifications',
+	'(app)/account/push',
+	// Issue 18's calendar feeds: one's own address, and the feed calendar apps fetch.
+	'(app)/account/calendar',
+	'calendar',
 	// Confirming the phone by SMS code.
 	'(app)/account/phone'
 ];
