@@ -29,6 +29,7 @@ import { warnExpiringRequests } from '$lib/server/posts/expiry';
 import { handleBadgeExpiry } from '$lib/server/trust/expiry';
 import { pruneShortLinks } from '$lib/server/links/short';
 import * as clock from '$lib/server/clock';
+import { smppTransport, smsBoxTransport } from '$lib/server/sms/smpp';
 
 const transports: Transports = {
 	email: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport
@@ -39,6 +40,13 @@ transports.push = pushTransport(db, {
 	subject: vapidSubject(config.MAIL_FROM, siteOrigin()),
 	now: clock.now
 });
+
+// ——— SMS (issue 18 §2): over SMPP when SMS_URL is set, else kept for the built-in mailbox.
+// Started in init (the session also hears STOP replies), closed on shutdown.
+const smsTransport = config.SMS_URL
+	? smppTransport({ url: config.SMS_URL, from: config.SMS_FROM, db, now: clock.now })
+	: smsBoxTransport(db);
+transports.sms = smsTransport;
 
 const mailWorker = createMailWorker({
 	db,
@@ -55,6 +63,7 @@ export const init: ServerInit = async () => {
 	await prepareFirstStart(db, config, clock.now());
 	// The VAPID keys are made on the first start, then kept in the database (see README).
 	vapidKeys(db);
+	smsTransport.start();
 	mailWorker.start();
 	const stopJobs = startPeriodicJobs(
 		[
@@ -110,12 +119,14 @@ export const init: ServerInit = async () => {
 	log.info('server.started', {
 		database: config.DATABASE_URL,
 		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox',
+		sms: config.SMS_URL ? 'smpp' : 'built-in mailbox',
 		backups: config.BACKUP_DIR
 	});
 	// adapter-node emits this on SIGINT/SIGTERM once open requests are done.
 	process.once('sveltekit:shutdown' as 'exit', async () => {
 		stopJobs();
 		await mailWorker.stop();
+		await smsTransport.close();
 		sqlite.close();
 	});
 };

@@ -856,7 +856,21 @@ export const ROWS: Row[] = [
 		url: () => '/api/markers?bbox=4.40,50.95,4.60,51.10&zoom=14',
 		scope: 'user',
 		ok: 200
-	}
+	},
+
+	// ——— A person's own settings: confirming the phone by SMS code (issue 18) ———
+	...(['load', 'request', 'confirm', 'resume'] as const).map((handler): Row => ({
+		route: '/account/phone',
+		handler,
+		url: () => '/account/phone',
+		// Nothing typed: refused beside the field, no SMS sent; "switch SMS on" for someone
+		// whose SMS is on changes nothing.
+		form: { request: { phone: '' }, confirm: { code: '' }, resume: {}, load: undefined }[handler],
+		scope: 'user',
+		ok: handler === 'request' || handler === 'confirm' ? 400 : 200,
+		except: { anonymous: 'sign-in' },
+		why: 'every signed-in person confirms their own number; nobody else’s is reachable'
+	}))
 ];
 
 /** The ids a row's form needs filled in (the post, signal or task it is about). */
@@ -908,7 +922,9 @@ const AUDIENCE_FOLDERS = [
 	'(app)/account/push',
 	// Issue 18's calendar feeds: one's own address, and the feed calendar apps fetch.
 	'(app)/account/calendar',
-	'calendar'
+	'calendar',
+	// Confirming the phone by SMS code.
+	'(app)/account/phone'
 ];
 
 /**
