@@ -31,22 +31,19 @@ import { pruneShortLinks } from '$lib/server/links/short';
 import * as clock from '$lib/server/clock';
 import { smppTransport, smsBoxTransport } from '$lib/server/sms/smpp';
 
-const transports: Transports = {
-	email: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport
-};
-
-// ——— Push to the phone (issue 18 §3): Web Push, signed with the site's VAPID keys. ———
-transports.push = pushTransport(db, {
-	subject: vapidSubject(config.MAIL_FROM, siteOrigin()),
-	now: clock.now
-});
-
-// ——— SMS (issue 18 §2): over SMPP when SMS_URL is set, else kept for the built-in mailbox.
-// Started in init (the session also hears STOP replies), closed on shutdown.
+// SMS over SMPP when SMS_URL is set, else kept for the built-in mailbox; started in init (the
+// session also hears STOP replies), closed on shutdown.
 const smsTransport = config.SMS_URL
 	? smppTransport({ url: config.SMS_URL, from: config.SMS_FROM, db, now: clock.now })
 	: smsBoxTransport(db);
-transports.sms = smsTransport;
+
+/** One outbox, a transport per channel (letters are printed by people). */
+const transports: Transports = {
+	email: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport,
+	sms: smsTransport,
+	// Web Push, signed with the site's VAPID keys (made on the first start, kept in the database).
+	push: pushTransport(db, { subject: vapidSubject(config.MAIL_FROM, siteOrigin()), now: clock.now })
+};
 
 const mailWorker = createMailWorker({
 	db,
