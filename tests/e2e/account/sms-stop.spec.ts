@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { DEMO, DEMO_PASSWORD, expect, test } from '../fixtures';
 import { signIn } from '../pages/auth';
+import { freshDatabase, siteIsUp, startOwnSite } from '../own-site';
 import { startTestSmpp, type TestSmpp } from '../../../src/lib/server/sms/test-smpp';
 
 // A site of its own, connected to a real SMSC that this test runs (the `smpp` package's
@@ -10,33 +10,22 @@ const PORT = Number(process.env.E2E_PORT ?? 4173) + 3;
 const DATABASE = './.e2e/naburig-sms.db';
 
 function startSite(smsUrl: string): ChildProcess {
-	// scripts/serve.mjs is what `npm start` runs after building; the build is the test run's.
-	return spawn(process.execPath, ['scripts/serve.mjs'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			DATABASE_URL: DATABASE,
-			BACKUP_DIR: 'off',
-			SMTP_URL: '',
-			DEMO: '1',
-			OUTBOX_POLL_MS: '100',
-			SMS_URL: smsUrl,
-			SMS_FROM: 'Naburig'
-		}
+	return startOwnSite(PORT, {
+		DATABASE_URL: DATABASE,
+		BACKUP_DIR: 'off',
+		SMTP_URL: '',
+		SMS_URL: smsUrl,
+		SMS_FROM: 'Naburig'
 	});
 }
 
-const healthy = () =>
-	fetch(`http://localhost:${PORT}/healthz`)
-		.then((r) => r.ok)
-		.catch(() => false);
+const healthy = siteIsUp(PORT);
 
 test('a code goes out over SMPP, and a STOP reply switches SMS off until the person switches it on again', async ({
 	browser
 }) => {
 	test.setTimeout(180_000);
-	for (const suffix of ['', '-wal', '-shm']) rmSync(`${DATABASE}${suffix}`, { force: true });
+	freshDatabase(DATABASE);
 	const digits = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
 	const mobile = { typed: `0470 ${digits}`, smpp: `32470${digits}`, e164: `+32470${digits}` };
 

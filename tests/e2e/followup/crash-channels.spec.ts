@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { simpleParser } from 'mailparser';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
-import { rmSync } from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 import smpp from 'smpp';
 import { decryptPush, makeTestBrowser } from '../../../src/lib/server/push/test-push-service';
 import { expect, test } from '../fixtures';
+import { freshDatabase, siteIsUp, startOwnSite, until } from '../own-site';
 
 // A server of its own (port, database, SMTP, SMPP and push services), so killing it disturbs
 // no other test. The ports after those of the follow-up crash and SMS STOP tests.
@@ -22,38 +22,18 @@ const CHANNELS = ['sms', 'push', 'email'] as const;
 type Channel = (typeof CHANNELS)[number];
 
 function startServer(): ChildProcess {
-	return spawn(process.execPath, ['scripts/serve.mjs'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			DATABASE_URL: DATABASE,
-			BACKUP_DIR: './.e2e/backups-crash-channels',
-			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-			MAIL_FROM: 'Naburig test <test@naburig.example>',
-			SMS_URL: `smpp://naburig:secret@127.0.0.1:${SMPP_PORT}`,
-			SMS_FROM: 'Naburig',
-			DEMO: '1',
-			OUTBOX_POLL_MS: '100',
-			TEST_CLOCK: '1'
-		}
+	return startOwnSite(PORT, {
+		DATABASE_URL: DATABASE,
+		BACKUP_DIR: './.e2e/backups-crash-channels',
+		SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+		MAIL_FROM: 'Naburig test <test@naburig.example>',
+		SMS_URL: `smpp://naburig:secret@127.0.0.1:${SMPP_PORT}`,
+		SMS_FROM: 'Naburig',
+		TEST_CLOCK: '1'
 	});
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined) {
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined && value !== false) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
-
-const healthy = () =>
-	fetch(`http://localhost:${PORT}/healthz`)
-		.then((r) => r.ok || undefined)
-		.catch(() => undefined);
+const healthy = siteIsUp(PORT);
 
 /** What the database says: the test's rows with their status, per channel. */
 function testRows(channel: Channel) {
@@ -71,7 +51,7 @@ test('messages on every channel interrupted by kill -9 are each delivered after 
 	request
 }) => {
 	test.setTimeout(240_000);
-	for (const suffix of ['', '-wal', '-shm']) rmSync(`${DATABASE}${suffix}`, { force: true });
+	freshDatabase(DATABASE);
 
 	// Each service records what it received by the message's subject ("crash sms 3"), and kills
 	// the server when the KILL_AT-th of its channel arrives, before accepting it.
