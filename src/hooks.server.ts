@@ -10,7 +10,9 @@ import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/s
 import { ensureCategories } from '$lib/server/categories/pilot';
 import { prepareFirstStart } from '$lib/server/demo/first-start';
 import { ensureToolCategories } from '$lib/server/lending/categories';
-import { createMailWorker } from '$lib/server/mail/worker';
+import { createMailWorker, type Transports } from '$lib/server/mail/worker';
+import { pushTransport } from '$lib/server/push/transport';
+import { vapidKeys, vapidSubject } from '$lib/server/push/vapid';
 import { mailboxTransport, smtpTransport } from '$lib/server/mail/transport';
 import { randomToken } from '$lib/server/ids';
 import { runFollowUps } from '$lib/server/followup/worker';
@@ -31,12 +33,25 @@ import * as clock from '$lib/server/clock';
 import { runAlerts } from '$lib/server/alerts/run';
 import { crossSiteFormRefused } from '$lib/server/form-origin';
 // --- end alerts ---
+import { smppTransport, smsBoxTransport } from '$lib/server/sms/smpp';
+
+// SMS over SMPP when SMS_URL is set, else kept for the built-in mailbox; started in init (the
+// session also hears STOP replies), closed on shutdown.
+const smsTransport = config.SMS_URL
+	? smppTransport({ url: config.SMS_URL, from: config.SMS_FROM, db, now: clock.now })
+	: smsBoxTransport(db);
+
+/** One outbox, a transport per channel (letters are printed by people). */
+const transports: Transports = {
+	email: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport,
+	sms: smsTransport,
+	// Web Push, signed with the site's VAPID keys (made on the first start, kept in the database).
+	push: pushTransport(db, { subject: vapidSubject(config.MAIL_FROM, siteOrigin()), now: clock.now })
+};
 
 const mailWorker = createMailWorker({
 	db,
-	transports: {
-		email: config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : mailboxTransport
-	},
+	transports,
 	pollMs: config.OUTBOX_POLL_MS,
 	now: clock.now
 });
@@ -47,6 +62,9 @@ export const init: ServerInit = async () => {
 	ensureToolCategories(db);
 	// A local trial becomes the demo site; a real site creates no accounts (see README).
 	await prepareFirstStart(db, config, clock.now());
+	// The VAPID keys are made on the first start, then kept in the database (see README).
+	vapidKeys(db);
+	smsTransport.start();
 	mailWorker.start();
 	const stopJobs = startPeriodicJobs(
 		[
@@ -105,12 +123,14 @@ export const init: ServerInit = async () => {
 	log.info('server.started', {
 		database: config.DATABASE_URL,
 		mail: config.SMTP_URL ? 'smtp' : 'built-in mailbox',
+		sms: config.SMS_URL ? 'smpp' : 'built-in mailbox',
 		backups: config.BACKUP_DIR
 	});
 	// adapter-node emits this on SIGINT/SIGTERM once open requests are done.
 	process.once('sveltekit:shutdown' as 'exit', async () => {
 		stopJobs();
 		await mailWorker.stop();
+		await smsTransport.close();
 		sqlite.close();
 	});
 };

@@ -52,7 +52,8 @@ export async function waitUntilMailsAboutSent(text: string): Promise<void> {
 				const row = db
 					.prepare(
 						`select count(*) as n from outbox
-						 where status in ('pending', 'sending') and instr(text_body, ?) > 0`
+						 where channel = 'email' and status in ('pending', 'sending')
+						   and instr(text_body, ?) > 0`
 					)
 					.get(text) as { n: number };
 				return row.n;

@@ -102,6 +102,14 @@ export function uniqueEmail(label: string): string {
 	return `${label}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}@test.naburig.example`;
 }
 
+/** Letters only (no digits), different every run: a name that must find nobody else. */
+export function uniqueLetters(): string {
+	const word = Date.now()
+		.toString(26)
+		.replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)));
+	return word[0]!.toUpperCase() + word.slice(1);
+}
+
 /** Fails the test when axe finds WCAG 2.2 AA violations on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page })

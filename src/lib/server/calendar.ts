@@ -58,6 +58,14 @@ export function localDate(instant: number, timeZone: string): string {
 	return format(new TZDate(instant, timeZone), 'yyyy-MM-dd');
 }
 
+/**
+ * An instant as a date whose hours and day are those of the time zone (a TZDate), for libraries
+ * that write local wall-clock times (the calendar feeds' TZID times).
+ */
+export function zonedDate(instant: number, timeZone: string): Date {
+	return new TZDate(instant, timeZone);
+}
+
 /** The local time "HH:mm" of an instant in a time zone. */
 export function localTime(instant: number, timeZone: string): string {
 	return format(new TZDate(instant, timeZone), 'HH:mm');

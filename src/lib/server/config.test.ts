@@ -74,3 +74,34 @@ describe('backups and the kind of site', () => {
 		expect(isPublicSite(loadConfig({ PROTOCOL_HEADER: 'x-forwarded-proto' }))).toBe(true);
 	});
 });
+
+describe('SMS settings', () => {
+	it('takes an SMPP address and a sender name or number', () => {
+		expect(loadConfig({}).SMS_FROM).toBe('Naburig');
+		const c = loadConfig({
+			SMS_URL: 'smpp://buurt:geheim@smpp.example.be:2775',
+			SMS_FROM: '+32470123456'
+		});
+		expect(c).toMatchObject({
+			SMS_URL: 'smpp://buurt:geheim@smpp.example.be:2775',
+			SMS_FROM: '+32470123456'
+		});
+		expect(
+			loadConfig({ SMS_URL: 'ssmpp://buurt:x@smpp.example.be', SMS_FROM: 'Buurt Oud' }).SMS_FROM
+		).toBe('Buurt Oud');
+	});
+
+	it('names the variable when the address or the sender is wrong', () => {
+		const exit = vi.spyOn(process, 'exit').mockImplementation((() => {
+			throw new Error('exit');
+		}) as never);
+		const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+		expect(() =>
+			loadConfig({ SMS_URL: 'smpp://smpp.example.be:2775', SMS_FROM: 'Buurthuis Oud-Oefenplein' })
+		).toThrow('exit');
+		expect(exit).toHaveBeenCalledWith(1);
+		const message = String(printed.mock.calls[0]?.[0]);
+		expect(message).toContain('SMS_URL: must look like smpp://system_id:password@host:2775');
+		expect(message).toContain('SMS_FROM: must be a sender name of at most 11');
+	});
+});

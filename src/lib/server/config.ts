@@ -14,6 +14,22 @@ const envSchema = z.object({
 		)
 		.optional(),
 	MAIL_FROM: z.string().min(3).default('Naburig <buurt@naburig.local>'),
+	/** The SMSC (SMPP 3.4); unset, SMS stay in the database and show on /mailbox. */
+	SMS_URL: z
+		.string()
+		.regex(
+			/^s?smpp:\/\/[^:@/]+:[^@/]*@[^:@/]+(:\d{1,5})?\/?$/,
+			'must look like smpp://system_id:password@host:2775 (ssmpp:// for TLS)'
+		)
+		.optional(),
+	/** Who SMS come from: a sender name registered with the provider, or a phone number. */
+	SMS_FROM: z
+		.string()
+		.regex(
+			/^(\+?\d{3,15}|(?=.*[A-Za-z])[A-Za-z0-9 .-]{1,11})$/,
+			'must be a sender name of at most 11 letters and digits (e.g. Naburig) or a phone number such as +32470123456'
+		)
+		.default('Naburig'),
 	PUBLIC_TILE_URL: z
 		.string()
 		.regex(

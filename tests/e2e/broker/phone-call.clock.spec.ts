@@ -1,4 +1,4 @@
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures';
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test, uniqueLetters } from '../fixtures';
 import { advanceClock, serverNow } from '../clock';
 import { brusselsDate, nextWeekday } from '../dates';
 import { signIn, signOut } from '../pages/auth';
@@ -7,14 +7,6 @@ import { fillPost } from '../pages/posts';
 import { linkIn, waitForMail } from '../smtp';
 
 const THOMAS = 'thomas@naburig.example';
-
-/** Letters only (no digits), different every run: the caller's name must find nobody. */
-function uniqueLetters(): string {
-	const word = Date.now()
-		.toString(26)
-		.replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)));
-	return word[0]!.toUpperCase() + word.slice(1);
-}
 
 test('a broker takes a call: nobody found, registers the caller, posts and proposes a helper; two weeks on she is called', async ({
 	page

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { simpleParser } from 'mailparser';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { SMTPServer } from 'smtp-server';
 import { expect, test } from '../fixtures';
+import { freshDatabase, siteIsUp, startOwnSite, until } from '../own-site';
 
 // A server of its own (port, database and SMTP server), so killing it disturbs no other test.
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 2;
@@ -20,31 +20,13 @@ interface Delivered {
 }
 
 function startServer(): ChildProcess {
-	// scripts/serve.mjs is what `npm start` runs after building; the build is the test run's.
-	return spawn(process.execPath, ['scripts/serve.mjs'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			DATABASE_URL: DATABASE,
-			BACKUP_DIR: './.e2e/backups-crash',
-			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-			MAIL_FROM: 'Naburig test <test@naburig.example>',
-			DEMO: '1',
-			OUTBOX_POLL_MS: '100',
-			TEST_CLOCK: '1'
-		}
+	return startOwnSite(PORT, {
+		DATABASE_URL: DATABASE,
+		BACKUP_DIR: './.e2e/backups-crash',
+		SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+		MAIL_FROM: 'Naburig test <test@naburig.example>',
+		TEST_CLOCK: '1'
 	});
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined) {
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined && value !== false) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
 }
 
 /** Message-IDs of the mails claimed and not recorded as sent (what a dead server had in hand). */
@@ -60,16 +42,13 @@ function mailsInHand(): Set<string> {
 	}
 }
 
-const healthy = () =>
-	fetch(`http://localhost:${PORT}/healthz`)
-		.then((r) => r.ok || undefined)
-		.catch(() => undefined);
+const healthy = siteIsUp(PORT);
 
 test('follow-up mails interrupted by kill -9 are each delivered after a restart, twice at most when in hand at the kill', async ({
 	request
 }) => {
 	test.setTimeout(180_000);
-	for (const suffix of ['', '-wal', '-shm']) rmSync(`${DATABASE}${suffix}`, { force: true });
+	freshDatabase(DATABASE);
 	const startedAt = Date.now();
 
 	const delivered: Delivered[] = [];

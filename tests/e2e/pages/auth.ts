@@ -82,6 +82,9 @@ export async function setUpSecondFactor(page: Page, email: string): Promise<stri
 /** Signs out with the button in the menu. */
 export async function signOut(page: Page): Promise<void> {
 	const button = page.getByRole('button', { name: 'Afmelden', exact: true });
+	// Whether the menu is folded is decided by the stylesheet: wait until it is loaded (on a busy
+	// machine the page's text can be there before it, and the button then looks hidden).
+	await page.waitForLoadState('load');
 	// On a phone the menu opens first.
 	if (!(await button.isVisible())) await page.getByText('Menu', { exact: true }).click();
 	await button.click();

@@ -113,6 +113,32 @@ export const ROWS: Row[] = [
 		scope: 'n1',
 		ok: 400
 	},
+	// Letters to print (issue 18): no letter in the demo, so a letter of nobody's answers 404 to
+	// brokers (residents are refused before anything is looked up).
+	{
+		route: '/broker/letters',
+		handler: 'load',
+		url: () => '/broker/letters',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/letters/[id=int]',
+		handler: 'load',
+		url: () => `/broker/letters/${MISSING}`,
+		scope: 'own',
+		ok: 404,
+		why: 'a letter that does not exist'
+	},
+	{
+		route: '/broker/letters/[id=int]',
+		handler: 'printed',
+		url: () => `/broker/letters/${MISSING}`,
+		form: {},
+		scope: 'own',
+		ok: 404,
+		why: 'a letter that does not exist: nothing is marked'
+	},
 	{ route: '/broker/intake', handler: 'load', url: () => '/broker/intake', scope: 'own', ok: 200 },
 	{
 		route: '/broker/intake',
@@ -465,6 +491,40 @@ export const ROWS: Row[] = [
 		scope: 'n1',
 		ok: 400
 	},
+	// ——— How we reach a resident (issue 18): set by their broker, audited ———
+	{
+		route: '/broker/residents/[id=userid]/reach',
+		handler: 'load',
+		url: (i) => `/broker/residents/${i.resident}/reach`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/residents/[id=userid]/reach',
+		handler: 'save',
+		url: (i) => `/broker/residents/${i.resident}/reach`,
+		form: { quietFrom: 'nooit' },
+		scope: 'n1',
+		ok: 400
+	},
+	// ——— How we reach you (issue 18): one's own, for anyone signed in ———
+	{
+		route: '/account/notifications',
+		handler: 'load',
+		url: () => '/account/notifications',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' }
+	},
+	{
+		route: '/account/notifications',
+		handler: 'save',
+		url: () => '/account/notifications',
+		form: { quietFrom: 'nooit' },
+		scope: 'user',
+		ok: 400,
+		except: { anonymous: 'sign-in' }
+	},
 	{
 		route: '/broker/signals',
 		handler: 'load',
@@ -693,6 +753,102 @@ export const ROWS: Row[] = [
 		ok: 400
 	},
 
+	// ——— Push messages to one's own devices (issue 18) ———
+	...(
+		[
+			['load', undefined, 200],
+			['subscribe', {}, 400],
+			['remove', { id: 'x' }, 400],
+			['test', {}, 409]
+		] as const
+	).map(([handler, form, ok]): Row => ({
+		route: '/account/push',
+		handler,
+		url: () => '/account/push',
+		form,
+		scope: 'user',
+		ok,
+		except: { anonymous: 'sign-in', codePending: 'code' },
+		why:
+			'anyone signed in, for their own devices only; brokers after the code step, as a device ' +
+			'gets all their messages' +
+			(handler === 'test' ? '; nobody here has a device, so nothing is sent' : '')
+	})),
+	// ——— Calendar feeds (issue 18): the desk's address, one's own, and the feed itself ———
+	{
+		route: '/desk/calendar',
+		handler: 'load',
+		url: () => n1('/desk/calendar'),
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/desk/calendar',
+		handler: 'make',
+		url: () => n1('/desk/calendar'),
+		form: {},
+		scope: 'n1',
+		ok: 200,
+		except: {
+			broker: { skip: 'takes no input that could fail: it would make a calendar address' },
+			admin: { skip: 'takes no input that could fail: it would make a calendar address' }
+		}
+	},
+	{
+		route: '/desk/calendar',
+		handler: 'stop',
+		url: () => n1('/desk/calendar'),
+		form: {},
+		scope: 'n1',
+		ok: 409,
+		why: 'nobody at the first desk has a calendar address, so there is nothing to stop'
+	},
+	{
+		route: '/account/calendar',
+		handler: 'load',
+		url: () => '/account/calendar',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: 'one’s own calendar address: every signed-in person'
+	},
+	{
+		route: '/account/calendar',
+		handler: 'make',
+		url: () => '/account/calendar',
+		form: {},
+		scope: 'user',
+		ok: 200,
+		except: {
+			anonymous: 'sign-in',
+			...Object.fromEntries(
+				(['resident', 'otherBroker', 'broker', 'admin', 'codePending'] as const).map((role) => [
+					role,
+					{ skip: 'takes no input that could fail: it would make a calendar address' }
+				])
+			)
+		}
+	},
+	{
+		route: '/account/calendar',
+		handler: 'stop',
+		url: () => '/account/calendar',
+		form: {},
+		scope: 'user',
+		ok: 409,
+		except: { anonymous: 'sign-in' },
+		why: 'none of them has a calendar address, so there is nothing to stop'
+	},
+	{
+		route: '/calendar/[token].ics',
+		handler: 'GET',
+		url: () => `/calendar/${'a'.repeat(52)}.ics`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 404 },
+		why: 'no sign-in: the secret address is the permission, and a made-up one is not found'
+	},
+
 	// ——— JSON for the map ———
 	{
 		route: '/api/markers',
@@ -700,7 +856,21 @@ export const ROWS: Row[] = [
 		url: () => '/api/markers?bbox=4.40,50.95,4.60,51.10&zoom=14',
 		scope: 'user',
 		ok: 200
-	}
+	},
+
+	// ——— A person's own settings: confirming the phone by SMS code (issue 18) ———
+	...(['load', 'request', 'confirm', 'resume'] as const).map((handler): Row => ({
+		route: '/account/phone',
+		handler,
+		url: () => '/account/phone',
+		// Nothing typed: refused beside the field, no SMS sent; "switch SMS on" for someone
+		// whose SMS is on changes nothing.
+		form: { request: { phone: '' }, confirm: { code: '' }, resume: {}, load: undefined }[handler],
+		scope: 'user',
+		ok: handler === 'request' || handler === 'confirm' ? 400 : 200,
+		except: { anonymous: 'sign-in' },
+		why: 'every signed-in person confirms their own number; nobody else’s is reachable'
+	}))
 ];
 
 /** The ids a row's form needs filled in (the post, signal or task it is about). */
@@ -742,11 +912,24 @@ export function describe(row: Row): string {
 	return `${row.route} ${row.handler}`;
 }
 
-const AUDIENCE_FOLDERS = ['(broker)', '(admin)', '(desk)', 'api'];
+const AUDIENCE_FOLDERS = [
+	'(broker)',
+	'(admin)',
+	'(desk)',
+	'api',
+	// One's own settings of how the site reaches one (issue 18).
+	'(app)/account/notifications',
+	'(app)/account/push',
+	// Issue 18's calendar feeds: one's own address, and the feed calendar apps fetch.
+	'(app)/account/calendar',
+	'calendar',
+	// Confirming the phone by SMS code.
+	'(app)/account/phone'
+];
 
 /**
- * Every load, action and +server.ts handler in the broker, admin and desk route groups and under
- * api/, read from the files: `<route> <handler>`, as the table writes them.
+ * Every load, action and +server.ts handler in the broker, admin and desk route groups, under
+ * api/ and in the account's settings folders listed above, read from the files: `<route> <handler>`, as the table writes them.
  */
 export function routesInTree(routesDir: string): Set<string> {
 	const found = new Set<string>();

@@ -1,14 +1,21 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { outbox } from '../db/schema';
+import { smsSegments } from '../sms/segments';
 
-/** The newest mails, for the mailbox page. */
+/** How many SMS parts a text takes (the built-in mailbox shows it beside each SMS). */
+const segmentsOf = (channel: string, text: string | null) =>
+	channel === 'sms' && text !== null ? smsSegments(text).segments : null;
+
+/** The newest mails and SMS, for the mailbox page. */
 export function listMailbox(db: DbOrTx, limit = 200) {
 	return db
 		.select({
 			id: outbox.id,
+			channel: outbox.channel,
 			toAddress: outbox.toAddress,
 			subject: outbox.subject,
+			shortText: outbox.shortText,
 			kind: outbox.kind,
 			status: outbox.status,
 			createdAt: outbox.createdAt
@@ -16,14 +23,17 @@ export function listMailbox(db: DbOrTx, limit = 200) {
 		.from(outbox)
 		.orderBy(desc(outbox.id))
 		.limit(limit)
-		.all();
+		.all()
+		.map((row) => ({ ...row, segments: segmentsOf(row.channel, row.shortText) }));
 }
 
-/** One mail with its text, for the mailbox page. */
+/** One mail or SMS with its text, for the mailbox page. */
 export function getMailboxMail(db: DbOrTx, id: number) {
-	return db
+	const row = db
 		.select({
 			id: outbox.id,
+			channel: outbox.channel,
+			shortText: outbox.shortText,
 			toAddress: outbox.toAddress,
 			toName: outbox.toName,
 			subject: outbox.subject,
@@ -37,4 +47,5 @@ export function getMailboxMail(db: DbOrTx, id: number) {
 		.from(outbox)
 		.where(eq(outbox.id, id))
 		.get();
+	return row && { ...row, segments: segmentsOf(row.channel, row.shortText) };
 }

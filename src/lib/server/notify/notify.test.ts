@@ -11,6 +11,7 @@ import { afterQuietHours } from './quiet-hours';
 import { channelChain } from './chain';
 import { fallBack } from './fallback';
 import { notifyPerson, type Notice } from './notify';
+import { viewTask } from '../tasks/describe';
 import { GoneForGood, type ChannelTransport } from './transport';
 
 const followUp = (path = '/follow-up/abc123'): Notice => ({
@@ -205,6 +206,8 @@ describe('falling back when a channel fails for good', () => {
 		const all = db.select().from(tasks).all();
 		expect(all).toHaveLength(1);
 		expect(JSON.parse(all[0]!.details)).toMatchObject({ tried: ['sms', 'email'], followUpId: 7 });
+		// Today says which channels were tried.
+		expect(viewTask(all[0]!, 'Anna', 'en')).toMatchObject({ tried: ['sms', 'email'], followUpId: 7 });
 	});
 
 	it('sends an SMS queued at night only after 08:00, also on a retry', async () => {

@@ -3,9 +3,7 @@ import type { DbOrTx } from '../db/client';
 import { users } from '../db/schema';
 import { localDate, localInstant, localTime, shiftDate } from '../calendar';
 import { neighbourhoodSettings } from '../neighbourhoods/settings';
-
-const hhmm = (minute: number) =>
-	`${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+import { minuteOfDay, timeOfDay } from '$lib/notify/reach';
 
 /**
  * The first instant at or after `at` outside quiet hours (minutes of the day, local time in
@@ -19,8 +17,7 @@ export function afterQuietHours(
 	timeZone: string
 ): number {
 	if (fromMinute === untilMinute) return at;
-	const [h, m] = localTime(at, timeZone).split(':').map(Number) as [number, number];
-	const minute = h * 60 + m;
+	const minute = minuteOfDay(localTime(at, timeZone));
 	const spansMidnight = fromMinute > untilMinute;
 	const quiet = spansMidnight
 		? minute >= fromMinute || minute < untilMinute
@@ -29,7 +26,7 @@ export function afterQuietHours(
 	const today = localDate(at, timeZone);
 	// Before midnight in a span across it, the quiet hours end tomorrow.
 	const endDate = spansMidnight && minute >= fromMinute ? shiftDate(today, 1) : today;
-	return localInstant(endDate, hhmm(untilMinute), timeZone);
+	return localInstant(endDate, timeOfDay(untilMinute), timeZone);
 }
 
 /** The same for one person: their quiet hours, in their neighbourhood's time. */

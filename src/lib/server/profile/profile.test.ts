@@ -3,9 +3,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { ProfileForm } from '$lib/schemas/profile';
 import type { DB } from '../db/client';
-import { categories, neighbourhoods, streets, userCategories, users } from '../db/schema';
+import { categories, neighbourhoods, outbox, streets, userCategories, users } from '../db/schema';
 import { createTestDb, insertTestUser } from '../db/test-db';
 import { getProfile, saveHomeStreet, updateProfile } from './profile';
+import { confirmPhoneCode, requestPhoneCode } from '../sms/verify';
+import { activeBadges } from '../trust/badges';
 import { getPublicProfile } from './public';
 
 /** A square neighbourhood of about 1 km around a centre in Mechelen, with two streets. */
@@ -82,18 +84,23 @@ describe('updateProfile', () => {
 	it('stores every field, and a street from the list sets the neighbourhood and both points', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db);
-		const result = updateProfile(t.db, user.id, {
-			displayName: 'Maria Janssens',
-			phone: '015 41 22 87',
-			languages: ['nl', 'tr', 'nl'],
-			about: 'Ik hou van een babbel.',
-			categories: [t.garden, t.bins],
-			availability: ['mon-morning', 'sun-evening'],
-			streetId: t.market,
-			houseNumber: '7 bus 2',
-			pinLat: null,
-			pinLon: null
-		});
+		const result = updateProfile(
+			t.db,
+			user.id,
+			{
+				displayName: 'Maria Janssens',
+				phone: '015 41 22 87',
+				languages: ['nl', 'tr', 'nl'],
+				about: 'Ik hou van een babbel.',
+				categories: [t.garden, t.bins],
+				availability: ['mon-morning', 'sun-evening'],
+				streetId: t.market,
+				houseNumber: '7 bus 2',
+				pinLat: null,
+				pinLon: null
+			},
+			0
+		);
 		expect(result).toEqual({ ok: true });
 
 		const row = t.db.select().from(users).where(eq(users.id, user.id)).get()!;
@@ -132,7 +139,7 @@ describe('updateProfile', () => {
 	it('accepts a pin inside the boundary: it sets the neighbourhood and the exact point', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db);
-		expect(updateProfile(t.db, user.id, { ...empty, pinLat: 51.0362, pinLon: 4.4843 })).toEqual({
+		expect(updateProfile(t.db, user.id, { ...empty, pinLat: 51.0362, pinLon: 4.4843 }, 0)).toEqual({
 			ok: true
 		});
 		const row = t.db.select().from(users).where(eq(users.id, user.id)).get()!;
@@ -147,13 +154,18 @@ describe('updateProfile', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db);
 		expect(
-			updateProfile(t.db, user.id, {
-				...empty,
-				streetId: t.mill,
-				houseNumber: '3',
-				pinLat: 51.0375,
-				pinLon: 4.4869
-			})
+			updateProfile(
+				t.db,
+				user.id,
+				{
+					...empty,
+					streetId: t.mill,
+					houseNumber: '3',
+					pinLat: 51.0375,
+					pinLon: 4.4869
+				},
+				0
+			)
 		).toEqual({ ok: true });
 		const row = t.db.select().from(users).where(eq(users.id, user.id)).get()!;
 		expect([row.exactLat, row.exactLon, row.streetId, row.neighbourhoodId]).toEqual([
@@ -168,37 +180,52 @@ describe('updateProfile', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db);
 		const mill = t.db.select().from(streets).where(eq(streets.id, t.mill)).get()!;
-		updateProfile(t.db, user.id, {
-			...empty,
-			streetId: t.mill,
-			pinLat: mill.lat,
-			pinLon: mill.lon
-		});
+		updateProfile(
+			t.db,
+			user.id,
+			{
+				...empty,
+				streetId: t.mill,
+				pinLat: mill.lat,
+				pinLon: mill.lon
+			},
+			0
+		);
 		expect(getProfile(t.db, user.id)!.values).toMatchObject({ pinLat: mill.lat, pinLon: mill.lon });
-		updateProfile(t.db, user.id, { ...empty, streetId: t.mill });
+		updateProfile(t.db, user.id, { ...empty, streetId: t.mill }, 0);
 		expect(getProfile(t.db, user.id)!.values).toMatchObject({ streetId: t.mill, pinLat: null });
 	});
 
 	it('refuses a pin outside every neighbourhood and changes nothing', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db);
-		updateProfile(t.db, user.id, {
-			...empty,
-			about: 'Eerst',
-			streetId: t.market,
-			houseNumber: '1',
-			categories: [t.garden]
-		});
+		updateProfile(
+			t.db,
+			user.id,
+			{
+				...empty,
+				about: 'Eerst',
+				streetId: t.market,
+				houseNumber: '1',
+				categories: [t.garden]
+			},
+			0
+		);
 		const before = t.db.select().from(users).where(eq(users.id, user.id)).get();
 
-		const result = updateProfile(t.db, user.id, {
-			...empty,
-			displayName: 'Iemand anders',
-			about: 'Nieuw',
-			categories: [t.bins],
-			pinLat: 51.05,
-			pinLon: 4.485
-		});
+		const result = updateProfile(
+			t.db,
+			user.id,
+			{
+				...empty,
+				displayName: 'Iemand anders',
+				about: 'Nieuw',
+				categories: [t.bins],
+				pinLat: 51.05,
+				pinLon: 4.485
+			},
+			0
+		);
 		expect(result).toEqual({ ok: false, field: 'pinLat', error: 'profile_err_pin_outside' });
 		expect(t.db.select().from(users).where(eq(users.id, user.id)).get()).toEqual(before);
 		expect(
@@ -215,26 +242,28 @@ describe('updateProfile', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db, { about: 'Zoals het was' });
 		expect(
-			updateProfile(t.db, user.id, { ...empty, about: 'x', categories: [t.garden, 9999] })
+			updateProfile(t.db, user.id, { ...empty, about: 'x', categories: [t.garden, 9999] }, 0)
 		).toEqual({ ok: false, field: 'categories', error: 'profile_err_category_unknown' });
-		expect(updateProfile(t.db, user.id, { ...empty, categories: [t.retired] })).toMatchObject({
+		expect(updateProfile(t.db, user.id, { ...empty, categories: [t.retired] }, 0)).toMatchObject({
 			ok: false,
 			field: 'categories'
 		});
-		expect(updateProfile(t.db, user.id, { ...empty, streetId: 9999 })).toEqual({
+		expect(updateProfile(t.db, user.id, { ...empty, streetId: 9999 }, 0)).toEqual({
 			ok: false,
 			field: 'streetId',
 			error: 'profile_err_street_unknown'
 		});
-		expect(updateProfile(t.db, user.id, { ...empty, languages: ['nl', 'xx'] })).toMatchObject({
+		expect(updateProfile(t.db, user.id, { ...empty, languages: ['nl', 'xx'] }, 0)).toMatchObject({
 			ok: false,
 			field: 'languages'
 		});
-		expect(updateProfile(t.db, user.id, { ...empty, availability: ['mon-night'] })).toMatchObject({
+		expect(
+			updateProfile(t.db, user.id, { ...empty, availability: ['mon-night'] }, 0)
+		).toMatchObject({
 			ok: false,
 			field: 'availability'
 		});
-		expect(updateProfile(t.db, user.id, { ...empty, houseNumber: '5' })).toMatchObject({
+		expect(updateProfile(t.db, user.id, { ...empty, houseNumber: '5' }, 0)).toMatchObject({
 			ok: false,
 			field: 'streetId',
 			error: 'profile_err_street_needed'
@@ -248,8 +277,8 @@ describe('updateProfile', () => {
 	it('clears the place when neither a street nor a pin is given', () => {
 		const t = setUp();
 		const user = insertTestUser(t.db);
-		updateProfile(t.db, user.id, { ...empty, streetId: t.market, houseNumber: '1' });
-		expect(updateProfile(t.db, user.id, empty)).toEqual({ ok: true });
+		updateProfile(t.db, user.id, { ...empty, streetId: t.market, houseNumber: '1' }, 0);
+		expect(updateProfile(t.db, user.id, empty, 0)).toEqual({ ok: true });
 		const row = t.db.select().from(users).where(eq(users.id, user.id)).get()!;
 		expect([
 			row.neighbourhoodId,
@@ -268,7 +297,7 @@ describe('saveHomeStreet', () => {
 		const asked = insertTestUser(t.db, { about: 'Ik wandel graag.' });
 		const profiled = insertTestUser(t.db);
 		expect(saveHomeStreet(t.db, asked.id, t.mill, '3')).toEqual({ ok: true });
-		updateProfile(t.db, profiled.id, { ...empty, streetId: t.mill, houseNumber: '3' });
+		updateProfile(t.db, profiled.id, { ...empty, streetId: t.mill, houseNumber: '3' }, 0);
 		const place = (id: string) => {
 			const row = t.db.select().from(users).where(eq(users.id, id)).get()!;
 			const { neighbourhoodId, streetId, houseNumber, placeSource, exactLat, exactLon } = row;
@@ -309,18 +338,23 @@ describe('getPublicProfile', () => {
 			createdAt: 1_700_000_000_000,
 			email: 'maria@test.example'
 		});
-		updateProfile(t.db, user.id, {
-			displayName: 'Maria  Janssens',
-			phone: '015 41 22 87',
-			languages: ['nl', 'ar'],
-			about: 'Ik hou van een babbel.',
-			categories: [t.bins],
-			availability: ['mon-morning'],
-			streetId: t.market,
-			houseNumber: '77',
-			pinLat: 51.0333,
-			pinLon: 4.4825
-		});
+		updateProfile(
+			t.db,
+			user.id,
+			{
+				displayName: 'Maria  Janssens',
+				phone: '015 41 22 87',
+				languages: ['nl', 'ar'],
+				about: 'Ik hou van een babbel.',
+				categories: [t.bins],
+				availability: ['mon-morning'],
+				streetId: t.market,
+				houseNumber: '77',
+				pinLat: 51.0333,
+				pinLon: 4.4825
+			},
+			0
+		);
 		const row = t.db.select().from(users).where(eq(users.id, user.id)).get()!;
 		const profile = getPublicProfile(t.db, user.id, 'en');
 		expect(profile).toEqual({
@@ -356,5 +390,26 @@ describe('getPublicProfile', () => {
 		const suspended = insertTestUser(t.db, { status: 'suspended' });
 		expect(getPublicProfile(t.db, 'nobody', 'nl')).toBeNull();
 		expect(getPublicProfile(t.db, suspended.id, 'nl')).toBeNull();
+	});
+});
+
+describe('a proved phone number that changes', () => {
+	it('is no longer proved, and its badge ends; writing the same number otherwise keeps both', () => {
+		const t = setUp();
+		const user = insertTestUser(t.db);
+		t.db.transaction((tx) => requestPhoneCode(tx, user.id, '0470 11 22 33', 0));
+		const sms = t.db.select().from(outbox).get()!;
+		t.db.transaction((tx) => confirmPhoneCode(tx, user.id, /\d{6}/.exec(sms.shortText!)![0], 1));
+		const verifiedAt = () =>
+			t.db.select().from(users).where(eq(users.id, user.id)).get()!.phoneVerifiedAt;
+		expect(verifiedAt()).toBe(1);
+
+		updateProfile(t.db, user.id, { ...empty, phone: '+32 470 11 22 33' }, 2);
+		expect(verifiedAt()).toBe(1);
+		expect(activeBadges(t.db, user.id, 3).map((b) => b.kind)).toEqual(['phone_verified']);
+
+		updateProfile(t.db, user.id, { ...empty, phone: '0470 99 88 77' }, 4);
+		expect(verifiedAt()).toBeNull();
+		expect(activeBadges(t.db, user.id, 5)).toEqual([]);
 	});
 });

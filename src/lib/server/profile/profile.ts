@@ -7,6 +7,8 @@ import { categories, neighbourhoods, streets, userCategories, users } from '../d
 import { approximate } from '../geo/approx';
 import { log } from '../log';
 import { neighbourhoodAt } from './places';
+import { withdrawPhoneVerification } from '../sms/verify';
+import { personNumber } from '../sms/stop';
 
 /** What a person sees of their own profile: the form's values and what others will see. */
 export interface OwnProfile {
@@ -60,7 +62,12 @@ const refuse = (field: ProfileField, error: string): UpdateResult => ({ ok: fals
  * a street from the list, a pin inside a neighbourhood, or both; the pin wins for the exact
  * point. The public point is always the centre of the H3 cell around the exact one.
  */
-export function updateProfile(db: DB, userId: string, input: ProfileForm): UpdateResult {
+export function updateProfile(
+	db: DB,
+	userId: string,
+	input: ProfileForm,
+	now: number
+): UpdateResult {
 	const languages = unique(input.languages);
 	if (!languages.every(isLanguageCode)) return refuse('languages', 'profile_err_language_unknown');
 	const availability = unique(input.availability);
@@ -100,6 +107,7 @@ export function updateProfile(db: DB, userId: string, input: ProfileForm): Updat
 	const approx = exact ? approximate(exact.lat, exact.lon) : null;
 
 	db.transaction((tx) => {
+		const numberBefore = personNumber(tx, userId);
 		tx.update(users)
 			.set({
 				displayName: input.displayName,
@@ -119,6 +127,9 @@ export function updateProfile(db: DB, userId: string, input: ProfileForm): Updat
 			})
 			.where(eq(users.id, userId))
 			.run();
+		// A proved number stays proved when only its writing changes ("+32470…" as "0470 …").
+		if (personNumber(tx, userId) !== numberBefore)
+			withdrawPhoneVerification(tx, userId, userId, now);
 		tx.delete(userCategories).where(eq(userCategories.userId, userId)).run();
 		if (categoryIds.length)
 			tx.insert(userCategories)

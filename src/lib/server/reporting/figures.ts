@@ -13,7 +13,7 @@ import { boundsPer, type Bounds, type Period } from './period';
 const DAY_MS = 86_400_000;
 
 /** The period in each neighbourhood's own time zone. */
-function boundsOf(db: DbOrTx, neighbourhoodIds: number[], period: Period): Bounds[] {
+export function boundsOf(db: DbOrTx, neighbourhoodIds: number[], period: Period): Bounds[] {
 	return boundsPer(period, timeZonesOf(db, neighbourhoodIds));
 }
 
@@ -25,7 +25,7 @@ function boundsCte(bounds: Bounds[]): SQL {
 }
 
 /** months(nid, key, start, "end"): the period's months per neighbourhood, as a CTE. */
-function monthsCte(bounds: Bounds[]): SQL {
+export function monthsCte(bounds: Bounds[]): SQL {
 	const rows = bounds.flatMap((b) =>
 		b.months.map((m) => sql`(${b.id}, ${m.key}, ${m.start}, ${m.end})`)
 	);

@@ -32,6 +32,7 @@ import {
 	type ReportTable
 } from './cells';
 import { lendingSection } from './lending';
+import { channelSection } from './channels';
 
 export { HIDDEN, SMALL, SUPPRESSED } from './cells';
 export type { Cell, ReportTable } from './cells';
@@ -243,6 +244,7 @@ export function buildReport(
 		...FOLLOW_UP_OUTCOMES.map((k, i): Pending[] => [OUTCOME_LABEL[k](o), outcomes[i]!])
 	];
 	const wentWell = counts.count(fu.requestsWentWell);
+	const channels = channelSection(db, counts, neighbourhoodIds, period, locale);
 
 	counts.settle();
 
@@ -303,7 +305,8 @@ export function buildReport(
 				],
 				rows: cells(signalRows)
 			},
-			...lending.tables.map(table)
+			...lending.tables.map(table),
+			table(channels)
 		],
 		months: months.map((mo, i) => {
 			const requestBar = bar({}, perMonth.request[i]!);

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
+import { CHANNELS, type Channel } from '$lib/notify/channels';
 import type { FollowUpOutcome } from '$lib/followup';
 import { formatLocalDate, longDate } from '$lib/dates';
 import type { Task } from '../db/schema';
@@ -100,15 +101,25 @@ export interface TaskView {
 	/** A page in the broker's workspace the task is about (e.g. the person page). */
 	href: string | null;
 	loanId: number | null;
+	/** A call made because no channel reached the person: the channels tried first. */
+	tried: Channel[];
 }
 
-type Links = Pick<TaskView, 'postId' | 'followUpId' | 'href' | 'loanId'>;
+type Links = Pick<TaskView, 'postId' | 'followUpId' | 'href' | 'loanId' | 'tried'>;
 
 /** The pages a task of each kind leads to. */
 function linksOf(task: TaskOf): Links {
-	const none: Links = { postId: null, followUpId: null, href: null, loanId: null };
+	const none: Links = { postId: null, followUpId: null, href: null, loanId: null, tried: [] };
 	switch (task.kind) {
 		case 'call_resident':
+			return {
+				...none,
+				postId: task.details.postId ?? null,
+				followUpId: task.details.followUpId ?? null,
+				tried: (task.details.tried ?? []).filter((c): c is Channel =>
+					(CHANNELS as readonly string[]).includes(c)
+				)
+			};
 		case 'follow_up_no_answer':
 		case 'follow_up_attention':
 			return {

@@ -10,6 +10,8 @@ export interface BadgeEntry {
 	label: string | null;
 	grantedAt: number;
 	grantedBy: string | null;
+	/** The person proved their phone number with a code by SMS themselves: no broker granted it. */
+	byCode: boolean;
 	checkedAt: number | null;
 	issuedAt: number | null;
 	expiresAt: number | null;
@@ -18,8 +20,11 @@ export interface BadgeEntry {
 }
 
 export interface EndedBadgeEntry extends BadgeEntry {
-	/** revoked by a broker; replaced by a newer check of the same kind; expired. */
-	ended: 'revoked' | 'replaced' | 'expired';
+	/**
+	 * revoked by a broker; replaced by a newer check of the same kind; expired; or, for a phone
+	 * badge, ended because the phone number changed (sms/verify.ts).
+	 */
+	ended: 'revoked' | 'replaced' | 'expired' | 'number_changed';
 	endedAt: number;
 	endedBy: string | null;
 	/** Confidential; only for 'revoked'. */
@@ -58,6 +63,7 @@ export function badgeRecord(
 			label: b.label,
 			grantedAt: b.grantedAt,
 			grantedBy,
+			byCode: b.kind === 'phone_verified' && b.grantedById === null,
 			checkedAt: b.checkedAt,
 			issuedAt: b.issuedAt,
 			expiresAt: b.expiresAt,
@@ -66,8 +72,14 @@ export function badgeRecord(
 		if (b.revokedAt !== null && (b.expiresAt === null || b.revokedAt < b.expiresAt))
 			history.push({
 				...entry,
-				// A revocation without a reason is a replacement by a newer check (see grantBadge).
-				ended: b.revokeReason === null ? 'replaced' : 'revoked',
+				// A revocation without a reason is a replacement by a newer check (see grantBadge),
+				// or, with nobody named, a phone number that changed (withdrawPhoneVerification).
+				ended:
+					b.revokeReason !== null
+						? 'revoked'
+						: b.kind === 'phone_verified' && b.revokedById === null
+							? 'number_changed'
+							: 'replaced',
 				endedAt: b.revokedAt,
 				endedBy: revokedBy,
 				reason: b.revokeReason

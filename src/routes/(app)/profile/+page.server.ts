@@ -11,6 +11,7 @@ import { listCategoryChoices } from '$lib/server/profile/categories';
 import { listNeighbourhoodAreas, listStreetGroups } from '$lib/server/profile/places';
 import { getProfile, updateProfile, type ProfileField } from '$lib/server/profile/profile';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 // Errors about a whole list of checkboxes belong to the list, not to one of its items.
 const errorPath = {
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await superValidate(event.request, zod4(profileSchema));
 		if (!form.valid) return fail(400, { form });
-		const result = updateProfile(db, user.id, form.data);
+		const result = updateProfile(db, user.id, form.data, clock.now());
 		if (!result.ok) return setError(form, errorPath[result.field], result.error);
 		return message(form, { type: 'ok', text: m.form_saved() });
 	}

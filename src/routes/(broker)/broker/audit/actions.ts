@@ -37,9 +37,11 @@ const names: Record<string, () => string> = {
 	'resident.proxy_link': m.audit_resident_proxy_link,
 	'resident.suspend': m.audit_resident_suspend,
 	'resident.unsuspend': m.audit_resident_unsuspend,
+	'resident.reach_set': m.audit_resident_reach_set,
 	'post.restore': m.audit_post_restore,
 	'follow_up.answer_for': m.audit_follow_up_answer_for,
-	'neighbourhood.broker_settings': m.audit_neighbourhood_broker_settings
+	'neighbourhood.broker_settings': m.audit_neighbourhood_broker_settings,
+	'letter.print': m.letters_audit_print
 };
 
 /** The action in the reader's language; an action without words yet shows as stored. */

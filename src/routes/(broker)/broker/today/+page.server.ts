@@ -7,7 +7,9 @@ import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { tasks, users } from '$lib/server/db/schema';
 import { staleProposals } from '$lib/server/matching/proposals';
+import { countLettersToPrint } from '$lib/server/letters/letters';
 import { brokeredNeighbourhoods } from '$lib/server/neighbourhoods/brokers';
+import { lastReached } from '$lib/server/notify/last-reached';
 import { viewTask } from '$lib/server/tasks/describe';
 import { completeTask, listOpenTasks } from '$lib/server/tasks/tasks';
 import { textField } from '$lib/schemas/fields';
@@ -36,6 +38,8 @@ export const load: PageServerLoad = (event) => {
 					.map((u) => [u.id, u])
 			)
 		: new Map();
+	// Which channel reached each person last: one query for every task's person.
+	const reached = lastReached(db, [...people.keys()]);
 	return {
 		counts: {
 			...todayCounts(db, ids, now),
@@ -43,7 +47,8 @@ export const load: PageServerLoad = (event) => {
 			signals: brokerSignals(db, ids).filter((s) => s.signal.status === 'received').length,
 			followUps: open.filter((t) => t.kind.startsWith('follow_up_')).length,
 			calls: open.filter((t) => t.kind === 'call_resident').length,
-			overdue: open.filter((t) => t.kind === 'loan_overdue_call').length
+			overdue: open.filter((t) => t.kind === 'loan_overdue_call').length,
+			letters: countLettersToPrint(db, ids)
 		},
 		tasks: open.map((t) => {
 			const person = t.subjectUserId ? people.get(t.subjectUserId) : undefined;
@@ -52,7 +57,8 @@ export const load: PageServerLoad = (event) => {
 				...viewTask(t, person?.name ?? ''),
 				personId: person?.id ?? null,
 				personName: person?.name ?? null,
-				personPhone: person?.phone ?? null
+				personPhone: person?.phone ?? null,
+				lastReached: person ? (reached.get(person.id) ?? null) : null
 			};
 		})
 	};

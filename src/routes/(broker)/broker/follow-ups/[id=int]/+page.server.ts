@@ -7,6 +7,7 @@ import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { answerOnBehalf } from '$lib/server/followup/answer';
 import { followUpForBroker } from '$lib/server/followup/view';
+import { lettersAboutFollowUp } from '$lib/server/letters/print';
 import { firstName } from '$lib/server/profile/public';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -50,6 +51,8 @@ export const load: PageServerLoad = async (event) => {
 				continuation: f.continuation,
 				comment: f.comment
 			})),
+		// Asked by letter: the broker types in the reply form that came back.
+		letters: lettersAboutFollowUp(db, view.followUp.id),
 		form: await superValidate(schema)
 	};
 };

@@ -12,6 +12,7 @@ import { addResidentNote, readResidentNotes } from '$lib/server/broker/notes';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { localDate } from '$lib/server/calendar';
+import { lastReached } from '$lib/server/notify/last-reached';
 import { earnedBadges } from '$lib/server/trust/earned';
 import { grantBadge } from '$lib/server/trust/grant';
 import { badgeRecord } from '$lib/server/trust/record';
@@ -46,6 +47,7 @@ export const load: PageServerLoad = async (event) => {
 			timeZone: person.timeZone,
 			certificateYears: person.certificateValidityYears
 		},
+		lastReached: lastReached(db, [person.id]).get(person.id) ?? null,
 		// Brokers only: these carry the confidential notes and reasons.
 		current: await Promise.all(
 			record.current.map(async (b) => ({
