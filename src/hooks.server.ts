@@ -29,6 +29,10 @@ import { warnExpiringRequests } from '$lib/server/posts/expiry';
 import { handleBadgeExpiry } from '$lib/server/trust/expiry';
 import { pruneShortLinks } from '$lib/server/links/short';
 import * as clock from '$lib/server/clock';
+// --- Alerts of new requests near me (issue 18 §4): the job and the one-click unsubscribe ---
+import { runAlerts } from '$lib/server/alerts/run';
+import { crossSiteFormRefused } from '$lib/server/form-origin';
+// --- end alerts ---
 import { smppTransport, smsBoxTransport } from '$lib/server/sms/smpp';
 
 // SMS over SMPP when SMS_URL is set, else kept for the built-in mailbox; started in init (the
@@ -98,6 +102,9 @@ export const init: ServerInit = async () => {
 				everyMs: 5 * 60_000,
 				run: (now) => runLoanReminders(db, now, siteOrigin())
 			},
+			// --- alerts: new requests near a helper, at once (at most hourly), daily or weekly ---
+			{ name: 'alerts', everyMs: 5 * 60_000, run: (now) => runAlerts(db, now, siteOrigin()) },
+			// --- end alerts ---
 			// A checked online backup a day into BACKUP_DIR, photos included; old ones pruned.
 			{
 				name: 'backup',
@@ -186,7 +193,24 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleLocale, handleBodySize, handleSession, handleHeaders);
+// --- alerts: SvelteKit's form origin check, here so the one-click unsubscribe can pass ---
+/** Refuses a form posted from another site, as SvelteKit would (see form-origin.ts). */
+const handleFormOrigin: Handle = ({ event, resolve }) => {
+	if (!crossSiteFormRefused(event.request, event.url, event.route.id)) return resolve(event);
+	const message = `Cross-site ${event.request.method} form submissions are forbidden`;
+	return event.request.headers.get('accept') === 'application/json'
+		? Response.json({ message }, { status: 403 })
+		: new Response(message, { status: 403 });
+};
+// --- end alerts ---
+
+export const handle = sequence(
+	handleFormOrigin,
+	handleLocale,
+	handleBodySize,
+	handleSession,
+	handleHeaders
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = randomToken(5);

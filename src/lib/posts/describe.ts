@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import type { Locale } from '$lib/paraglide/runtime.js';
 import type { Band, Duration, PostKind } from './choices';
 import type { PostStatus } from './statuses';
 import type { DayPart } from '$lib/day-parts';
@@ -43,14 +44,15 @@ const DURATION_NAMES: Partial<Record<number, () => string>> = {
 export const durationText = (minutes: number | null) =>
 	minutes === null ? m.post_duration_none() : (DURATION_NAMES[minutes]?.() ?? `${minutes} min`);
 
-const BAND_NAMES: Record<`${Band}`, () => string> = {
+const BAND_NAMES: Record<`${Band}`, (i?: object, o?: { locale?: Locale }) => string> = {
 	'500': m.post_band_lt500,
 	'1000': m.post_band_lt1000,
 	'2000': m.post_band_lt2000,
 	far: m.post_band_far
 };
-/** A distance band in words ("less than 500 m"). */
-export const bandText = (band: Band) => BAND_NAMES[`${band}`]();
+/** A distance band in words ("less than 500 m"), in the page's language or the one given (mail). */
+export const bandText = (band: Band, locale?: Locale) =>
+	BAND_NAMES[`${band}`]({}, locale ? { locale } : undefined);
 
 const KIND_NAMES: Record<PostKind, () => string> = {
 	request: m.post_kind_request_short,

@@ -249,6 +249,10 @@ test.describe.serial('who may open the broker workspace, the admin pages and the
 			'/profile',
 			'/account',
 			'/account/data',
+			// Alerts of new requests (issue 18 §4): one's own settings, and the unsubscribe page
+			// that works without signing in (here with a link that was never made).
+			'/account/alerts',
+			'/unsubscribe/nobody.not-a-signature',
 			'/conversations',
 			'/loans',
 			'/tools',

@@ -5,6 +5,8 @@ export interface TestSmtp {
 	url: string;
 	/** Message-IDs of the mails the server accepted, in order. */
 	accepted: string[];
+	/** The accepted mails as they arrived (headers and body), in the same order. */
+	raw: string[];
 	close(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export async function startTestSmtp(
 	decide: (n: number, messageId: string) => 'accept' | 'reject' | 'hang' = () => 'accept'
 ): Promise<TestSmtp> {
 	const accepted: string[] = [];
+	const received: string[] = [];
 	let n = 0;
 	const server = new SMTPServer({
 		authOptional: true,
@@ -35,6 +38,7 @@ export async function startTestSmtp(
 					return callback(err);
 				}
 				accepted.push(messageId);
+				received.push(raw);
 				callback();
 			});
 		}
@@ -44,6 +48,7 @@ export async function startTestSmtp(
 	return {
 		url: `smtp://127.0.0.1:${port}`,
 		accepted,
+		raw: received,
 		close: () => new Promise((resolve) => server.close(() => resolve()))
 	};
 }

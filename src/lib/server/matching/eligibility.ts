@@ -8,10 +8,13 @@ import type { DbOrTx } from '../db/client';
 export type HelperRefusal =
 	'gone' | 'own_post' | 'other_neighbourhood' | 'not_a_resident' | 'suspended' | 'blocked';
 
-/** The two sides of a possible match: the post's neighbourhood and who asks for help. */
+/**
+ * The two sides of a possible match: the post's neighbourhood and who asks for help, as values
+ * or as columns of a post in the surrounding query (the alerts check many posts at once).
+ */
 export interface MatchPlace {
-	neighbourhoodId: number;
-	requesterId: string;
+	neighbourhoodId: number | SQL;
+	requesterId: string | SQL;
 }
 
 /**
