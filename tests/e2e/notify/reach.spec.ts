@@ -141,8 +141,9 @@ test('a broker sets how someone registered by phone is reached, and Today says w
 		db.prepare('update users set phone_verified_at = ? where id = ?').run(Date.now(), id);
 		db.prepare(
 			`insert into outbox (message_id, to_address, user_id, kind, locale, subject, text_body,
-				html_body, status, next_attempt_at, created_at, sent_at, channel, delivered_via)
-			 values (?, '+32470987654', ?, 'test', 'nl', '', '', '', 'sent', ?, ?, ?, 'sms', 'test')`
+				html_body, short_text, status, next_attempt_at, created_at, sent_at, channel, delivered_via)
+			 values (?, '+32470987654', ?, 'test', 'nl', 'Hallo', 'Hallo', '', 'Hallo', 'sent', ?, ?, ?,
+			   'sms', 'test')`
 		).run(`<${id}@e2e>`, id, ...Array(3).fill(Date.UTC(2026, 2, 3, 10)));
 		db.prepare(
 			`insert into tasks (neighbourhood_id, kind, subject_user_id, details, created_at, due_at)
@@ -193,7 +194,7 @@ test('the reports count the messages per way and per month, and the CSV has the 
 		const add = db.prepare(
 			`insert into outbox (message_id, to_address, user_id, kind, locale, subject, text_body,
 				html_body, status, next_attempt_at, created_at, sent_at, channel, delivered_via)
-			 select ?, 'x', id, 'test', 'nl', '', '', '', 'sent', ?, ?, ?, ?, 'test'
+			 select ?, 'x', id, 'test', 'nl', 'Hallo', 'Hallo', '', 'sent', ?, ?, ?, ?, 'test'
 			 from users where email = ?`
 		);
 		const at = Date.UTC(2025, 5, 15, 10);
