@@ -4,6 +4,7 @@ import type { AlertRhythm } from '$lib/notify/channels';
 import { preparedOnce, type DB } from '../db/client';
 import { alertSettings, neighbourhoods, users } from '../db/schema';
 import { localDate, localInstant, shiftDate, weekdayOf } from '../calendar';
+import { REACHEE_COLUMNS } from '../notify/chain';
 import { sendAlert } from './message';
 import { newRequestsFor, type AlertPerson } from './requests';
 import { parseCategoryIds } from './settings';
@@ -47,13 +48,7 @@ export function alertWindowEnd(
 function alertPeople(db: DB) {
 	return db
 		.select({
-			id: users.id,
-			email: users.email,
-			phone: users.phone,
-			phoneVerifiedAt: users.phoneVerifiedAt,
-			smsStoppedAt: users.smsStoppedAt,
-			contactBy: users.contactBy,
-			status: users.status,
+			...REACHEE_COLUMNS,
 			neighbourhoodId: users.neighbourhoodId,
 			lat: users.exactLat,
 			lon: users.exactLon,

@@ -2,13 +2,24 @@ import { and, eq } from 'drizzle-orm';
 import type { Channel, ChoosableTopic, Topic } from '$lib/notify/channels';
 import { CHOOSABLE_TOPICS } from '$lib/notify/channels';
 import type { DbOrTx } from '../db/client';
-import { channelPreferences, pushSubscriptions, type User } from '../db/schema';
+import { channelPreferences, pushSubscriptions, users, type User } from '../db/schema';
 
 /** The parts of a person that decide how they can be reached. */
 export type Reachee = Pick<
 	User,
 	'id' | 'email' | 'phone' | 'phoneVerifiedAt' | 'smsStoppedAt' | 'contactBy' | 'status'
 >;
+
+/** The columns of `users` a Reachee is made of, for selects that need them beside others. */
+export const REACHEE_COLUMNS = {
+	id: users.id,
+	email: users.email,
+	phone: users.phone,
+	phoneVerifiedAt: users.phoneVerifiedAt,
+	smsStoppedAt: users.smsStoppedAt,
+	contactBy: users.contactBy,
+	status: users.status
+};
 
 /** Topics a letter goes out for (issue: follow-ups, reminders, "someone will help you"). */
 const LETTER_TOPICS: readonly Topic[] = ['follow_up', 'reminder', 'proposal'];

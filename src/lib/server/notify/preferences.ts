@@ -15,7 +15,7 @@ import {
 import { recordAudit } from '../audit/audit';
 import type { DbOrTx } from '../db/client';
 import { channelPreferences, users } from '../db/schema';
-import { canReach, channelChain, type Reachee } from './chain';
+import { canReach, channelChain, type Reachee, REACHEE_COLUMNS } from './chain';
 
 /**
  * How a person is reached: which channel per topic (`channelPreferences`), which channels they
@@ -32,13 +32,7 @@ type Person = Reachee & {
 function personOf(db: DbOrTx, personId: string): Person | null {
 	const row = db
 		.select({
-			id: users.id,
-			email: users.email,
-			phone: users.phone,
-			phoneVerifiedAt: users.phoneVerifiedAt,
-			smsStoppedAt: users.smsStoppedAt,
-			contactBy: users.contactBy,
-			status: users.status,
+			...REACHEE_COLUMNS,
 			quietFromMinute: users.quietFromMinute,
 			quietUntilMinute: users.quietUntilMinute,
 			neighbourhoodId: users.neighbourhoodId
