@@ -1,7 +1,5 @@
+import { textDirectionOf } from '$lib/intl';
 import { baseLocale, isLocale, locales, type Locale } from '$lib/paraglide/runtime.js';
-
-/** Languages written right to left; Arabic is the one the pilot expects to add. */
-const RTL = new Set(['ar', 'fa', 'he', 'ur']);
 
 /** A supported locale for any string, falling back to Dutch. */
 export function toLocale(value: string | null | undefined): Locale {
@@ -9,8 +7,25 @@ export function toLocale(value: string | null | undefined): Locale {
 }
 
 /** "rtl" for right-to-left languages, otherwise "ltr". */
-export function textDirection(locale: string): 'rtl' | 'ltr' {
-	return RTL.has(locale) ? 'rtl' : 'ltr';
+export const textDirection = textDirectionOf;
+
+/** Unicode's "first strong isolate" and "pop directional isolate". */
+const FSI = '\u2068';
+const PDI = '\u2069';
+const STRONG_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
+
+/**
+ * Text that people wrote (a name, a title), ready to be put INSIDE a translated sentence: set
+ * apart so that a Dutch title in an Arabic sentence, or an Arabic name in a Dutch one, keeps its
+ * own direction and does not pull the quotes and full stops around it to the wrong side (the
+ * `<bdi>` of plain text: mails, SMS, and message parameters in pages). Left as it is when neither
+ * the sentence's language nor the text is right to left, so Dutch SMS stay in the cheap
+ * alphabet (the isolate marks are not in GSM 7-bit).
+ */
+export function isolate(text: string, locale: string): string {
+	if (!text) return text;
+	if (textDirectionOf(locale) === 'ltr' && !STRONG_RTL.test(text)) return text;
+	return FSI + text + PDI;
 }
 
 /** Each language's own name, for the language switch. */

@@ -17,3 +17,49 @@ export function dateTimeFormat(
 	}
 	return format;
 }
+
+/** Right-to-left scripts; `$lib/i18n` re-exports this as `textDirection`. */
+const RTL = new Set(['ar', 'fa', 'he', 'ur']);
+
+export function textDirectionOf(locale: string): 'rtl' | 'ltr' {
+	return RTL.has(locale.split('-')[0]!) ? 'rtl' : 'ltr';
+}
+
+const lists = new Map<string, Intl.ListFormat>();
+const numbers = new Map<string, Intl.NumberFormat>();
+
+/**
+ * "boodschappen, klusjes en vervoer" / "التسوق والأعمال الصغيرة والنقل": a list of words in a
+ * language, with its own "and" (or "or"). `unit` is a plain list without a last word, for table
+ * cells; Intl's own "unit" lists differ too much between languages (spaces only in English), so
+ * it joins with the language's comma (Arabic "،").
+ */
+export function listText(
+	items: readonly string[],
+	locale: string,
+	type: 'and' | 'or' | 'unit' = 'and'
+): string {
+	if (type === 'unit') return items.join(textDirectionOf(locale) === 'rtl' ? '، ' : ', ');
+	const key = `${locale}|${type}`;
+	let format = lists.get(key);
+	if (!format) {
+		format = new Intl.ListFormat(locale, { type: type === 'and' ? 'conjunction' : 'disjunction' });
+		lists.set(key, format);
+	}
+	return format.format(items);
+}
+
+/** A number written the way the language writes it ("1.234" nl, "1 234" fr, "1,234" en/ar). */
+export function numberText(
+	value: number,
+	locale: string,
+	options: Intl.NumberFormatOptions = {}
+): string {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let format = numbers.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(locale, options);
+		numbers.set(key, format);
+	}
+	return format.format(value);
+}

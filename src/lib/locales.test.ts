@@ -12,10 +12,14 @@ import { baseLocale, locales } from '$lib/paraglide/runtime.js';
 const ROOT = join(import.meta.dirname, '../../messages');
 
 type Variant = { match: Record<string, string> };
-type Message = string | { declarations?: string[]; selectors?: string[]; match: Record<string, string> }[];
+type Message =
+	string | { declarations?: string[]; selectors?: string[]; match: Record<string, string> }[];
 
 function file(locale: string, name: string): Record<string, Message> {
-	const json = JSON.parse(readFileSync(join(ROOT, locale, name), 'utf8')) as Record<string, Message>;
+	const json = JSON.parse(readFileSync(join(ROOT, locale, name), 'utf8')) as Record<
+		string,
+		Message
+	>;
 	delete json.$schema;
 	return json;
 }
@@ -59,7 +63,8 @@ function locals(message: Message): Set<string> {
 describe('every language has every message', () => {
 	it('has more than one language besides Dutch, each with a folder of message files', () => {
 		expect(OTHERS).toEqual(expect.arrayContaining(['en', 'fr', 'tr', 'ar']));
-		for (const locale of OTHERS) expect(readdirSync(join(ROOT, locale)).sort()).toEqual([...FILES].sort());
+		for (const locale of OTHERS)
+			expect(readdirSync(join(ROOT, locale)).sort()).toEqual([...FILES].sort());
 	});
 
 	for (const locale of OTHERS) {
