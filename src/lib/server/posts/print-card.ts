@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { isolate, textDirection, toLocale } from '$lib/i18n';
 import { locales, type Locale } from '$lib/paraglide/runtime.js';
 import { kindText, whenText } from '$lib/posts/describe';
+import { writingLanguage } from '$lib/profile/languages';
 import type { DbOrTx } from '../db/client';
 import { categories, neighbourhoods, users, type Post } from '../db/schema';
 import { categoryName } from '../categories/pilot';
@@ -23,6 +24,8 @@ export interface PrintCard {
 	kindWord: string;
 	title: string;
 	body: string;
+	/** The language the title and text are most likely written in, as on the post's page. */
+	textLang: string;
 	categoryIcon: string;
 	labels: { category: string; when: string; neighbourhood: string };
 	category: string;
@@ -34,12 +37,13 @@ export interface PrintCard {
 
 export function printCard(db: DbOrTx, post: Post, chosen: string | null): PrintCard {
 	const author = db
-		.select({ locale: users.locale })
+		.select({ locale: users.locale, languages: users.languages })
 		.from(users)
 		.where(eq(users.id, post.authorId))
 		.get();
 	const ownLocale = toLocale(author?.locale);
-	const locale = chosen && (locales as readonly string[]).includes(chosen) ? toLocale(chosen) : ownLocale;
+	const locale =
+		chosen && (locales as readonly string[]).includes(chosen) ? toLocale(chosen) : ownLocale;
 	const o = { locale };
 	const category = db.select().from(categories).where(eq(categories.id, post.categoryId)).get()!;
 	const hood = db
@@ -56,6 +60,7 @@ export function printCard(db: DbOrTx, post: Post, chosen: string | null): PrintC
 		kindWord: kindText(post.kind, locale),
 		title: post.title,
 		body: post.body,
+		textLang: writingLanguage(author?.languages ?? '[]', ownLocale),
 		categoryIcon: category.icon,
 		labels: {
 			category: m.post_label_category({}, o),
