@@ -3,6 +3,7 @@ import { DEMO, DEMO_PASSWORD, expect, expectAccessible, test } from '../fixtures
 import { signIn } from '../pages/auth';
 import { openTool } from '../pages/lending';
 import { freshDatabase, siteIsUp, startOwnSite } from '../own-site';
+import { say } from '../i18n/words';
 
 // A site of its own: a new version of the agreement makes every resident agree again, which
 // the other lending tests on the shared site do not expect.
@@ -51,11 +52,11 @@ test('the desk publishes a version with a Turkish text; a Turkish reader gets it
 		const text = maria.getByText(TURKISH);
 		await expect(text).toBeVisible();
 		await expect(text).toHaveAttribute('lang', 'tr');
-		await expect(maria.getByText('niet in jouw taal')).toHaveCount(0);
+		await expect(maria.getByText(say('tr', 'lending_agreement_in_dutch'))).toHaveCount(0);
 
 		await maria.goto(`/language?locale=fr&redirectTo=${encodeURIComponent(toolPath)}`);
-		// The note is Dutch until the French messages are merged; the text is the Dutch one.
-		await expect(maria.getByText(/Deze afspraken zijn er \(nog\) niet in jouw taal/)).toBeVisible();
+		// No French text: the Dutch one, with a note in French that says so.
+		await expect(maria.getByText(say('fr', 'lending_agreement_in_dutch'))).toBeVisible();
 		const dutch = maria.getByText(/Je leent het gereedschap gratis/);
 		await expect(dutch).toHaveAttribute('lang', 'nl');
 		await expect(maria.getByText(TURKISH)).toHaveCount(0);
