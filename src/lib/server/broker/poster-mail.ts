@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
+import { toLocale, isolate } from '$lib/i18n';
 import type { DbOrTx } from '../db/client';
 import { users, type Post } from '../db/schema';
 import { renderMail } from '../mail/layout';
@@ -23,7 +23,7 @@ export function tellPoster(
 	const author = tx.select().from(users).where(eq(users.id, post.authorId)).get();
 	if (!author) return;
 	const locale = toLocale(author.locale);
-	const title = post.title;
+	const title = isolate(post.title, locale);
 	const words = {
 		post_approved: [m.broker_approved_subject, m.broker_approved_body],
 		post_approved_edited: [m.broker_approved_subject, m.broker_approved_edited_body],
@@ -45,7 +45,10 @@ export function tellPoster(
 			...renderMail({
 				locale,
 				subject,
-				greeting: m.mail_greeting({ name: firstName(author.displayName) }, { locale }),
+				greeting: m.mail_greeting(
+					{ name: isolate(firstName(author.displayName), locale) },
+					{ locale }
+				),
 				paragraphs: [text],
 				action: { label: m.broker_see_post({}, { locale }), url: `${origin}/posts/${post.id}` }
 			})
