@@ -32,6 +32,8 @@ import { mailWaitlistFree } from '../lending/loan-mails';
 import { sendAlert } from '../alerts/message';
 import { BADGE_NAMES, badgeHolder, queueBadgeEndedMail } from '../trust/mails';
 import { notifyPerson } from './notify';
+import { readLetter } from '../letters/letters';
+import { suspendPerson } from '../broker/suspension';
 
 /**
  * Every message is written in the RECIPIENT's language (users.locale), never in the page
@@ -167,6 +169,35 @@ describe.each(OTHERS)('a recipient who reads %s, an actor on a Dutch page', (loc
 			(l) => m.followup_reminder_subject({ name: isolate('Rosa', l) }, { locale: l }),
 			'follow_up_reminder'
 		);
+	});
+
+	it('follow-up by letter: rendered and stored in the recipient language for the print page', () => {
+		const agreedAt = brussels('2026-05-05', '14:00');
+		const db = createTestDb();
+		const ctx = makeNeighbourhood(db);
+		const rosa = ctx.resident('Rosa Peeters', { role: 'broker', email: 'rosa@test.example' });
+		const ana = ctx.resident('Ana Yilmaz', { email: null, contactBy: 'letter', locale });
+		const made = createPost(db, rosa.id, makePostInput(ctx.category.id), true, agreedAt - 1000);
+		if (!made.ok) throw new Error('post');
+		const r = respond(db, made.post, ana.id, 'Ik kan dinsdag', agreedAt - 500);
+		if (!r.ok) throw new Error('respond');
+		if (!acceptResponse(db, r.response.id, rosa.id, agreedAt).ok) throw new Error('accept');
+		db.delete(outbox).run();
+		sendDueFollowUps(db, agreedAt + days(14), ORIGIN);
+		const row = expectInLanguage(db, ana, locale, (l) =>
+			m.followup_mail_subject({ name: isolate('Rosa', l) }, { locale: l })
+		);
+		expect(row.channel).toBe('letter');
+		expect(readLetter(db, row.id)!.locale).toBe(locale);
+	});
+
+	it('suspension by a broker', () => {
+		const db = createTestDb();
+		const ctx = makeNeighbourhood(db);
+		const broker = ctx.resident('Bea', { role: 'broker' });
+		const ana = ctx.resident('Ana', { email: 'ana@test.example', locale });
+		expect(suspendPerson(db, ana.id, broker.id, 'Herhaalde klachten', NOW)).not.toBeNull();
+		expectInLanguage(db, ana, locale, (l) => m.broker_suspended_subject({}, { locale: l }));
 	});
 
 	it('proposal to a helper and the match made to the requester', () => {
