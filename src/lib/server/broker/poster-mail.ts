@@ -25,12 +25,13 @@ export function tellPoster(
 	const locale = toLocale(author.locale);
 	const title = isolate(post.title, locale);
 	const words = {
-		post_approved: [m.broker_approved_subject, m.broker_approved_body],
-		post_approved_edited: [m.broker_approved_subject, m.broker_approved_edited_body],
-		post_rejected: [m.broker_rejected_subject, m.broker_rejected_body],
-		post_hidden: [m.broker_hidden_subject, m.broker_hidden_body]
+		post_approved: ['broker_approved_subject', 'broker_approved_body'],
+		post_approved_edited: ['broker_approved_subject', 'broker_approved_edited_body'],
+		post_rejected: ['broker_rejected_subject', 'broker_rejected_body'],
+		post_hidden: ['broker_hidden_subject', 'broker_hidden_body']
 	} as const;
-	const [subjectOf, bodyOf] = words[kind];
+	const [subjectKey, bodyKey] = words[kind];
+	const [subjectOf, bodyOf] = [m[subjectKey], m[bodyKey]];
 	const subject = subjectOf({ title }, { locale });
 	const text = bodyOf({ title, reason: reason ?? '' }, { locale });
 	enqueueMail(
@@ -42,6 +43,11 @@ export function tellPoster(
 			kind,
 			postId: post.id,
 			locale,
+			// Without e-mail the broker calls, and reads this in their own language.
+			call: {
+				subject: { key: subjectKey, params: { title: post.title } },
+				text: { key: bodyKey, params: { title: post.title, reason: reason ?? '' } }
+			},
 			...renderMail({
 				locale,
 				subject,

@@ -51,6 +51,15 @@ export function referPost(
 				userId: author.id,
 				kind: 'post_referred',
 				locale,
+				postId,
+				// Without e-mail the broker calls, and reads this in their own language.
+				call: {
+					subject: { key: 'intake_mail_referral_subject', params: {} },
+					text: {
+						key: 'intake_mail_referral_body',
+						params: { title: post.title, service: service.name }
+					}
+				},
 				...renderMail({
 					locale,
 					subject: m.intake_mail_referral_subject({}, { locale }),

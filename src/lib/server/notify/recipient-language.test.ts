@@ -11,7 +11,7 @@ import {
 import { isolate } from '$lib/i18n';
 import type { DB } from '../db/client';
 import { createTestDb } from '../db/test-db';
-import { outbox, posts, pushSubscriptions, type OutboxRow, type User } from '../db/schema';
+import { outbox, posts, pushSubscriptions, tasks, type OutboxRow, type User } from '../db/schema';
 import { createPost } from '../posts/create';
 import { acceptResponse, respond } from '../posts/responses';
 import { makePostInput, makeNeighbourhood } from '../testing/posts';
@@ -32,6 +32,7 @@ import { mailWaitlistFree } from '../lending/loan-mails';
 import { sendAlert } from '../alerts/message';
 import { BADGE_NAMES, badgeHolder, queueBadgeEndedMail } from '../trust/mails';
 import { notifyPerson } from './notify';
+import { renderTaskText, type CallText } from '../tasks/texts';
 import { readLetter } from '../letters/letters';
 import { suspendPerson } from '../broker/suspension';
 
@@ -379,5 +380,71 @@ describe('a mail to someone who reads Arabic', () => {
 		expect(row.htmlBody).toContain('<html lang="nl" dir="ltr">');
 		expect(row.htmlBody).toContain('text-align:left;');
 		expect(row.textBody).not.toContain('\u2068');
+	});
+});
+
+describe('a call task made instead of a mail, for someone without e-mail', () => {
+	/** The broker reads the task in their own language (Dutch here), not the resident's. */
+	function callTask(db: DB) {
+		const details = JSON.parse(db.select().from(tasks).get()!.details) as { call?: CallText };
+		expect(details.call).toBeDefined();
+		return {
+			subject: renderTaskText(details.call!.subject, 'nl'),
+			text: renderTaskText(details.call!.text, 'nl')
+		};
+	}
+
+	it('moderation: stores message keys, not the English words', () => {
+		const db = createTestDb();
+		const ctx = makeNeighbourhood(db);
+		const ana = ctx.resident('Ana', { email: null, locale: 'en', role: 'broker' });
+		const made = createPost(db, ana.id, makePostInput(ctx.category.id), true, NOW);
+		if (!made.ok) throw new Error('post');
+		db.transaction((tx) => tellPoster(tx, made.post, 'post_rejected', 'te vaag', ORIGIN, NOW));
+		const title = made.post.title;
+		expect(callTask(db)).toEqual({
+			subject: m.broker_rejected_subject({ title }, { locale: 'nl' }),
+			text: m.broker_rejected_body({ title, reason: 'te vaag' }, { locale: 'nl' })
+		});
+	});
+
+	it('referral and new conversation message: the same', () => {
+		const db = createTestDb();
+		const ctx = makeNeighbourhood(db);
+		const broker = ctx.resident('Bea', { role: 'broker', email: 'bea@test.example' });
+		// A broker's request is open without moderation, so Bea can answer it.
+		const ana = ctx.resident('Ana', { email: null, locale: 'en', role: 'broker' });
+		const made = createPost(db, ana.id, makePostInput(ctx.category.id), true, NOW);
+		if (!made.ok) throw new Error('post');
+		const r = respond(db, made.post, broker.id, 'Ik kan dinsdag', NOW);
+		if (!r.ok) throw new Error(r.error);
+		sendMessage(db, r.response.id, broker.id, 'Dag Ana', ORIGIN, NOW);
+		const title = made.post.title;
+		expect(callTask(db)).toEqual({
+			subject: m.talk_notice_subject({ name: 'Bea' }, { locale: 'nl' }),
+			text: m.talk_notice_body({ name: 'Bea', title }, { locale: 'nl' })
+		});
+		db.delete(tasks).run();
+		const service = addService(
+			db,
+			broker.id,
+			ctx.hood.id,
+			{
+				name: 'OCMW Sociale dienst',
+				description: '',
+				kind: 'social',
+				categoryIds: [],
+				phone: '',
+				address: '',
+				website: '',
+				openingHours: []
+			},
+			NOW
+		);
+		referPost(db, broker.id, made.post.id, service.id, '', NOW);
+		expect(callTask(db)).toEqual({
+			subject: m.intake_mail_referral_subject({}, { locale: 'nl' }),
+			text: m.intake_mail_referral_body({ title, service: 'OCMW Sociale dienst' }, { locale: 'nl' })
+		});
 	});
 });

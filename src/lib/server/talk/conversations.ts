@@ -235,6 +235,11 @@ export function sendMessage(
 				kind: 'message_notice',
 				locale,
 				postId: sides.post.id,
+				// Without e-mail the broker calls, and reads this in their own language.
+				call: {
+					subject: { key: 'talk_notice_subject', params: { name } },
+					text: { key: 'talk_notice_body', params: { name, title: sides.post.title } }
+				},
 				...renderMail({
 					locale,
 					subject: m.talk_notice_subject({ name: isolate(name, locale) }, { locale }),
