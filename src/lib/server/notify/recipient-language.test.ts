@@ -15,7 +15,8 @@ import { outbox, posts, pushSubscriptions, tasks, type OutboxRow, type User } fr
 import { createPost } from '../posts/create';
 import { acceptResponse, respond } from '../posts/responses';
 import { makePostInput, makeNeighbourhood } from '../testing/posts';
-import { makeLendingNeighbourhood } from '../testing/lending';
+import { makeLendingNeighbourhood, NOW as LENDING_NOW } from '../testing/lending';
+import { reserveTool } from '../lending/reservations';
 import { brussels } from '../testing/dates';
 import { days } from '../calendar';
 import { firstName } from '../profile/public';
@@ -264,6 +265,22 @@ describe.each(OTHERS)('a recipient who reads %s, an actor on a Dutch page', (loc
 		expectInLanguage(db, ana, locale, (l) =>
 			m.loans_mail_waitlist_subject({ tool: isolate('Boormachine', l) }, { locale: l })
 		);
+	});
+
+	it('loan confirmation, with the pick-up place and its opening hours', () => {
+		const db = createTestDb();
+		const lending = makeLendingNeighbourhood(db);
+		const ana = lending.borrower({ email: 'ana@test.example', locale, displayName: 'Ana' });
+		reserveTool(
+			db,
+			{ toolId: lending.drill, borrowerId: ana.id, startDate: '2026-03-11', endDate: '2026-03-13' },
+			LENDING_NOW,
+			ORIGIN
+		);
+		const row = expectInLanguage(db, ana, locale, (l) =>
+			m.loans_mail_confirm_subject({ tool: isolate('Boormachine', l) }, { locale: l })
+		);
+		expect(row.textBody).toContain(m.weekday_1({}, { locale }));
 	});
 
 	it('new-request alert by e-mail, and its short text by SMS', () => {
