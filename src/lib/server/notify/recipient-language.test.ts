@@ -87,7 +87,7 @@ describe.each(OTHERS)('a recipient who reads %s, an actor on a Dutch page', (loc
 		expectInLanguage(db, ana, locale, (l) => m.account_mail_reset_subject({}, { locale: l }));
 	});
 
-	it('moderation: post approved, rejected, hidden', () => {
+	it('moderation (a request turned down)', () => {
 		const db = createTestDb();
 		const ctx = makeNeighbourhood(db);
 		const ana = ctx.resident('Ana', { email: 'ana@test.example', locale, role: 'broker' });
@@ -131,7 +131,7 @@ describe.each(OTHERS)('a recipient who reads %s, an actor on a Dutch page', (loc
 		expect(row.textBody).toContain(m.weekday_1({}, { locale }));
 	});
 
-	it('new conversation message, match made, follow-up and its reminder', () => {
+	it('new conversation message, follow-up and its reminder', () => {
 		const agreedAt = brussels('2026-05-05', '14:00');
 		const db = createTestDb();
 		const ctx = makeNeighbourhood(db);
