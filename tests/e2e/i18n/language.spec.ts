@@ -61,7 +61,7 @@ test('the header names each language in its own script, with its lang and dir', 
 		['Français', 'fr', 'ltr'],
 		['Türkçe', 'tr', 'ltr'],
 		['العربية', 'ar', 'rtl']
-	]) {
+	] as const) {
 		const link = nav.getByRole('link', { name, exact: true });
 		await expect(link).toHaveAttribute('lang', lang);
 		await expect(link).toHaveAttribute('dir', dir);
