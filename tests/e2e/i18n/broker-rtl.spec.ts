@@ -75,6 +75,47 @@ test.describe('a broker who reads Arabic', () => {
 			await expectRightToLeft(page);
 		}
 	});
+
+	test('reads every list of the broker and the desk right to left on a phone', async ({
+		asBroker: page
+	}) => {
+		test.setTimeout(180_000);
+		await page.setViewportSize(PHONE);
+		await page.goto('/language?locale=ar&redirectTo=/broker');
+		for (const path of [
+			'/broker',
+			'/broker/moderation',
+			'/broker/requests',
+			'/broker/signals',
+			'/broker/letters',
+			'/broker/audit',
+			'/desk',
+			'/desk/book',
+			'/desk/staff',
+			'/desk/agreement',
+			'/desk/figures',
+			'/desk/tools/1'
+		]) {
+			await page.goto(path);
+			await expectRightToLeft(page);
+			await expectAccessible(page);
+		}
+	});
+});
+
+test('an admin who reads Arabic works right to left', async ({ asAdmin: page }) => {
+	await page.setViewportSize(PHONE);
+	await page.goto('/language?locale=ar&redirectTo=/admin');
+	try {
+		await expect(page).toHaveURL(/\/admin$/);
+		await expectRightToLeft(page);
+		await expectAccessible(page);
+		await page.goto('/admin/neighbourhoods/1');
+		await expectRightToLeft(page);
+		await expectAccessible(page);
+	} finally {
+		await page.goto('/language?locale=nl&redirectTo=/');
+	}
 });
 
 /** Arabic letters from the digits of now: a name no earlier test used. */
