@@ -36,8 +36,8 @@ export function longDate(date: string, locale: string, { weekday = true } = {}):
 }
 
 /** "zaterdag 12 december": a local date string, shown without any time zone shift. */
-export function dateText(date: string): string {
-	return dateTimeFormat(getLocale(), {
+export function dateText(date: string, locale: string = getLocale()): string {
+	return dateTimeFormat(locale, {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',

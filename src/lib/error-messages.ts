@@ -105,6 +105,7 @@ export {
 	intake_err_consent,
 	intake_err_house,
 	intake_err_language,
+	intake_err_locale,
 	intake_err_name,
 	intake_err_no_neighbourhood,
 	intake_err_not_proxy,

@@ -6,6 +6,18 @@ export function toLocale(value: string | null | undefined): Locale {
 	return value && isLocale(value) ? value : baseLocale;
 }
 
+/**
+ * The language a person's messages go in when a broker registers them: the one the broker
+ * chose with them, else the first language they speak that the site has, else Dutch.
+ */
+export function messageLanguage(
+	chosen: string | null | undefined,
+	spoken: readonly string[]
+): Locale {
+	if (chosen && isLocale(chosen)) return chosen;
+	return spoken.find((l): l is Locale => isLocale(l)) ?? baseLocale;
+}
+
 /** "rtl" for right-to-left languages, otherwise "ltr". */
 export const textDirection = textDirectionOf;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLanguageCode } from '$lib/profile/languages';
+import { isLocale } from '$lib/paraglide/runtime.js';
 import { emailField, idField, textField } from './fields';
 import { SIGNAL_KINDS } from '$lib/signals/kinds';
 import { CONTACT_WAYS } from '$lib/intake/contact';
@@ -12,6 +13,11 @@ export const intakeSchema = z.object({
 	// Ticked from the list of languages the profile offers (not typed codes).
 	languages: z.array(z.string()).refine((a) => a.every(isLanguageCode), 'intake_err_language'),
 	contactBy: z.enum(CONTACT_WAYS, { error: 'err_required' }).default('phone'),
+	// The language of their mail, SMS and letters; empty: the first site language they speak.
+	locale: z
+		.string()
+		.default('')
+		.refine((v) => v === '' || isLocale(v), 'intake_err_locale'),
 	consent: z.boolean().refine((v) => v, 'intake_err_consent')
 });
 export type IntakeForm = z.infer<typeof intakeSchema>;
@@ -69,4 +75,9 @@ export const residentNoteSchema = z.object({
 		min: [3, 'broker_err_note'],
 		multiline: true
 	})
+});
+
+/** The language of a person's messages, set by their broker (the reach page). */
+export const messageLanguageSchema = z.object({
+	locale: z.string().refine((v) => isLocale(v), 'intake_err_locale')
 });

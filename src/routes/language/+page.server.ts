@@ -1,6 +1,6 @@
 import { redirect, type Cookies } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { cookieName } from '$lib/paraglide/runtime.js';
+import { rememberLanguage } from '$lib/server/language-cookie';
 import { toLocale } from '$lib/i18n';
 import { db } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
@@ -16,12 +16,7 @@ function choose(
 	back: unknown
 ): never {
 	const chosen = toLocale(locale);
-	cookies.set(cookieName, chosen, {
-		path: '/',
-		httpOnly: false,
-		sameSite: 'lax',
-		maxAge: 400 * 24 * 3600
-	});
+	rememberLanguage(cookies, chosen);
 	// Remembered on the account too, so mail arrives in the chosen language.
 	if (user) db.update(users).set({ locale: chosen }).where(eq(users.id, user.id)).run();
 	redirect(303, safeRedirect(back));

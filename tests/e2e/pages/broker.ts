@@ -9,6 +9,8 @@ export interface Caller {
 	/** The languages ticked in the list, by their names, e.g. ["Nederlands", "Frans"]. */
 	languages?: string[];
 	contactBy?: 'Telefoon' | 'Langsgaan' | 'Brief via een buur';
+	/** The language of their letters and messages, by its own name, e.g. "Français". */
+	messageLanguage?: string;
 }
 
 /**
@@ -29,6 +31,11 @@ export async function fillIntake(
 	const languages = page.getByRole('group', { name: 'Talen die de persoon spreekt' });
 	for (const l of c.languages ?? []) await languages.getByRole('checkbox', { name: l }).check();
 	if (c.contactBy) await page.getByRole('radio', { name: c.contactBy, exact: true }).check();
+	if (c.messageLanguage)
+		await page
+			.getByRole('group', { name: 'In welke taal krijgt de persoon brieven en berichten?' })
+			.getByRole('radio', { name: c.messageLanguage, exact: true })
+			.check();
 	if (options.consent ?? true)
 		await page.getByLabel('De persoon gaf toestemming om ingeschreven te worden.').check();
 }

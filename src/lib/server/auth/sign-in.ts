@@ -1,7 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
-import { cookieName } from '$lib/paraglide/runtime.js';
 import type { DB } from '../db/client';
 import type { User } from '../db/schema';
+import { rememberLanguage } from '../language-cookie';
 import { log } from '../log';
 import { setSessionCookie } from './cookie';
 import { createSession, type SessionInfo } from './session';
@@ -17,12 +17,7 @@ export function startSession(
 ): SessionInfo {
 	const { token, session } = createSession(db, user.id, now);
 	setSessionCookie(cookies, url, token, session.expiresAt);
-	cookies.set(cookieName, user.locale, {
-		path: '/',
-		httpOnly: false,
-		sameSite: 'lax',
-		maxAge: 400 * 24 * 3600
-	});
+	rememberLanguage(cookies, user.locale);
 	log.info('auth.sign_in', { user: user.id, client });
 	return session;
 }

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { isLanguageCode } from '$lib/profile/languages';
+import { messageLanguage } from '$lib/i18n';
 import type { ContactWay } from '$lib/intake/contact';
 import type { DB, DbOrTx } from '../db/client';
 import {
@@ -25,6 +26,8 @@ export interface IntakeInput {
 	houseNumber: string;
 	languages: string[];
 	contactBy: ContactWay;
+	/** The language of their messages, chosen with them; empty: the first site language they speak. */
+	locale?: string;
 	/** The broker asked and the person agreed to be registered. */
 	consent: boolean;
 }
@@ -85,6 +88,7 @@ export function registerResident(
 				approxLat: approx.lat,
 				approxLon: approx.lon,
 				contactBy: input.contactBy,
+				locale: messageLanguage(input.locale, languages),
 				createdAt: now
 			})
 			.returning()
@@ -100,7 +104,7 @@ export function registerResident(
 				subjectType: 'user',
 				subjectId: user.id,
 				neighbourhoodId: street.neighbourhoodId,
-				detail: { contactBy: input.contactBy }
+				detail: { contactBy: input.contactBy, locale: user.locale }
 			},
 			now
 		);

@@ -38,6 +38,7 @@ const names: Record<string, () => string> = {
 	'resident.suspend': m.audit_resident_suspend,
 	'resident.unsuspend': m.audit_resident_unsuspend,
 	'resident.reach_set': m.audit_resident_reach_set,
+	'resident.language_set': m.audit_resident_language_set,
 	'post.restore': m.audit_post_restore,
 	'follow_up.answer_for': m.audit_follow_up_answer_for,
 	'neighbourhood.broker_settings': m.audit_neighbourhood_broker_settings,

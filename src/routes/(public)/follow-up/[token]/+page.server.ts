@@ -1,8 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { cookieName, getLocale } from '$lib/paraglide/runtime.js';
-import { toLocale } from '$lib/i18n';
+import { speakRecipientLanguage } from '$lib/server/language-cookie';
 import { followUpAnswerSchema, toFollowUpAnswer } from '$lib/schemas/followup';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
@@ -23,19 +22,8 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 	const callUs = callUsList(db, { neighbourhoodId: linkNeighbourhood(db, params.token) });
 	if (!check.ok) return { state: check.reason, about: null, form, callUs };
 	const { person, other, post } = followUpContext(db, check.followUp);
-	// The form speaks the person's language (the browser may be someone else's). Once applied,
-	// ?lang= marks it, so choosing another language on the page still works.
-	const locale = toLocale(person.locale);
-	if (!url.searchParams.has('lang')) {
-		if (locale !== getLocale())
-			cookies.set(cookieName, locale, {
-				path: '/',
-				httpOnly: false,
-				sameSite: 'lax',
-				maxAge: 400 * 24 * 3600
-			});
-		redirect(303, `${url.pathname}?lang=${locale}`);
-	}
+	// The form speaks the person's language (the browser may be someone else's).
+	speakRecipientLanguage(cookies, url, person.locale);
 	return {
 		state: 'ready' as const,
 		about: {

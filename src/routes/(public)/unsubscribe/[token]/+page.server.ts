@@ -1,6 +1,8 @@
 import { alertSettingsOf } from '$lib/server/alerts/settings';
 import { unsubscribeByToken, unsubscribeTokenOwner } from '$lib/server/alerts/unsubscribe';
+import { messageLanguageOf } from '$lib/server/broker/message-language';
 import * as clock from '$lib/server/clock';
+import { speakRecipientLanguage } from '$lib/server/language-cookie';
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,9 +11,10 @@ import type { Actions, PageServerLoad } from './$types';
 // POST is the button, and also the one-click request a mail program sends for the mail's
 // List-Unsubscribe-Post header (RFC 8058), from its own servers: hooks.server.ts lets only this
 // route take a form post from another origin (see handleFormOrigin).
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, cookies, url }) => {
 	const owner = unsubscribeTokenOwner(db, params.token);
 	if (!owner) return { state: 'invalid' as const };
+	speakRecipientLanguage(cookies, url, messageLanguageOf(db, owner));
 	return {
 		state: alertSettingsOf(db, owner).rhythm === 'never' ? ('already' as const) : ('ready' as const)
 	};

@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
+import { toLocale } from '$lib/i18n';
 import { proxySchema } from '$lib/schemas/intake';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import { linkProxy, proxiesOf, revokeProxy } from '$lib/server/broker/carers';
@@ -42,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
 			address: street ? `${street.name} ${r.houseNumber ?? ''}`.trim() : null,
 			contactBy: r.contactBy,
 			languages: (JSON.parse(r.languages) as string[]).filter(isLanguageCode),
+			locale: toLocale(r.locale),
 			hasEmail: !!r.email
 		},
 		// Just registered (from the intake form): the page says so above what was noted.

@@ -1,4 +1,9 @@
 import { error } from '@sveltejs/kit';
+import { fail, message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { LANGUAGE_NAMES } from '$lib/i18n';
+import { messageLanguageSchema } from '$lib/schemas/intake';
+import { messageLanguageOf, setMessageLanguage } from '$lib/server/broker/message-language';
 import { m } from '$lib/paraglide/messages.js';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import { getResident } from '$lib/server/broker/residents';
@@ -27,7 +32,12 @@ export const load: PageServerLoad = async (event) => {
 		person: { id: person.id, displayName: person.displayName, timeZone: person.timeZone },
 		last: lastReached(db, [person.id]).get(person.id) ?? null,
 		channels: reach.channels,
-		form: await reachForm(reach)
+		form: await reachForm(reach),
+		languageForm: await superValidate(
+			{ locale: messageLanguageOf(db, person.id) },
+			zod4(messageLanguageSchema),
+			{ id: 'language', errors: false }
+		)
 	};
 };
 
@@ -36,5 +46,22 @@ export const actions: Actions = {
 		const { user, person } = guard(event);
 		const saved = m.notify_broker_saved({ name: person.displayName });
 		return submitReach(db, event.request, person.id, user.id, saved, clock.now());
+	},
+	// The language of their mail, SMS and letters, chosen with them on the phone (audited).
+	language: async (event) => {
+		const { user, person } = guard(event);
+		const form = await superValidate(event.request, zod4(messageLanguageSchema), {
+			id: 'language'
+		});
+		if (!form.valid) return fail(400, { languageForm: form });
+		const result = setMessageLanguage(db, person.id, user.id, form.data.locale, clock.now());
+		if (!result.ok) return setError(form, 'locale', 'intake_err_locale');
+		return message(form, {
+			type: 'ok',
+			text: m.intake_locale_saved({
+				name: person.displayName,
+				language: LANGUAGE_NAMES[result.locale]!
+			})
+		});
 	}
 };
