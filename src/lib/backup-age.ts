@@ -1,4 +1,4 @@
-/** How the admin page words a backup's age: counts start at 2, so no plural rules are needed. */
+/** How old a backup is, in the unit the admin page words it in (`agoText` in $lib/intl). */
 export type BackupAge = { unit: 'now' } | { unit: 'minutes' | 'hours' | 'days'; count: number };
 
 export function backupAge(seconds: number): BackupAge {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isolate, textDirection } from '$lib/i18n';
 import { longDate, monthText } from '$lib/dates';
-import { listText, numberText } from '$lib/intl';
+import { agoText, listText, numberText } from '$lib/intl';
 
 // Dates, numbers and lists are written the way each of the five languages writes them (issue
 // 19), by Intl rather than by pasting strings; plural forms are checked in locales.test.ts.
@@ -57,5 +57,14 @@ describe('text people wrote, inside a sentence', () => {
 	it('is left alone in a left-to-right sentence, so a Dutch SMS keeps its cheap alphabet', () => {
 		expect(isolate('Boodschappen', 'nl')).toBe('Boodschappen');
 		expect(isolate('', 'ar')).toBe('');
+	});
+});
+
+describe('how long ago, per language', () => {
+	it('uses each language’s own plural forms, Arabic’s dual too', () => {
+		expect(agoText(2, 'day', 'nl')).toBe('2 dagen geleden');
+		expect(agoText(2, 'day', 'ar')).toBe('قبل يومين');
+		expect(agoText(11, 'hour', 'tr')).toBe('11 saat önce');
+		expect(agoText(45, 'minute', 'fr')).toBe('il y a 45 minutes');
 	});
 });

@@ -63,3 +63,15 @@ export function numberText(
 	}
 	return format.format(value);
 }
+
+const relative = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "3 dagen geleden" / "قبل يومين": how long ago, with the language's own plural forms. */
+export function agoText(count: number, unit: 'minute' | 'hour' | 'day', locale: string): string {
+	let format = relative.get(locale);
+	if (!format) {
+		format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+		relative.set(locale, format);
+	}
+	return format.format(-count, unit);
+}

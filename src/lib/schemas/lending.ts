@@ -41,18 +41,24 @@ export const deskBookingSchema = reservationSchema.pick({ startDate: true, endDa
 	safetyExplained: z.boolean().refine((v) => v, 'desk_err_safety_explained')
 });
 
-const agreementText = textField({
-	max: 8000,
-	required: 'desk_err_agreement_text',
-	min: [20, 'desk_err_agreement_text'],
-	multiline: true
+const agreementText = (required: boolean) =>
+	textField({
+		max: 8000,
+		required: required ? 'desk_err_agreement_text' : undefined,
+		min: [20, 'desk_err_agreement_text'],
+		multiline: true
+	});
+
+/** A new version of the borrower agreement: Dutch always, the other site languages when written. */
+export const agreementTextSchema = z.object({
+	nl: agreementText(true),
+	en: agreementText(false),
+	fr: agreementText(false),
+	tr: agreementText(false),
+	ar: agreementText(false)
 });
 
-/** A new version of the borrower agreement, in both languages. */
-export const agreementTextSchema = z.object({
-	nl: agreementText,
-	en: agreementText
-});
+export type AgreementTexts = z.infer<typeof agreementTextSchema>;
 
 /** The desk cancels a reservation, with one reason from the list (chosen, never assumed). */
 export const deskCancelSchema = z.object({

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { isolate } from '$lib/i18n';
 import type { Locale } from '$lib/paraglide/runtime.js';
 import { bandText } from '$lib/posts/describe';
 import type { DbOrTx } from '../db/client';
@@ -37,7 +38,7 @@ export function sendAlert(
 		list: requests.map((r) => ({
 			text: m.alerts_mail_item(
 				{
-					title: r.title,
+					title: isolate(r.title, locale),
 					category: categoryName(r.categoryNames, locale),
 					distance: bandText(distanceBand(r.metres), locale)
 				},
@@ -56,7 +57,10 @@ export function sendAlert(
 		]
 	});
 	const short = (locale: Locale) =>
-		m.alerts_short({ count, title: cut(requests[0]!.title, SHORT_TITLE) }, { locale });
+		m.alerts_short(
+			{ count, title: isolate(cut(requests[0]!.title, SHORT_TITLE), locale) },
+			{ locale }
+		);
 	notifyPerson(
 		tx,
 		person.id,

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
+import { toLocale, isolate } from '$lib/i18n';
 import { renderMail } from '../mail/layout';
 import type { MailToSend } from '../mail/outbox';
 
@@ -23,7 +23,7 @@ export function resetPasswordMail(user: Recipient, to: string, url: string): Mai
 		...renderMail({
 			locale,
 			subject: m.account_mail_reset_subject({}, { locale }),
-			greeting: m.mail_greeting({ name: user.displayName }, { locale }),
+			greeting: m.mail_greeting({ name: isolate(user.displayName, locale) }, { locale }),
 			paragraphs: [m.account_mail_reset_body({}, { locale })],
 			action: { label: m.account_mail_reset_action({}, { locale }), url },
 			after: m.account_mail_reset_after({}, { locale })
@@ -39,7 +39,7 @@ export function confirmNewEmailMail(user: Recipient, newAddress: string, url: st
 		...renderMail({
 			locale,
 			subject: m.account_mail_change_subject({}, { locale }),
-			greeting: m.mail_greeting({ name: user.displayName }, { locale }),
+			greeting: m.mail_greeting({ name: isolate(user.displayName, locale) }, { locale }),
 			paragraphs: [m.account_mail_change_body({}, { locale })],
 			action: { label: m.account_mail_change_action({}, { locale }), url },
 			after: m.account_mail_change_after({}, { locale })
@@ -60,7 +60,7 @@ export function emailChangeNoticeMail(
 		...renderMail({
 			locale,
 			subject: m.account_mail_notice_subject({}, { locale }),
-			greeting: m.mail_greeting({ name: user.displayName }, { locale }),
+			greeting: m.mail_greeting({ name: isolate(user.displayName, locale) }, { locale }),
 			paragraphs: [m.account_mail_notice_body({ email: newAddress }, { locale })],
 			after: m.account_mail_not_you({ url: resetUrl }, { locale })
 		})
@@ -78,7 +78,7 @@ export function emailInUseMail(owner: Recipient, to: string, signInUrl: string):
 		...renderMail({
 			locale,
 			subject: m.account_mail_in_use_subject({}, { locale }),
-			greeting: m.mail_greeting({ name: owner.displayName }, { locale }),
+			greeting: m.mail_greeting({ name: isolate(owner.displayName, locale) }, { locale }),
 			paragraphs: [m.account_mail_in_use_body({}, { locale })],
 			action: { label: m.account_mail_in_use_action({}, { locale }), url: signInUrl },
 			after: m.mail_ignore_if_not_you({}, { locale })
@@ -94,7 +94,7 @@ export function passwordChangedMail(user: Recipient, to: string, resetUrl: strin
 		...renderMail({
 			locale,
 			subject: m.account_mail_password_subject({}, { locale }),
-			greeting: m.mail_greeting({ name: user.displayName }, { locale }),
+			greeting: m.mail_greeting({ name: isolate(user.displayName, locale) }, { locale }),
 			paragraphs: [m.account_mail_password_body({}, { locale })],
 			after: m.account_mail_not_you({ url: resetUrl }, { locale })
 		})

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
+import { toLocale, isolate } from '$lib/i18n';
 import { renderMail } from '../mail/layout';
 import type { MailToSend } from '../mail/outbox';
 
@@ -21,7 +21,7 @@ export function verifyEmailMail(user: Recipient, to: string, url: string): MailT
 		...renderMail({
 			locale,
 			subject: m.mail_verify_subject({}, { locale }),
-			greeting: m.mail_greeting({ name: user.displayName }, { locale }),
+			greeting: m.mail_greeting({ name: isolate(user.displayName, locale) }, { locale }),
 			paragraphs: [m.mail_verify_body({}, { locale })],
 			action: { label: m.mail_verify_action({}, { locale }), url },
 			after: m.mail_verify_after({}, { locale })
@@ -46,7 +46,7 @@ export function alreadyRegisteredMail(
 		...renderMail({
 			locale,
 			subject: m.mail_already_subject({}, { locale }),
-			greeting: m.mail_greeting({ name: user.displayName }, { locale }),
+			greeting: m.mail_greeting({ name: isolate(user.displayName, locale) }, { locale }),
 			paragraphs: [
 				m.mail_already_body({}, { locale }),
 				m.mail_already_reset({ url: resetUrl }, { locale })

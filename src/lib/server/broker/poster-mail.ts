@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
+import { toLocale, isolate } from '$lib/i18n';
 import type { DbOrTx } from '../db/client';
 import { users, type Post } from '../db/schema';
 import { renderMail } from '../mail/layout';
@@ -23,14 +23,15 @@ export function tellPoster(
 	const author = tx.select().from(users).where(eq(users.id, post.authorId)).get();
 	if (!author) return;
 	const locale = toLocale(author.locale);
-	const title = post.title;
+	const title = isolate(post.title, locale);
 	const words = {
-		post_approved: [m.broker_approved_subject, m.broker_approved_body],
-		post_approved_edited: [m.broker_approved_subject, m.broker_approved_edited_body],
-		post_rejected: [m.broker_rejected_subject, m.broker_rejected_body],
-		post_hidden: [m.broker_hidden_subject, m.broker_hidden_body]
+		post_approved: ['broker_approved_subject', 'broker_approved_body'],
+		post_approved_edited: ['broker_approved_subject', 'broker_approved_edited_body'],
+		post_rejected: ['broker_rejected_subject', 'broker_rejected_body'],
+		post_hidden: ['broker_hidden_subject', 'broker_hidden_body']
 	} as const;
-	const [subjectOf, bodyOf] = words[kind];
+	const [subjectKey, bodyKey] = words[kind];
+	const [subjectOf, bodyOf] = [m[subjectKey], m[bodyKey]];
 	const subject = subjectOf({ title }, { locale });
 	const text = bodyOf({ title, reason: reason ?? '' }, { locale });
 	enqueueMail(
@@ -42,10 +43,18 @@ export function tellPoster(
 			kind,
 			postId: post.id,
 			locale,
+			// Without e-mail the broker calls, and reads this in their own language.
+			call: {
+				subject: { key: subjectKey, params: { title: post.title } },
+				text: { key: bodyKey, params: { title: post.title, reason: reason ?? '' } }
+			},
 			...renderMail({
 				locale,
 				subject,
-				greeting: m.mail_greeting({ name: firstName(author.displayName) }, { locale }),
+				greeting: m.mail_greeting(
+					{ name: isolate(firstName(author.displayName), locale) },
+					{ locale }
+				),
 				paragraphs: [text],
 				action: { label: m.broker_see_post({}, { locale }), url: `${origin}/posts/${post.id}` }
 			})

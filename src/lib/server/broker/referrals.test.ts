@@ -41,7 +41,7 @@ describe('referPost', () => {
 		expect(mail.toAddress).toBe('maria@test.example');
 		expect(mail.textBody).toContain('OCMW Sociale dienst');
 		expect(mail.textBody).toContain('03 000 00 00');
-		expect(mail.textBody).toContain('ma 09:00–12:00');
+		expect(mail.textBody).toContain('maandag 09:00 tot 12:00');
 		expect(countReferrals(db, [hood.id], NOW, NOW + 1)).toEqual({ social: 1 });
 		expect(countReferrals(db, [hood.id], NOW + 1, NOW + 2)).toEqual({});
 		expect(referPost(db, broker.id, post.post.id, ocmw.id, '', NOW)).toMatchObject({ ok: false });

@@ -1,6 +1,6 @@
 import { and, count, eq, gte, inArray, lt } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
+import { toLocale, isolate } from '$lib/i18n';
 import type { DB, DbOrTx } from '../db/client';
 import { posts, referrals, services, users } from '../db/schema';
 import { recordAudit } from '../audit/audit';
@@ -34,7 +34,8 @@ export function referPost(
 	const locale = toLocale(author.locale);
 	const details = [
 		service.phone && m.intake_mail_referral_phone({ phone: service.phone }, { locale }),
-		service.address && m.intake_mail_referral_address({ address: service.address }, { locale }),
+		service.address &&
+			m.intake_mail_referral_address({ address: isolate(service.address, locale) }, { locale }),
 		service.openingHours !== '[]' &&
 			m.intake_mail_referral_hours({ hours: openingLine(service, locale) }, { locale }),
 		service.website && m.intake_mail_referral_website({ website: service.website }, { locale })
@@ -50,12 +51,24 @@ export function referPost(
 				userId: author.id,
 				kind: 'post_referred',
 				locale,
+				postId,
+				// Without e-mail the broker calls, and reads this in their own language.
+				call: {
+					subject: { key: 'intake_mail_referral_subject', params: {} },
+					text: {
+						key: 'intake_mail_referral_body',
+						params: { title: post.title, service: service.name }
+					}
+				},
 				...renderMail({
 					locale,
 					subject: m.intake_mail_referral_subject({}, { locale }),
-					greeting: m.mail_greeting({ name: author.displayName }, { locale }),
+					greeting: m.mail_greeting({ name: isolate(author.displayName, locale) }, { locale }),
 					paragraphs: [
-						m.intake_mail_referral_body({ title: post.title, service: service.name }, { locale }),
+						m.intake_mail_referral_body(
+							{ title: isolate(post.title, locale), service: isolate(service.name, locale) },
+							{ locale }
+						),
 						...(service.description ? [service.description] : []),
 						...details
 					],

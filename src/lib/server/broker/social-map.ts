@@ -2,6 +2,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import { services, type Service } from '../db/schema';
 import { recordAudit } from '../audit/audit';
+import { m } from '$lib/paraglide/messages.js';
+import type { Locale } from '$lib/paraglide/runtime.js';
+import { weekdayName } from '$lib/dates';
+import { listText } from '$lib/intl';
 
 export interface OpeningSlot {
 	day: number;
@@ -122,13 +126,16 @@ export function removeService(db: DB, actorId: string, service: Service, now: nu
 	});
 }
 
-/** Opening hours as one plain line, e.g. "ma 09:00–12:00, wo 13:00–16:00". */
-export function openingLine(service: Service, locale: string): string {
-	const days = (locale === 'en' ? 'Mon Tue Wed Thu Fri Sat Sun' : 'ma di wo do vr za zo').split(
-		' '
-	);
+/** Opening hours as one plain line in a language, e.g. "maandag 09:00 tot 12:00, woensdag …". */
+export function openingLine(service: Service, locale: Locale): string {
 	const slots = JSON.parse(service.openingHours) as OpeningSlot[];
-	return slots.map((s) => `${days[s.day - 1]} ${s.from}–${s.to}`).join(', ');
+	return listText(
+		slots.map(
+			(s) => `${weekdayName(s.day, locale)} ${m.time_range({ from: s.from, to: s.to }, { locale })}`
+		),
+		locale,
+		'unit'
+	);
 }
 
 const DAY_WORDS: Record<string, number> = {

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
+import { isolate } from '$lib/i18n';
 import { recordAudit } from '../audit/audit';
 import type { DB } from '../db/client';
 import { auditLog, posts, sessions, users, type User } from '../db/schema';
@@ -54,7 +55,7 @@ export function suspendPerson(
 			(locale) => ({
 				subject: m.broker_suspended_subject({}, { locale }),
 				paragraphs: [
-					m.broker_suspended_body({ reason }, { locale }),
+					m.broker_suspended_body({ reason: isolate(reason, locale) }, { locale }),
 					m.broker_suspended_next({}, { locale })
 				]
 			}),

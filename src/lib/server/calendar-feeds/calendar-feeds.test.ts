@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
+import { m } from '$lib/paraglide/messages.js';
+import { baseLocale, locales } from '$lib/paraglide/runtime.js';
+import { isolate } from '$lib/i18n';
 import { users, type User } from '../db/schema';
 import { endMatch } from '../posts/responses';
 import { cancelReservation } from '../lending/reservations';
@@ -218,6 +221,19 @@ describe('a person’s calendar feed', () => {
 			'Bring back Boormachine'
 		]);
 	});
+
+	it.each(locales.filter((l) => l !== baseLocale))(
+		'writes its titles in the owner’s language (%s), the tool’s name set apart',
+		(locale) => {
+			const sam = f.resident('Sam Smith', { locale });
+			f.reserve(sam, '2026-03-11', '2026-03-13', NOW);
+			const tool = isolate('Boormachine', locale);
+			expect(parse(fetchFeed(personFeed(sam))).events.map((e) => e.summary)).toEqual([
+				m.calendar_pickup({ tool }, { locale }),
+				m.calendar_return({ tool }, { locale })
+			]);
+		}
+	);
 });
 
 describe('the secret address', () => {

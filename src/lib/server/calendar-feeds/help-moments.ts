@@ -2,6 +2,7 @@ import { and, eq, inArray, ne, notInArray, or } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
 import type { DayPart } from '$lib/day-parts';
+import { isolate } from '$lib/i18n';
 import { localDate, localInstant, shiftDate, weekdayOf } from '../calendar';
 import { matches, neighbourhoods, posts, users, type Match, type Post } from '../db/schema';
 import type { DbOrTx } from '../db/client';
@@ -54,7 +55,10 @@ export const helpMoments: FeedSource<{ userId: string }> = (db, { userId }, read
 			.where(eq(users.id, otherId))
 			.get();
 		const name = firstName(other?.name ?? '') || m.calendar_someone({}, { locale: reader.locale });
-		const params = { name, title: post.title };
+		const params = {
+			name: isolate(name, reader.locale),
+			title: isolate(post.title, reader.locale)
+		};
 		let summary: string = helping
 			? m.calendar_help_giving(params, { locale: reader.locale })
 			: m.calendar_help_getting(params, { locale: reader.locale });

@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, type SQL } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
+import { isolate } from '$lib/i18n';
 import { localDate, shiftDate } from '../calendar';
 import type { DbOrTx } from '../db/client';
 import { loans, neighbourhoods, pickupPlaces, tools, users } from '../db/schema';
@@ -71,8 +72,8 @@ export const ownToolDays: FeedSource<{ userId: string }> = (db, { userId }, read
 		uid: feedUid(`loan-${d.id}-${d.side}`, reader.origin),
 		summary:
 			d.side === 'pickup'
-				? m.calendar_pickup({ tool: d.tool }, { locale: reader.locale })
-				: m.calendar_return({ tool: d.tool }, { locale: reader.locale }),
+				? m.calendar_pickup({ tool: isolate(d.tool, reader.locale) }, { locale: reader.locale })
+				: m.calendar_return({ tool: isolate(d.tool, reader.locale) }, { locale: reader.locale }),
 		url: `${reader.origin}/loans#loan-${d.id}`,
 		location: `${d.placeName}, ${d.placeAddress}`,
 		when: { day: d.day }
@@ -89,8 +90,10 @@ export const deskToolDays: FeedSource<{ neighbourhoodId: number }> = (
 ) =>
 	toolDays(db, eq(tools.neighbourhoodId, neighbourhoodId), reader).map((d): FeedEvent => {
 		const params = {
-			tool: d.tool,
-			name: firstName(d.borrower) || m.calendar_someone({}, { locale: reader.locale })
+			tool: isolate(d.tool, reader.locale),
+			name:
+				isolate(firstName(d.borrower), reader.locale) ||
+				m.calendar_someone({}, { locale: reader.locale })
 		};
 		return {
 			uid: feedUid(`desk-loan-${d.id}-${d.side}`, reader.origin),

@@ -142,5 +142,29 @@ export const DEMO_AGREEMENT = {
 		'4. Cannot bring it back in time? Let us know. There is no fine.',
 		'5. Did something break? Please tell us honestly. We will find a solution together.',
 		'6. You borrow it for yourself or to help someone in the neighbourhood, not to lend or rent it out to others.'
+	].join('\n'),
+	fr: [
+		'1. Vous empruntez les outils gratuitement. Ils sont au quartier : prenez-en bien soin.',
+		'2. Lisez les règles de sécurité avant de commencer. Un doute ? Demandez au service de prêt.',
+		"3. Rapportez tout ce qui va avec, le jour convenu, pendant les heures d'ouverture.",
+		'4. Vous ne pouvez pas rapporter à temps ? Prévenez-nous. Il n’y a pas d’amende.',
+		'5. Quelque chose est cassé ? Dites-le honnêtement. Nous chercherons une solution ensemble.',
+		'6. Vous empruntez pour vous-même ou pour aider quelqu’un du quartier, pas pour prêter ou louer à d’autres.'
+	].join('\n'),
+	tr: [
+		'1. Aletleri ücretsiz ödünç alırsınız. Aletler mahallenindir: onlara iyi bakın.',
+		'2. Başlamadan önce güvenlik kurallarını okuyun. Emin değil misiniz? Ödünç verme masasına sorun.',
+		'3. Aletle gelen her şeyi, kararlaştırılan gün, açık olduğumuz saatlerde geri getirin.',
+		'4. Zamanında getiremiyor musunuz? Bize haber verin. Ceza yoktur.',
+		'5. Bir şey mi bozuldu? Dürüstçe söyleyin. Birlikte bir çözüm buluruz.',
+		'6. Aleti kendiniz için ya da mahalleden birine yardım etmek için alırsınız; başkasına vermek ya da kiralamak için değil.'
+	].join('\n'),
+	ar: [
+		'1. تستعير الأدوات مجانًا. الأدوات ملك للحي: اعتنِ بها جيدًا.',
+		'2. اقرأ قواعد السلامة قبل أن تبدأ. عندك سؤال؟ اسأل مكتب الإعارة.',
+		'3. أرجِع كل ما يأتي مع الأداة، في اليوم المتفق عليه، خلال ساعات العمل.',
+		'4. لا تستطيع أن ترجعها في الوقت؟ أخبرنا. لا توجد غرامة.',
+		'5. هل انكسر شيء؟ قل ذلك بصدق. سنجد حلًا معًا.',
+		'6. تستعير الأداة لنفسك أو لتساعد أحدًا من الحي، وليس لتعيرها أو تؤجرها لغيرك.'
 	].join('\n')
 };

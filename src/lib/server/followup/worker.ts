@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
+import { isolate } from '$lib/i18n';
 import type { DB, DbOrTx } from '../db/client';
 import { followUpLinks, followUps, matches, posts, users, type FollowUp } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
@@ -74,17 +75,26 @@ function mailFollowUp(
 		kind,
 		(locale) => {
 			const question = followUp.aboutEnd
-				? m.followup_mail_body_ended({ name, title }, { locale })
+				? m.followup_mail_body_ended(
+						{ name: isolate(name, locale), title: isolate(title, locale) },
+						{ locale }
+					)
 				: followUp.round > 1
-					? m.followup_mail_body_ongoing({ name, title }, { locale })
-					: m.followup_mail_body({ name, title }, { locale });
+					? m.followup_mail_body_ongoing(
+							{ name: isolate(name, locale), title: isolate(title, locale) },
+							{ locale }
+						)
+					: m.followup_mail_body(
+							{ name: isolate(name, locale), title: isolate(title, locale) },
+							{ locale }
+						);
 			// Someone stuck on the link (or who would rather talk) finds the number in the mail itself.
 			const call = token ? callUsMailLine(tx, post.neighbourhoodId, locale) : null;
 			return {
 				subject:
 					kind === 'follow_up'
-						? m.followup_mail_subject({ name }, { locale })
-						: m.followup_reminder_subject({ name }, { locale }),
+						? m.followup_mail_subject({ name: isolate(name, locale) }, { locale })
+						: m.followup_reminder_subject({ name: isolate(name, locale) }, { locale }),
 				paragraphs: [
 					...(kind === 'follow_up'
 						? [question]

@@ -12,6 +12,8 @@ export interface CurrentAgreement {
 	id: number;
 	version: number;
 	text: string;
+	/** The language `text` is in: the one asked for, or Dutch when the desk did not write that one. */
+	lang: string;
 	publishedAt: number;
 }
 
@@ -43,10 +45,12 @@ export function currentAgreement(
 	const latest = latestAgreement(d, neighbourhoodId);
 	if (!latest) return null;
 	const { body } = latest;
+	const lang = body[locale] ? locale : body.nl ? 'nl' : (Object.keys(body)[0] ?? 'nl');
 	return {
 		id: latest.id,
 		version: latest.version,
-		text: body[locale] ?? body.nl ?? Object.values(body)[0] ?? '',
+		text: body[lang] ?? '',
+		lang,
 		publishedAt: latest.publishedAt
 	};
 }

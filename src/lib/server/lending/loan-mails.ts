@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
-import { toLocale } from '$lib/i18n';
+import { toLocale, isolate } from '$lib/i18n';
 import { longDate, weekdayName } from '$lib/dates';
+import { listText } from '$lib/intl';
 import type { DeskCancelReason } from '$lib/lending/lists';
 import type { DbOrTx } from '../db/client';
 import { loans, neighbourhoods, pickupPlaces, tools, users } from '../db/schema';
@@ -58,11 +59,13 @@ const CANCEL_REASON_KEY = {
 /** The opening hours as one line: "maandag 09:00 tot 12:00, dinsdag …". */
 function hoursText(openingHours: string, locale: Locale): string {
 	const slots = JSON.parse(openingHours) as { day: number; from: string; to: string }[];
-	return slots
-		.map(
+	return listText(
+		slots.map(
 			(s) => `${weekdayName(s.day, locale)} ${m.time_range({ from: s.from, to: s.to }, { locale })}`
-		)
-		.join(', ');
+		),
+		locale,
+		'unit'
+	);
 }
 
 function context(tx: DbOrTx, loanId: number) {
@@ -98,8 +101,8 @@ export function mailLoan(
 	const to = longDate(c.loan.endDate, locale);
 	const where = m.loans_mail_where(
 		{
-			place: c.place.name,
-			address: c.place.address,
+			place: isolate(c.place.name, locale),
+			address: isolate(c.place.address, locale),
 			hours: hoursText(c.place.openingHours, locale)
 		},
 		{ locale }
@@ -108,43 +111,51 @@ export function mailLoan(
 	const call = phone ? [m.loans_mail_call({ phone }, { locale })] : [];
 	const content = {
 		loan_confirmation: {
-			subject: m.loans_mail_confirm_subject({ tool }, { locale }),
+			subject: m.loans_mail_confirm_subject({ tool: isolate(tool, locale) }, { locale }),
 			paragraphs: [
-				m.loans_mail_confirm_body({ tool, from, to }, { locale }),
+				m.loans_mail_confirm_body({ tool: isolate(tool, locale), from, to }, { locale }),
 				where,
 				m.loans_mail_confirm_cancel({}, { locale })
 			]
 		},
 		loan_pickup_reminder: {
-			subject: m.loans_mail_pickup_subject({ tool, date: from }, { locale }),
-			paragraphs: [m.loans_mail_pickup_body({ tool, date: from, to }, { locale }), where, ...call]
+			subject: m.loans_mail_pickup_subject({ tool: isolate(tool, locale), date: from }, { locale }),
+			paragraphs: [
+				m.loans_mail_pickup_body({ tool: isolate(tool, locale), date: from, to }, { locale }),
+				where,
+				...call
+			]
 		},
 		loan_return_reminder: {
-			subject: m.loans_mail_return_subject({ tool, date: to }, { locale }),
-			paragraphs: [m.loans_mail_return_body({ tool, date: to }, { locale }), where, ...call]
+			subject: m.loans_mail_return_subject({ tool: isolate(tool, locale), date: to }, { locale }),
+			paragraphs: [
+				m.loans_mail_return_body({ tool: isolate(tool, locale), date: to }, { locale }),
+				where,
+				...call
+			]
 		},
 		loan_overdue: {
-			subject: m.loans_mail_overdue_subject({ tool }, { locale }),
+			subject: m.loans_mail_overdue_subject({ tool: isolate(tool, locale) }, { locale }),
 			paragraphs: [
-				m.loans_mail_overdue_body({ tool, date: to }, { locale }),
+				m.loans_mail_overdue_body({ tool: isolate(tool, locale), date: to }, { locale }),
 				m.loans_mail_overdue_no_fine({}, { locale }),
 				where,
 				...call
 			]
 		},
 		loan_cancelled: {
-			subject: m.loans_mail_cancelled_subject({ tool }, { locale }),
+			subject: m.loans_mail_cancelled_subject({ tool: isolate(tool, locale) }, { locale }),
 			paragraphs: [
-				m.loans_mail_cancelled_body({ tool, from, to }, { locale }),
+				m.loans_mail_cancelled_body({ tool: isolate(tool, locale), from, to }, { locale }),
 				CANCEL_REASON[extra.reason ?? 'no_longer_needed']({}, { locale }),
 				m.loans_mail_welcome_again({}, { locale }),
 				...call
 			]
 		},
 		loan_not_collected: {
-			subject: m.loans_mail_not_collected_subject({ tool }, { locale }),
+			subject: m.loans_mail_not_collected_subject({ tool: isolate(tool, locale) }, { locale }),
 			paragraphs: [
-				m.loans_mail_not_collected_body({ tool, date: from }, { locale }),
+				m.loans_mail_not_collected_body({ tool: isolate(tool, locale), date: from }, { locale }),
 				m.loans_mail_not_collected_no_fine({}, { locale }),
 				...call
 			]
@@ -154,7 +165,7 @@ export function mailLoan(
 	const action =
 		kind === 'loan_cancelled' || kind === 'loan_not_collected'
 			? {
-					label: m.loans_mail_waitlist_action({ tool }, { locale }),
+					label: m.loans_mail_waitlist_action({ tool: isolate(tool, locale) }, { locale }),
 					url: `${origin}/tools/${c.tool.id}`
 				}
 			: { label: m.loans_mail_action({}, { locale }), url: `${origin}/loans` };
@@ -195,7 +206,7 @@ export function mailWaitlistFree(
 		person,
 		'loan_waitlist_free',
 		(locale) => ({
-			subject: m.loans_mail_waitlist_subject({ tool: tool.name }, { locale }),
+			subject: m.loans_mail_waitlist_subject({ tool: isolate(tool.name, locale) }, { locale }),
 			paragraphs: [
 				m.loans_mail_waitlist_body(
 					{ tool: tool.name, date: longDate(freeFrom, locale) },
@@ -203,7 +214,7 @@ export function mailWaitlistFree(
 				)
 			],
 			action: {
-				label: m.loans_mail_waitlist_action({ tool: tool.name }, { locale }),
+				label: m.loans_mail_waitlist_action({ tool: isolate(tool.name, locale) }, { locale }),
 				url: `${origin}/tools/${toolId}`
 			}
 		}),

@@ -1,7 +1,7 @@
 import { mailPerson } from '../mail/to-person';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
+import { toLocale, isolate } from '$lib/i18n';
 import type { DB, DbOrTx, Tx } from '../db/client';
 import {
 	matchProposals,
@@ -92,8 +92,11 @@ export function proposeMatch(
 			now
 		);
 		const locale = toLocale(helper.locale);
-		const subject = m.matching_proposal_mail_subject({ title: post.title }, { locale });
-		const body = m.matching_proposal_mail_body({ title: post.title }, { locale });
+		const subject = m.matching_proposal_mail_subject(
+			{ title: isolate(post.title, locale) },
+			{ locale }
+		);
+		const body = m.matching_proposal_mail_body({ title: isolate(post.title, locale) }, { locale });
 		mailPerson(
 			tx,
 			helper,
@@ -229,12 +232,18 @@ function tellRequester(
 		requester,
 		'match_made',
 		() => ({
-			subject: m.matching_made_mail_subject({ name, title }, { locale }),
+			subject: m.matching_made_mail_subject(
+				{ name: isolate(name, locale), title: isolate(title, locale) },
+				{ locale }
+			),
 			paragraphs: [
-				m.matching_made_mail_body({ name, title }, { locale }),
+				m.matching_made_mail_body(
+					{ name: isolate(name, locale), title: isolate(title, locale) },
+					{ locale }
+				),
 				requester.email
-					? m.matching_made_mail_talk({ name }, { locale })
-					: m.matching_made_mail_call({ name }, { locale })
+					? m.matching_made_mail_talk({ name: isolate(name, locale) }, { locale })
+					: m.matching_made_mail_call({ name: isolate(name, locale) }, { locale })
 			],
 			action: requester.email
 				? {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
 import type { Channel, Topic } from '$lib/notify/channels';
-import { toLocale } from '$lib/i18n';
+import { toLocale, isolate } from '$lib/i18n';
 import type { DbOrTx } from '../db/client';
 import { users } from '../db/schema';
 import { renderMail, type MailContent } from '../mail/layout';
@@ -51,7 +51,7 @@ export function notifyPerson(
 	const content = notice.write(locale);
 	const mail = renderMail({
 		locale,
-		greeting: m.mail_greeting({ name: firstName(person.displayName) }, { locale }),
+		greeting: m.mail_greeting({ name: isolate(firstName(person.displayName), locale) }, { locale }),
 		...content
 	});
 	const message: Message = {

@@ -1,7 +1,7 @@
 import { mailPerson } from '../mail/to-person';
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
+import { toLocale, isolate } from '$lib/i18n';
 import type { DB } from '../db/client';
 import { neighbourhoods, posts, users, type Post } from '../db/schema';
 import { hashToken, randomToken } from '../ids';
@@ -57,9 +57,9 @@ export function warnExpiringRequests(db: DB, now: number, origin: string): numbe
 				user,
 				'post_expiring',
 				() => ({
-					subject: m.posts_expiring_subject({ title: post.title }, { locale }),
+					subject: m.posts_expiring_subject({ title: isolate(post.title, locale) }, { locale }),
 					paragraphs: [
-						m.posts_expiring_body({ title: post.title, date: until }, { locale }),
+						m.posts_expiring_body({ title: isolate(post.title, locale), date: until }, { locale }),
 						m.posts_expiring_nothing({}, { locale })
 					],
 					action: {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isolate } from '$lib/i18n';
 import { fitSms, smsSegments } from './segments';
 
 describe('SMS segments', () => {
@@ -49,5 +50,20 @@ describe('fitting an SMS with its link', () => {
 		const sms = fitSms(long, link);
 		expect(smsSegments(sms)).toMatchObject({ encoding: 'ucs2', segments: 2 });
 		expect(sms.endsWith(`… ${link}`)).toBe(true);
+	});
+
+	it('cuts an Arabic text with a Dutch title set apart by UCS-2 limits, the marks counted', () => {
+		// The isolation marks around people's words are not GSM-7 and take a unit each.
+		const title = isolate('Hulp bij boodschappen', 'ar');
+		expect(smsSegments(title)).toEqual({ encoding: 'ucs2', units: 23, segments: 1 });
+		const long = `طلب مساعدة جديد بالقرب منك: ${title}. `.repeat(5);
+		const sms = fitSms(long, link);
+		expect(smsSegments(sms)).toMatchObject({ encoding: 'ucs2', segments: 2 });
+		expect(smsSegments(sms).units).toBeLessThanOrEqual(134);
+		expect(sms.endsWith(`… ${link}`)).toBe(true);
+		// The same title in a Dutch text is left as it is: the SMS stays in the cheap alphabet.
+		expect(
+			smsSegments(`Nieuwe hulpvraag: ${isolate('Hulp bij boodschappen', 'nl')}`).encoding
+		).toBe('gsm7');
 	});
 });

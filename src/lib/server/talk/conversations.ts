@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
-import { toLocale } from '$lib/i18n';
+import { toLocale, isolate } from '$lib/i18n';
 import type { DB, DbOrTx } from '../db/client';
 import {
 	conversationStates,
@@ -235,11 +235,24 @@ export function sendMessage(
 				kind: 'message_notice',
 				locale,
 				postId: sides.post.id,
+				// Without e-mail the broker calls, and reads this in their own language.
+				call: {
+					subject: { key: 'talk_notice_subject', params: { name } },
+					text: { key: 'talk_notice_body', params: { name, title: sides.post.title } }
+				},
 				...renderMail({
 					locale,
-					subject: m.talk_notice_subject({ name }, { locale }),
-					greeting: m.mail_greeting({ name: firstName(recipient.displayName) }, { locale }),
-					paragraphs: [m.talk_notice_body({ name, title: sides.post.title }, { locale })],
+					subject: m.talk_notice_subject({ name: isolate(name, locale) }, { locale }),
+					greeting: m.mail_greeting(
+						{ name: isolate(firstName(recipient.displayName), locale) },
+						{ locale }
+					),
+					paragraphs: [
+						m.talk_notice_body(
+							{ name: isolate(name, locale), title: isolate(sides.post.title, locale) },
+							{ locale }
+						)
+					],
 					action: {
 						label: m.talk_notice_action({}, { locale }),
 						url: `${origin}/conversations/${responseId}`

@@ -12,6 +12,13 @@ type Params = Record<string, string | number>;
  * files fails svelte-check here; texts.test.ts checks that nl and en both have each one.
  */
 export const TASK_TEXTS = {
+	broker_approved_edited_body: m.broker_approved_edited_body,
+	broker_approved_body: m.broker_approved_body,
+	broker_approved_subject: m.broker_approved_subject,
+	broker_hidden_body: m.broker_hidden_body,
+	broker_hidden_subject: m.broker_hidden_subject,
+	broker_rejected_body: m.broker_rejected_body,
+	broker_rejected_subject: m.broker_rejected_subject,
 	broker_call_match_made_subject: m.broker_call_match_made_subject,
 	broker_call_match_made_text: m.broker_call_match_made_text,
 	broker_call_proposal_subject: m.broker_call_proposal_subject,
@@ -21,6 +28,8 @@ export const TASK_TEXTS = {
 	desk_staff_removed_mail_body: m.desk_staff_removed_mail_body,
 	desk_staff_removed_mail_subject: m.desk_staff_removed_mail_subject,
 	followup_mail_body: m.followup_mail_body,
+	intake_mail_referral_body: m.intake_mail_referral_body,
+	intake_mail_referral_subject: m.intake_mail_referral_subject,
 	followup_mail_body_ended: m.followup_mail_body_ended,
 	followup_mail_body_ongoing: m.followup_mail_body_ongoing,
 	followup_call_subject: m.followup_call_subject,
@@ -42,7 +51,9 @@ export const TASK_TEXTS = {
 	loans_mail_return_subject: m.loans_mail_return_subject,
 	loans_mail_waitlist_subject: m.loans_mail_waitlist_subject,
 	posts_call_expiring_subject: m.posts_call_expiring_subject,
-	posts_call_expiring_text: m.posts_call_expiring_text
+	posts_call_expiring_text: m.posts_call_expiring_text,
+	talk_notice_body: m.talk_notice_body,
+	talk_notice_subject: m.talk_notice_subject
 } satisfies Record<string, (params: never, options?: { locale?: Locale }) => string>;
 
 export type TaskTextKey = keyof typeof TASK_TEXTS;

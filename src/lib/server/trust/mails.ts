@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
-import { toLocale } from '$lib/i18n';
+import { toLocale, isolate } from '$lib/i18n';
 import type { DbOrTx } from '../db/client';
 import { neighbourhoods, users } from '../db/schema';
 import type { BadgeKind } from '$lib/trust/badge-kinds';
@@ -63,9 +63,7 @@ export function queueBadgeEndedMail(
 	const locale = toLocale(holder.locale);
 	const name = BADGE_NAMES[badge.kind]({}, { locale });
 	const date =
-		badge.expiresAt !== null
-			? formatLocalDate(badge.expiresAt, holder.timeZone, locale)
-			: '';
+		badge.expiresAt !== null ? formatLocalDate(badge.expiresAt, holder.timeZone, locale) : '';
 	const paragraphs =
 		why === 'revoked'
 			? [
@@ -95,7 +93,10 @@ export function queueBadgeEndedMail(
 					why === 'revoked'
 						? m.trust_mail_revoked_subject({ badge: name }, { locale })
 						: m.trust_mail_expired_subject({ badge: name }, { locale }),
-				greeting: m.mail_greeting({ name: firstName(holder.displayName) }, { locale }),
+				greeting: m.mail_greeting(
+					{ name: isolate(firstName(holder.displayName), locale) },
+					{ locale }
+				),
 				paragraphs,
 				action: { label: m.trust_badges_what({}, { locale }), url: `${origin}/badges` }
 			})

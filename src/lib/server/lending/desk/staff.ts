@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
+import { isolate } from '$lib/i18n';
 import type { DB, DbOrTx } from '../../db/client';
 import { lendingDeskStaff, neighbourhoods, users } from '../../db/schema';
 import { recordAudit } from '../../audit/audit';
@@ -94,9 +95,12 @@ export function removeDeskRole(
 			person,
 			'desk_role_removed',
 			(locale) => ({
-				subject: m.desk_staff_removed_mail_subject({ neighbourhood: hood.name }, { locale }),
+				subject: m.desk_staff_removed_mail_subject(
+					{ neighbourhood: isolate(hood.name, locale) },
+					{ locale }
+				),
 				paragraphs: [
-					m.desk_staff_removed_mail_body({ neighbourhood: hood.name }, { locale }),
+					m.desk_staff_removed_mail_body({ neighbourhood: isolate(hood.name, locale) }, { locale }),
 					m.desk_staff_removed_mail_thanks({}, { locale })
 				]
 			}),

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { agreementTextSchema } from '$lib/schemas/lending';
+import { locales } from '$lib/paraglide/runtime.js';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { requireSomeDesk } from '$lib/server/lending/desk/access';
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		current,
 		saved: event.url.searchParams.has('saved'),
 		form: await superValidate(
-			{ nl: current?.body.nl ?? '', en: current?.body.en ?? '' },
+			Object.fromEntries(locales.map((l) => [l, current?.body[l] ?? ''])),
 			zod4(agreementTextSchema),
 			{ errors: false }
 		)
