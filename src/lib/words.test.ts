@@ -39,6 +39,18 @@ describe('the texts people read', () => {
 		expect(offending('en', /broker|neighbourhood desk|neighbourhood line|mediator/i)).toEqual([]);
 	});
 
+	it('call the broker by one name in French, Turkish and Arabic too', () => {
+		const names: Record<string, [RegExp, RegExp]> = {
+			fr: [/travailleur de quartier/i, /médiat|courtier|intermédiaire|guichet/i],
+			tr: [/mahalle çalışanı/i, /(?<!\p{L})aracı(?!\p{L})|arabulucu|komisyoncu/iu],
+			ar: [/العامل الاجتماعي/, /وسيط|سمسار/]
+		};
+		for (const [locale, [one, others]] of Object.entries(names)) {
+			expect(offending(locale, others)).toEqual([]);
+			expect(offending(locale, one).length, locale).toBeGreaterThan(40);
+		}
+	});
+
 	it('avoid the words an outside reader found hard', () => {
 		expect(offending('nl', /permanentie|klad|afgelopen|gedeeltelijk|overgenomen/i)).toEqual([]);
 		expect(offending('en', /draft|partly|phone.duty|how did it end/i)).toEqual([]);
@@ -68,5 +80,13 @@ describe('the texts people read', () => {
 		expect(m.matching_reason_experienced({ value: 1 }, { locale: 'en' })).toBe('Helped once before');
 		expect(m.matching_requests_waiting({ count: 1 }, { locale: 'nl' })).toBe('1 reactie · geplaatst');
 		expect(m.matching_requests_waiting({ count: 0 }, { locale: 'en' })).toBe('0 responses · posted');
+	});
+
+	it('count in Arabic with its own forms for one, two, a few and many', () => {
+		const forms = [1, 2, 3, 11].map((n) =>
+			m.matching_reason_busy({ value: n }, { locale: 'ar' }).replace(/\d+/g, '#')
+		);
+		expect(new Set(forms).size).toBeGreaterThanOrEqual(3);
+		expect(m.matching_reason_busy({ value: 1 }, { locale: 'ar' })).toMatch(/\p{Script=Arabic}/u);
 	});
 });
