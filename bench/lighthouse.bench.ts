@@ -4,6 +4,8 @@
 // Run: npm run bench -- lighthouse (not part of a plain `npm run bench`: it takes minutes).
 // Chromium: CHROME_PATH, else /usr/bin/chromium. On a shared machine the absolute figures move
 // with the load of the other processes: compare runs made under the same load.
+// LIGHTHOUSE_PAGES=home,list limits the pages; LIGHTHOUSE_LOCALE=ar measures them in that language
+// (the language cookie a picked language sets), else Dutch.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -25,6 +27,7 @@ const FILE = 'bench/.data/lighthouse.db';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const TARGET = { performance: 95, tbtMs: 200, lcpMs: 2500, cls: 0 };
 const only = process.env.LIGHTHOUSE_PAGES?.split(',');
+const LOCALE = process.env.LIGHTHOUSE_LOCALE ?? 'nl';
 
 if (!existsSync('build/index.js')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 
@@ -103,7 +106,9 @@ async function measure(url: string, cookie?: string): Promise<Run> {
 			logLevel: 'error',
 			output: 'json',
 			onlyCategories: ['performance'],
-			extraHeaders: cookie ? { Cookie: cookie } : undefined
+			extraHeaders: {
+				Cookie: [`PARAGLIDE_LOCALE=${LOCALE}`, cookie].filter(Boolean).join('; ')
+			}
 		});
 		const lhr = result!.lhr;
 		if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
@@ -153,7 +158,7 @@ for (const page of PAGES) {
 	});
 }
 console.log(
-	`\nLighthouse mobile preset (simulated 4× CPU slowdown, slow 4G), median of ${RUNS} runs;` +
+	`\nLanguage ${LOCALE}. Lighthouse mobile preset (simulated 4× CPU slowdown, slow 4G), median of ${RUNS} runs;` +
 		` target performance ≥ ${TARGET.performance}, TBT ≤ ${TARGET.tbtMs} ms, LCP ≤ ${TARGET.lcpMs / 1000} s, CLS ${TARGET.cls}.` +
 		'\nOn a shared machine the figures move with the load of other processes: load average' +
 		` ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${availableParallelism()} cores.`

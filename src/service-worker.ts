@@ -2,7 +2,8 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-import { baseLocale, locales, type Locale } from '$lib/paraglide/runtime.js';
+import { baseLocale, cookieName, isLocale, locales, type Locale } from '$lib/paraglide/runtime.js';
+import { textDirection } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
 
 /**
@@ -50,7 +51,7 @@ sw.addEventListener('fetch', (event) => {
 				return preloaded ?? (await fetch(event.request));
 			} catch {
 				// Only a failed network ends here; an error page from the server is passed on above.
-				return offlinePage(event.request.url);
+				return offlinePage(event.request.url, await readerLocale());
 			}
 		})()
 	);
@@ -65,14 +66,16 @@ interface PushMessage {
 }
 
 sw.addEventListener('push', (event) => {
-	const message = readPush(event.data);
 	event.waitUntil(
-		sw.registration.showNotification(message.title, {
-			body: message.body,
-			tag: message.tag,
-			icon: '/icon-192.png',
-			badge: '/icon-192.png',
-			data: { url: message.url }
+		readerLocale().then((locale) => {
+			const message = readPush(event.data, locale);
+			return sw.registration.showNotification(message.title, {
+				body: message.body,
+				tag: message.tag,
+				icon: '/icon-192.png',
+				badge: '/icon-192.png',
+				data: { url: message.url }
+			});
 		})
 	);
 });
@@ -83,18 +86,18 @@ sw.addEventListener('notificationclick', (event) => {
 	event.waitUntil(openOrFocus(url));
 });
 
-function readPush(data: PushMessageData | null): PushMessage {
+function readPush(data: PushMessageData | null, locale: Locale): PushMessage {
 	try {
 		const parsed = data?.json() as Partial<PushMessage>;
 		return {
-			title: String(parsed.title ?? m.site_name({}, { locale: readerLocale() })),
+			title: String(parsed.title ?? m.site_name({}, { locale })),
 			body: String(parsed.body ?? ''),
 			url: typeof parsed.url === 'string' ? parsed.url : null,
 			tag: String(parsed.tag ?? '')
 		};
 	} catch {
 		return {
-			title: m.site_name({}, { locale: readerLocale() }),
+			title: m.site_name({}, { locale }),
 			body: data?.text() ?? '',
 			url: null,
 			tag: ''
@@ -131,8 +134,17 @@ async function openOrFocus(url: string): Promise<void> {
 	await sw.clients.openWindow(url);
 }
 
-/** The browser's first language that the site speaks. */
-function readerLocale(): Locale {
+/** The Cookie Store API (Chromium, Safari 18.4, Firefox 140), not yet in TypeScript's lib. */
+type CookieStore = { get(name: string): Promise<{ value: string } | null | undefined> };
+
+/**
+ * The language the person chose on the site (its cookie, readable here through the Cookie
+ * Store), else the browser's first language that the site speaks, else Dutch.
+ */
+async function readerLocale(): Promise<Locale> {
+	const store = (sw as unknown as { cookieStore?: CookieStore }).cookieStore;
+	const chosen = await store?.get(cookieName).catch(() => null);
+	if (chosen && isLocale(chosen.value)) return chosen.value;
 	for (const language of navigator.languages ?? []) {
 		const code = language.toLowerCase().split('-')[0];
 		const found = locales.find((l) => l === code);
@@ -143,11 +155,10 @@ function readerLocale(): Locale {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function offlinePage(url: string): Response {
-	const locale = readerLocale();
+function offlinePage(url: string, locale: Locale): Response {
 	const title = m.push_offline_title({}, { locale });
 	const html = `<!doctype html>
-<html lang="${locale}">
+<html lang="${locale}" dir="${textDirection(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
