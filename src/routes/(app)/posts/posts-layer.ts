@@ -23,7 +23,7 @@ function glyph(text: string): HTMLElement {
 	return e;
 }
 
-/** Each kind's words, class and letter ("V" for vraag, "A" for aanbod) on the map. */
+/** Each kind's words, class and glyph on the map: the KindBadge's "?" and "+", the same in every language. */
 const KIND_LOOK: Record<
 	PostKind,
 	{ card: () => string; title: (t: { title: string }) => string; className: string; glyph: string }
@@ -32,13 +32,13 @@ const KIND_LOOK: Record<
 		card: m.post_filter_requests,
 		title: m.browse_marker_request,
 		className: 'map-post map-request',
-		glyph: 'V'
+		glyph: '?'
 	},
 	offer: {
 		card: m.post_filter_offers,
 		title: m.browse_marker_offer,
 		className: 'map-post map-offer',
-		glyph: 'A'
+		glyph: '+'
 	}
 };
 
