@@ -1,5 +1,7 @@
 import type * as Leaflet from 'leaflet';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { isolate } from '$lib/i18n';
 import type { DayPart } from '$lib/day-parts';
 import type { PostKind } from '$lib/posts/choices';
 import { bandText, whenText } from '$lib/posts/describe';
@@ -13,6 +15,11 @@ function el(tag: string, text: string, className = ''): HTMLElement {
 	const e = document.createElement(tag);
 	e.textContent = text;
 	if (className) e.className = className;
+	return e;
+}
+
+function withAttr(e: HTMLElement, name: string, value: string): HTMLElement {
+	e.setAttribute(name, value);
 	return e;
 }
 
@@ -47,7 +54,8 @@ function card(p: PostMarker): HTMLElement {
 	box.className = 'map-card';
 	box.append(
 		el('p', KIND_LOOK[p.kind].card(), 'font-semibold'),
-		el('h3', p.title),
+		// The resident's own words: their direction, not the page's.
+		withAttr(el('h3', p.title), 'dir', 'auto'),
 		el('p', p.category),
 		el(
 			'p',
@@ -89,7 +97,7 @@ function createMarker(Lf: L, map: Leaflet.Map, mk: Marker): Leaflet.Marker {
 		return marker;
 	}
 	const look = KIND_LOOK[mk.kind];
-	const title = look.title({ title: mk.title });
+	const title = look.title({ title: isolate(mk.title, getLocale()) });
 	const marker = Lf.marker([mk.lat, mk.lon], {
 		title,
 		alt: title,
