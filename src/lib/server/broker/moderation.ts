@@ -11,7 +11,12 @@ import { tellPoster } from './poster-mail';
 export function pendingPosts(db: DbOrTx, neighbourhoodIds: number[]) {
 	if (neighbourhoodIds.length === 0) return [];
 	return db
-		.select({ post: posts, author: users.displayName })
+		.select({
+			post: posts,
+			author: users.displayName,
+			authorLanguages: users.languages,
+			authorLocale: users.locale
+		})
 		.from(posts)
 		.innerJoin(users, eq(users.id, posts.authorId))
 		.where(and(eq(posts.status, 'pending'), inArray(posts.neighbourhoodId, neighbourhoodIds)))

@@ -33,7 +33,8 @@ export function referPost(
 	const author = db.select().from(users).where(eq(users.id, post.authorId)).get()!;
 	const locale = toLocale(author.locale);
 	const details = [
-		service.phone && m.intake_mail_referral_phone({ phone: service.phone }, { locale }),
+		service.phone &&
+			m.intake_mail_referral_phone({ phone: isolate(service.phone, locale) }, { locale }),
 		service.address &&
 			m.intake_mail_referral_address({ address: isolate(service.address, locale) }, { locale }),
 		service.openingHours !== '[]' &&

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { neighbourhoods, streets, users, type UserStatus } from '../db/schema';
+import { writingLanguage } from '$lib/profile/languages';
 
 /** Residents per page of the broker's search. */
 export const RESIDENTS_PAGE_SIZE = 25;
@@ -102,4 +103,15 @@ export function getResident(db: DbOrTx, userId: string) {
 		.where(and(eq(users.id, userId), ne(users.status, 'deleted')))
 		.get();
 	return row ?? null;
+}
+
+/** The language a person most likely writes in (for `lang=` on their words); null when unknown. */
+export function writingLanguageOf(db: DbOrTx, userId: string | null): string | null {
+	if (!userId) return null;
+	const row = db
+		.select({ languages: users.languages, locale: users.locale })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	return row ? writingLanguage(row.languages, row.locale) : null;
 }

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import { signals, users, type Signal } from '../db/schema';
 import { SIGNAL_KINDS, type SignalKind } from '$lib/signals/kinds';
+import { writingLanguage } from '$lib/profile/languages';
 import { recordAudit } from '../audit/audit';
 
 export interface SignalInput {
@@ -56,12 +57,22 @@ export function ownSignals(db: DbOrTx, userId: string) {
 export function brokerSignals(db: DbOrTx, neighbourhoodIds: number[] | null) {
 	if (neighbourhoodIds && neighbourhoodIds.length === 0) return [];
 	return db
-		.select({ signal: signals, filedBy: users.displayName })
+		.select({
+			signal: signals,
+			filedBy: users.displayName,
+			filedByLanguages: users.languages,
+			filedByLocale: users.locale
+		})
 		.from(signals)
 		.innerJoin(users, eq(users.id, signals.filedById))
 		.where(neighbourhoodIds ? inArray(signals.neighbourhoodId, neighbourhoodIds) : undefined)
 		.orderBy(sql`case ${signals.status} when 'closed' then 1 else 0 end`, desc(signals.createdAt))
-		.all();
+		.all()
+		.map(({ filedByLanguages, filedByLocale, ...row }) => ({
+			...row,
+			// The volunteer's words, marked with the language they most likely wrote them in.
+			lang: writingLanguage(filedByLanguages, filedByLocale)
+		}));
 }
 
 /** Opening signals' content is itself logged: who read which signal, and when. */

@@ -3,7 +3,7 @@ import type { DB, DbOrTx } from '../db/client';
 import { services, type Service } from '../db/schema';
 import { recordAudit } from '../audit/audit';
 import { m } from '$lib/paraglide/messages.js';
-import type { Locale } from '$lib/paraglide/runtime.js';
+import { locales, type Locale } from '$lib/paraglide/runtime.js';
 import { weekdayName } from '$lib/dates';
 import { listText } from '$lib/intl';
 
@@ -138,39 +138,42 @@ export function openingLine(service: Service, locale: Locale): string {
 	);
 }
 
-const DAY_WORDS: Record<string, number> = {
-	ma: 1,
-	di: 2,
-	wo: 3,
-	do: 4,
-	vr: 5,
-	za: 6,
-	zo: 7,
-	mon: 1,
-	tue: 2,
-	wed: 3,
-	thu: 4,
-	fri: 5,
-	sat: 6,
-	sun: 7
-};
+/**
+ * The words for the days of the week a broker may type, in every site language, short and long
+ * ("ma", "maandag", "Mon", "lun.", "Pzt", "Pazartesi", "الاثنين"): from Intl, so a sixth language
+ * brings its own. Monday = 1.
+ */
+const DAY_WORDS: ReadonlyMap<string, number> = new Map(
+	locales.flatMap((locale) =>
+		(['short', 'long'] as const).flatMap((weekday) => {
+			const format = new Intl.DateTimeFormat(locale, { weekday, timeZone: 'UTC' });
+			// 2026-01-05 was a Monday.
+			return [1, 2, 3, 4, 5, 6, 7].map(
+				(day) => [dayWord(format.format(Date.UTC(2026, 0, 4 + day))), day] as const
+			);
+		})
+	)
+);
+
+function dayWord(text: string): string {
+	return text.toLowerCase().replace(/\.$/, '');
+}
 
 /**
- * Reads opening hours typed as "ma 09:00-12:00, wo 13:00-16:00" (Dutch or English day
- * abbreviations). Returns null when a part cannot be read.
+ * Reads opening hours typed as "ma 09:00-12:00, wo 13:00-16:00", with the days in any site
+ * language ("lun 09:00-12:00", "Pzt 09:00-12:00", "الاثنين 09:00-12:00"). Returns null when a
+ * part cannot be read.
  */
 export function parseOpeningHours(text: string): OpeningSlot[] | null {
 	const parts = text
-		.split(/[,;\n]+/)
+		.split(/[,;\n،]+/)
 		.map((p) => p.trim())
 		.filter(Boolean);
 	const slots: OpeningSlot[] = [];
 	for (const part of parts) {
 		const match =
-			/^([a-z]{2,3})\.?\s+([01]\d|2[0-3]):([0-5]\d)\s*[-–]\s*([01]\d|2[0-3]):([0-5]\d)$/i.exec(
-				part
-			);
-		const day = match ? DAY_WORDS[match[1]!.toLowerCase()] : undefined;
+			/^(\p{L}{2,})\.?\s+([01]\d|2[0-3]):([0-5]\d)\s*[-–]\s*([01]\d|2[0-3]):([0-5]\d)$/u.exec(part);
+		const day = match ? DAY_WORDS.get(dayWord(match[1]!)) : undefined;
 		if (!match || !day) return null;
 		const from = `${match[2]}:${match[3]}`;
 		const to = `${match[4]}:${match[5]}`;
@@ -180,10 +183,14 @@ export function parseOpeningHours(text: string): OpeningSlot[] | null {
 	return slots;
 }
 
-/** Opening hours as the form shows them again. */
-export function openingText(service: Service): string {
-	const names = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
-	return (JSON.parse(service.openingHours) as OpeningSlot[])
-		.map((s) => `${names[s.day - 1]} ${s.from}-${s.to}`)
-		.join(', ');
+/** Opening hours as the form shows them again, with the days in the broker's language. */
+export function openingText(service: Service, locale: Locale): string {
+	const format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+	return listText(
+		(JSON.parse(service.openingHours) as OpeningSlot[]).map(
+			(s) => `${format.format(Date.UTC(2026, 0, 4 + s.day)).replace(/\.$/, '')} ${s.from}-${s.to}`
+		),
+		locale,
+		'unit'
+	);
 }

@@ -108,7 +108,7 @@ export function mailLoan(
 		{ locale }
 	);
 	const phone = c.hood.phoneDutyNumber;
-	const call = phone ? [m.loans_mail_call({ phone }, { locale })] : [];
+	const call = phone ? [m.loans_mail_call({ phone: isolate(phone, locale) }, { locale })] : [];
 	const content = {
 		loan_confirmation: {
 			subject: m.loans_mail_confirm_subject({ tool: isolate(tool, locale) }, { locale }),

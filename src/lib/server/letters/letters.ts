@@ -16,6 +16,8 @@ export interface LetterToPrint {
 	createdAt: number;
 	kind: LetterKind;
 	subject: string;
+	/** The language the letter is written in (the person's), for `lang` and `dir` on its subject. */
+	locale: string;
 	personId: string;
 	name: string;
 	street: string | null;
@@ -34,6 +36,7 @@ export function lettersToPrint(db: DbOrTx, neighbourhoodIds: number[]): LetterTo
 			createdAt: outbox.createdAt,
 			kind: outbox.kind,
 			subject: outbox.subject,
+			locale: outbox.locale,
 			personId: users.id,
 			name: users.displayName,
 			street: streets.name,

@@ -1,3 +1,4 @@
+import { isolate } from '$lib/i18n';
 import { telDigits } from '$lib/phone';
 import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
@@ -88,9 +89,13 @@ function ownNeighbourhood(db: DbOrTx, userId: string): number | null {
 export function callUsMailLine(db: DbOrTx, neighbourhoodId: number, locale: Locale): string | null {
 	const c = callUsList(db, { neighbourhoodId })[0];
 	if (!c || c.neighbourhoodId !== neighbourhoodId) return null;
-	const params = { neighbourhood: c.neighbourhood, phone: c.phone };
+	// Set apart: a phone number's digit groups would run backwards in an Arabic sentence.
+	const params = {
+		neighbourhood: isolate(c.neighbourhood, locale),
+		phone: isolate(c.phone, locale)
+	};
 	return c.broker
-		? m.mail_call_us_name({ ...params, name: c.broker.firstName }, { locale })
+		? m.mail_call_us_name({ ...params, name: isolate(c.broker.firstName, locale) }, { locale })
 		: m.mail_call_us(params, { locale });
 }
 

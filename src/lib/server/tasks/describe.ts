@@ -3,6 +3,7 @@ import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 import { CHANNELS, type Channel } from '$lib/notify/channels';
 import type { FollowUpOutcome } from '$lib/followup';
 import { formatLocalDate, longDate } from '$lib/dates';
+import { isolate } from '$lib/i18n';
 import type { Task } from '../db/schema';
 import { BADGE_NAMES } from '../trust/mails';
 import type { TaskKind, TaskOf } from './kinds';
@@ -19,8 +20,11 @@ const outcomeNames: Record<FollowUpOutcome, () => string> = {
 type Described = { subject: string | null; text: string | null };
 
 /** The words of one task; null when its details are of an older shape (then: its own words). */
-function describe(task: TaskOf, person: string, locale?: Locale): Described | null {
+function describe(task: TaskOf, name: string, locale?: Locale): Described | null {
 	const opts = locale ? { locale } : undefined;
+	// Names, titles and tools are people's own words inside the reader's sentence.
+	const own = (text: string) => isolate(text, locale ?? getLocale());
+	const person = own(name);
 	switch (task.kind) {
 		case 'call_resident': {
 			const d = task.details;
@@ -37,7 +41,7 @@ function describe(task: TaskOf, person: string, locale?: Locale): Described | nu
 			if (!outcome) return null;
 			return {
 				subject: m.followup_task_attention(
-					{ person, other, title, outcome: outcomeNames[outcome]() },
+					{ person, other: own(other), title: own(title), outcome: outcomeNames[outcome]() },
 					opts
 				),
 				text: comment || null
@@ -47,7 +51,7 @@ function describe(task: TaskOf, person: string, locale?: Locale): Described | nu
 			const { other, title } = task.details;
 			return {
 				subject: m.followup_task_no_answer(
-					{ person, other: other ?? '', title: title ?? '' },
+					{ person, other: own(other ?? ''), title: own(title ?? '') },
 					opts
 				),
 				text: null
@@ -57,7 +61,10 @@ function describe(task: TaskOf, person: string, locale?: Locale): Described | nu
 			const { tool, endDate } = task.details;
 			if (!tool || !endDate) return null;
 			const date = longDate(endDate, locale ?? getLocale());
-			return { subject: m.desk_call_overdue({ name: person, tool, date }, opts), text: null };
+			return {
+				subject: m.desk_call_overdue({ name: person, tool: own(tool), date }, opts),
+				text: null
+			};
 		}
 		case 'badge_expiring': {
 			const { badgeKind, expiresAt, timeZone } = task.details;

@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 import { longDate } from '$lib/dates';
 import { isCalendarDate } from '$lib/schemas/fields';
+import { isolate } from '$lib/i18n';
 
 type Params = Record<string, string | number>;
 
@@ -74,11 +75,13 @@ export function renderTaskText(text: TaskText, locale?: Locale): string | null {
 	const message = TASK_TEXTS[text.key] as unknown as
 		((params: Params, options?: { locale?: Locale }) => string) | undefined;
 	if (!message) return null;
-	// A calendar day is stored as "YYYY-MM-DD" and said the way the reader says dates.
+	// A calendar day is stored as "YYYY-MM-DD" and said the way the reader says dates; the other
+	// words (names, titles, tools) are people's own, set apart from the sentence's direction.
+	const reader = locale ?? getLocale();
 	const params = Object.fromEntries(
 		Object.entries(text.params).map(([k, v]) => [
 			k,
-			typeof v === 'string' && isCalendarDate(v) ? longDate(v, locale ?? getLocale()) : v
+			typeof v !== 'string' ? v : isCalendarDate(v) ? longDate(v, reader) : isolate(v, reader)
 		])
 	);
 	return message(params, locale ? { locale } : undefined);

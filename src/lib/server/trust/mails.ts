@@ -76,7 +76,7 @@ export function queueBadgeEndedMail(
 				];
 	paragraphs.push(
 		holder.phone
-			? m.trust_mail_questions_phone({ phone: holder.phone }, { locale })
+			? m.trust_mail_questions_phone({ phone: isolate(holder.phone, locale) }, { locale })
 			: m.trust_mail_questions({}, { locale })
 	);
 	enqueueMail(

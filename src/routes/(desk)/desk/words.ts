@@ -1,4 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { textDirection } from '$lib/i18n';
 import type {
 	AfterCheckIn,
 	DepositOutcome,
@@ -58,3 +60,8 @@ export const loanStatusLabel = (s: LoanStatus) => LOAN[s]();
 export const depositLabel = (s: DepositOutcome) => DEPOSIT[s]();
 export const retireLabel = (s: RetireReason) => RETIRE[s]();
 export const afterLabel = (s: AfterCheckIn) => AFTER[s]();
+
+/** "from … to" between a tool's condition out and in: the arrow points the way the page reads. */
+export function thenArrow(): string {
+	return textDirection(getLocale()) === 'rtl' ? '←' : '→';
+}

@@ -2,6 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { writingLanguage } from '$lib/profile/languages';
 import { reasonSchema } from '$lib/schemas/talk';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import {
@@ -29,7 +30,7 @@ export const load: PageServerLoad = (event) => {
 			.map((c) => [c.id, categoryName(c.names, getLocale())])
 	);
 	return {
-		pending: pendingPosts(db, ids).map(({ post, author }) => ({
+		pending: pendingPosts(db, ids).map(({ post, author, authorLanguages, authorLocale }) => ({
 			id: post.id,
 			kind: post.kind,
 			title: post.title,
@@ -38,7 +39,9 @@ export const load: PageServerLoad = (event) => {
 			createdAt: post.createdAt,
 			// Sent again after a rejection: the broker sees what was asked the first time.
 			earlierReason: post.rejectionReason,
-			author
+			author,
+			// The poster's words, marked with the language they most likely wrote them in.
+			lang: writingLanguage(authorLanguages, authorLocale)
 		})),
 		reports: openReports(db, ids)
 	};

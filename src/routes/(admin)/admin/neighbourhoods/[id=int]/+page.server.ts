@@ -1,3 +1,5 @@
+import { isolate } from '$lib/i18n';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { error } from '@sveltejs/kit';
 import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -90,8 +92,8 @@ export const actions: Actions = {
 		setRenewedSessionCookie(event.cookies, event.url, result.renewed);
 		form.data.email = '';
 		const text = result.already
-			? m.admin_broker_already({ name: result.user.displayName })
-			: m.admin_broker_assigned({ name: result.user.displayName });
+			? m.admin_broker_already({ name: isolate(result.user.displayName, getLocale()) })
+			: m.admin_broker_assigned({ name: isolate(result.user.displayName, getLocale()) });
 		return message(form, { type: 'ok', text });
 	},
 

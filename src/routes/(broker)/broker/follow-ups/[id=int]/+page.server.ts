@@ -5,6 +5,7 @@ import { followUpAnswerSchema, toFollowUpAnswer } from '$lib/schemas/followup';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
+import { writingLanguageOf } from '$lib/server/broker/residents';
 import { answerOnBehalf } from '$lib/server/followup/answer';
 import { followUpForBroker } from '$lib/server/followup/view';
 import { lettersAboutFollowUp } from '$lib/server/letters/print';
@@ -49,7 +50,9 @@ export const load: PageServerLoad = async (event) => {
 				byBroker: f.answeredById !== null,
 				outcome: f.outcome!,
 				continuation: f.continuation,
-				comment: f.comment
+				comment: f.comment,
+				// The answer is in the person's words (also when the broker typed them in).
+				lang: writingLanguageOf(db, f.userId) ?? undefined
 			})),
 		// Asked by letter: the broker types in the reply form that came back.
 		letters: lettersAboutFollowUp(db, view.followUp.id),

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { toLocale } from '$lib/i18n';
+import { isolate, toLocale } from '$lib/i18n';
 import { formatLocalDate } from '$lib/dates';
 import { m } from '$lib/paraglide/messages.js';
 import { requireAdmin, requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
@@ -45,8 +45,11 @@ export const load: PageServerLoad = (event) => {
 			phone: sender.phone,
 			phoneLine: sender.phone
 				? sender.callName
-					? m.letters_phone_name({ name: sender.callName, phone: sender.phone }, { locale })
-					: m.letters_phone({ phone: sender.phone }, { locale })
+					? m.letters_phone_name(
+							{ name: isolate(sender.callName, locale), phone: isolate(sender.phone, locale) },
+							{ locale }
+						)
+					: m.letters_phone({ phone: isolate(sender.phone, locale) }, { locale })
 				: null,
 			timeZone: sender.timeZone
 		},

@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
 import { FOLLOW_UP_CONTINUATIONS, FOLLOW_UP_OUTCOMES } from '$lib/followup';
+import { isolate } from '$lib/i18n';
 
 const outcomes = {
 	went_well: m.followup_outcome_went_well,
@@ -29,10 +30,12 @@ export function replyWords(
 	}
 ) {
 	const o = { locale };
+	// Names are people's own words inside the letter's sentences.
+	const own = (text: string) => isolate(text, locale);
 	return {
 		title: m.letters_reply_title({}, o),
 		intro: m.letters_reply_intro({}, o),
-		name: m.letters_reply_name({ name: r.name }, o),
+		name: m.letters_reply_name({ name: own(r.name) }, o),
 		ref: m.letters_reply_ref({ id: r.followUpId }, o),
 		outcome: m.followup_outcome_legend({}, o),
 		outcomes: FOLLOW_UP_OUTCOMES.map((v) => outcomes[v]({}, o)),
@@ -40,9 +43,9 @@ export function replyWords(
 		continuationHint: m.followup_continuation_hint({}, o),
 		continuations: FOLLOW_UP_CONTINUATIONS.map((v) => continuations[v]({}, o)),
 		comment: m.followup_comment({}, o),
-		commentHint: m.followup_comment_hint({ name: r.other }, o),
+		commentHint: m.followup_comment_hint({ name: own(r.other) }, o),
 		sendBack: r.phone
-			? m.letters_reply_send_back({ neighbourhood: r.neighbourhood, phone: r.phone }, o)
-			: m.letters_reply_send_back_no_phone({ neighbourhood: r.neighbourhood }, o)
+			? m.letters_reply_send_back({ neighbourhood: own(r.neighbourhood), phone: own(r.phone) }, o)
+			: m.letters_reply_send_back_no_phone({ neighbourhood: own(r.neighbourhood) }, o)
 	};
 }

@@ -8,6 +8,7 @@ import { approvePost } from '$lib/server/broker/moderation';
 import { hidePost, restorePost } from '$lib/server/broker/take-down';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
+import { writingLanguageOf } from '$lib/server/broker/residents';
 import { brokerPost } from './guard.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,7 +24,8 @@ export const load: PageServerLoad = async (event) => {
 			title: post.title,
 			body: post.body,
 			status: post.status,
-			reason: post.rejectionReason
+			reason: post.rejectionReason,
+			lang: writingLanguageOf(db, post.authorId) ?? undefined
 		},
 		edit: await superValidate({ title: post.title, body: post.body }, words, { id: 'edit' }),
 		hide: await superValidate(reason, { id: 'hide' })

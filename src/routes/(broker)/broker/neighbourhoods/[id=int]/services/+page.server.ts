@@ -15,6 +15,7 @@ import {
 import { db } from '$lib/server/db';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as clock from '$lib/server/clock';
+import { getLocale } from '$lib/paraglide/runtime.js';
 
 export const load: PageServerLoad = async (event) => {
 	const { n } = requireBrokeredNeighbourhood(event);
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 						phone: s.phone,
 						address: s.address,
 						website: s.website,
-						hours: openingText(s)
+						hours: openingText(s, getLocale())
 					},
 					zod4(serviceSchema),
 					{ id: `service-${s.id}`, errors: false }

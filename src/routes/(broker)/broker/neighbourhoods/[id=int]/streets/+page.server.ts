@@ -1,3 +1,5 @@
+import { isolate } from '$lib/i18n';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { error } from '@sveltejs/kit';
 import { fail, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -38,7 +40,10 @@ export const actions: Actions = {
 			if (!result.field) error(404, 'not found');
 			return setError(form, result.field, result.error);
 		}
-		form.message = { type: 'ok', text: m.admin_street_added({ name: result.street.name }) };
+		form.message = {
+			type: 'ok',
+			text: m.admin_street_added({ name: isolate(result.street.name, getLocale()) })
+		};
 		form.data = { name: '', lat: '', lon: '' };
 		return { form };
 	},
