@@ -1,6 +1,8 @@
 import { tick } from 'svelte';
 import type * as Leaflet from 'leaflet';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { textDirection } from '$lib/i18n';
 
 export type L = typeof Leaflet;
 
@@ -35,14 +37,20 @@ export function createBaseMap(L: L, container: HTMLElement, o: BaseMapOptions): 
 		zoomControl: false,
 		attributionControl: false
 	}).setView([o.centre.lat, o.centre.lon], o.zoom ?? 16);
-	L.control.zoom({ zoomInTitle: m.map_zoom_in(), zoomOutTitle: m.map_zoom_out() }).addTo(map);
+	// In a right-to-left page the zoom buttons sit where reading starts (top right) and the
+	// credit at the end of the bottom line (left): the mirror of Leaflet's corners.
+	const rtl = textDirection(getLocale()) === 'rtl';
+	const start = rtl ? 'topright' : 'topleft';
+	L.control
+		.zoom({ zoomInTitle: m.map_zoom_in(), zoomOutTitle: m.map_zoom_out(), position: start })
+		.addTo(map);
 	// Leaflet's own credit, with its title in the page's language.
 	const prefix = `<a href="https://leafletjs.com" title="${attribute(m.map_leaflet_title())}">Leaflet</a>`;
-	L.control.attribution({ prefix }).addTo(map);
+	L.control.attribution({ prefix, position: rtl ? 'bottomleft' : 'bottomright' }).addTo(map);
 	L.tileLayer(o.tileUrl, { maxZoom: 19, attribution: OSM_ATTRIBUTION }).addTo(map);
 	// Leaflet puts its buttons after the markers; the zoom buttons come first for Tab, as they
 	// come first on the screen. The corner stays positioned against the map.
-	const zoomCorner = container.querySelector('.leaflet-top.leaflet-left');
+	const zoomCorner = container.querySelector(`.leaflet-top.leaflet-${rtl ? 'right' : 'left'}`);
 	if (zoomCorner) container.prepend(zoomCorner);
 	container.setAttribute('role', 'region');
 	container.setAttribute('aria-label', o.label);

@@ -1,5 +1,7 @@
 import type * as Leaflet from 'leaflet';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { isolate } from '$lib/i18n';
 import type { DayPart } from '$lib/day-parts';
 import type { PostKind } from '$lib/posts/choices';
 import { bandText, whenText } from '$lib/posts/describe';
@@ -16,6 +18,11 @@ function el(tag: string, text: string, className = ''): HTMLElement {
 	return e;
 }
 
+function withAttr(e: HTMLElement, name: string, value: string): HTMLElement {
+	e.setAttribute(name, value);
+	return e;
+}
+
 /** The letter or count inside a marker: hidden from screen readers, which read its title. */
 function glyph(text: string): HTMLElement {
 	const e = el('span', text);
@@ -23,7 +30,7 @@ function glyph(text: string): HTMLElement {
 	return e;
 }
 
-/** Each kind's words, class and letter ("V" for vraag, "A" for aanbod) on the map. */
+/** Each kind's words, class and glyph on the map: the KindBadge's "?" and "+", the same in every language. */
 const KIND_LOOK: Record<
 	PostKind,
 	{ card: () => string; title: (t: { title: string }) => string; className: string; glyph: string }
@@ -32,13 +39,13 @@ const KIND_LOOK: Record<
 		card: m.post_filter_requests,
 		title: m.browse_marker_request,
 		className: 'map-post map-request',
-		glyph: 'V'
+		glyph: '?'
 	},
 	offer: {
 		card: m.post_filter_offers,
 		title: m.browse_marker_offer,
 		className: 'map-post map-offer',
-		glyph: 'A'
+		glyph: '+'
 	}
 };
 
@@ -47,7 +54,8 @@ function card(p: PostMarker): HTMLElement {
 	box.className = 'map-card';
 	box.append(
 		el('p', KIND_LOOK[p.kind].card(), 'font-semibold'),
-		el('h3', p.title),
+		// The resident's own words: their direction, not the page's.
+		withAttr(el('h3', p.title), 'dir', 'auto'),
 		el('p', p.category),
 		el(
 			'p',
@@ -89,7 +97,7 @@ function createMarker(Lf: L, map: Leaflet.Map, mk: Marker): Leaflet.Marker {
 		return marker;
 	}
 	const look = KIND_LOOK[mk.kind];
-	const title = look.title({ title: mk.title });
+	const title = look.title({ title: isolate(mk.title, getLocale()) });
 	const marker = Lf.marker([mk.lat, mk.lon], {
 		title,
 		alt: title,

@@ -2,6 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
+import { listText } from '$lib/intl';
+import { isolate } from '$lib/i18n';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { deleteAccountSchema } from '$lib/schemas/account';
 import { confirmPassword, loadUser } from '$lib/server/auth/account-settings';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
@@ -37,7 +40,15 @@ export const actions: Actions = {
 		const toolOut = (tools: string[]) =>
 			message(
 				form,
-				{ type: 'error', text: m.account_delete_tool_out({ tools: tools.join(', ') }) },
+				{
+					type: 'error',
+					text: m.account_delete_tool_out({
+						tools: listText(
+							tools.map((t) => isolate(t, getLocale())),
+							getLocale()
+						)
+					})
+				},
 				{ status: 409 }
 			);
 		const out = toolsStillOut(db, user.id);

@@ -7,7 +7,7 @@ import { listDevices, removeSubscription, saveSubscription } from '$lib/server/p
 import { queueTestPush } from '$lib/server/push/test-message';
 import { vapidKeys } from '$lib/server/push/vapid';
 import { deviceSchema, subscribeSchema } from '$lib/schemas/push';
-import { getLocale } from '$lib/paraglide/runtime.js';
+import { toLocale } from '$lib/i18n';
 import * as clock from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -57,7 +57,14 @@ export const actions: Actions = {
 	test: async (event) => {
 		const user = requirePerson(event);
 		if (listDevices(db, user.id).length === 0) return fail(409, { refused: 'none' as const });
-		queueTestPush(db, user.id, getLocale(), `${event.url.origin}/account/push`, clock.now());
+		// The account's language, not the page's: the push arrives later, outside this page.
+		queueTestPush(
+			db,
+			user.id,
+			toLocale(user.locale),
+			`${event.url.origin}/account/push`,
+			clock.now()
+		);
 		return { tested: true };
 	}
 };
