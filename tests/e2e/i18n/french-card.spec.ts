@@ -20,6 +20,7 @@ test('the print card for a French-speaking resident is in French', async ({ asBr
 	});
 	await page.getByRole('button', { name: 'Inschrijven' }).click();
 	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+	const personUrl = page.url();
 	const language = page.getByRole('definition').filter({ hasText: 'Français' });
 	await expect(language).toBeVisible();
 	await expect(language.getByText('Français')).toHaveAttribute('lang', 'fr');
@@ -37,6 +38,7 @@ test('the print card for a French-speaking resident is in French', async ({ asBr
 
 	// The broker's page stays Dutch; the card is French, her language, marked as such.
 	await page.getByRole('link', { name: 'Kaartje om af te drukken' }).click();
+	const cardUrl = page.url();
 	await expect(
 		page.getByRole('heading', { name: 'Kaartje om af te drukken', level: 1 })
 	).toBeVisible();
@@ -65,4 +67,22 @@ test('the print card for a French-speaking resident is in French', async ({ asBr
 		say('ar', 'intake_card_ref', { id: page.url().match(/posts\/(\d+)/)![1]! })
 	);
 	await expectAccessible(page);
+
+	// Later, on the phone, she would rather have Turkish: her broker changes it, and the card
+	// (and every letter and message after it) follows.
+	await page.goto(personUrl);
+	await page.getByRole('link', { name: 'Andere taal kiezen' }).click();
+	const choice = page.getByRole('group', {
+		name: 'In welke taal krijgt de persoon brieven en berichten?'
+	});
+	await expect(choice.getByRole('radio', { name: 'Français' })).toBeChecked();
+	await choice.getByRole('radio', { name: 'Türkçe' }).check();
+	await page.getByRole('button', { name: 'Taal bewaren' }).click();
+	await expect(
+		page.getByText(`Brieven en berichten aan ${name} gaan voortaan in deze taal: Türkçe.`)
+	).toBeVisible();
+	await expectAccessible(page);
+	await page.goto(cardUrl);
+	await expect(card).toHaveAttribute('lang', 'tr');
+	await expect(card).toContainText(say('tr', 'intake_card_call', { phone: '0470 11 22 33' }));
 });

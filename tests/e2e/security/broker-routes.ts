@@ -507,6 +507,15 @@ export const ROWS: Row[] = [
 		scope: 'n1',
 		ok: 400
 	},
+	// The language of a resident's letters and messages (issue 19): set by their broker, audited.
+	{
+		route: '/broker/residents/[id=userid]/reach',
+		handler: 'language',
+		url: (i) => `/broker/residents/${i.resident}/reach`,
+		form: { locale: 'klingon' },
+		scope: 'n1',
+		ok: 400
+	},
 	// ——— How we reach you (issue 18): one's own, for anyone signed in ———
 	{
 		route: '/account/notifications',
