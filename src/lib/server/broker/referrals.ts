@@ -41,6 +41,8 @@ export function referPost(
 			m.intake_mail_referral_hours({ hours: openingLine(service, locale) }, { locale }),
 		service.website && m.intake_mail_referral_website({ website: service.website }, { locale })
 	].filter(Boolean) as string[];
+	// Words that need no translation, for the call a broker makes instead of the mail.
+	const contact = [service.phone, service.address, service.website].filter(Boolean).join(' · ');
 	db.transaction((tx) => {
 		tx.insert(referrals).values({ postId, serviceId, brokerId, note, at: now }).run();
 		tx.update(posts).set({ status: 'closed', updatedAt: now }).where(eq(posts.id, postId)).run();
@@ -56,10 +58,16 @@ export function referPost(
 				// Without e-mail the broker calls, and reads this in their own language.
 				call: {
 					subject: { key: 'intake_mail_referral_subject', params: {} },
-					text: {
-						key: 'intake_mail_referral_body',
-						params: { title: post.title, service: service.name }
-					}
+					// The broker reads out how to reach the service: its phone, address and site.
+					text: contact
+						? {
+								key: 'intake_call_referral_text',
+								params: { title: post.title, service: service.name, contact }
+							}
+						: {
+								key: 'intake_mail_referral_body',
+								params: { title: post.title, service: service.name }
+							}
 				},
 				...renderMail({
 					locale,

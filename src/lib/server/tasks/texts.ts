@@ -29,6 +29,7 @@ export const TASK_TEXTS = {
 	desk_staff_removed_mail_subject: m.desk_staff_removed_mail_subject,
 	followup_mail_body: m.followup_mail_body,
 	intake_mail_referral_body: m.intake_mail_referral_body,
+	intake_call_referral_text: m.intake_call_referral_text,
 	intake_mail_referral_subject: m.intake_mail_referral_subject,
 	followup_mail_body_ended: m.followup_mail_body_ended,
 	followup_mail_body_ongoing: m.followup_mail_body_ongoing,
