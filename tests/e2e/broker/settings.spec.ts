@@ -100,6 +100,8 @@ test('the broker finds a resident by street as she types, and can register someo
 
 	await search.fill('');
 	await search.pressSequentially('Niemand Hier', { delay: 40 });
+	// The list follows the typing: wait until it has caught up with all of it.
+	await expect(page).toHaveURL(/q=Niemand(\+|%20)Hier/);
 	await expect(page.getByText('Niemand gevonden.', { exact: false })).toBeVisible();
 	await page.getByRole('link', { name: 'Iemand nieuw inschrijven' }).click();
 	// What was typed comes along: a name goes into the name field.

@@ -137,7 +137,8 @@ test('a photo added at the desk shows on the public tool page', async ({ asBroke
 	await page.getByRole('link', { name: 'Pagina in de catalogus' }).click();
 	const img = page.getByRole('img', { name: 'Groene schroefmachine met lader' });
 	await expect(img).toBeVisible();
-	expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+	// Visible comes before decoded on a busy machine: wait for the picture itself.
+	await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
 });
 
 test('a resident is refused the desk and a borrower history', async ({ asResident: page }) => {

@@ -70,7 +70,7 @@ test.describe('how we reach a resident', () => {
 		await page.getByLabel('Geen berichten vanaf').fill('22:00');
 		// A time not written as one is refused beside its field, kept as typed, and nothing is saved.
 		await page.getByLabel('Tot', { exact: true }).fill('half acht');
-		await page.getByRole('button', { name: 'Bewaren' }).click();
+		await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
 		await expect(page.getByLabel('Tot', { exact: true })).toHaveAccessibleDescription(
 			/Schrijf een uur zoals 21:00/
 		);
@@ -83,7 +83,7 @@ test.describe('how we reach a resident', () => {
 		await topic(page, 'De vraag hoe de hulp ging').getByRole('radio', { name: 'Sms' }).check();
 		await page.getByLabel('Geen berichten vanaf').fill('22:00');
 		await page.getByLabel('Tot', { exact: true }).fill('7:30');
-		await page.getByRole('button', { name: 'Bewaren' }).click();
+		await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
 		await expect(page.getByText('Bewaard. Zo bereiken we je voortaan.')).toBeVisible();
 
 		await page.reload();
@@ -169,7 +169,7 @@ test('a broker sets how someone registered by phone is reached, and Today says w
 	await expectAccessible(page);
 	await page.getByLabel('Geen berichten vanaf').fill('20:00');
 	await page.getByLabel('Tot', { exact: true }).fill('09:30');
-	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
 	await expect(page.getByText(`Bewaard. Zo bereiken we ${name} voortaan.`)).toBeVisible();
 	await page.reload();
 	await expect(page.getByLabel('Geen berichten vanaf')).toHaveValue('20:00');

@@ -31,7 +31,7 @@ test('a resident who chose SMS gets the follow-up as an SMS in the morning, with
 	// She wants to be asked how the help went by SMS.
 	await page.goto('/account/notifications');
 	await topic(page, 'De vraag hoe de hulp ging').getByRole('radio', { name: 'Sms' }).check();
-	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
 	await page.reload();
 	await expect(
 		topic(page, 'De vraag hoe de hulp ging').getByRole('radio', { name: 'Sms' })
@@ -101,7 +101,7 @@ test('a resident who chose SMS gets the follow-up as an SMS in the morning, with
 	// Maria gets her follow-ups by e-mail again, as the other tests expect.
 	await page.goto('/account/notifications');
 	await topic(page, 'De vraag hoe de hulp ging').getByRole('radio', { name: 'E-mail' }).check();
-	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
 	await page.reload();
 	await expect(
 		topic(page, 'De vraag hoe de hulp ging').getByRole('radio', { name: 'E-mail' })
