@@ -38,10 +38,10 @@ test('the print card for a French-speaking resident is in French', async ({ asBr
 
 	// The broker's page stays Dutch; the card is French, her language, marked as such.
 	await page.getByRole('link', { name: 'Kaartje om af te drukken' }).click();
-	const cardUrl = page.url();
 	await expect(
 		page.getByRole('heading', { name: 'Kaartje om af te drukken', level: 1 })
 	).toBeVisible();
+	const cardUrl = page.url();
 	const card = page.getByRole('article', { name: title });
 	await expect(card).toHaveAttribute('lang', 'fr');
 	await expect(card).toHaveAttribute('dir', 'ltr');
