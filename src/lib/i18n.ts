@@ -1,4 +1,5 @@
 import { textDirectionOf } from '$lib/intl';
+import { ENDONYMS, isLanguageCode } from '$lib/profile/languages';
 import { baseLocale, isLocale, locales, type Locale } from '$lib/paraglide/runtime.js';
 
 /** A supported locale for any string, falling back to Dutch. */
@@ -40,13 +41,9 @@ export function isolate(text: string, locale: string): string {
 	return FSI + text + PDI;
 }
 
-/** Each language's own name, for the language switch. */
-export const LANGUAGE_NAMES: Record<string, string> = {
-	nl: 'Nederlands',
-	en: 'English',
-	fr: 'Français',
-	tr: 'Türkçe',
-	ar: 'العربية'
-};
+/** Each site language's own name, for the language switch: the one list of own names. */
+export const LANGUAGE_NAMES: Record<string, string> = Object.fromEntries(
+	locales.map((l) => [l, isLanguageCode(l) ? ENDONYMS[l] : l])
+);
 
 export { locales };
