@@ -105,6 +105,10 @@ export const init: ServerInit = async () => {
 			// --- alerts: new requests near a helper, at once (at most hourly), daily or weekly ---
 			{ name: 'alerts', everyMs: 5 * 60_000, run: (now) => runAlerts(db, now, siteOrigin()) },
 			// --- end alerts ---
+			// --- volunteers: gatherings (jobs of the gatherings branch) ---
+			// --- end volunteers: gatherings ---
+			// --- volunteers: hours and thanks (jobs of the hours branch) ---
+			// --- end volunteers: hours and thanks ---
 			// A checked online backup a day into BACKUP_DIR, photos included; old ones pruned.
 			{
 				name: 'backup',

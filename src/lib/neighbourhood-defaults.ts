@@ -23,5 +23,11 @@ export const NEIGHBOURHOOD_DEFAULTS = {
 	/** A published request with no response after this many days shows on the broker's Today. */
 	noResponseDays: 3,
 	lendingMaxActive: 2,
-	lendingBufferDays: 1
+	lendingBufferDays: 1,
+	/** Off at first: a neighbourhood writes its agreement before it asks everyone to accept it. */
+	volunteerAgreementRequired: false,
+	/** Seed 003 fiche 4: volunteers overestimate what they can carry; three running matches is a lot. */
+	helperMatchLimit: 3,
+	/** Today asks the broker to get in touch with a helper not heard from in two months. */
+	volunteerContactWeeks: 8
 } as const;

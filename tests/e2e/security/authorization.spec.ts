@@ -182,6 +182,16 @@ test.describe.serial('who may open the broker workspace, the admin pages and the
 		// opening them in the table below shows.
 		ids.followUp = 1;
 		ids.loan = 1;
+		// Volunteers (demo/volunteers.ts): the upcoming intervision is the demo's first gathering,
+		// Jozef's bus ticket its first expense claim.
+		ids.gathering = 1;
+		ids.expenseClaim = 1;
+		await an.goto(`/broker/residents?q=${encodeURIComponent(DEMO.helper)}`);
+		ids.helper = (
+			await an.getByRole('link', { name: 'Jozef Peeters', exact: true }).getAttribute('href')
+		)!
+			.split('/')
+			.at(-1)!;
 	});
 
 	test('every route answers each role as the table says', async () => {

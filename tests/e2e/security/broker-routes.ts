@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { APIResponse } from '@playwright/test';
 
@@ -34,6 +34,10 @@ export interface Ids {
 	service: number;
 	loan: number;
 	tool: number;
+	/** Volunteers (issue 20): the demo's upcoming intervision, Jozef's expense claim, Jozef. */
+	gathering: number;
+	expenseClaim: number;
+	helper: string;
 }
 
 /**
@@ -879,7 +883,26 @@ export const ROWS: Row[] = [
 		ok: handler === 'request' || handler === 'confirm' ? 400 : 200,
 		except: { anonymous: 'sign-in' },
 		why: 'every signed-in person confirms their own number; nobody else’s is reachable'
-	}))
+	})),
+
+	// ——— Volunteers (issue 20): a helper's own corner ———
+	{
+		route: '/volunteering',
+		handler: 'load',
+		url: () => '/volunteering',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: 'every signed-in person sees their own volunteering page'
+	},
+	// --- volunteers: agreement and expenses (rows of the agreement branch) ---
+	// --- end volunteers: agreement and expenses ---
+	// --- volunteers: gatherings (rows of the gatherings branch) ---
+	// --- end volunteers: gatherings ---
+	// --- volunteers: care for the carers (rows of the care branch) ---
+	// --- end volunteers: care for the carers ---
+	// --- volunteers: hours and thanks (rows of the hours branch) ---
+	// --- end volunteers: hours and thanks ---
 ];
 
 /** The ids a row's form needs filled in (the post, signal or task it is about). */
@@ -933,7 +956,10 @@ const AUDIENCE_FOLDERS = [
 	'(app)/account/calendar',
 	'calendar',
 	// Confirming the phone by SMS code.
-	'(app)/account/phone'
+	'(app)/account/phone',
+	// Issue 20: a helper's own volunteering pages and the gatherings people sign up for.
+	'(app)/volunteering',
+	'(app)/gatherings'
 ];
 
 /**
@@ -943,6 +969,7 @@ const AUDIENCE_FOLDERS = [
 export function routesInTree(routesDir: string): Set<string> {
 	const found = new Set<string>();
 	for (const folder of AUDIENCE_FOLDERS) {
+		if (!existsSync(join(routesDir, folder))) continue;
 		for (const file of walk(join(routesDir, folder))) {
 			const name = file.split(sep).at(-1)!;
 			if (!['+page.server.ts', '+layout.server.ts', '+server.ts'].includes(name)) continue;

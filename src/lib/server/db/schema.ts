@@ -1,4 +1,5 @@
 import {
+	type AnySQLiteColumn,
 	blob,
 	index,
 	integer,
@@ -40,6 +41,14 @@ import {
 	TOOL_STATUSES
 } from '../../lending/lists';
 import { NEIGHBOURHOOD_DEFAULTS as DEFAULTS } from '../../neighbourhood-defaults';
+import {
+	EXPENSE_STATUSES,
+	GATHERING_AUDIENCES,
+	GATHERING_KINDS,
+	SIGNUP_STATUSES,
+	STOP_REASONS,
+	THANKS_KINDS
+} from '../../volunteers/lists';
 
 /** Instants are stored as UTC milliseconds since the epoch (see conventions: "time is explicit"). */
 const instant = (name: string) => integer(name, { mode: 'number' });
@@ -79,6 +88,16 @@ export const neighbourhoods = sqliteTable('neighbourhoods', {
 		.default(DEFAULTS.moderation),
 	/** A published request with no response after this many days shows on the broker's Today. */
 	noResponseDays: integer('no_response_days').notNull().default(DEFAULTS.noResponseDays),
+	/** Helpers must accept the current volunteer agreement before a proposal or a response. */
+	volunteerAgreementRequired: integer('volunteer_agreement_required', { mode: 'boolean' })
+		.notNull()
+		.default(DEFAULTS.volunteerAgreementRequired),
+	/** Above this many running matches a helper is "busy": suggestions say so, proposing needs a confirm. */
+	helperMatchLimit: integer('helper_match_limit').notNull().default(DEFAULTS.helperMatchLimit),
+	/** Today lists helpers the broker has not been in touch with for this many weeks. */
+	volunteerContactWeeks: integer('volunteer_contact_weeks')
+		.notNull()
+		.default(DEFAULTS.volunteerContactWeeks),
 	createdAt: instant('created_at').notNull()
 });
 
@@ -684,7 +703,11 @@ export const trustBadges = sqliteTable(
 		/** Confidential, like the note. */
 		revokeReason: text('revoke_reason'),
 		/** When the expiry was logged and the person told, so it happens once. */
-		expiryHandledAt: instant('expiry_handled_at')
+		expiryHandledAt: instant('expiry_handled_at'),
+		/** A training badge given for attending this gathering (its name and date come from it). */
+		gatheringId: integer('gathering_id').references((): AnySQLiteColumn => gatherings.id, {
+			onDelete: 'set null'
+		})
 	},
 	(t) => [
 		index('trust_badges_user').on(t.userId, t.kind),
@@ -739,7 +762,9 @@ export const followUps = sqliteTable(
 		answeredById: text('answered_by_id').references(() => users.id, { onDelete: 'set null' }),
 		outcome: text('outcome', { enum: FOLLOW_UP_OUTCOMES }),
 		continuation: text('continuation', { enum: FOLLOW_UP_CONTINUATIONS }),
-		comment: text('comment').notNull().default('')
+		comment: text('comment').notNull().default(''),
+		/** The helper's answer to "how long did it take?", in minutes; null when not asked or not said. */
+		minutes: integer('minutes')
 	},
 	(t) => [
 		uniqueIndex('follow_ups_match_user_round').on(t.matchId, t.userId, t.round),
@@ -1214,4 +1239,217 @@ export const residentNotes = sqliteTable(
 		createdAt: instant('created_at').notNull()
 	},
 	(t) => [index('resident_notes_user').on(t.userId, t.createdAt)]
+);
+
+// ——— Volunteers (issue 20): the agreement, expenses, gatherings, care, thanks and goodbye ———
+
+/**
+ * The volunteer agreement of a neighbourhood ("organisatienota"); a new text is a new version,
+ * never an edit, and asks every helper to accept it again.
+ */
+export const volunteerAgreements = sqliteTable(
+	'volunteer_agreements',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		/**
+		 * JSON: texts per locale, each an object of AGREEMENT_SECTIONS → the broker's words, e.g.
+		 * {"nl":{"tasks":"…","legal_reference":"art. 458 Sw."}}; Dutch is the fallback.
+		 */
+		body: text('body').notNull(),
+		publishedAt: instant('published_at').notNull(),
+		publishedById: text('published_by_id').references(() => users.id, { onDelete: 'set null' })
+	},
+	(t) => [uniqueIndex('volunteer_agreements_version').on(t.neighbourhoodId, t.version)]
+);
+
+/** Who accepted which version of the volunteer agreement, how, and who recorded it off-line. */
+export const volunteerAcceptances = sqliteTable(
+	'volunteer_acceptances',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		agreementId: integer('agreement_id')
+			.notNull()
+			.references(() => volunteerAgreements.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		method: text('method', { enum: ACCEPTANCE_METHODS }).notNull(),
+		recordedById: text('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
+		acceptedAt: instant('accepted_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('volunteer_acceptances_user').on(t.agreementId, t.userId),
+		index('volunteer_acceptances_by_user').on(t.userId)
+	]
+);
+
+/** A helper asks for expenses paid back after a match (a bus ticket); the broker decides. */
+export const expenseClaims = sqliteTable(
+	'expense_claims',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		matchId: integer('match_id')
+			.notNull()
+			.references(() => matches.id),
+		helperId: text('helper_id')
+			.notNull()
+			.references(() => users.id),
+		/** In cents, so sums are exact. */
+		amountCents: integer('amount_cents').notNull(),
+		/** The helper's words: what it was for. */
+		reason: text('reason').notNull(),
+		status: text('status', { enum: EXPENSE_STATUSES }).notNull().default('claimed'),
+		createdAt: instant('created_at').notNull(),
+		decidedAt: instant('decided_at'),
+		decidedById: text('decided_by_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The broker's reason, shown to the helper (required when refused). */
+		decisionReason: text('decision_reason').notNull().default('')
+	},
+	(t) => [
+		index('expense_claims_open').on(t.neighbourhoodId, t.status, t.createdAt),
+		index('expense_claims_helper').on(t.helperId)
+	]
+);
+
+export type ExpenseClaim = typeof expenseClaims.$inferSelect;
+
+/** Intervision, a volunteer meeting, a training, an information evening, a coffee morning… */
+export const gatherings = sqliteTable(
+	'gatherings',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: GATHERING_KINDS }).notNull(),
+		/** The training's name or what the open activity is; '' for the other kinds. */
+		name: text('name').notNull().default(''),
+		description: text('description').notNull().default(''),
+		place: text('place').notNull(),
+		startsAt: instant('starts_at').notNull(),
+		endsAt: instant('ends_at').notNull(),
+		/** Places; null when there is no limit. Beyond it, sign-ups go on the waiting list. */
+		capacity: integer('capacity'),
+		audience: text('audience', { enum: GATHERING_AUDIENCES }).notNull(),
+		/** Trainings: the training badge it gives expires after this many months (the yearly refresher). */
+		refresherMonths: integer('refresher_months'),
+		createdById: text('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: instant('created_at').notNull(),
+		cancelledAt: instant('cancelled_at'),
+		attendanceRecordedAt: instant('attendance_recorded_at'),
+		attendanceRecordedById: text('attendance_recorded_by_id').references(() => users.id, {
+			onDelete: 'set null'
+		})
+	},
+	(t) => [index('gatherings_neighbourhood').on(t.neighbourhoodId, t.startsAt)]
+);
+
+export type Gathering = typeof gatherings.$inferSelect;
+
+/** A person's place at a gathering, from signing up (or being signed up by phone) to attending. */
+export const gatheringSignups = sqliteTable(
+	'gathering_signups',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		gatheringId: integer('gathering_id')
+			.notNull()
+			.references(() => gatherings.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: SIGNUP_STATUSES }).notNull(),
+		/** The broker who signed the person up on the phone; null when they did it themselves. */
+		signedUpById: text('signed_up_by_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: instant('created_at').notNull(),
+		cancelledAt: instant('cancelled_at'),
+		/** The reminder the day before went into the outbox (once). */
+		remindedAt: instant('reminded_at'),
+		/** Recorded afterwards by the broker: null until then. */
+		attended: integer('attended', { mode: 'boolean' })
+	},
+	(t) => [
+		uniqueIndex('gathering_signups_person').on(t.gatheringId, t.userId),
+		index('gathering_signups_user').on(t.userId)
+	]
+);
+
+export type GatheringSignup = typeof gatheringSignups.$inferSelect;
+
+/** A helper asks the broker for help directly (shown on Today until a broker picks it up). */
+export const helpAsks = sqliteTable(
+	'help_asks',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		helperId: text('helper_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The match it is about, when the helper chose one. */
+		matchId: integer('match_id').references(() => matches.id, { onDelete: 'set null' }),
+		/** The helper's words; brokers of the neighbourhood only. */
+		body: text('body').notNull(),
+		createdAt: instant('created_at').notNull(),
+		handledAt: instant('handled_at'),
+		handledById: text('handled_by_id').references(() => users.id, { onDelete: 'set null' })
+	},
+	(t) => [
+		index('help_asks_open').on(t.neighbourhoodId, t.handledAt),
+		index('help_asks_helper').on(t.helperId)
+	]
+);
+
+/** A thank-you to a helper: a broker's personal one, or the neighbourhood's yearly one (once a year). */
+export const volunteerThanks = sqliteTable(
+	'volunteer_thanks',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		kind: text('kind', { enum: THANKS_KINDS }).notNull(),
+		/** The yearly thank-you's year; null for a personal one (NULLs never collide in the unique index). */
+		year: integer('year'),
+		/** The broker's own words (personal thanks); '' for the yearly mail, whose text is a message key. */
+		message: text('message').notNull().default(''),
+		sentById: text('sent_by_id').references(() => users.id, { onDelete: 'set null' }),
+		sentAt: instant('sent_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('volunteer_thanks_yearly').on(t.userId, t.kind, t.year),
+		index('volunteer_thanks_user').on(t.userId, t.sentAt)
+	]
+);
+
+/** A volunteer stopped (seed 004 §4.3.3): when, why, and who recorded it. */
+export const volunteerGoodbyes = sqliteTable(
+	'volunteer_goodbyes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		reason: text('reason', { enum: STOP_REASONS }).notNull(),
+		/** Confidential: the broker's words about it. */
+		note: text('note').notNull().default(''),
+		recordedById: text('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
+		stoppedAt: instant('stopped_at').notNull(),
+		/** Set when the person came back as a volunteer. */
+		resumedAt: instant('resumed_at')
+	},
+	(t) => [index('volunteer_goodbyes_user').on(t.userId, t.stoppedAt)]
 );

@@ -25,6 +25,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { DEMO_PASSWORD, DEMO_TOTP_KEY } from './mode';
 import { SECOND_NEIGHBOURHOOD, SECOND_PEOPLE } from './second-neighbourhood';
 import { seedDemoTools } from './tools';
+import { seedDemoVolunteering } from './volunteers';
 import { DEMO_NEIGHBOURHOOD, DEMO_PEOPLE, DEMO_STREETS } from './first-neighbourhood';
 import { DEMO_BADGE_RULES, DEMO_BADGES, DEMO_SERVICES, demoPosts } from './activity';
 import type { DemoNeighbourhood, DemoPerson } from './types';
@@ -58,6 +59,7 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 	seedDemoActivity(db, now);
 	seedDemoHistory(db, 'Europe/Brussels', now);
 	seedDemoServices(db, now);
+	seedDemoVolunteering(db, now);
 	log.info('demo.seeded', {
 		people: DEMO_PEOPLE.length + SECOND_PEOPLE.length,
 		streets: DEMO_STREETS.length + SECOND_NEIGHBOURHOOD.streets.length

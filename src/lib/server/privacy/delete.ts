@@ -20,6 +20,7 @@ import type { DeletionStep } from './steps';
 import { channelsDeletion } from './channels';
 import { DEFAULT_QUIET_FROM_MINUTE, DEFAULT_QUIET_UNTIL_MINUTE } from '$lib/notify/channels';
 import { safetyDeletion } from './safety';
+import { volunteeringDeletion } from './volunteering';
 
 /**
  * The name stored in place of a deleted person's name: empty, so no personal data is left.
@@ -131,6 +132,7 @@ export const DELETION_STEPS: DeletionStep[] = [
 	...safetyDeletion,
 	...intakeDeletion,
 	...channelsDeletion,
+	...volunteeringDeletion,
 	dropMails,
 	...marketplaceDeletion,
 	trustDeletion,

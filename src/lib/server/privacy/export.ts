@@ -7,6 +7,7 @@ import { lendingExport } from '../lending/privacy';
 import { helpingExport } from './helping';
 import { safetyExport } from './safety';
 import { channelsExport } from './channels';
+import { volunteeringExport } from './volunteering';
 import type { ExportSection } from './steps';
 import {
 	auditLog,
@@ -191,7 +192,8 @@ export const EXPORT_SECTIONS: ExportSection[] = [
 	...lendingExport,
 	...safetyExport,
 	...intakeExport,
-	...channelsExport
+	...channelsExport,
+	...volunteeringExport
 ];
 
 export const EXPORT_FORMAT = 'naburig-personal-data/1';

@@ -53,7 +53,8 @@ export const helpingExport: ExportSection[] = [
 					answeredAt: iso(f.answeredAt),
 					outcome: f.outcome,
 					continuation: f.continuation,
-					comment: f.comment
+					comment: f.comment,
+					minutes: f.minutes
 				}))
 	},
 	{

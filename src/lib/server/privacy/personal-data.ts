@@ -396,6 +396,79 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 		user_id: { download: leftOut(BROKERS_ONLY), deletion: deleted('resident_notes') },
 		body: { download: leftOut(BROKERS_ONLY), deletion: deleted('resident_notes') },
 		author_id: { download: leftOut(ACTOR_IN_OTHERS_RECORD), deletion: kept(ACTOR_IN_OTHERS_RECORD) }
+	},
+	volunteer_agreements: {
+		published_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	volunteer_acceptances: {
+		user_id: { download: 'volunteerAgreements', deletion: deleted('volunteer_acceptances') },
+		recorded_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	expense_claims: {
+		helper_id: {
+			download: 'expenseClaims',
+			deletion: kept(
+				'The amount counts in the monthly total of expenses paid (the funder’s figure); the id points at the emptied row and the words are wiped.'
+			)
+		},
+		reason: { download: 'expenseClaims', deletion: emptied('expense_claims') },
+		decision_reason: { download: 'expenseClaims', deletion: emptied('expense_claims') },
+		decided_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	gatherings: {
+		created_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		},
+		attendance_recorded_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	gathering_signups: {
+		user_id: {
+			download: 'gatherings',
+			deletion: kept(
+				'Past attendance counts in the reports (gatherings and how many came); the id points at the emptied row. Places at gatherings still to come are given up (step gathering_signups).'
+			)
+		},
+		signed_up_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	help_asks: {
+		helper_id: { download: 'helpAsks', deletion: deleted('help_asks') },
+		body: { download: 'helpAsks', deletion: deleted('help_asks') },
+		handled_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	volunteer_thanks: {
+		user_id: { download: 'thanks', deletion: deleted('volunteer_thanks') },
+		message: { download: 'thanks', deletion: deleted('volunteer_thanks') },
+		sent_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	volunteer_goodbyes: {
+		user_id: { download: 'volunteerGoodbyes', deletion: deleted('volunteer_goodbyes') },
+		note: { download: leftOut(BROKERS_ONLY), deletion: deleted('volunteer_goodbyes') },
+		recorded_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
 	}
 };
 

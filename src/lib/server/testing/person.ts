@@ -11,6 +11,7 @@ import { createSession } from '../auth/session';
 import { insertTestUser } from '../db/test-db';
 import { enqueueMail } from '../mail/outbox';
 import { makePersonEverywhere } from './person-everywhere';
+import { makePersonVolunteering } from './person-volunteering';
 
 /** A person with something in every table the privacy functions cover; for unit tests only. */
 export function makeFullPerson(db: DB, now = 1_000) {
@@ -88,5 +89,12 @@ export function makeFullPerson(db: DB, now = 1_000) {
 		now
 	);
 	const others = makePersonEverywhere(db, person, hood.id, category.id);
-	return { person, sessionToken, emailToken, ...others };
+	const volunteering = makePersonVolunteering(
+		db,
+		person,
+		others.jozef,
+		hood.id,
+		others.helpedJozef.id
+	);
+	return { person, sessionToken, emailToken, ...others, volunteering };
 }
