@@ -209,5 +209,11 @@ export {
 	trust_err_kind,
 	trust_err_self,
 	trust_err_waive,
-	trust_err_years
+	trust_err_years,
+	volunteers_expenses_err_amount,
+	volunteers_expenses_err_decided,
+	volunteers_expenses_err_match,
+	volunteers_expenses_err_reason,
+	volunteers_expenses_err_refuse_reason,
+	volunteers_expenses_err_too_much
 } from '$lib/paraglide/messages.js';

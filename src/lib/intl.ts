@@ -75,3 +75,8 @@ export function agoText(count: number, unit: 'minute' | 'hour' | 'day', locale: 
 	}
 	return format.format(-count, unit);
 }
+
+/** An amount in euro cents as money in a language, e.g. "€ 4,60" (nl), "€4.60" (en). */
+export function euroText(cents: number, locale: string): string {
+	return numberText(cents / 100, locale, { style: 'currency', currency: 'EUR' });
+}

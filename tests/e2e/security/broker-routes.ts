@@ -903,6 +903,43 @@ export const ROWS: Row[] = [
 	// --- end volunteers: care for the carers ---
 	// --- volunteers: hours and thanks (rows of the hours branch) ---
 	// --- end volunteers: hours and thanks ---
+	// --- volunteers: expenses ---
+	{
+		route: '/volunteering/expenses',
+		handler: 'load',
+		url: () => '/volunteering/expenses',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: 'a helper’s own claims only'
+	},
+	{
+		route: '/volunteering/expenses',
+		handler: 'default',
+		url: () => '/volunteering/expenses',
+		form: { matchId: '', amount: '', reason: '' },
+		scope: 'user',
+		ok: 400,
+		except: { anonymous: 'sign-in' },
+		why: 'a claim is only ever for one’s own match (checked by the domain)'
+	},
+	{
+		route: '/broker/expenses',
+		handler: 'load',
+		url: () => '/broker/expenses',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/expenses',
+		handler: 'decide',
+		url: () => '/broker/expenses',
+		// Refusing without a reason: refused beside the field, the claim stays waiting.
+		form: { claimId: '', decision: 'refuse', reason: '' },
+		scope: 'n1',
+		ok: 400
+	}
+	// --- end volunteers: expenses ---
 ];
 
 /** The ids a row's form needs filled in (the post, signal or task it is about). */
@@ -912,6 +949,7 @@ export function formOf(row: Row, ids: Ids): Record<string, string> | undefined {
 	if (filled.postId === '') filled.postId = String(ids.post);
 	if (filled.signalId === '') filled.signalId = String(ids.signal);
 	if ('taskId' in filled && filled.taskId === '') filled.taskId = String(ids.task);
+	if (filled.claimId === '') filled.claimId = String(ids.expenseClaim);
 	return filled;
 }
 

@@ -54,7 +54,11 @@ export const TASK_TEXTS = {
 	posts_call_expiring_subject: m.posts_call_expiring_subject,
 	posts_call_expiring_text: m.posts_call_expiring_text,
 	talk_notice_body: m.talk_notice_body,
-	talk_notice_subject: m.talk_notice_subject
+	talk_notice_subject: m.talk_notice_subject,
+	volunteers_expenses_call_approved: m.volunteers_expenses_call_approved,
+	volunteers_expenses_call_refused: m.volunteers_expenses_call_refused,
+	volunteers_expenses_mail_approved_subject: m.volunteers_expenses_mail_approved_subject,
+	volunteers_expenses_mail_refused_subject: m.volunteers_expenses_mail_refused_subject
 } satisfies Record<string, (params: never, options?: { locale?: Locale }) => string>;
 
 export type TaskTextKey = keyof typeof TASK_TEXTS;

@@ -1,3 +1,4 @@
+import { euroText } from '$lib/intl';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { ToolCondition as Condition, ToolStatus as Status } from '$lib/lending/lists';
@@ -25,7 +26,5 @@ export const conditionWords = (c: Condition): string => CONDITION[c]();
 
 /** An amount in euro cents as money in the page's language, e.g. "€ 129,00". */
 export function euros(cents: number): string {
-	return new Intl.NumberFormat(getLocale(), { style: 'currency', currency: 'EUR' }).format(
-		cents / 100
-	);
+	return euroText(cents, getLocale());
 }
