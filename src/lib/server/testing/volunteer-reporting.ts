@@ -31,46 +31,7 @@ export function makeVolunteerYear(db: DB) {
 	const rosa = ctx.resident('Rosa');
 	db.insert(trustBadges).values({ userId: rosa.id, kind: 'met_in_person', grantedAt: 0 }).run();
 	const helpers = ['Ann', 'Bo', 'Cor', 'Dirk', 'Els', 'Fien'].map((n) => ctx.resident(n));
-	let key = 0;
-	/** A match of Rosa's request with this helper, agreed at `when`. */
-	const match = (helper: User, when: number, neighbourhoodId = ctx.hood.id) => {
-		const made = createPost(
-			db,
-			rosa.id,
-			makePostInput(ctx.category.id, { submissionKey: `v${key++}` }),
-			true,
-			when
-		);
-		if (!made.ok) throw new Error('generator: post');
-		const r = respond(db, made.post, helper.id, 'Ik kan helpen.', when + 1000);
-		if (!r.ok) throw new Error('generator: respond');
-		const m = acceptResponse(db, r.response.id, rosa.id, when + 2000);
-		if (!m.ok) throw new Error('generator: accept');
-		// Another neighbourhood's post, without a second set of streets and people.
-		if (neighbourhoodId !== ctx.hood.id)
-			db.update(posts).set({ neighbourhoodId }).where(eq(posts.id, made.post.id)).run();
-		return m.match.id;
-	};
-	/**
-	 * The follow-up (planned by the match) answered at `answeredAt` by `userId`, telling
-	 * `minutes` (or nothing).
-	 */
-	const told = (matchId: number, userId: string, answeredAt: number, minutes: number | null) => {
-		const answer = {
-			sentAt: answeredAt - 1000,
-			answeredAt,
-			outcome: 'went_well' as const,
-			continuation: 'not_needed' as const,
-			minutes
-		};
-		db.insert(followUps)
-			.values({ matchId, userId, dueAt: answeredAt - 1000, ...answer })
-			.onConflictDoUpdate({
-				target: [followUps.matchId, followUps.userId, followUps.round],
-				set: answer
-			})
-			.run();
-	};
+	const { match, told } = volunteerHelp(db, ctx, rosa);
 
 	// January: two helpers, 90 and 30 minutes.
 	told(match(helpers[0]!, brussels('2026-01-05')), helpers[0]!.id, brussels('2026-01-20'), 90);
@@ -173,4 +134,57 @@ export function makeVolunteerYear(db: DB) {
 	gathering('volunteer_meeting', brussels('2026-12-10', '19:00'), [null]);
 
 	return { hood: ctx.hood, other, helpers, rosa };
+}
+
+let key = 0;
+
+/**
+ * Help through the real rules: `match` makes `requester`'s request in `categoryId` and agrees it
+ * with the helper at `when`; `told` answers a follow-up of it, telling minutes (or nothing).
+ */
+export function volunteerHelp(db: DB, ctx: ReturnType<typeof makeNeighbourhood>, requester: User) {
+	const match = (
+		helper: User,
+		when: number,
+		neighbourhoodId = ctx.hood.id,
+		categoryId = ctx.category.id
+	) => {
+		const made = createPost(
+			db,
+			requester.id,
+			makePostInput(categoryId, { submissionKey: `v${key++}` }),
+			true,
+			when
+		);
+		if (!made.ok) throw new Error('generator: post');
+		const r = respond(db, made.post, helper.id, 'Ik kan helpen.', when + 1000);
+		if (!r.ok) throw new Error('generator: respond');
+		const m = acceptResponse(db, r.response.id, requester.id, when + 2000);
+		if (!m.ok) throw new Error('generator: accept');
+		// Another neighbourhood's post, without a second set of streets and people.
+		if (neighbourhoodId !== ctx.hood.id)
+			db.update(posts).set({ neighbourhoodId }).where(eq(posts.id, made.post.id)).run();
+		return m.match.id;
+	};
+	/**
+	 * The follow-up (planned by the match) answered at `answeredAt` by `userId`, telling
+	 * `minutes` (or nothing).
+	 */
+	const told = (matchId: number, userId: string, answeredAt: number, minutes: number | null) => {
+		const answer = {
+			sentAt: answeredAt - 1000,
+			answeredAt,
+			outcome: 'went_well' as const,
+			continuation: 'not_needed' as const,
+			minutes
+		};
+		db.insert(followUps)
+			.values({ matchId, userId, dueAt: answeredAt - 1000, ...answer })
+			.onConflictDoUpdate({
+				target: [followUps.matchId, followUps.userId, followUps.round],
+				set: answer
+			})
+			.run();
+	};
+	return { match, told };
 }
