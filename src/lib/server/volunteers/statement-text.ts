@@ -87,7 +87,7 @@ export function statementText(
 		facts: [
 			{ label: m.statement_name({}, o), value: name },
 			{ label: m.statement_neighbourhood({}, o), value: neighbourhood },
-			{ label: m.statement_made_on({}, o), value: date(today) }
+			{ label: m.statement_made_on({}, o), value: date(s.today) }
 		],
 		sections: [
 			{ heading: m.statement_when_heading({}, o), lines: when },

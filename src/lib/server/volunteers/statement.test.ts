@@ -96,9 +96,10 @@ function setUp() {
 describe("a volunteer's statement", () => {
 	it('tells when they helped, what kinds of help, their hours per year, trainings and gatherings', () => {
 		const { db, jozef } = setUp();
-		expect(volunteeringStatement(db, jozef.id, 'en')).toEqual({
+		expect(volunteeringStatement(db, jozef.id, 'en', brussels('2026-04-01'))).toEqual({
 			name: 'Jozef',
 			neighbourhood: 'Testwijk',
+			today: '2026-04-01',
 			firstHelped: '2025-11-10',
 			lastHelped: '2026-02-03',
 			ongoing: true,
@@ -119,8 +120,12 @@ describe("a volunteer's statement", () => {
 
 	it('says it in the reader’s language, dates the way people say them', () => {
 		const { db, jozef } = setUp();
-		const text = statementText(volunteeringStatement(db, jozef.id, 'nl')!, 'nl', '2026-04-01');
-		expect(text.title).toBe('Verklaring vrijwilligerswerk');
+		const text = statementText(
+			volunteeringStatement(db, jozef.id, 'nl', brussels('2026-04-01'))!,
+			'nl'
+		);
+		expect(text.title).toBe('Attest vrijwilligerswerk');
+		expect(text.facts[2]).toEqual({ label: 'Gemaakt op', value: '1 april 2026' });
 		const lines = text.sections.flatMap((s) => s.lines);
 		expect(lines).toContain('Sinds 10 november 2025, en nog altijd');
 		expect(lines).toContain('2025: 1 keer geholpen');
@@ -140,7 +145,7 @@ describe("a volunteer's statement", () => {
 			.where(eq(users.id, jozef.id))
 			.run();
 		const html = statementHtml(
-			statementText(volunteeringStatement(db, jozef.id, 'ar')!, 'ar', '2026-04-01')
+			statementText(volunteeringStatement(db, jozef.id, 'ar', brussels('2026-04-01'))!, 'ar')
 		);
 		expect(html).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
 		expect(html).not.toMatch(/<script|src=|href=/i);
@@ -151,14 +156,17 @@ describe("a volunteer's statement", () => {
 		const db = createTestDb();
 		ensureCategories(db);
 		ensureToolCategories(db);
-		await seedDemoIfEmpty(db, Date.UTC(2026, 10, 23, 12));
+		const now = Date.UTC(2026, 10, 23, 12);
+		await seedDemoIfEmpty(db, now);
 		const jozef = db.select().from(users).where(eq(users.email, 'jozef@naburig.example')).get()!;
 		const helped = helpedBy(db, jozef.id);
 		expect(helped.names.length).toBeGreaterThan(2);
-		const statement = volunteeringStatement(db, jozef.id, 'nl')!;
-		const html = statementHtml(statementText(statement, 'nl', '2026-11-23'));
+		const statement = volunteeringStatement(db, jozef.id, 'nl', now)!;
+		const html = statementHtml(statementText(statement, 'nl'));
 		expect(html).toContain('Jozef Peeters');
 		expect(html).toContain('Discretie en beroepsgeheim');
+		// The demo's helpers told their minutes in the past follow-ups.
+		expect(statement.minutes).toBeGreaterThan(60);
 		for (const said of [JSON.stringify(statement), html])
 			for (const word of [...helped.names, ...helped.titles, ...helped.addresses])
 				expect(said).not.toContain(word);

@@ -24,6 +24,8 @@ import { helperMinutes } from './hours';
 export interface VolunteeringStatement {
 	name: string;
 	neighbourhood: string;
+	/** The day it was made. */
+	today: string;
 	/** The first and last day they helped (a match agreed, a match ended); null if never. */
 	firstHelped: string | null;
 	lastHelped: string | null;
@@ -48,7 +50,8 @@ const HELPED = ['active', 'done'] as const;
 export function volunteeringStatement(
 	d: DbOrTx,
 	userId: string,
-	locale: string
+	locale: string,
+	now: number
 ): VolunteeringStatement | null {
 	const person = d
 		.select({
@@ -141,6 +144,7 @@ export function volunteeringStatement(
 	return {
 		name: person.name,
 		neighbourhood: person.hood ?? '',
+		today: day(now),
 		firstHelped: helped[0] ? day(helped[0].agreedAt) : null,
 		lastHelped: helped.length > 0 ? day(last) : null,
 		ongoing: helped.some((h) => h.status === 'active'),
