@@ -29,11 +29,8 @@ export function hoursText(minutes: number, locale: string): string {
 	});
 }
 
-export function statementText(
-	s: VolunteeringStatement,
-	locale: Locale,
-	today: string
-): StatementText {
+/** The statement's words in `locale`. */
+export function statementText(s: VolunteeringStatement, locale: Locale): StatementText {
 	const o = { locale };
 	const date = (d: string) => longDate(d, locale, { weekday: false });
 	const name = isolate(s.name, locale);
