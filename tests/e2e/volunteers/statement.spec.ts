@@ -33,6 +33,13 @@ test('the helper Jozef reads, prints and downloads his volunteering statement, w
 	for (const name of HELPED) await expect(statement).not.toContainText(name);
 	await expectAccessible(page);
 
+	// On paper only the statement shows: no site header, links or buttons.
+	await page.emulateMedia({ media: 'print' });
+	await expect(statement).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeHidden();
+	await expect(page.getByRole('banner')).toBeHidden();
+	await page.emulateMedia({ media: 'screen' });
+
 	// "Print" opens the browser's print dialog (stubbed here: the dialog cannot be read).
 	await page.evaluate(() => {
 		window.print = () => document.body.setAttribute('data-printed', 'yes');
