@@ -901,6 +901,42 @@ export const ROWS: Row[] = [
 	// --- end volunteers: gatherings ---
 	// --- volunteers: care for the carers (rows of the care branch) ---
 	// --- end volunteers: care for the carers ---
+	// --- volunteers: statement and reports (rows of the statement branch) ---
+	{
+		route: '/volunteering/statement',
+		handler: 'load',
+		url: () => '/volunteering/statement',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: "one's own volunteering statement: nobody else's can be asked for"
+	},
+	{
+		route: '/volunteering/statement/download',
+		handler: 'GET',
+		url: () => '/volunteering/statement/download',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: "one's own volunteering statement as a file"
+	},
+	...(['volunteers', 'volunteer-totals', 'gatherings'] as const).flatMap((table): Row[] => [
+		{
+			route: '/broker/reports/[table]',
+			handler: 'GET',
+			url: () => `/broker/reports/${table}`,
+			scope: 'own',
+			ok: 200
+		},
+		{
+			route: '/broker/reports/[table]',
+			handler: 'GET',
+			url: () => n1(`/broker/reports/${table}`),
+			scope: 'n1',
+			ok: 200
+		}
+	])
+	// --- end volunteers: statement and reports ---
 	// --- volunteers: hours and thanks (rows of the hours branch) ---
 	// --- end volunteers: hours and thanks ---
 	// --- volunteers: expenses ---

@@ -1,6 +1,6 @@
-import { eq, inArray, lte } from 'drizzle-orm';
+import { eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DB } from '../db/client';
-import { categories, followUps, users } from '../db/schema';
+import { categories, followUps, matches, posts, users } from '../db/schema';
 import { createPost } from '../posts/create';
 import { closePost, expireDuePosts } from '../posts/lifecycle';
 import { acceptResponse, declineResponse, endMatch, respond } from '../posts/responses';
@@ -113,11 +113,18 @@ export function seedDemoHistory(db: DB, timeZone: string, now: number): void {
  */
 function answerPastFollowUps(db: DB, now: number): void {
 	const past = db
-		.select({ id: followUps.id, dueAt: followUps.dueAt })
+		.select({
+			id: followUps.id,
+			dueAt: followUps.dueAt,
+			byHelper: sql<number>`${followUps.userId} = ${matches.helperId}`,
+			estimate: posts.durationMinutes
+		})
 		.from(followUps)
+		.innerJoin(matches, eq(matches.id, followUps.matchId))
+		.innerJoin(posts, eq(posts.id, matches.postId))
 		.where(lte(followUps.dueAt, now - 10 * 24 * HOUR))
 		.all();
-	for (const { id, dueAt } of past) {
+	for (const { id, dueAt, byHelper, estimate } of past) {
 		const asked = { sentAt: dueAt };
 		if (id % 10 === 0) {
 			db.update(followUps)
@@ -132,6 +139,9 @@ function answerPastFollowUps(db: DB, now: number): void {
 				...asked,
 				answeredAt: dueAt + (1 + (id % 3)) * 24 * HOUR,
 				outcome,
+				// Helpers tell how long it took: about the post's estimate (an hour or so when it
+				// had none), so the reports and the volunteering statement show hours.
+				minutes: byHelper ? (estimate ?? 60) + ((id % 3) - 1) * 15 : null,
 				continuation: id % 4 === 0 ? 'yes' : 'not_needed',
 				comment:
 					outcome === 'went_well' && id % 5 !== 0

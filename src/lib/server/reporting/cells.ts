@@ -20,6 +20,8 @@ export type Cell = string | number;
 export interface ReportTable {
 	key: string;
 	title: string;
+	/** What the reader needs to read the table right (e.g. why a sum is hidden). */
+	note?: string;
 	columns: string[];
 	rows: Cell[][];
 }
@@ -28,6 +30,7 @@ export interface ReportTable {
 export interface PendingTable {
 	key: string;
 	title: string;
+	note?: string;
 	columns: string[];
 	rows: Pending[][];
 }

@@ -33,6 +33,7 @@ import {
 } from './cells';
 import { lendingSection } from './lending';
 import { channelSection } from './channels';
+import { volunteerSection } from './volunteer-section';
 
 export { HIDDEN, SMALL, SUPPRESSED } from './cells';
 export type { Cell, ReportTable } from './cells';
@@ -245,6 +246,7 @@ export function buildReport(
 	];
 	const wentWell = counts.count(fu.requestsWentWell);
 	const channels = channelSection(db, counts, neighbourhoodIds, period, locale);
+	const volunteers = volunteerSection(db, counts, neighbourhoodIds, period, now, locale);
 
 	counts.settle();
 
@@ -306,7 +308,8 @@ export function buildReport(
 				rows: cells(signalRows)
 			},
 			...lending.tables.map(table),
-			table(channels)
+			table(channels),
+			...volunteers.map(table)
 		],
 		months: months.map((mo, i) => {
 			const requestBar = bar({}, perMonth.request[i]!);

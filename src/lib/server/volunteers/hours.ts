@@ -1,6 +1,16 @@
-import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { followUps, matches } from '../db/schema';
+
+/**
+ * The rule's condition over `follow_ups` joined to `matches` (unaliased): the minutes a helper
+ * told in the follow-up of a match where they were the helper. The reports' per-month hours
+ * (reporting/volunteers.ts) use it in their own SQL, so the two cannot drift apart.
+ */
+export const helperOwnMinutes: SQL = and(
+	eq(matches.helperId, followUps.userId),
+	isNotNull(followUps.minutes)
+)!;
 
 /**
  * THE ONE RULE for a helper's hours: the minutes they answered to "how long did it take?" in the
@@ -22,8 +32,7 @@ export function helperMinutes(
 		.where(
 			and(
 				inArray(followUps.userId, helperIds),
-				eq(matches.helperId, followUps.userId),
-				isNotNull(followUps.minutes),
+				helperOwnMinutes,
 				from === null ? undefined : gte(followUps.answeredAt, from),
 				until === null ? undefined : lt(followUps.answeredAt, until)
 			)
