@@ -935,7 +935,7 @@ export const ROWS: Row[] = [
 			scope: 'n1',
 			ok: 200
 		}
-	])
+	]),
 	// --- end volunteers: statement and reports ---
 	// --- volunteers: hours and thanks (rows of the hours branch) ---
 	// --- end volunteers: hours and thanks ---

@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, or, isNull } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { isolate } from '$lib/i18n';
 import { euroText } from '$lib/intl';
 import type { ExpenseStatus } from '$lib/volunteers/lists';
 import { recordAudit } from '../audit/audit';
-import { days, localDate } from '../calendar';
+import { days } from '../calendar';
 import type { DB, DbOrTx } from '../db/client';
-import { expenseClaims, matches, neighbourhoods, posts, users } from '../db/schema';
+import { expenseClaims, matches, posts, users } from '../db/schema';
 import { notifyPerson } from '../notify/notify';
 
 /** A claim can be made for a match still running or ended this recently (seed: within a month; some slack). */
@@ -245,40 +245,4 @@ export function claimNeighbourhood(d: DbOrTx, claimId: number): number | null {
 			.where(eq(expenseClaims.id, claimId))
 			.get()?.n ?? null
 	);
-}
-
-/**
- * Approved expenses in cents per month ("YYYY-MM", by the day of approval in each
- * neighbourhood's time zone), for the neighbourhoods given and approvals in [from, until).
- */
-export function approvedExpenseTotals(
-	d: DbOrTx,
-	neighbourhoodIds: number[],
-	from: number,
-	until: number
-): Map<string, number> {
-	const totals = new Map<string, number>();
-	if (neighbourhoodIds.length === 0) return totals;
-	const rows = d
-		.select({
-			cents: expenseClaims.amountCents,
-			at: expenseClaims.decidedAt,
-			zone: neighbourhoods.timeZone
-		})
-		.from(expenseClaims)
-		.innerJoin(neighbourhoods, eq(neighbourhoods.id, expenseClaims.neighbourhoodId))
-		.where(
-			and(
-				inArray(expenseClaims.neighbourhoodId, neighbourhoodIds),
-				eq(expenseClaims.status, 'approved'),
-				gte(expenseClaims.decidedAt, from),
-				lt(expenseClaims.decidedAt, until)
-			)
-		)
-		.all();
-	for (const r of rows) {
-		const month = localDate(r.at!, r.zone).slice(0, 7);
-		totals.set(month, (totals.get(month) ?? 0) + r.cents);
-	}
-	return totals;
 }
