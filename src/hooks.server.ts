@@ -16,6 +16,9 @@ import { vapidKeys, vapidSubject } from '$lib/server/push/vapid';
 import { mailboxTransport, smtpTransport } from '$lib/server/mail/transport';
 import { randomToken } from '$lib/server/ids';
 import { runFollowUps } from '$lib/server/followup/worker';
+// --- volunteers: hours and thanks ---
+import { sendYearlyThanks } from '$lib/server/volunteers/yearly-thanks';
+// --- end volunteers: hours and thanks ---
 import { startPeriodicJobs } from '$lib/server/jobs';
 import { backupIfDue } from '$lib/server/backup/make';
 import { parseKeep } from '$lib/server/backup/retention';
@@ -108,6 +111,13 @@ export const init: ServerInit = async () => {
 			// --- volunteers: gatherings (jobs of the gatherings branch) ---
 			// --- end volunteers: gatherings ---
 			// --- volunteers: hours and thanks (jobs of the hours branch) ---
+			// On 5 December (the neighbourhood's daytime) each volunteer who helped that year gets
+			// one thank-you with their own count; hourly, so a restart that day still sends it.
+			{
+				name: 'yearly-thanks',
+				everyMs: 60 * 60_000,
+				run: (now) => sendYearlyThanks(db, now)
+			},
 			// --- end volunteers: hours and thanks ---
 			// A checked online backup a day into BACKUP_DIR, photos included; old ones pruned.
 			{

@@ -938,6 +938,46 @@ export const ROWS: Row[] = [
 	]),
 	// --- end volunteers: statement and reports ---
 	// --- volunteers: hours and thanks (rows of the hours branch) ---
+	...(['thanks', 'goodbye'] as const).map((page): Row => ({
+		route: `/broker/volunteers/[id=userid]/${page}`,
+		handler: 'load',
+		url: (i) => `/broker/volunteers/${i.helper}/${page}`,
+		scope: 'n1',
+		ok: 200
+	})),
+	{
+		route: '/broker/volunteers/[id=userid]/thanks',
+		handler: 'load',
+		url: () => '/broker/volunteers/aaaaaaaaaaaaaaaaaaaa/thanks',
+		scope: 'own',
+		ok: 404,
+		why: 'nobody has this id: residents are refused before anything is looked up'
+	},
+	{
+		route: '/broker/volunteers/[id=userid]/thanks',
+		handler: 'default',
+		url: (i) => `/broker/volunteers/${i.helper}/thanks`,
+		form: { message: '' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/volunteers/[id=userid]/goodbye',
+		handler: 'goodbye',
+		url: (i) => `/broker/volunteers/${i.helper}/goodbye`,
+		form: { reason: 'not-a-reason' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/volunteers/[id=userid]/goodbye',
+		handler: 'resume',
+		url: (i) => `/broker/volunteers/${i.helper}/goodbye`,
+		form: {},
+		scope: 'n1',
+		ok: 409,
+		why: 'Jozef has not stopped, so there is nothing to resume'
+	}
 	// --- end volunteers: hours and thanks ---
 	// --- volunteers: expenses ---
 	{

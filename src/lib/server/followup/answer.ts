@@ -47,6 +47,30 @@ export function linkNeighbourhood(db: DbOrTx, token: string): number | null {
 	return row?.id ?? null;
 }
 
+/** True when this follow-up asks the match's helper (only they are asked how long it took). */
+export function asksHelper(db: DbOrTx, followUp: Pick<FollowUp, 'matchId' | 'userId'>): boolean {
+	const match = db
+		.select({ helperId: matches.helperId })
+		.from(matches)
+		.where(eq(matches.id, followUp.matchId))
+		.get();
+	return match?.helperId === followUp.userId;
+}
+
+/**
+ * The hours to keep from an answer: the helper's only, and none for help that did not happen
+ * (the form's pre-filled estimate would otherwise count time nobody spent).
+ */
+function keptMinutes(tx: DbOrTx, followUpId: number, answer: FollowUpAnswer): number | null {
+	if (!answer.minutes || answer.outcome === 'did_not_happen') return null;
+	const followUp = tx
+		.select({ matchId: followUps.matchId, userId: followUps.userId })
+		.from(followUps)
+		.where(eq(followUps.id, followUpId))
+		.get();
+	return followUp && asksHelper(tx, followUp) ? answer.minutes : null;
+}
+
 /**
  * Stores the answer once (guarded by "not answered yet"). Worrying answers become a task on
  * Today at once, with the comment; a "nobody answered" task for it is closed.
@@ -65,7 +89,8 @@ function saveAnswer(
 			answeredById,
 			outcome: answer.outcome,
 			continuation: answer.continuation,
-			comment: answer.comment
+			comment: answer.comment,
+			minutes: keptMinutes(tx, followUpId, answer)
 		})
 		.where(and(eq(followUps.id, followUpId), isNull(followUps.answeredAt)))
 		.returning()

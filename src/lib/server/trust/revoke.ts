@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
-import type { DB } from '../db/client';
+import type { DB, DbOrTx } from '../db/client';
 import { trustBadges } from '../db/schema';
 import { completeTaskByKey } from '../tasks/tasks';
 import { expiringTaskKey } from './grant';
@@ -26,35 +26,47 @@ export function revokeBadge(
 	origin: string,
 	now: number
 ): RevokeResult {
+	return db.transaction((tx) => revokeBadgeIn(tx, input, origin, now));
+}
+
+/**
+ * revokeBadge inside a transaction the caller holds. `tell: false` sends no "badge ended" mail:
+ * for a volunteer's goodbye, whose own kind message says it (issue 20).
+ */
+export function revokeBadgeIn(
+	tx: DbOrTx,
+	input: { badgeId: number; brokerId: string; reason: string; userId?: string },
+	origin: string,
+	now: number,
+	{ tell = true }: { tell?: boolean } = {}
+): RevokeResult {
 	const reason = input.reason.trim();
 	if (!reason) return { ok: false, error: 'no_reason' };
-	return db.transaction((tx) => {
-		const badge = tx.select().from(trustBadges).where(eq(trustBadges.id, input.badgeId)).get();
-		if (!badge || (input.userId !== undefined && badge.userId !== input.userId))
-			return { ok: false as const, error: 'not_found' as const };
-		const done = tx
-			.update(trustBadges)
-			.set({ revokedAt: now, revokedById: input.brokerId, revokeReason: reason })
-			.where(and(eq(trustBadges.id, badge.id), isNull(trustBadges.revokedAt)))
-			.run();
-		if (done.changes !== 1) return { ok: false as const, error: 'already_revoked' as const };
-		completeTaskByKey(tx, expiringTaskKey(badge.id), input.brokerId, 'revoked', now);
-		const holder = badgeHolder(tx, badge.userId)!;
-		recordAudit(
-			tx,
-			{
-				actorId: input.brokerId,
-				action: 'badge.revoke',
-				subjectType: 'user',
-				subjectId: badge.userId,
-				neighbourhoodId: holder.neighbourhoodId,
-				detail: { badgeId: badge.id, kind: badge.kind }
-			},
-			now
-		);
-		// A badge that no longer counted anyway (expired) ends without a second mail.
-		if (badge.expiresAt === null || badge.expiresAt > now)
-			queueBadgeEndedMail(tx, holder, badge, 'revoked', origin, now);
-		return { ok: true as const };
-	});
+	const badge = tx.select().from(trustBadges).where(eq(trustBadges.id, input.badgeId)).get();
+	if (!badge || (input.userId !== undefined && badge.userId !== input.userId))
+		return { ok: false, error: 'not_found' };
+	const done = tx
+		.update(trustBadges)
+		.set({ revokedAt: now, revokedById: input.brokerId, revokeReason: reason })
+		.where(and(eq(trustBadges.id, badge.id), isNull(trustBadges.revokedAt)))
+		.run();
+	if (done.changes !== 1) return { ok: false, error: 'already_revoked' };
+	completeTaskByKey(tx, expiringTaskKey(badge.id), input.brokerId, 'revoked', now);
+	const holder = badgeHolder(tx, badge.userId)!;
+	recordAudit(
+		tx,
+		{
+			actorId: input.brokerId,
+			action: 'badge.revoke',
+			subjectType: 'user',
+			subjectId: badge.userId,
+			neighbourhoodId: holder.neighbourhoodId,
+			detail: { badgeId: badge.id, kind: badge.kind }
+		},
+		now
+	);
+	// A badge that no longer counted anyway (expired) ends without a second mail.
+	if (tell && (badge.expiresAt === null || badge.expiresAt > now))
+		queueBadgeEndedMail(tx, holder, badge, 'revoked', origin, now);
+	return { ok: true };
 }

@@ -42,7 +42,12 @@ const names: Record<string, () => string> = {
 	'post.restore': m.audit_post_restore,
 	'follow_up.answer_for': m.audit_follow_up_answer_for,
 	'neighbourhood.broker_settings': m.audit_neighbourhood_broker_settings,
-	'letter.print': m.letters_audit_print
+	'letter.print': m.letters_audit_print,
+	// --- volunteers: hours and thanks ---
+	'volunteer.thanks': m.hours_audit_volunteer_thanks,
+	'volunteer.goodbye': m.hours_audit_volunteer_goodbye,
+	'volunteer.resume': m.hours_audit_volunteer_resume
+	// --- end volunteers: hours and thanks ---
 };
 
 /** The action in the reader's language; an action without words yet shows as stored. */

@@ -2,10 +2,16 @@ import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { speakRecipientLanguage } from '$lib/server/language-cookie';
-import { followUpAnswerSchema, toFollowUpAnswer } from '$lib/schemas/followup';
+import { followUpAnswerSchema, hoursText, toFollowUpAnswer } from '$lib/schemas/followup';
+import { toLocale } from '$lib/i18n';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
-import { answerWithLink, checkFollowUpLink, linkNeighbourhood } from '$lib/server/followup/answer';
+import {
+	answerWithLink,
+	asksHelper,
+	checkFollowUpLink,
+	linkNeighbourhood
+} from '$lib/server/followup/answer';
 import { callUsList } from '$lib/server/neighbourhoods/call-us';
 import { followUpContext } from '$lib/server/followup/worker';
 import { firstName } from '$lib/server/profile/public';
@@ -24,14 +30,23 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 	const { person, other, post } = followUpContext(db, check.followUp);
 	// The form speaks the person's language (the browser may be someone else's).
 	speakRecipientLanguage(cookies, url, person.locale);
+	// The helper is asked how long it took, starting from the request's estimate.
+	const askHours = asksHelper(db, check.followUp);
+	const estimate = askHours && post.durationMinutes !== null ? post.durationMinutes : null;
 	return {
 		state: 'ready' as const,
 		about: {
 			title: post.title,
 			other: firstName(other.displayName),
-			ended: check.followUp.aboutEnd
+			ended: check.followUp.aboutEnd,
+			askHours
 		},
-		form,
+		form:
+			estimate === null
+				? form
+				: await superValidate({ hours: hoursText(estimate, toLocale(person.locale)) }, schema, {
+						errors: false
+					}),
 		callUs
 	};
 };

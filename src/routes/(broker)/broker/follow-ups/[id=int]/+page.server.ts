@@ -1,12 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { followUpAnswerSchema, toFollowUpAnswer } from '$lib/schemas/followup';
+import { followUpAnswerSchema, hoursText, toFollowUpAnswer } from '$lib/schemas/followup';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { writingLanguageOf } from '$lib/server/broker/residents';
-import { answerOnBehalf } from '$lib/server/followup/answer';
+import { answerOnBehalf, asksHelper } from '$lib/server/followup/answer';
 import { followUpForBroker } from '$lib/server/followup/view';
 import { lettersAboutFollowUp } from '$lib/server/letters/print';
 import { firstName } from '$lib/server/profile/public';
@@ -26,7 +27,12 @@ function followUpOf(event: RequestEvent) {
 export const load: PageServerLoad = async (event) => {
 	const { view } = followUpOf(event);
 	const other = view.person.id === view.match.helperId ? view.requesterName : view.helperName;
+	// The helper is asked how long it took, starting from the request's estimate (in the
+	// broker's own way of writing numbers: the broker types it in).
+	const askHours = asksHelper(db, view.followUp);
+	const estimate = askHours ? view.post.durationMinutes : null;
 	return {
+		askHours,
 		followUp: {
 			id: view.followUp.id,
 			round: view.followUp.round,
@@ -51,12 +57,18 @@ export const load: PageServerLoad = async (event) => {
 				outcome: f.outcome!,
 				continuation: f.continuation,
 				comment: f.comment,
+				minutes: f.minutes,
 				// The answer is in the person's words (also when the broker typed them in).
 				lang: writingLanguageOf(db, f.userId) ?? undefined
 			})),
 		// Asked by letter: the broker types in the reply form that came back.
 		letters: lettersAboutFollowUp(db, view.followUp.id),
-		form: await superValidate(schema)
+		form:
+			estimate === null
+				? await superValidate(schema)
+				: await superValidate({ hours: hoursText(estimate, getLocale()) }, schema, {
+						errors: false
+					})
 	};
 };
 
