@@ -977,7 +977,7 @@ export const ROWS: Row[] = [
 		scope: 'n1',
 		ok: 409,
 		why: 'Jozef has not stopped, so there is nothing to resume'
-	}
+	},
 	// --- end volunteers: hours and thanks ---
 	// --- volunteers: expenses ---
 	{
