@@ -149,7 +149,11 @@ export function recordGoodbye(
 							...(running > 0 ? [m.hours_mail_goodbye_running({}, { locale: l })] : []),
 							m.hours_mail_goodbye_welcome_back({}, { locale: l })
 						]
-					})
+					}),
+					call: {
+						subject: { key: 'hours_mail_goodbye_subject', params: {} },
+						text: { key: 'hours_call_goodbye_text', params: {} }
+					}
 				},
 				now
 			);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, users, volunteerThanks } from '../db/schema';
+import { auditLog, tasks, users, volunteerThanks } from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { brussels } from '../testing/dates';
 import { makeHelpWorld, messagesFor } from '../testing/volunteer-hours';
@@ -46,5 +46,18 @@ describe("a broker's personal thank-you", () => {
 		db.update(users).set({ status: 'suspended' }).where(eq(users.id, jan.id)).run();
 		expect(sendPersonalThanks(db, input, NOW)).toBe(false);
 		expect(db.select().from(volunteerThanks).all()).toEqual([]);
+	});
+
+	it('to someone no channel reaches, becomes a call with the words as message keys', () => {
+		const { db, w, jan } = world();
+		db.update(users).set({ email: null, phone: null }).where(eq(users.id, jan.id)).run();
+		const message = 'Dank je voor de boodschappen';
+		sendPersonalThanks(db, { userId: jan.id, brokerId: w.rosa.id, message }, NOW);
+		const task = db.select().from(tasks).get()!;
+		expect(task.kind).toBe('call_resident');
+		expect(JSON.parse(task.details).call.text).toEqual({
+			key: 'hours_call_thanks_text',
+			params: { message }
+		});
 	});
 });

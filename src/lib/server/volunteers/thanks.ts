@@ -95,7 +95,12 @@ export function sendPersonalThanks(
 					m.hours_short_thanks(
 						{ name: isolate(from, locale), message: isolate(input.message, locale) },
 						{ locale }
-					)
+					),
+				// No channel reaches them: the broker reads what to say in their own language.
+				call: {
+					subject: { key: 'hours_mail_thanks_subject', params: { name: from } },
+					text: { key: 'hours_call_thanks_text', params: { message: input.message } }
+				}
 			},
 			now
 		);

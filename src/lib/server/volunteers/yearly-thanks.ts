@@ -125,7 +125,11 @@ export function sendYearlyThanks(db: DB, now: number): number {
 						kind: 'volunteer_thanks_yearly',
 						topic: 'other',
 						write: (locale) => yearlyMail(count, locale),
-						short: (locale) => m.hours_short_yearly({}, { locale })
+						short: (locale) => m.hours_short_yearly({}, { locale }),
+						call: {
+							subject: { key: 'hours_short_yearly', params: {} },
+							text: { key: 'hours_call_yearly_text', params: {} }
+						}
 					},
 					now
 				);
