@@ -117,7 +117,7 @@ describe('signing up', () => {
 		expect(gatheringsFor(db, helper.id, NOW).map((g) => g.id).sort()).toEqual(
 			[forVolunteers.id, forResidents.id].sort()
 		);
-		const other = makeBareNeighbourhood(db, 'Elders');
+		const other = makeBareNeighbourhood(db);
 		db.update(users).set({ neighbourhoodId: other.id }).where(eq(users.id, maria.id)).run();
 		cancelSignup(db, forResidents.id, maria.id, NOW);
 		expect(signUp(db, forResidents.id, maria.id, NOW)).toEqual({ ok: false, error: 'not_for_you' });

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit';
 import type { DB, DbOrTx } from '../db/client';
 import { gatherings, gatheringSignups, neighbourhoods, type Gathering } from '../db/schema';
 import { localDate, localInstant } from '../calendar';
+import { brokerNeighbourhoodIds } from '../broker/intake';
 import { noticeGatheringCancelled } from './gathering-mails';
 
 export type PlanInput = Omit<GatheringForm, 'kind' | 'audience'> & {
@@ -213,4 +214,15 @@ export function signupCounts(
 		counts.set(r.id, c);
 	}
 	return counts;
+}
+
+/** The neighbourhoods a broker plans gatherings for (every one for an admin), by name. */
+export function plannerHoods(d: DbOrTx, user: { id: string; role: string }) {
+	const ids = brokerNeighbourhoodIds(d, user);
+	return d
+		.select({ id: neighbourhoods.id, name: neighbourhoods.name, timeZone: neighbourhoods.timeZone })
+		.from(neighbourhoods)
+		.where(ids === null ? undefined : inArray(neighbourhoods.id, ids))
+		.orderBy(asc(neighbourhoods.name))
+		.all();
 }
