@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { GATHERING_AUDIENCES, GATHERING_KINDS, NAMED_GATHERING_KINDS } from '$lib/volunteers/lists';
 import {
-	GATHERING_AUDIENCES,
-	GATHERING_KINDS,
-	NAMED_GATHERING_KINDS
-} from '$lib/volunteers/lists';
-import { TIME_OF_DAY, calendarDate, idField, requiredChoice, textField, wholeNumber } from './fields';
+	TIME_OF_DAY,
+	calendarDate,
+	idField,
+	requiredChoice,
+	textField,
+	wholeNumber
+} from './fields';
 
 /** An optional whole number typed in a box: empty stays null. */
 const optionalNumber = (max: number, message: string) =>
@@ -46,7 +49,11 @@ export type GatheringForm = z.output<typeof gatheringSchema>;
 
 /** The broker signs someone up on the phone. */
 export const phoneSignupSchema = z.object({
-	userId: z.string({ error: 'gatherings_err_person' }).trim().min(1, 'gatherings_err_person').max(64)
+	userId: z
+		.string({ error: 'gatherings_err_person' })
+		.trim()
+		.min(1, 'gatherings_err_person')
+		.max(64)
 });
 
 /** Attendance afterwards: one checkbox per signed-up person, sent as their id. */

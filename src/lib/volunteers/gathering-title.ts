@@ -17,6 +17,9 @@ export const kindName = (kind: GatheringKind, locale: Locale) => KIND[kind](loca
 /** What a gathering is called: the broker's name for it (isolated), or its kind. */
 export function gatheringTitle(g: { kind: GatheringKind; name: string }, locale: Locale): string {
 	return g.name
-		? m.gatherings_title_named({ kind: kindName(g.kind, locale), name: isolate(g.name, locale) }, { locale })
+		? m.gatherings_title_named(
+				{ kind: kindName(g.kind, locale), name: isolate(g.name, locale) },
+				{ locale }
+			)
 		: kindName(g.kind, locale);
 }

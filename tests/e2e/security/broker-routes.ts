@@ -965,18 +965,16 @@ export const ROWS: Row[] = [
 		ok: 200,
 		except: { anonymous: 'sign-in' }
 	},
-	...(['signup', 'cancel'] as const).map(
-		(handler): Row => ({
-			route: '/gatherings',
-			handler,
-			url: () => `/gatherings?/${handler}`,
-			form: { gatheringId: '' },
-			scope: 'user',
-			ok: 400,
-			except: { anonymous: 'sign-in' },
-			why: 'one’s own place only; no gathering named'
-		})
-	),
+	...(['signup', 'cancel'] as const).map((handler): Row => ({
+		route: '/gatherings',
+		handler,
+		url: () => `/gatherings?/${handler}`,
+		form: { gatheringId: '' },
+		scope: 'user',
+		ok: 400,
+		except: { anonymous: 'sign-in' },
+		why: 'one’s own place only; no gathering named'
+	})),
 	{
 		route: '/gatherings/[id=int]',
 		handler: 'load',
@@ -986,18 +984,16 @@ export const ROWS: Row[] = [
 		except: { anonymous: 'sign-in', resident: 200 },
 		why: 'the intervision is for volunteers: Maria counts as one (who.ts), staff do not'
 	},
-	...(['signup', 'cancel'] as const).map(
-		(handler): Row => ({
-			route: '/gatherings/[id=int]',
-			handler,
-			url: () => `/gatherings/${MISSING}?/${handler}`,
-			form: {},
-			scope: 'user',
-			ok: 404,
-			except: { anonymous: 'sign-in' },
-			why: 'a gathering that does not exist'
-		})
-	),
+	...(['signup', 'cancel'] as const).map((handler): Row => ({
+		route: '/gatherings/[id=int]',
+		handler,
+		url: () => `/gatherings/${MISSING}?/${handler}`,
+		form: {},
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in' },
+		why: 'a gathering that does not exist'
+	}))
 	// --- end volunteers: gatherings ---
 	// --- volunteers: care for the carers (rows of the care branch) ---
 	// --- end volunteers: care for the carers ---

@@ -23,7 +23,9 @@ test('a training: planned, one signs up online and one by phone, reminded the da
 	await page.goto('/broker/gatherings');
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Een bijeenkomst plannen' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Een bijeenkomst plannen' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Een bijeenkomst plannen' })
+	).toBeVisible();
 	await expectAccessible(page);
 	const hood = page.getByLabel('Buurt');
 	if (await hood.isVisible()) await hood.selectOption({ index: 1 });
@@ -80,14 +82,20 @@ test('a training: planned, one signs up online and one by phone, reminded the da
 	expect(readMails().filter((m) => m.receivedAt >= since && m.text.includes(name))).toEqual([]);
 	await advanceClock(page.request, { days: 1 });
 	for (const to of [JOZEF, SOFIE]) {
-		const mail = await waitForMail(to, { subject: /^Morgen: Opleiding: /, text: name, after: since });
+		const mail = await waitForMail(to, {
+			subject: /^Morgen: Opleiding: /,
+			text: name,
+			after: since
+		});
 		expect(mail.text).toContain('Buurthuis De Linde');
 		expect(mail.text).toContain('14:00 tot 16:00');
 	}
 	await advanceClock(page.request, { hours: 1 });
 	await waitUntilMailsAboutSent(name);
 	expect(
-		readMails().filter((m) => m.receivedAt >= since && m.text.includes(name) && m.to.includes(JOZEF))
+		readMails().filter(
+			(m) => m.receivedAt >= since && m.text.includes(name) && m.to.includes(JOZEF)
+		)
 	).toHaveLength(1);
 
 	// After the training, An ticks who came; the badge is on Jozef's page.

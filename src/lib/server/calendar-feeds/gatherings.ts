@@ -23,12 +23,10 @@ export const ownGatherings: FeedSource<{ userId: string }> = (db, { userId }, re
 			)
 		)
 		.all()
-		.map(
-			({ g, timeZone }): FeedEvent => ({
-				uid: feedUid(`gathering-${g.id}`, reader.origin),
-				summary: gatheringTitle(g, reader.locale),
-				url: `${reader.origin}/gatherings/${g.id}`,
-				location: isolate(g.place, reader.locale),
-				when: { at: g.startsAt, until: g.endsAt, timeZone }
-			})
-		);
+		.map(({ g, timeZone }): FeedEvent => ({
+			uid: feedUid(`gathering-${g.id}`, reader.origin),
+			summary: gatheringTitle(g, reader.locale),
+			url: `${reader.origin}/gatherings/${g.id}`,
+			location: isolate(g.place, reader.locale),
+			when: { at: g.startsAt, until: g.endsAt, timeZone }
+		}));

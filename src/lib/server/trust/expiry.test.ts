@@ -117,7 +117,9 @@ describe('a training badge with a refresher', () => {
 		const { recordAttendance } = await import('../volunteers/gathering-attendance');
 		const db = createTestDb();
 		const w = makeTrustNeighbourhood(db);
-		db.insert(trustBadges).values({ userId: w.helper.id, kind: 'met_in_person', grantedAt: 1 }).run();
+		db.insert(trustBadges)
+			.values({ userId: w.helper.id, kind: 'met_in_person', grantedAt: 1 })
+			.run();
 		const planned = planGathering(
 			db,
 			w.broker.id,
@@ -138,7 +140,13 @@ describe('a training badge with a refresher', () => {
 		);
 		if (!planned.ok) throw new Error('plan');
 		signUp(db, planned.gathering.id, w.helper.id, GRANTED);
-		recordAttendance(db, w.broker.id, planned.gathering.id, [w.helper.id], Date.UTC(2026, 11, 10, 12));
+		recordAttendance(
+			db,
+			w.broker.id,
+			planned.gathering.id,
+			[w.helper.id],
+			Date.UTC(2026, 11, 10, 12)
+		);
 		// 10 December 2027, midnight in Brussels.
 		const expires = Date.UTC(2027, 11, 9, 23);
 		expect(handleBadgeExpiry(db, expires - days(31), ORIGIN)).toBe(0);
@@ -146,8 +154,12 @@ describe('a training badge with a refresher', () => {
 		expect(expiringTasks(db)).toMatchObject([{ subjectUserId: w.helper.id }]);
 		expect(db.select().from(outbox).all()).toEqual([]);
 		expect(handleBadgeExpiry(db, expires, ORIGIN)).toBe(1);
-		expect(db.select().from(outbox).all().map((m) => [m.kind, m.toAddress])).toEqual([
-			['badge_expired', 'jozef@test.example']
-		]);
+		expect(
+			db
+				.select()
+				.from(outbox)
+				.all()
+				.map((m) => [m.kind, m.toAddress])
+		).toEqual([['badge_expired', 'jozef@test.example']]);
 	});
 });

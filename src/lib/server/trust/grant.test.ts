@@ -163,10 +163,11 @@ describe('granting a badge', () => {
 		expect(other.ok && other.replaced).toEqual([]);
 		const renewed = training('EHBO', '2026-11-01', NOW + 2);
 		expect(renewed.ok && renewed.replaced).toEqual([first.ok && first.badge.id]);
-		expect(activeBadges(db, helper.id, NOW + 3).map((b) => b.label).sort()).toEqual([
-			'Discretie',
-			'EHBO'
-		]);
+		expect(
+			activeBadges(db, helper.id, NOW + 3)
+				.map((b) => b.label)
+				.sort()
+		).toEqual(['Discretie', 'EHBO']);
 	});
 });
 

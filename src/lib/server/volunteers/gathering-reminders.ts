@@ -20,7 +20,11 @@ export const REMIND_UNTIL_HOURS = 36;
  */
 export function runGatheringReminders(db: DB, now: number): number {
 	const due = db
-		.select({ signupId: gatheringSignups.id, gathering: gatherings, timeZone: neighbourhoods.timeZone })
+		.select({
+			signupId: gatheringSignups.id,
+			gathering: gatherings,
+			timeZone: neighbourhoods.timeZone
+		})
 		.from(gatheringSignups)
 		.innerJoin(gatherings, eq(gatherings.id, gatheringSignups.gatheringId))
 		.innerJoin(neighbourhoods, eq(neighbourhoods.id, gatherings.neighbourhoodId))

@@ -32,8 +32,7 @@ export const isOpen = (g: Gathering, now: number) => g.cancelledAt === null && g
 
 export type SignupError = 'not_found' | 'not_for_you' | 'closed' | 'already';
 export type SignupResult =
-	| { ok: true; signup: GatheringSignup }
-	| { ok: false; error: SignupError };
+	{ ok: true; signup: GatheringSignup } | { ok: false; error: SignupError };
 
 function placesTaken(tx: DbOrTx, gatheringId: number): number {
 	return tx
@@ -66,7 +65,9 @@ export function signUp(
 		const existing = tx
 			.select()
 			.from(gatheringSignups)
-			.where(and(eq(gatheringSignups.gatheringId, gatheringId), eq(gatheringSignups.userId, userId)))
+			.where(
+				and(eq(gatheringSignups.gatheringId, gatheringId), eq(gatheringSignups.userId, userId))
+			)
 			.get();
 		if (existing && existing.status !== 'cancelled')
 			return { ok: false as const, error: 'already' as const };
@@ -153,7 +154,10 @@ export function cancelSignup(
 				)
 				.orderBy(asc(gatheringSignups.createdAt), asc(gatheringSignups.id))
 				.get();
-			if (next && (gathering.capacity === null || placesTaken(tx, gatheringId) < gathering.capacity)) {
+			if (
+				next &&
+				(gathering.capacity === null || placesTaken(tx, gatheringId) < gathering.capacity)
+			) {
 				tx.update(gatheringSignups)
 					.set({ status: 'signed_up' })
 					.where(eq(gatheringSignups.id, next.id))
@@ -252,7 +256,9 @@ export function gatheringsFor(d: DbOrTx, userId: string, now: number) {
 /** People the broker may sign up by phone: active residents of the neighbourhood it is for. */
 export function phoneCandidates(d: DbOrTx, gathering: Gathering) {
 	const ids =
-		gathering.audience === 'volunteers' ? new Set(volunteerIds(d, gathering.neighbourhoodId)) : null;
+		gathering.audience === 'volunteers'
+			? new Set(volunteerIds(d, gathering.neighbourhoodId))
+			: null;
 	return d
 		.select({ id: users.id, name: users.displayName })
 		.from(users)

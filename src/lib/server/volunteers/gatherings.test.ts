@@ -86,13 +86,18 @@ describe('signing up', () => {
 	it('fills the places, then a waiting list in order; a cancellation moves the first up and tells her', () => {
 		const { db, helper, sofie, broker, plan, mails } = world();
 		const g = plan({ audience: 'volunteers', capacity: 1 });
-		expect(signUp(db, g.id, helper.id, NOW)).toMatchObject({ ok: true, signup: { status: 'signed_up' } });
+		expect(signUp(db, g.id, helper.id, NOW)).toMatchObject({
+			ok: true,
+			signup: { status: 'signed_up' }
+		});
 		expect(signUp(db, g.id, sofie.id, NOW + 1, broker.id)).toMatchObject({
 			ok: true,
 			signup: { status: 'waiting', signedUpById: broker.id }
 		});
 		expect(signUp(db, g.id, sofie.id, NOW + 2)).toEqual({ ok: false, error: 'already' });
-		expect(db.select().from(auditLog).where(eq(auditLog.action, 'gathering.signup_by_phone')).all()).toHaveLength(1);
+		expect(
+			db.select().from(auditLog).where(eq(auditLog.action, 'gathering.signup_by_phone')).all()
+		).toHaveLength(1);
 		expect(mails()).toEqual([]);
 
 		expect(cancelSignup(db, g.id, helper.id, NOW + 3)).toEqual({ ok: true, movedUp: sofie.id });
@@ -111,12 +116,17 @@ describe('signing up', () => {
 		const { db, maria, helper, plan } = world();
 		const forVolunteers = plan({ audience: 'volunteers' });
 		const forResidents = plan({ audience: 'residents', kind: 'coffee_morning' });
-		expect(signUp(db, forVolunteers.id, maria.id, NOW)).toEqual({ ok: false, error: 'not_for_you' });
+		expect(signUp(db, forVolunteers.id, maria.id, NOW)).toEqual({
+			ok: false,
+			error: 'not_for_you'
+		});
 		expect(signUp(db, forResidents.id, maria.id, NOW)).toMatchObject({ ok: true });
 		expect(gatheringsFor(db, maria.id, NOW).map((g) => g.id)).toEqual([forResidents.id]);
-		expect(gatheringsFor(db, helper.id, NOW).map((g) => g.id).sort()).toEqual(
-			[forVolunteers.id, forResidents.id].sort()
-		);
+		expect(
+			gatheringsFor(db, helper.id, NOW)
+				.map((g) => g.id)
+				.sort()
+		).toEqual([forVolunteers.id, forResidents.id].sort());
 		const other = makeBareNeighbourhood(db);
 		db.update(users).set({ neighbourhoodId: other.id }).where(eq(users.id, maria.id)).run();
 		cancelSignup(db, forResidents.id, maria.id, NOW);
@@ -151,7 +161,11 @@ describe('reminders the day before', () => {
 		// 30 hours before is 13:00 on Tuesday, daytime: both signed-up people, once.
 		expect(runGatheringReminders(db, g.startsAt - 30 * HOUR)).toBe(2);
 		expect(runGatheringReminders(db, g.startsAt - 29 * HOUR)).toBe(0);
-		expect(mails().map((m) => [m.kind, m.toAddress]).sort()).toEqual([
+		expect(
+			mails()
+				.map((m) => [m.kind, m.toAddress])
+				.sort()
+		).toEqual([
 			['gathering_reminder', 'jozef@test.example'],
 			['gathering_reminder', 'sofie@test.example']
 		]);
@@ -194,11 +208,7 @@ describe('attendance afterwards', () => {
 			badges: 1
 		});
 		const training = () =>
-			db
-				.select()
-				.from(trustBadges)
-				.where(eq(trustBadges.kind, 'training'))
-				.all();
+			db.select().from(trustBadges).where(eq(trustBadges.kind, 'training')).all();
 		expect(training()).toMatchObject([
 			{
 				userId: helper.id,
@@ -213,17 +223,30 @@ describe('attendance afterwards', () => {
 		]);
 		// Again, now with both: no second badge for Jozef.
 		recordAttendance(db, broker.id, g.id, [helper.id, sofie.id], after + 1);
-		expect(training().map((b) => b.userId).sort()).toEqual([helper.id, sofie.id].sort());
+		expect(
+			training()
+				.map((b) => b.userId)
+				.sort()
+		).toEqual([helper.id, sofie.id].sort());
 		// Sofie unticked: the badge it gave her is gone.
 		recordAttendance(db, broker.id, g.id, [helper.id], after + 2);
 		expect(training().map((b) => b.userId)).toEqual([helper.id]);
-		const rows = db.select().from(gatheringSignups).where(eq(gatheringSignups.gatheringId, g.id)).all();
+		const rows = db
+			.select()
+			.from(gatheringSignups)
+			.where(eq(gatheringSignups.gatheringId, g.id))
+			.all();
 		expect(rows.map((r) => r.attended)).toEqual([true, false]);
 	});
 
 	it('a newer training of the same name replaces the older badge; another training stays', () => {
 		const { db, helper, broker, plan } = world();
-		const first = plan({ kind: 'training', name: 'EHBO', date: '2026-12-02', refresherMonths: null });
+		const first = plan({
+			kind: 'training',
+			name: 'EHBO',
+			date: '2026-12-02',
+			refresherMonths: null
+		});
 		const other = plan({ kind: 'training', name: 'Discretie', date: '2026-12-03' });
 		const again = plan({ kind: 'training', name: 'EHBO', date: '2026-12-10' });
 		for (const g of [first, other, again]) signUp(db, g.id, helper.id, NOW);
@@ -236,7 +259,11 @@ describe('attendance afterwards', () => {
 			[again.id, true]
 		]);
 		expect(
-			db.select().from(trustBadges).where(and(eq(trustBadges.label, 'EHBO'), eq(trustBadges.gatheringId, first.id))).get()!.expiresAt
+			db
+				.select()
+				.from(trustBadges)
+				.where(and(eq(trustBadges.label, 'EHBO'), eq(trustBadges.gatheringId, first.id)))
+				.get()!.expiresAt
 		).toBeNull();
 	});
 });

@@ -188,7 +188,10 @@ export function brokerGatherings(d: DbOrTx, hoodIds: number[], now: number) {
 		.orderBy(desc(gatherings.startsAt))
 		.limit(100)
 		.all();
-	const counts = signupCounts(d, [...upcoming, ...past].map((g) => g.id));
+	const counts = signupCounts(
+		d,
+		[...upcoming, ...past].map((g) => g.id)
+	);
 	const withCounts = (g: Gathering) => ({
 		...g,
 		...(counts.get(g.id) ?? { signedUp: 0, waiting: 0 })

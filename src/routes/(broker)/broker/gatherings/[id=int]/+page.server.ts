@@ -105,7 +105,12 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, attendance, { id: 'attendance' });
 		if (!form.valid) return fail(400, { attendanceForm: form });
 		const done = recordAttendance(db, broker.id, gathering.id, form.data.came, clock.now());
-		if (!done.ok) return message(form, { type: 'error', text: m.gatherings_err_not_started() }, { status: 400 });
+		if (!done.ok)
+			return message(
+				form,
+				{ type: 'error', text: m.gatherings_err_not_started() },
+				{ status: 400 }
+			);
 		return message(form, { type: 'ok', text: m.gatherings_attendance_saved({ count: done.came }) });
 	}
 };
