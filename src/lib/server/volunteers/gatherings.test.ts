@@ -4,7 +4,7 @@ import { auditLog, gatheringSignups, outbox, trustBadges, users } from '../db/sc
 import { createTestDb } from '../db/test-db';
 import { makeBareNeighbourhood } from '../testing/neighbourhoods';
 import { makeTrustNeighbourhood } from '../testing/trust';
-import { cancelGathering, planGathering, type PlanInput } from './gatherings';
+import { cancelGathering, editGathering, planGathering, type PlanInput } from './gatherings';
 import { cancelSignup, gatheringsFor, signUp } from './gathering-signups';
 import { runGatheringReminders } from './gathering-reminders';
 import { recordAttendance } from './gathering-attendance';
@@ -78,6 +78,37 @@ describe('planning a gathering', () => {
 		expect(plan({ kind: 'coffee_morning', name: 'x', refresherMonths: 12 })).toMatchObject({
 			name: '',
 			refresherMonths: null
+		});
+	});
+});
+
+describe('changing a planned gathering', () => {
+	it('changes one that has not started, in its own neighbourhood only', () => {
+		const { db, broker, hood, plan } = world();
+		const g = plan();
+		const input: PlanInput = {
+			neighbourhoodId: hood.id,
+			kind: 'intervision',
+			name: '',
+			date: '2026-12-11',
+			startTime: '14:00',
+			endTime: '16:00',
+			place: 'Bibliotheek',
+			capacity: 8,
+			audience: 'volunteers',
+			description: '',
+			refresherMonths: null
+		};
+		expect(editGathering(db, broker.id, g.id, input, NOW)).toMatchObject({
+			ok: true,
+			gathering: { place: 'Bibliotheek', capacity: 8, startsAt: Date.UTC(2026, 11, 11, 13) }
+		});
+		expect(
+			editGathering(db, broker.id, g.id, { ...input, neighbourhoodId: hood.id + 1 }, NOW)
+		).toEqual({ ok: false, error: 'not_found' });
+		expect(editGathering(db, broker.id, g.id, input, Date.UTC(2026, 11, 11, 13))).toEqual({
+			ok: false,
+			error: 'started'
 		});
 	});
 });
@@ -236,7 +267,12 @@ describe('attendance afterwards', () => {
 			.from(gatheringSignups)
 			.where(eq(gatheringSignups.gatheringId, g.id))
 			.all();
-		expect(rows.map((r) => r.attended)).toEqual([true, false]);
+		expect(new Map(rows.map((r) => [r.userId, r.attended]))).toEqual(
+			new Map([
+				[helper.id, true],
+				[sofie.id, false]
+			])
+		);
 	});
 
 	it('a newer training of the same name replaces the older badge; another training stays', () => {
