@@ -958,6 +958,21 @@ export const ROWS: Row[] = [
 		}
 	},
 	{
+		route: '/broker/gatherings/[id=int]/edit',
+		handler: 'load',
+		url: (i) => `/broker/gatherings/${i.gathering}/edit`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/gatherings/[id=int]/edit',
+		handler: 'default',
+		url: (i) => `/broker/gatherings/${i.gathering}/edit`,
+		form: { place: TOO_LONG },
+		scope: 'n1',
+		ok: 400
+	},
+	{
 		route: '/gatherings',
 		handler: 'load',
 		url: () => '/gatherings',

@@ -45,6 +45,16 @@ test('a training: planned, one signs up online and one by phone, reminded the da
 	await expect(page.getByRole('heading', { level: 1, name: `Opleiding: ${name}` })).toBeVisible();
 	const detail = page.url();
 	await expectAccessible(page);
+	// Two more places after all.
+	await page.getByRole('link', { name: 'Wijzigen' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Een bijeenkomst wijzigen' })
+	).toBeVisible();
+	await expect(page.getByLabel('Naam', { exact: true })).toHaveValue(name);
+	await expectAccessible(page);
+	await page.getByLabel('Aantal plaatsen').fill('12');
+	await page.getByRole('button', { name: 'Wijzigingen bewaren' }).click();
+	await expect(page).toHaveURL(detail);
 
 	// Jozef signs up himself.
 	const jozefContext = await browser.newContext({ baseURL, locale: 'nl-BE' });
@@ -53,10 +63,10 @@ test('a training: planned, one signs up online and one by phone, reminded the da
 	await jozef.goto('/gatherings');
 	await expectAccessible(jozef);
 	const card = jozef.getByRole('listitem').filter({ hasText: name });
-	await expect(card).toContainText('Plaatsen vrij: 10');
+	await expect(card).toContainText('Plaatsen vrij: 12');
 	await card.getByRole('button', { name: 'Inschrijven' }).click();
 	await expect(card.getByRole('status')).toHaveText('Je bent ingeschreven.');
-	await expect(card).toContainText('Plaatsen vrij: 9');
+	await expect(card).toContainText('Plaatsen vrij: 11');
 	await card.getByRole('link', { name: `Meer over Opleiding: ${name}` }).click();
 	await expect(jozef.getByRole('heading', { level: 1, name: `Opleiding: ${name}` })).toBeVisible();
 	await expect(jozef.getByRole('button', { name: 'Uitschrijven' })).toBeVisible();
