@@ -27,6 +27,7 @@ import { bodyTooLarge } from '$lib/server/body-size';
 import { m } from '$lib/paraglide/messages.js';
 import { securityHeaders } from '$lib/server/security-headers';
 import { runLoanReminders } from '$lib/server/lending/reminders';
+import { runGatheringReminders } from '$lib/server/volunteers/gathering-reminders';
 import { expireDuePosts } from '$lib/server/posts/lifecycle';
 import { warnExpiringRequests } from '$lib/server/posts/expiry';
 import { handleBadgeExpiry } from '$lib/server/trust/expiry';
@@ -109,6 +110,12 @@ export const init: ServerInit = async () => {
 			{ name: 'alerts', everyMs: 5 * 60_000, run: (now) => runAlerts(db, now, siteOrigin()) },
 			// --- end alerts ---
 			// --- volunteers: gatherings (jobs of the gatherings branch) ---
+			// A reminder the day before a gathering, once per sign-up, in daytime only.
+			{
+				name: 'gathering-reminders',
+				everyMs: 15 * 60_000,
+				run: (now) => runGatheringReminders(db, now)
+			},
 			// --- end volunteers: gatherings ---
 			// --- volunteers: hours and thanks (jobs of the hours branch) ---
 			// On 5 December (the neighbourhood's daytime) each volunteer who helped that year gets

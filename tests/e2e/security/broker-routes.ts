@@ -898,6 +898,117 @@ export const ROWS: Row[] = [
 	// --- volunteers: agreement and expenses (rows of the agreement branch) ---
 	// --- end volunteers: agreement and expenses ---
 	// --- volunteers: gatherings (rows of the gatherings branch) ---
+	{
+		route: '/broker/gatherings',
+		handler: 'load',
+		url: () => '/broker/gatherings',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/gatherings/new',
+		handler: 'load',
+		url: () => '/broker/gatherings/new',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/gatherings/new',
+		handler: 'default',
+		url: () => '/broker/gatherings/new',
+		form: { place: TOO_LONG },
+		scope: 'own',
+		ok: 400,
+		why: 'the neighbourhood is checked once the form is valid (requireBrokerOf)'
+	},
+	{
+		route: '/broker/gatherings/[id=int]',
+		handler: 'load',
+		url: (i) => `/broker/gatherings/${i.gathering}`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/gatherings/[id=int]',
+		handler: 'phone',
+		url: (i) => `/broker/gatherings/${i.gathering}?/phone`,
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/gatherings/[id=int]',
+		handler: 'attendance',
+		url: (i) => `/broker/gatherings/${i.gathering}?/attendance`,
+		form: {},
+		scope: 'n1',
+		ok: 400,
+		why: 'the intervision has not started: nothing to record yet'
+	},
+	{
+		route: '/broker/gatherings/[id=int]',
+		handler: 'cancel',
+		url: (i) => `/broker/gatherings/${i.gathering}?/cancel`,
+		form: {},
+		scope: 'n1',
+		ok: 200,
+		except: {
+			broker: { skip: 'would cancel the demo intervision' },
+			admin: { skip: 'would cancel the demo intervision' }
+		}
+	},
+	{
+		route: '/broker/gatherings/[id=int]/edit',
+		handler: 'load',
+		url: (i) => `/broker/gatherings/${i.gathering}/edit`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/gatherings/[id=int]/edit',
+		handler: 'default',
+		url: (i) => `/broker/gatherings/${i.gathering}/edit`,
+		form: { place: TOO_LONG },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/gatherings',
+		handler: 'load',
+		url: () => '/gatherings',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' }
+	},
+	...(['signup', 'cancel'] as const).map((handler): Row => ({
+		route: '/gatherings',
+		handler,
+		url: () => `/gatherings?/${handler}`,
+		form: { gatheringId: '' },
+		scope: 'user',
+		ok: 400,
+		except: { anonymous: 'sign-in' },
+		why: 'one’s own place only; no gathering named'
+	})),
+	{
+		route: '/gatherings/[id=int]',
+		handler: 'load',
+		url: (i) => `/gatherings/${i.gathering}`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 200 },
+		why: 'the intervision is for volunteers: Maria counts as one (who.ts), staff do not'
+	},
+	...(['signup', 'cancel'] as const).map((handler): Row => ({
+		route: '/gatherings/[id=int]',
+		handler,
+		url: () => `/gatherings/${MISSING}?/${handler}`,
+		form: {},
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in' },
+		why: 'a gathering that does not exist'
+	})),
 	// --- end volunteers: gatherings ---
 	// --- volunteers: care for the carers (rows of the care branch) ---
 	// --- end volunteers: care for the carers ---

@@ -293,3 +293,46 @@ describe('the desk’s calendar feed', () => {
 		expect(fetchFeed(token)).toBe(404);
 	});
 });
+
+describe('gatherings in a person’s feed', () => {
+	it('shows the gatherings they are signed up for, from start to end, not the waiting or cancelled ones', async () => {
+		const { gatherings, gatheringSignups } = await import('../db/schema');
+		const add = (kind: 'training' | 'coffee_morning', name: string, day: number) =>
+			f.db
+				.insert(gatherings)
+				.values({
+					neighbourhoodId: jozef.neighbourhoodId!,
+					kind,
+					name,
+					place: 'Buurthuis',
+					startsAt: Date.UTC(2026, 3, day, 7),
+					endsAt: Date.UTC(2026, 3, day, 9),
+					audience: 'everyone',
+					createdAt: NOW
+				})
+				.returning()
+				.all()[0]!;
+		const training = add('training', 'EHBO', 2);
+		const coffee = add('coffee_morning', '', 3);
+		const called = add('coffee_morning', '', 4);
+		f.db.update(gatherings).set({ cancelledAt: NOW }).where(eq(gatherings.id, called.id)).run();
+		const sign = (gatheringId: number, status: 'signed_up' | 'waiting') =>
+			f.db
+				.insert(gatheringSignups)
+				.values({ gatheringId, userId: jozef.id, status, createdAt: NOW })
+				.run();
+		sign(training.id, 'signed_up');
+		sign(coffee.id, 'waiting');
+		sign(called.id, 'signed_up');
+		const { events } = parse(fetchFeed(personFeed(jozef)));
+		const name = isolate('EHBO', 'nl');
+		const event = named(events, `Opleiding: ${name}`);
+		expect(events).toHaveLength(1);
+		expect(event.startDate.toString()).toBe('2026-04-02T09:00:00');
+		expect(event.endDate.toJSDate().toISOString()).toBe('2026-04-02T09:00:00.000Z');
+		expect(event.location).toBe(isolate('Buurthuis', 'nl'));
+		expect(event.component.getFirstPropertyValue('url')).toBe(
+			`${ORIGIN}/gatherings/${training.id}`
+		);
+	});
+});

@@ -6,12 +6,13 @@ import { days } from '../calendar';
 import { hashToken } from '../ids';
 import { findFeed, noteRead, type FoundFeed } from './addresses';
 import { FEED_PAST_DAYS, type FeedEvent, type FeedReader, type FeedSource } from './events';
+import { ownGatherings } from './gatherings';
 import { helpMoments } from './help-moments';
 import { deskToolDays, ownToolDays } from './tool-days';
 import { renderFeed } from './ics';
 
-/** What a person's feed shows. The gatherings (issue 22) become one more source here. */
-const PERSON_SOURCES: FeedSource<{ userId: string }>[] = [helpMoments, ownToolDays];
+/** What a person's feed shows. */
+const PERSON_SOURCES: FeedSource<{ userId: string }>[] = [helpMoments, ownToolDays, ownGatherings];
 /** What the desk's feed shows. */
 const DESK_SOURCES: FeedSource<{ neighbourhoodId: number }>[] = [deskToolDays];
 

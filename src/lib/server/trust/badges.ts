@@ -67,7 +67,10 @@ export function activeBadgesOf(
 	const rows = badgesOfPeople(db).all({ ids: JSON.stringify(userIds), now });
 	for (const { userId, ...badge } of rows) {
 		const list = result.get(userId)!;
-		if (!list.some((b) => b.kind === badge.kind)) list.push(badge);
+		// One of each kind, but each training of its own name (a person may hold several).
+		const same = (b: ShownBadge) =>
+			b.kind === badge.kind && (badge.kind !== 'training' || b.label === badge.label);
+		if (!list.some(same)) list.push(badge);
 	}
 	return result;
 }

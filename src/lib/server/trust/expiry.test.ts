@@ -109,3 +109,57 @@ describe('the badge expiry job', () => {
 		expect(db.select().from(outbox).all()).toEqual([]);
 	});
 });
+
+describe('a training badge with a refresher', () => {
+	it('comes on Today 30 days ahead and its holder is told when it expires', async () => {
+		const { planGathering } = await import('../volunteers/gatherings');
+		const { signUp } = await import('../volunteers/gathering-signups');
+		const { recordAttendance } = await import('../volunteers/gathering-attendance');
+		const db = createTestDb();
+		const w = makeTrustNeighbourhood(db);
+		db.insert(trustBadges)
+			.values({ userId: w.helper.id, kind: 'met_in_person', grantedAt: 1 })
+			.run();
+		const planned = planGathering(
+			db,
+			w.broker.id,
+			{
+				neighbourhoodId: w.hood.id,
+				kind: 'training',
+				name: 'Discretie',
+				date: '2026-12-10',
+				startTime: '09:00',
+				endTime: '12:00',
+				place: 'Buurthuis',
+				capacity: null,
+				audience: 'volunteers',
+				description: '',
+				refresherMonths: 12
+			},
+			GRANTED
+		);
+		if (!planned.ok) throw new Error('plan');
+		signUp(db, planned.gathering.id, w.helper.id, GRANTED);
+		recordAttendance(
+			db,
+			w.broker.id,
+			planned.gathering.id,
+			[w.helper.id],
+			Date.UTC(2026, 11, 10, 12)
+		);
+		// 10 December 2027, midnight in Brussels.
+		const expires = Date.UTC(2027, 11, 9, 23);
+		expect(handleBadgeExpiry(db, expires - days(31), ORIGIN)).toBe(0);
+		expect(handleBadgeExpiry(db, expires - days(30), ORIGIN)).toBe(1);
+		expect(expiringTasks(db)).toMatchObject([{ subjectUserId: w.helper.id }]);
+		expect(db.select().from(outbox).all()).toEqual([]);
+		expect(handleBadgeExpiry(db, expires, ORIGIN)).toBe(1);
+		expect(
+			db
+				.select()
+				.from(outbox)
+				.all()
+				.map((m) => [m.kind, m.toAddress])
+		).toEqual([['badge_expired', 'jozef@test.example']]);
+	});
+});

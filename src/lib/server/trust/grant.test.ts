@@ -153,6 +153,22 @@ describe('granting a badge', () => {
 		expect(record.history.map((b) => [b.id, b.ended])).toEqual([[first.badge.id, 'replaced']]);
 		expect(db.select().from(tasks).get()!.outcome).toBe('renewed');
 	});
+
+	it('replaces only a training of the same name: someone may hold several trainings', () => {
+		const { db, grant, helper } = world();
+		const training = (label: string, issuedOn: string, now: number) =>
+			grant({ kind: 'training', label, issuedOn, checkedOn: issuedOn }, now);
+		const first = training('EHBO', '2026-09-01', NOW);
+		const other = training('Discretie', '2026-10-01', NOW + 1);
+		expect(other.ok && other.replaced).toEqual([]);
+		const renewed = training('EHBO', '2026-11-01', NOW + 2);
+		expect(renewed.ok && renewed.replaced).toEqual([first.ok && first.badge.id]);
+		expect(
+			activeBadges(db, helper.id, NOW + 3)
+				.map((b) => b.label)
+				.sort()
+		).toEqual(['Discretie', 'EHBO']);
+	});
 });
 
 describe('revoking a badge', () => {

@@ -42,7 +42,8 @@ export function certificateExpiry(issuedOn: string, years: number, timeZone: str
 /**
  * A broker grants a badge after a check. Dates are local dates in the person's neighbourhood;
  * none may lie in the future, and a certificate of good conduct that has already expired is
- * refused. A badge of a kind the person already holds is replaced: the older row is closed as
+ * refused. A badge of a kind the person already holds (for a training: the same training, by
+ * name) is replaced: the older row is closed as
  * superseded (revokedAt set, revokeReason left null — a broker's own revocation always has a
  * reason), so the history keeps both and only the newest counts. Logged as 'badge.grant',
  * without the note.
@@ -85,7 +86,13 @@ export function grantBadge(db: DB, input: GrantInput, now: number): GrantResult 
 			.update(trustBadges)
 			.set({ revokedAt: now, revokedById: input.brokerId, revokeReason: null })
 			.where(
-				and(eq(trustBadges.userId, holder.id), eq(trustBadges.kind, input.kind), countsNow(now))
+				and(
+					eq(trustBadges.userId, holder.id),
+					eq(trustBadges.kind, input.kind),
+					// A person may hold several trainings; only the same training is renewed.
+					input.kind === 'training' ? eq(trustBadges.label, label) : undefined,
+					countsNow(now)
+				)
 			)
 			.returning({ id: trustBadges.id, expiresAt: trustBadges.expiresAt })
 			.all();
