@@ -1,20 +1,16 @@
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { gatherings, gatheringSignups, neighbourhoods } from '../db/schema';
-import { isDaytime } from '../calendar';
+import { isDaytime, localDate, shiftDate } from '../calendar';
 import { noticeReminder } from './gathering-mails';
 
 const HOUR = 60 * 60_000;
-/**
- * A reminder goes for gatherings starting 24 to 36 hours from now: "tomorrow". The window is
- * wider than a day, so a run in the daytime always finds a gathering of tomorrow morning
- * (the job does not mail at night, see isDaytime).
- */
-export const REMIND_FROM_HOURS = 24;
-export const REMIND_UNTIL_HOURS = 36;
+/** Gatherings looked at: those starting within two days; the rule below picks "tomorrow". */
+const LOOK_AHEAD_HOURS = 48;
 
 /**
- * The periodic job: one reminder per sign-up the day before, in daytime of the neighbourhood.
+ * The periodic job: one reminder per sign-up on the day before (the neighbourhood's calendar),
+ * in its daytime.
  * remindedAt is claimed in the same transaction as the outbox row, so it goes exactly once.
  * Returns how many reminders it queued.
  */
@@ -33,13 +29,17 @@ export function runGatheringReminders(db: DB, now: number): number {
 				eq(gatheringSignups.status, 'signed_up'),
 				isNull(gatheringSignups.remindedAt),
 				isNull(gatherings.cancelledAt),
-				gt(gatherings.startsAt, now + REMIND_FROM_HOURS * HOUR),
-				lte(gatherings.startsAt, now + REMIND_UNTIL_HOURS * HOUR)
+				gt(gatherings.startsAt, now),
+				lte(gatherings.startsAt, now + LOOK_AHEAD_HOURS * HOUR)
 			)
 		)
 		.all();
 	let sent = 0;
 	for (const row of due) {
+		// The day before on the neighbourhood's calendar, in its daytime: an 08:00 coffee morning
+		// is reminded during the afternoon before, never at night.
+		const tomorrow = shiftDate(localDate(now, row.timeZone), 1);
+		if (localDate(row.gathering.startsAt, row.timeZone) !== tomorrow) continue;
 		if (!isDaytime(now, row.timeZone)) continue;
 		db.transaction((tx) => {
 			const claimed = tx

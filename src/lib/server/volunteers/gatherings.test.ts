@@ -179,7 +179,7 @@ describe('signing up', () => {
 });
 
 describe('reminders the day before', () => {
-	it('one per sign-up, 24 to 36 hours ahead, in daytime only', () => {
+	it('one per sign-up, on the day before, in daytime only', () => {
 		const { db, helper, sofie, maria, plan, mails } = world();
 		// Wednesday 2 December, 19:00–21:00 in Brussels (18:00 UTC).
 		const g = plan({ date: '2026-12-02', audience: 'everyone', kind: 'coffee_morning' });
@@ -187,7 +187,7 @@ describe('reminders the day before', () => {
 		signUp(db, g.id, sofie.id, NOW);
 		signUp(db, g.id, maria.id, NOW);
 		cancelSignup(db, g.id, maria.id, NOW);
-		// 37 hours before: too early.
+		// 37 hours before is 05:00 on Tuesday: the day before, but night.
 		expect(runGatheringReminders(db, g.startsAt - 37 * HOUR)).toBe(0);
 		// 30 hours before is 13:00 on Tuesday, daytime: both signed-up people, once.
 		expect(runGatheringReminders(db, g.startsAt - 30 * HOUR)).toBe(2);
@@ -212,6 +212,17 @@ describe('reminders the day before', () => {
 		expect(mails()).toEqual([]);
 		// 09:00 on Wednesday.
 		expect(runGatheringReminders(db, g.startsAt - 25 * HOUR)).toBe(1);
+	});
+
+	it('reminds of an early morning gathering the afternoon before, and not two days ahead', () => {
+		const { db, helper, plan } = world();
+		// Thursday 3 December 08:00 in Brussels (07:00 UTC).
+		const g = plan({ date: '2026-12-03', startTime: '08:00', endTime: '09:30' });
+		signUp(db, g.id, helper.id, NOW);
+		// Tuesday 12:00: two days ahead.
+		expect(runGatheringReminders(db, g.startsAt - 44 * HOUR)).toBe(0);
+		// Wednesday 15:00: the day before, in the daytime (17 hours ahead).
+		expect(runGatheringReminders(db, g.startsAt - 17 * HOUR)).toBe(1);
 	});
 });
 
