@@ -114,7 +114,7 @@ export const init: ServerInit = async () => {
 			{
 				name: 'gathering-reminders',
 				everyMs: 15 * 60_000,
-				run: (now) => runGatheringReminders(db, now)
+				run: (now) => runGatheringReminders(db, now, siteOrigin())
 			},
 			// --- end volunteers: gatherings ---
 			// --- volunteers: hours and thanks (jobs of the hours branch) ---

@@ -24,8 +24,14 @@ export function ownSignup(db: DB, gatheringId: number, userId: string, now: numb
 	};
 }
 
-export function ownCancel(db: DB, gatheringId: number, userId: string, now: number) {
-	const done = cancelSignup(db, gatheringId, userId, now);
+export function ownCancel(
+	db: DB,
+	gatheringId: number,
+	userId: string,
+	now: number,
+	origin: string
+) {
+	const done = cancelSignup(db, gatheringId, userId, now, origin);
 	if (!done.ok) return fail(400, { gatheringId, error: m.gatherings_err_closed() });
 	return { gatheringId, done: m.gatherings_cancelled_mine() };
 }

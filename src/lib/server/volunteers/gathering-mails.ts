@@ -21,22 +21,30 @@ function about(tx: DbOrTx, g: Gathering, locale: Locale) {
 	};
 }
 
-const page = (g: Gathering) => `/gatherings/${g.id}`;
+/** The gathering's page, as a full address: mail, SMS and push links leave the site. */
+const page = (g: Gathering, origin: string) => `${origin}/gatherings/${g.id}`;
 
 /** The first on the waiting list got a place. */
-export function noticeMovedUp(tx: DbOrTx, userId: string, g: Gathering, now: number) {
+export function noticeMovedUp(
+	tx: DbOrTx,
+	userId: string,
+	g: Gathering,
+	origin: string,
+	now: number
+) {
 	notifyPerson(
 		tx,
 		userId,
 		{
 			kind: 'gathering_moved_up',
 			topic: 'reminder',
-			url: page(g),
+			url: page(g, origin),
 			write: (locale) => {
 				const a = about(tx, g, locale);
 				return {
 					subject: m.gatherings_mail_moved_up_subject({ title: a.title }, { locale }),
-					paragraphs: [m.gatherings_mail_moved_up_body(a, { locale })]
+					paragraphs: [m.gatherings_mail_moved_up_body(a, { locale })],
+					action: { label: m.gatherings_mail_open({}, { locale }), url: page(g, origin) }
 				};
 			}
 		},
@@ -45,14 +53,20 @@ export function noticeMovedUp(tx: DbOrTx, userId: string, g: Gathering, now: num
 }
 
 /** The whole gathering was cancelled. */
-export function noticeGatheringCancelled(tx: DbOrTx, userId: string, g: Gathering, now: number) {
+export function noticeGatheringCancelled(
+	tx: DbOrTx,
+	userId: string,
+	g: Gathering,
+	origin: string,
+	now: number
+) {
 	notifyPerson(
 		tx,
 		userId,
 		{
 			kind: 'gathering_cancelled',
 			topic: 'reminder',
-			url: page(g),
+			url: page(g, origin),
 			write: (locale) => {
 				const a = about(tx, g, locale);
 				return {
@@ -66,19 +80,26 @@ export function noticeGatheringCancelled(tx: DbOrTx, userId: string, g: Gatherin
 }
 
 /** The reminder the day before. */
-export function noticeReminder(tx: DbOrTx, userId: string, g: Gathering, now: number) {
+export function noticeReminder(
+	tx: DbOrTx,
+	userId: string,
+	g: Gathering,
+	origin: string,
+	now: number
+) {
 	notifyPerson(
 		tx,
 		userId,
 		{
 			kind: 'gathering_reminder',
 			topic: 'reminder',
-			url: page(g),
+			url: page(g, origin),
 			write: (locale) => {
 				const a = about(tx, g, locale);
 				return {
 					subject: m.gatherings_mail_reminder_subject({ title: a.title }, { locale }),
-					paragraphs: [m.gatherings_mail_reminder_body(a, { locale })]
+					paragraphs: [m.gatherings_mail_reminder_body(a, { locale })],
+					action: { label: m.gatherings_mail_open({}, { locale }), url: page(g, origin) }
 				};
 			}
 		},

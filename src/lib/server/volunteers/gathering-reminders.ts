@@ -14,7 +14,7 @@ const LOOK_AHEAD_HOURS = 48;
  * remindedAt is claimed in the same transaction as the outbox row, so it goes exactly once.
  * Returns how many reminders it queued.
  */
-export function runGatheringReminders(db: DB, now: number): number {
+export function runGatheringReminders(db: DB, now: number, origin: string): number {
 	const due = db
 		.select({
 			signupId: gatheringSignups.id,
@@ -55,7 +55,7 @@ export function runGatheringReminders(db: DB, now: number): number {
 				.returning()
 				.all()[0];
 			if (!claimed) return;
-			noticeReminder(tx, claimed.userId, row.gathering, now);
+			noticeReminder(tx, claimed.userId, row.gathering, origin, now);
 			sent++;
 		});
 	}

@@ -118,6 +118,7 @@ export function cancelSignup(
 	gatheringId: number,
 	userId: string,
 	now: number,
+	origin: string,
 	brokerId: string | null = null
 ): { ok: true; movedUp: string | null } | { ok: false; error: 'not_found' | 'closed' } {
 	return db.transaction((tx) => {
@@ -162,7 +163,7 @@ export function cancelSignup(
 					.set({ status: 'signed_up' })
 					.where(eq(gatheringSignups.id, next.id))
 					.run();
-				noticeMovedUp(tx, next.userId, gathering, now);
+				noticeMovedUp(tx, next.userId, gathering, origin, now);
 				movedUp = next.userId;
 			}
 		}

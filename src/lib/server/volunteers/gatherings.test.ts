@@ -10,6 +10,7 @@ import { runGatheringReminders } from './gathering-reminders';
 import { recordAttendance } from './gathering-attendance';
 
 // Tuesday 1 December 2026, 10:00 in Brussels (09:00 UTC).
+const ORIGIN = 'https://naburig.test';
 const NOW = Date.UTC(2026, 11, 1, 9);
 const HOUR = 3_600_000;
 
@@ -131,7 +132,10 @@ describe('signing up', () => {
 		).toHaveLength(1);
 		expect(mails()).toEqual([]);
 
-		expect(cancelSignup(db, g.id, helper.id, NOW + 3)).toEqual({ ok: true, movedUp: sofie.id });
+		expect(cancelSignup(db, g.id, helper.id, NOW + 3, ORIGIN)).toEqual({
+			ok: true,
+			movedUp: sofie.id
+		});
 		const rows = db.select().from(gatheringSignups).all();
 		expect(rows.map((r) => [r.userId, r.status])).toEqual([
 			[helper.id, 'cancelled'],
@@ -160,7 +164,7 @@ describe('signing up', () => {
 		).toEqual([forVolunteers.id, forResidents.id].sort());
 		const other = makeBareNeighbourhood(db);
 		db.update(users).set({ neighbourhoodId: other.id }).where(eq(users.id, maria.id)).run();
-		cancelSignup(db, forResidents.id, maria.id, NOW);
+		cancelSignup(db, forResidents.id, maria.id, NOW, ORIGIN);
 		expect(signUp(db, forResidents.id, maria.id, NOW)).toEqual({ ok: false, error: 'not_for_you' });
 		expect(gatheringsFor(db, maria.id, NOW)).toEqual([]);
 	});
@@ -170,7 +174,7 @@ describe('signing up', () => {
 		const g = plan({ capacity: 1 });
 		signUp(db, g.id, helper.id, NOW);
 		signUp(db, g.id, sofie.id, NOW);
-		expect(cancelGathering(db, broker.id, g.id, NOW + 1)).toEqual({ ok: true, told: 2 });
+		expect(cancelGathering(db, broker.id, g.id, NOW + 1, ORIGIN)).toEqual({ ok: true, told: 2 });
 		expect(mails().map((m) => m.kind)).toEqual(['gathering_cancelled', 'gathering_cancelled']);
 		expect(signUp(db, g.id, helper.id, NOW + 2)).toEqual({ ok: false, error: 'closed' });
 		const later = plan();
@@ -186,12 +190,12 @@ describe('reminders the day before', () => {
 		signUp(db, g.id, helper.id, NOW);
 		signUp(db, g.id, sofie.id, NOW);
 		signUp(db, g.id, maria.id, NOW);
-		cancelSignup(db, g.id, maria.id, NOW);
+		cancelSignup(db, g.id, maria.id, NOW, ORIGIN);
 		// 37 hours before is 05:00 on Tuesday: the day before, but night.
-		expect(runGatheringReminders(db, g.startsAt - 37 * HOUR)).toBe(0);
+		expect(runGatheringReminders(db, g.startsAt - 37 * HOUR, ORIGIN)).toBe(0);
 		// 30 hours before is 13:00 on Tuesday, daytime: both signed-up people, once.
-		expect(runGatheringReminders(db, g.startsAt - 30 * HOUR)).toBe(2);
-		expect(runGatheringReminders(db, g.startsAt - 29 * HOUR)).toBe(0);
+		expect(runGatheringReminders(db, g.startsAt - 30 * HOUR, ORIGIN)).toBe(2);
+		expect(runGatheringReminders(db, g.startsAt - 29 * HOUR, ORIGIN)).toBe(0);
 		expect(
 			mails()
 				.map((m) => [m.kind, m.toAddress])
@@ -201,6 +205,8 @@ describe('reminders the day before', () => {
 			['gathering_reminder', 'sofie@test.example']
 		]);
 		expect(mails()[0]!.subject).toBe('Morgen: Koffieochtend');
+		// A full address: SMS and push turn it into a short link, mail into a button.
+		expect(mails()[0]!.url).toBe(`${ORIGIN}/gatherings/${g.id}`);
 	});
 
 	it('waits for the morning when the window opens at night', () => {
@@ -208,10 +214,10 @@ describe('reminders the day before', () => {
 		// Thursday 3 December 10:00 in Brussels; 34 hours before is 00:00 on Wednesday.
 		const g = plan({ date: '2026-12-03', startTime: '10:00', endTime: '11:00' });
 		signUp(db, g.id, helper.id, NOW);
-		expect(runGatheringReminders(db, g.startsAt - 34 * HOUR)).toBe(0);
+		expect(runGatheringReminders(db, g.startsAt - 34 * HOUR, ORIGIN)).toBe(0);
 		expect(mails()).toEqual([]);
 		// 09:00 on Wednesday.
-		expect(runGatheringReminders(db, g.startsAt - 25 * HOUR)).toBe(1);
+		expect(runGatheringReminders(db, g.startsAt - 25 * HOUR, ORIGIN)).toBe(1);
 	});
 
 	it('reminds of an early morning gathering the afternoon before, and not two days ahead', () => {
@@ -220,9 +226,9 @@ describe('reminders the day before', () => {
 		const g = plan({ date: '2026-12-03', startTime: '08:00', endTime: '09:30' });
 		signUp(db, g.id, helper.id, NOW);
 		// Tuesday 12:00: two days ahead.
-		expect(runGatheringReminders(db, g.startsAt - 44 * HOUR)).toBe(0);
+		expect(runGatheringReminders(db, g.startsAt - 44 * HOUR, ORIGIN)).toBe(0);
 		// Wednesday 15:00: the day before, in the daytime (17 hours ahead).
-		expect(runGatheringReminders(db, g.startsAt - 17 * HOUR)).toBe(1);
+		expect(runGatheringReminders(db, g.startsAt - 17 * HOUR, ORIGIN)).toBe(1);
 	});
 });
 

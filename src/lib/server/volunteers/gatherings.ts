@@ -133,7 +133,8 @@ export function cancelGathering(
 	db: DB,
 	brokerId: string,
 	gatheringId: number,
-	now: number
+	now: number,
+	origin: string
 ): { ok: true; told: number } | { ok: false; error: 'not_found' | 'cancelled' | 'started' } {
 	return db.transaction((tx) => {
 		const gathering = tx.select().from(gatherings).where(eq(gatherings.id, gatheringId)).get();
@@ -151,7 +152,7 @@ export function cancelGathering(
 				)
 			)
 			.all();
-		for (const p of people) noticeGatheringCancelled(tx, p.userId, gathering, now);
+		for (const p of people) noticeGatheringCancelled(tx, p.userId, gathering, origin, now);
 		recordAudit(
 			tx,
 			{

@@ -1,3 +1,4 @@
+import { siteOrigin } from '$lib/server/config';
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
@@ -40,6 +41,6 @@ export const actions: Actions = {
 	},
 	cancel: async (event) => {
 		const user = requireUser(event);
-		return ownCancel(db, await postedId(event.request), user.id, clock.now());
+		return ownCancel(db, await postedId(event.request), user.id, clock.now(), siteOrigin());
 	}
 };

@@ -1,3 +1,4 @@
+import { siteOrigin } from '$lib/server/config';
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import * as clock from '$lib/server/clock';
@@ -45,6 +46,6 @@ export const actions: Actions = {
 	},
 	cancel: (event) => {
 		const { user, g } = gatheringOf(event);
-		return ownCancel(db, g.id, user.id, clock.now());
+		return ownCancel(db, g.id, user.id, clock.now(), siteOrigin());
 	}
 };

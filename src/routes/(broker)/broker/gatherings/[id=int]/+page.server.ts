@@ -1,3 +1,4 @@
+import { siteOrigin } from '$lib/server/config';
 import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -72,7 +73,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	cancel: (event) => {
 		const { gathering, broker } = gatheringOf(event);
-		const done = cancelGathering(db, broker.id, gathering.id, clock.now());
+		const done = cancelGathering(db, broker.id, gathering.id, clock.now(), siteOrigin());
 		if (!done.ok) return fail(400, { cancelError: m.gatherings_err_started() });
 		return { cancelled: done.told };
 	},
