@@ -111,10 +111,7 @@ describe('accepting the volunteer agreement', () => {
 			.select()
 			.from(auditLog)
 			.where(
-				and(
-					eq(auditLog.action, 'volunteers.agreement_recorded'),
-					eq(auditLog.subjectId, helper.id)
-				)
+				and(eq(auditLog.action, 'volunteers.agreement_recorded'), eq(auditLog.subjectId, helper.id))
 			)
 			.all();
 		expect(audit).toHaveLength(1);

@@ -94,7 +94,13 @@ export function publishVolunteerAgreement(
 	const version = (last?.version ?? 0) + 1;
 	const id = d
 		.insert(volunteerAgreements)
-		.values({ neighbourhoodId, version, body: JSON.stringify(body), publishedAt: now, publishedById })
+		.values({
+			neighbourhoodId,
+			version,
+			body: JSON.stringify(body),
+			publishedAt: now,
+			publishedById
+		})
 		.returning({ id: volunteerAgreements.id })
 		.all()[0]!.id;
 	recordAudit(
@@ -195,7 +201,10 @@ export function acceptedCount(d: DbOrTx, neighbourhoodId: number) {
 		.select({ userId: volunteerAcceptances.userId })
 		.from(volunteerAcceptances)
 		.where(
-			and(eq(volunteerAcceptances.agreementId, current.id), inArray(volunteerAcceptances.userId, ids))
+			and(
+				eq(volunteerAcceptances.agreementId, current.id),
+				inArray(volunteerAcceptances.userId, ids)
+			)
 		)
 		.all();
 	return { accepted: rows.length, volunteers: ids.length };
