@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getLocale } from '$lib/paraglide/runtime.js';
@@ -15,7 +15,7 @@ import {
 import { safeNext } from '$lib/server/volunteers/agreement-gate';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** The signed-in person and their neighbourhood (with its time zone), or 404 without one. */
+/** The signed-in person and their neighbourhood (with its time zone); staff may have none. */
 function helper(event: RequestEvent) {
 	const user = requireUser(event);
 	const hood = db
@@ -24,16 +24,15 @@ function helper(event: RequestEvent) {
 		.innerJoin(neighbourhoods, eq(neighbourhoods.id, users.neighbourhoodId))
 		.where(eq(users.id, user.id))
 		.get();
-	if (!hood) error(404, 'not found');
 	return { user, hood };
 }
 
 export const load: PageServerLoad = (event) => {
 	const { user, hood } = helper(event);
 	return {
-		agreement: currentVolunteerAgreement(db, hood.id, getLocale()),
-		acceptance: currentVolunteerAcceptance(db, user.id, hood.id),
-		timeZone: hood.timeZone,
+		agreement: hood ? currentVolunteerAgreement(db, hood.id, getLocale()) : null,
+		acceptance: hood ? currentVolunteerAcceptance(db, user.id, hood.id) : null,
+		timeZone: hood?.timeZone,
 		next: safeNext(event.url.searchParams.get('next'))
 	};
 };
@@ -45,7 +44,7 @@ export const actions: Actions = {
 		const { user, hood } = helper(event);
 		const parsed = acceptSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!parsed.success) return fail(400, { error: 'volunteers_err_no_agreement' as const });
-		const current = currentVolunteerAgreement(db, hood.id, 'nl');
+		const current = hood ? currentVolunteerAgreement(db, hood.id, 'nl') : null;
 		// Only this neighbourhood's agreement: an id of another one is "no agreement" here.
 		if (!current || current.id !== parsed.data.agreementId)
 			return fail(409, {
