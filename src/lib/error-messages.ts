@@ -209,5 +209,9 @@ export {
 	trust_err_kind,
 	trust_err_self,
 	trust_err_waive,
-	trust_err_years
+	trust_err_years,
+	volunteers_err_agreement_dutch,
+	volunteers_err_agreement_outdated,
+	volunteers_err_method,
+	volunteers_err_no_agreement
 } from '$lib/paraglide/messages.js';
