@@ -15,7 +15,7 @@ const NEW_TASKS =
 test('the broker publishes a new agreement and requires it; a helper accepts it before saying yes; the broker records a read-aloud acceptance', async ({
 	browser
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(420_000);
 	freshDatabase(DATABASE);
 	let site: ChildProcess | null = null;
 	const context = await browser.newContext({
@@ -83,6 +83,16 @@ test('the broker publishes a new agreement and requires it; a helper accepts it 
 		await expect(page.getByRole('status')).toContainText('Voorstel verstuurd.');
 		await signOut(page);
 
+		// Sofie has not accepted: a request offers her the agreement, not the answer form.
+		await signIn(page, 'sofie@naburig.example', DEMO_PASSWORD);
+		await page.goto('/posts');
+		await page.getByRole('link', { name: title }).click();
+		await expect(
+			page.getByRole('heading', { name: 'Eerst de vrijwilligersafspraak' })
+		).toBeVisible();
+		await expectAccessible(page);
+		await signOut(page);
+
 		// Thomas opens the proposal: first the agreement, instead of the yes button.
 		await signIn(page, 'thomas@naburig.example', DEMO_PASSWORD);
 		await page.goto('/');
@@ -90,6 +100,7 @@ test('the broker publishes a new agreement and requires it; a helper accepts it 
 			.getByRole('region', { name: 'Voorstellen voor jou' })
 			.getByRole('link', { name: title })
 			.click();
+		await expect(page).toHaveURL(/\/proposals\/\d+$/);
 		const proposal = new URL(page.url()).pathname;
 		await expect(
 			page.getByRole('heading', { name: 'Eerst de vrijwilligersafspraak' })
@@ -112,20 +123,11 @@ test('the broker publishes a new agreement and requires it; a helper accepts it 
 		await expect(page.getByText('Je ging akkoord met deze versie op')).toBeVisible();
 		await signOut(page);
 
-		// Sofie has not accepted: a request offers her the agreement, not the answer form.
-		await signIn(page, 'sofie@naburig.example', DEMO_PASSWORD);
-		await page.goto(proposal.replace(/^\/proposals\/\d+$/, '/posts'));
-		await page.getByRole('link', { name: title }).click();
-		await expect(
-			page.getByRole('heading', { name: 'Eerst de vrijwilligersafspraak' })
-		).toBeVisible();
-		await expectAccessible(page);
-		await signOut(page);
-
 		// The broker reads the agreement aloud to Lotte and records her acceptance.
 		await signIn(page, DEMO.broker, DEMO_PASSWORD);
 		await page.goto('/broker/residents?q=Lotte');
 		await page.getByRole('link', { name: 'Lotte Vermeulen' }).click();
+		await expect(page).toHaveURL(/\/broker\/residents\/[^/?]+$/);
 		const lotte = new URL(page.url()).pathname.split('/').pop();
 		await page.goto(`/broker/volunteers/${lotte}/agreement`);
 		await expect(
