@@ -133,7 +133,11 @@ test('the broker publishes a new agreement and requires it; a helper accepts it 
 		await expect(
 			page.getByRole('heading', { name: 'Akkoord noteren: Lotte Vermeulen', level: 1 })
 		).toBeVisible();
-		await expect(page.getByText(NEW_TASKS)).toBeVisible();
+		// Lotte reads English: the text to read aloud is hers (version 2 kept the English text).
+		await expect(page.getByText('(English)')).toBeVisible();
+		await expect(
+			page.getByText('You help a neighbour with what you agree: shopping, a ride')
+		).toBeVisible();
 		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Noteer het akkoord' }).click();
 		await expect(page.getByText('Kies hoe de persoon akkoord ging.').first()).toBeVisible();
