@@ -896,6 +896,66 @@ export const ROWS: Row[] = [
 		why: 'every signed-in person sees their own volunteering page'
 	},
 	// --- volunteers: agreement and expenses (rows of the agreement branch) ---
+	{
+		route: '/broker/neighbourhoods/[id=int]/volunteer-agreement',
+		handler: 'load',
+		url: () => '/broker/neighbourhoods/1/volunteer-agreement',
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/volunteer-agreement',
+		handler: 'publish',
+		url: () => '/broker/neighbourhoods/1/volunteer-agreement',
+		form: {},
+		scope: 'n1',
+		ok: 400,
+		why: 'the Dutch text of every section is required'
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/volunteer-agreement',
+		handler: 'required',
+		url: () => '/broker/neighbourhoods/1/volunteer-agreement',
+		form: {},
+		scope: 'n1',
+		ok: 200,
+		why: 'an empty form says "not required", as the demo already is: nothing changes'
+	},
+	{
+		route: '/broker/volunteers/[id=userid]/agreement',
+		handler: 'load',
+		url: (i) => `/broker/volunteers/${i.helper}/agreement`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/volunteers/[id=userid]/agreement',
+		handler: 'default',
+		url: (i) => `/broker/volunteers/${i.helper}/agreement`,
+		form: {},
+		scope: 'n1',
+		ok: 400,
+		why: 'no method chosen'
+	},
+	{
+		route: '/volunteering/agreement',
+		handler: 'load',
+		url: () => '/volunteering/agreement',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: 'one’s own neighbourhood’s agreement: every signed-in person'
+	},
+	{
+		route: '/volunteering/agreement',
+		handler: 'accept',
+		url: () => '/volunteering/agreement',
+		form: {},
+		scope: 'user',
+		ok: 400,
+		except: { anonymous: 'sign-in' },
+		why: 'no version named, so nobody accepts anything'
+	},
 	// --- end volunteers: agreement and expenses ---
 	// --- volunteers: gatherings (rows of the gatherings branch) ---
 	{

@@ -18,6 +18,7 @@ import { helperRefusal, type HelperRefusal } from './eligibility';
 import { firstName } from '../profile/public';
 import { recordAudit } from '../audit/audit';
 import { missingBadges } from '../trust/rules';
+import { agreementGateForPost } from '../volunteers/agreement-gate';
 
 /** A proposal the helper has not answered after this long shows on the broker's Today page. */
 export const PROPOSAL_REMINDER_MS = 48 * 3_600_000;
@@ -131,7 +132,7 @@ export function proposeMatch(
 
 export type AnswerResult =
 	| { ok: true; matchId: number | null }
-	| { ok: false; error: 'not_found' | 'answered' | 'full' | 'ineligible' };
+	| { ok: false; error: 'not_found' | 'answered' | 'full' | 'ineligible' | 'agreement' };
 
 /**
  * The helper answers. Yes makes a match as in the marketplace, made by the broker, through the
@@ -154,6 +155,9 @@ export function answerProposal(
 		.get();
 	if (!proposal) return { ok: false, error: 'not_found' };
 	if (proposal.status !== 'proposed') return { ok: false, error: 'answered' };
+	// The neighbourhood may ask its volunteers to accept its agreement before they help.
+	if (accept && agreementGateForPost(db, proposal.postId, helperId))
+		return { ok: false, error: 'agreement' };
 	if (!accept) {
 		db.update(matchProposals)
 			.set({ status: 'declined', decidedAt: now })

@@ -12,10 +12,14 @@ import {
 import { scheduleFollowUps } from '../followup/schedule';
 import { helperRefusal, type HelperRefusal } from '../matching/eligibility';
 import { openOrFilled } from './lifecycle';
+import { mustAcceptAgreement } from '../volunteers/agreement-status';
 
 export type RespondResult =
 	| { ok: true; response: PostResponse }
-	| { ok: false; error: 'not_open' | 'own_post' | 'already' | 'blocked' | 'full' | 'ineligible' };
+	| {
+			ok: false;
+			error: 'not_open' | 'own_post' | 'already' | 'blocked' | 'full' | 'ineligible' | 'agreement';
+	  };
 
 /** True when either person blocked the other. */
 export function isBlockedPair(db: DbOrTx, a: string, b: string): boolean {
@@ -62,6 +66,9 @@ export function respond(
 				);
 	if (refusal === 'blocked') return { ok: false, error: 'blocked' };
 	if (refusal) return { ok: false, error: 'ineligible' };
+	// The neighbourhood may ask its volunteers to accept its agreement before they help.
+	if (post.kind === 'request' && mustAcceptAgreement(db, post.neighbourhoodId, responderId))
+		return { ok: false, error: 'agreement' };
 	const response = db
 		.insert(responses)
 		.values({ postId: post.id, responderId, message, createdAt: now })

@@ -14,6 +14,7 @@ import { posts, responses } from '$lib/server/db/schema';
 import { and, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { intakeExtras } from '$lib/server/broker/post-extras';
+import { agreementGateForPost } from '$lib/server/volunteers/agreement-gate';
 
 const respondSchema = zod4(messageSchema);
 
@@ -29,6 +30,9 @@ export const load: PageServerLoad = async (event) => {
 		responses: mine ? responsesForPoster(db, post.id, now) : [],
 		myResponse: mine ? null : myResponse(db, post.id, user.id),
 		respondForm: await superValidate(respondSchema, { id: 'respond' }),
+		// Helping with a request may wait for the neighbourhood's volunteer agreement.
+		mustAcceptAgreement:
+			!mine && post.kind === 'request' && agreementGateForPost(db, post.id, user.id),
 		...intakeExtras(db, user, post.id)
 	};
 };

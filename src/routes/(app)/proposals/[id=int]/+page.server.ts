@@ -8,6 +8,7 @@ import { answerProposal, proposalForHelper } from '$lib/server/matching/proposal
 import { firstName } from '$lib/server/profile/public';
 import { getPostView } from '$lib/server/posts/view';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { agreementGateForPost } from '$lib/server/volunteers/agreement-gate';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Only the helper the broker proposed may see or answer a proposal. */
@@ -56,6 +57,8 @@ export const load: PageServerLoad = (event) => {
 				}
 			: null,
 		requesterName: firstName(found.requester),
+		// The neighbourhood asks its volunteers to accept the agreement first.
+		mustAcceptAgreement: agreementGateForPost(db, found.post.id, user.id),
 		// Without e-mail the requester cannot read the conversation: the broker calls them.
 		requesterHasEmail: found.requesterHasEmail
 	};
