@@ -46,8 +46,24 @@ const names: Record<string, () => string> = {
 	// --- volunteers: hours and thanks ---
 	'volunteer.thanks': m.hours_audit_volunteer_thanks,
 	'volunteer.goodbye': m.hours_audit_volunteer_goodbye,
-	'volunteer.resume': m.hours_audit_volunteer_resume
+	'volunteer.resume': m.hours_audit_volunteer_resume,
 	// --- end volunteers: hours and thanks ---
+	volunteer: m.volunteers_audit_group_volunteer,
+	volunteers: m.volunteers_audit_group_volunteer,
+	gathering: m.volunteers_audit_group_gathering,
+	expense: m.volunteers_audit_group_expense,
+	'expense.claim': m.volunteers_audit_expense_claim,
+	'expense.approve': m.volunteers_audit_expense_approve,
+	'expense.refuse': m.volunteers_audit_expense_refuse,
+	'gathering.plan': m.volunteers_audit_gathering_plan,
+	'gathering.edit': m.volunteers_audit_gathering_edit,
+	'gathering.cancel': m.volunteers_audit_gathering_cancel,
+	'gathering.signup_by_phone': m.volunteers_audit_gathering_signup_by_phone,
+	'gathering.signup_cancel': m.volunteers_audit_gathering_signup_cancel,
+	'gathering.attendance': m.volunteers_audit_gathering_attendance,
+	'volunteers.agreement_published': m.volunteers_audit_agreement_published,
+	'volunteers.agreement_recorded': m.volunteers_audit_agreement_recorded,
+	'volunteers.agreement_required': m.volunteers_audit_agreement_required
 };
 
 /** The action in the reader's language; an action without words yet shows as stored. */
