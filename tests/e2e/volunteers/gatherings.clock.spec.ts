@@ -39,6 +39,9 @@ test('a training: planned, one signs up online and one by phone, reminded the da
 	await page.getByLabel('Opfrissing na (maanden)').fill('12');
 	await page.getByRole('button', { name: 'Plannen' }).click();
 	await expect(page.getByRole('alert', { name: 'Er is een probleem' })).toBeVisible();
+	await expect(page.getByLabel('Naam', { exact: true })).toHaveAccessibleDescription(
+		/Vul dit in\./
+	);
 	await expect(page.getByLabel('Plaats', { exact: true })).toHaveValue('Buurthuis De Linde');
 	await page.getByLabel('Naam', { exact: true }).fill(name);
 	await page.getByRole('button', { name: 'Plannen' }).click();
