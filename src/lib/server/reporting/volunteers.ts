@@ -68,8 +68,8 @@ export interface ExpenseMonthRow {
 }
 
 /**
- * Expenses approved per month, by when the broker decided, in cents. (The agreement branch's
- * `approvedExpenseTotals` in volunteers/expenses.ts tells the same; one should call the other.)
+ * Expenses approved per month, by when the broker decided, in cents: the one place that sums
+ * approved claims (volunteers/expenses.ts records and decides them).
  */
 export function expensesPerMonth(
 	db: DbOrTx,
