@@ -1,20 +1,36 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { days } from '../calendar';
 import { recordAudit } from '../audit/audit';
 import type { DB, DbOrTx } from '../db/client';
 import { helpAsks, matches, posts, users } from '../db/schema';
 
-/** The matches a helper may say their question is about: theirs as helper, newest first. */
+/** A question may be about a match still running or ended in this many days. */
+export const ASK_MATCH_DAYS = 90;
+
+/**
+ * The matches a helper may say their question is about: theirs as helper, running or ended
+ * lately, newest first (a short list to choose from, not their whole history).
+ */
 export function helperMatchesForAsk(
 	d: DbOrTx,
-	helperId: string
+	helperId: string,
+	now: number
 ): { id: number; title: string; status: string }[] {
 	return d
 		.select({ id: matches.id, title: posts.title, status: matches.status })
 		.from(matches)
 		.innerJoin(posts, eq(posts.id, matches.postId))
-		.where(eq(matches.helperId, helperId))
+		.where(
+			and(
+				eq(matches.helperId, helperId),
+				or(
+					eq(matches.status, 'active'),
+					gte(sql`coalesce(${matches.endedAt}, ${matches.agreedAt})`, now - days(ASK_MATCH_DAYS))
+				)
+			)
+		)
 		.orderBy(desc(matches.agreedAt), desc(matches.id))
-		.limit(20)
+		.limit(10)
 		.all();
 }
 
@@ -35,7 +51,7 @@ export function askBroker(
 	if (hood === null) return { ok: false, error: 'no_neighbourhood' };
 	return db.transaction((tx) => {
 		if (input.matchId !== null) {
-			const mine = helperMatchesForAsk(tx, helper.id).some((m) => m.id === input.matchId);
+			const mine = helperMatchesForAsk(tx, helper.id, now).some((m) => m.id === input.matchId);
 			if (!mine) return { ok: false as const, error: 'match' as const };
 		}
 		const row = tx

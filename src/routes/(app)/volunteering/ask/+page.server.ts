@@ -14,7 +14,10 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	return {
 		sent: event.url.searchParams.has('sent'),
-		matches: helperMatchesForAsk(db, user.id).map((x) => ({ id: x.id, title: x.title })),
+		matches: helperMatchesForAsk(db, user.id, clock.now()).map((x) => ({
+			id: x.id,
+			title: x.title
+		})),
 		form: await superValidate(zod4(helpAskSchema), { errors: false })
 	};
 };
