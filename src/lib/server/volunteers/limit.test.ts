@@ -11,6 +11,8 @@ import {
 	volunteerAgreements
 } from '../db/schema';
 import { createTestDb } from '../db/test-db';
+import { brokerSettingsOf, setBrokerSettings } from '../broker/settings';
+import { careSettings } from './care';
 import { approximate } from '../geo/approx';
 import { proposeMatch } from '../matching/proposals';
 import { suggestHelpers } from '../matching/suggestions';
@@ -125,5 +127,34 @@ describe('the running-match limit in suggestions and proposals', () => {
 			.values({ neighbourhoodId: w.hood.id, version: 2, body: '{}', publishedAt: 2 })
 			.run();
 		expect(suggestHelpers(w.db, w.post.id, NOW)!.suggestions[0]!.agreement).toBe('outdated');
+	});
+});
+
+describe('the care settings of a neighbourhood', () => {
+	it('are changed on the settings page and logged with the old and new value', () => {
+		const w = world(0);
+		expect(brokerSettingsOf(w.db, w.hood.id)).toMatchObject({
+			helperMatchLimit: 3,
+			volunteerContactWeeks: 8
+		});
+		setBrokerSettings(
+			w.db,
+			w.broker.id,
+			w.hood.id,
+			{ helperMatchLimit: 1, volunteerContactWeeks: 8 },
+			NOW
+		);
+		expect(careSettings(w.db, w.hood.id)).toEqual({
+			helperMatchLimit: 1,
+			volunteerContactWeeks: 8
+		});
+		const logged = w.db
+			.select({ detail: auditLog.detail })
+			.from(auditLog)
+			.where(eq(auditLog.action, 'neighbourhood.broker_settings'))
+			.all();
+		expect(logged.map((l) => JSON.parse(l.detail))).toEqual([
+			{ helperMatchLimit: { from: 3, to: 1 } }
+		]);
 	});
 });
