@@ -26,9 +26,10 @@ describe('a helper asks the neighbourhood worker for help', () => {
 		).toEqual([['Jozef Peeters', 'Maria belt elke avond.', true]]);
 		const id = asked.ok ? asked.id : 0;
 		// A broker of another neighbourhood cannot pick it up.
-		expect(pickUpHelpAsk(db, id, broker.id, [hood.id + 1], NOW)).toBe(false);
-		expect(pickUpHelpAsk(db, id, broker.id, [hood.id], NOW + 1)).toBe(true);
-		expect(pickUpHelpAsk(db, id, broker.id, [hood.id], NOW + 2)).toBe(false);
+		expect(pickUpHelpAsk(db, id, broker.id, [hood.id + 1], NOW)).toBe('not_found');
+		expect(pickUpHelpAsk(db, id, broker.id, [hood.id], NOW + 1)).toBe('picked_up');
+		// A second click changes nothing and logs nothing more.
+		expect(pickUpHelpAsk(db, id, broker.id, [hood.id], NOW + 2)).toBe('already');
 		expect(openHelpAsks(db, [hood.id])).toEqual([]);
 		expect(db.select({ by: helpAsks.handledById }).from(helpAsks).get()?.by).toBe(broker.id);
 		expect(db.select({ action: auditLog.action }).from(auditLog).all()).toEqual([

@@ -93,8 +93,8 @@ export function openHelpAsks(d: DbOrTx, neighbourhoodIds: number[]) {
 }
 
 /**
- * A broker of the question's neighbourhood picks it up (logged); false when it is not theirs or
- * was already picked up.
+ * A broker of the question's neighbourhood picks it up (logged). `already`: another broker (or a
+ * second click) was first; `not_found`: no such question in these neighbourhoods.
  */
 export function pickUpHelpAsk(
 	db: DB,
@@ -102,22 +102,20 @@ export function pickUpHelpAsk(
 	brokerId: string,
 	neighbourhoodIds: number[],
 	now: number
-): boolean {
-	if (neighbourhoodIds.length === 0) return false;
+): 'picked_up' | 'already' | 'not_found' {
+	if (neighbourhoodIds.length === 0) return 'not_found';
 	return db.transaction((tx) => {
 		const ask = tx
-			.update(helpAsks)
+			.select()
+			.from(helpAsks)
+			.where(and(eq(helpAsks.id, askId), inArray(helpAsks.neighbourhoodId, neighbourhoodIds)))
+			.get();
+		if (!ask) return 'not_found' as const;
+		if (ask.handledAt !== null) return 'already' as const;
+		tx.update(helpAsks)
 			.set({ handledAt: now, handledById: brokerId })
-			.where(
-				and(
-					eq(helpAsks.id, askId),
-					inArray(helpAsks.neighbourhoodId, neighbourhoodIds),
-					isNull(helpAsks.handledAt)
-				)
-			)
-			.returning({ helperId: helpAsks.helperId, neighbourhoodId: helpAsks.neighbourhoodId })
-			.all()[0];
-		if (!ask) return false;
+			.where(eq(helpAsks.id, askId))
+			.run();
 		recordAudit(
 			tx,
 			{
@@ -130,6 +128,6 @@ export function pickUpHelpAsk(
 			},
 			now
 		);
-		return true;
+		return 'picked_up' as const;
 	});
 }

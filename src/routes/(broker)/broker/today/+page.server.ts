@@ -99,8 +99,9 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const id = Number(data.get('askId'));
 		const ids = brokeredNeighbourhoods(db, user).map((n) => n.id);
-		if (!Number.isInteger(id) || !pickUpHelpAsk(db, id, user.id, ids, clock.now()))
-			error(404, 'not found');
+		const done = Number.isInteger(id) ? pickUpHelpAsk(db, id, user.id, ids, clock.now()) : null;
+		if (done === null || done === 'not_found') error(404, 'not found');
+		// Already picked up (by a colleague, or a second click): the same calm answer.
 		return { pickedUp: id };
 	}
 };
