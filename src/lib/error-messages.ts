@@ -242,3 +242,14 @@ export {
 	volunteers_expenses_err_refuse_reason,
 	volunteers_expenses_err_too_much
 } from '$lib/paraglide/messages.js';
+
+// Care for the carers (issue 20): the care branch's own errors, apart to keep merges simple.
+export {
+	care_err_ask_required,
+	care_err_confirm_busy,
+	care_err_date,
+	care_err_limit,
+	care_err_no_neighbourhood,
+	care_err_outcome_required,
+	care_err_weeks
+} from '$lib/paraglide/messages.js';

@@ -162,5 +162,13 @@ export const brokerSettingsSchema = z.object({
 	moderation: requiredChoice(MODERATION_POLICIES, 'broker_settings_err_moderation'),
 	noResponseDays: wholeNumber({ min: 1, max: 30, message: 'broker_settings_err_days' }).default(
 		NEIGHBOURHOOD_DEFAULTS.noResponseDays
+	),
+	/** Running matches per helper from which suggestions say "busy" (volunteers/care.ts isBusy). */
+	helperMatchLimit: wholeNumber({ min: 1, max: 20, message: 'care_err_limit' }).default(
+		NEIGHBOURHOOD_DEFAULTS.helperMatchLimit
+	),
+	/** Weeks without a broker's contact before Today names a helper. */
+	volunteerContactWeeks: wholeNumber({ min: 1, max: 52, message: 'care_err_weeks' }).default(
+		NEIGHBOURHOOD_DEFAULTS.volunteerContactWeeks
 	)
 });

@@ -1071,6 +1071,56 @@ export const ROWS: Row[] = [
 	})),
 	// --- end volunteers: gatherings ---
 	// --- volunteers: care for the carers (rows of the care branch) ---
+	{
+		route: '/broker/volunteers',
+		handler: 'load',
+		url: () => '/broker/volunteers',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/volunteers/[id=userid]',
+		handler: 'load',
+		url: (i) => `/broker/volunteers/${i.helper}`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/volunteers/[id=userid]',
+		handler: 'checkIn',
+		url: (i) => `/broker/volunteers/${i.helper}`,
+		form: {},
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/today',
+		handler: 'pickUp',
+		url: () => '/broker/today',
+		form: { askId: String(MISSING) },
+		scope: 'own',
+		ok: 404,
+		why: 'no such question, in any broker’s own neighbourhoods'
+	},
+	{
+		route: '/volunteering/ask',
+		handler: 'load',
+		url: () => '/volunteering/ask',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: 'every signed-in person may ask the neighbourhood worker'
+	},
+	{
+		route: '/volunteering/ask',
+		handler: 'default',
+		url: () => '/volunteering/ask',
+		form: { body: '' },
+		scope: 'user',
+		ok: 400,
+		except: { anonymous: 'sign-in' },
+		why: 'an empty question is refused beside the field'
+	},
 	// --- end volunteers: care for the carers ---
 	// --- volunteers: statement and reports (rows of the statement branch) ---
 	{

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
-import type { DB } from '../db/client';
+import type { DB, DbOrTx } from '../db/client';
 import { residentNotes, users } from '../db/schema';
 import type { DeletionStep } from '../privacy/steps';
 
@@ -46,7 +46,7 @@ export function readResidentNotes(
 
 /** A broker writes a confidential note on a resident (logged, without its text). */
 export function addResidentNote(
-	db: DB,
+	db: DbOrTx,
 	person: { id: string; neighbourhoodId: number | null },
 	brokerId: string,
 	body: string,

@@ -19,6 +19,8 @@ import { firstName } from '../profile/public';
 import { recordAudit } from '../audit/audit';
 import { missingBadges } from '../trust/rules';
 import { agreementGateForPost } from '../volunteers/agreement-gate';
+import { careSettings, isBusy } from '../volunteers/care';
+import { runningMatchCounts } from '../volunteers/who';
 
 /** A proposal the helper has not answered after this long shows on the broker's Today page. */
 export const PROPOSAL_REMINDER_MS = 48 * 3_600_000;
@@ -27,17 +29,28 @@ export type ProposeResult =
 	| { ok: true; proposal: MatchProposal }
 	| { ok: false; error: 'not_open' | 'already_proposed' }
 	| { ok: false; error: 'ineligible'; refusal: HelperRefusal }
-	| { ok: false; error: 'badge_missing'; missing: BadgeKind[] };
+	| { ok: false; error: 'badge_missing'; missing: BadgeKind[] }
+	| { ok: false; error: 'busy'; running: number; limit: number };
 
 /**
  * The broker asks a helper to take a request. The helper gets a mail with a link to accept or
  * decline (without e-mail, the outbox makes it a call task for the broker). When the
  * neighbourhood requires badges for the category that the helper lacks, the broker must confirm
  * (`badgeWaived`); the proposal then records the waiver and the audit row names what was missing.
+ * A helper at the neighbourhood's running-match limit (volunteers/care.ts isBusy) is proposed
+ * only when the broker confirms they checked the helper can take more (`limitConfirmed`); the
+ * audit row says so.
  */
 export function proposeMatch(
 	db: DB,
-	input: { postId: number; helperId: string; brokerId: string; note: string; badgeWaived: boolean },
+	input: {
+		postId: number;
+		helperId: string;
+		brokerId: string;
+		note: string;
+		badgeWaived: boolean;
+		limitConfirmed?: boolean;
+	},
 	origin: string,
 	now: number
 ): ProposeResult {
@@ -68,6 +81,11 @@ export function proposeMatch(
 		if (missing.length > 0 && !input.badgeWaived)
 			return { ok: false as const, error: 'badge_missing' as const, missing };
 		const waived = missing.length > 0;
+		const limit = careSettings(tx, post.neighbourhoodId)!.helperMatchLimit;
+		const running = runningMatchCounts(tx, [helper.id]).get(helper.id) ?? 0;
+		const overLimit = isBusy(running, limit);
+		if (overLimit && !input.limitConfirmed)
+			return { ok: false as const, error: 'busy' as const, running, limit };
 		const proposal = tx
 			.insert(matchProposals)
 			.values({
@@ -88,7 +106,12 @@ export function proposeMatch(
 				subjectType: 'post',
 				subjectId: String(post.id),
 				neighbourhoodId: post.neighbourhoodId,
-				detail: { helperId: helper.id, badgeWaived: waived, ...(waived ? { missing } : {}) }
+				detail: {
+					helperId: helper.id,
+					badgeWaived: waived,
+					...(waived ? { missing } : {}),
+					...(overLimit ? { overLimit: { running, limit } } : {})
+				}
 			},
 			now
 		);

@@ -7,6 +7,8 @@ import { neighbourhoods, posts, users, type Post } from '../db/schema';
 import type { BadgeKind } from '$lib/trust/badge-kinds';
 import { distanceBand, distanceMetres } from '../geo/distance';
 import { requiredBadges } from '../trust/rules';
+import { agreementStandings, type AgreementStanding } from '../volunteers/agreement-status';
+import { isBusy } from '../volunteers/care';
 import { helperRefusalSql } from './eligibility';
 
 /** Helpers further away than this are not suggested: neighbour help is within walking distance. */
@@ -48,6 +50,10 @@ export interface Suggestion {
 	/** Badges the neighbourhood requires for the category that this helper lacks. */
 	missingBadges: BadgeKind[];
 	activeMatches: number;
+	/** At or above the neighbourhood's running-match limit: proposing needs the broker's confirmation. */
+	busy: boolean;
+	/** Where the helper stands with the neighbourhood's volunteer agreement. */
+	agreement: AgreementStanding;
 	doneHelps: number;
 	reasons: Reason[];
 }
@@ -59,6 +65,8 @@ export interface Suggestions {
 	/** The moment the help is wanted, as an availability slot; null when flexible. */
 	slot: Slot | null;
 	suggestions: Suggestion[];
+	/** The neighbourhood's running-match limit per helper. */
+	helperMatchLimit: number;
 	/** Set when no helper fits well, in plain words for the broker. */
 	whyNone: WhyNone | null;
 }
@@ -187,14 +195,19 @@ export function suggestHelpers(
 	limit = 10
 ): Suggestions | null {
 	const row = db
-		.select({ post: posts, timeZone: neighbourhoods.timeZone, requesterLanguages: users.languages })
+		.select({
+			post: posts,
+			timeZone: neighbourhoods.timeZone,
+			helperMatchLimit: neighbourhoods.helperMatchLimit,
+			requesterLanguages: users.languages
+		})
 		.from(posts)
 		.innerJoin(neighbourhoods, eq(neighbourhoods.id, posts.neighbourhoodId))
 		.innerJoin(users, eq(users.id, posts.authorId))
 		.where(eq(posts.id, postId))
 		.get();
 	if (!row) return null;
-	const { post, timeZone } = row;
+	const { post, timeZone, helperMatchLimit } = row;
 	const slot = slotOf(post, timeZone);
 	const wanted = new Set(parseList(row.requesterLanguages));
 
@@ -204,11 +217,17 @@ export function suggestHelpers(
 			post,
 			slot,
 			suggestions: [],
+			helperMatchLimit,
 			whyNone: anyoneForCategory(db, post) ? 'none_within_distance' : 'no_one_for_category'
 		};
 
 	const postPoint = { lat: post.exactLat, lon: post.exactLon };
 	const required = requiredBadges(db, post);
+	const standings = agreementStandings(
+		db,
+		post.neighbourhoodId,
+		candidates.map((c) => c.id)
+	);
 	const scored: Suggestion[] = [];
 	for (const c of candidates) {
 		const metres = Math.round(distanceMetres(postPoint, { lat: c.lat, lon: c.lon }));
@@ -259,13 +278,16 @@ export function suggestHelpers(
 			badges,
 			missingBadges,
 			activeMatches: c.active,
+			busy: isBusy(c.active, helperMatchLimit),
+			agreement: standings.get(c.id) ?? 'not_accepted',
 			doneHelps: c.done,
 			reasons
 		});
 	}
-	if (scored.length === 0) return { post, slot, suggestions: [], whyNone: 'none_within_distance' };
+	if (scored.length === 0)
+		return { post, slot, suggestions: [], helperMatchLimit, whyNone: 'none_within_distance' };
 	scored.sort((a, b) => b.score - a.score || a.metres - b.metres || a.name.localeCompare(b.name));
 	const whyNone: WhyNone | null =
 		slot !== null && scored.every((s) => s.availableThen === false) ? 'none_available_then' : null;
-	return { post, slot, suggestions: scored.slice(0, limit), whyNone };
+	return { post, slot, suggestions: scored.slice(0, limit), helperMatchLimit, whyNone };
 }

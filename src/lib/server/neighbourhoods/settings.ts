@@ -16,6 +16,8 @@ export interface NeighbourhoodSettings {
 	noResponseDays: number;
 	lendingMaxActive: number;
 	lendingBufferDays: number;
+	helperMatchLimit: number;
+	volunteerContactWeeks: number;
 }
 
 /** A neighbourhood's stored settings; undefined when there is no such neighbourhood. */
@@ -32,7 +34,9 @@ export function findNeighbourhoodSettings(
 			moderation: neighbourhoods.moderation,
 			noResponseDays: neighbourhoods.noResponseDays,
 			lendingMaxActive: neighbourhoods.lendingMaxActive,
-			lendingBufferDays: neighbourhoods.lendingBufferDays
+			lendingBufferDays: neighbourhoods.lendingBufferDays,
+			helperMatchLimit: neighbourhoods.helperMatchLimit,
+			volunteerContactWeeks: neighbourhoods.volunteerContactWeeks
 		})
 		.from(neighbourhoods)
 		.where(eq(neighbourhoods.id, neighbourhoodId))

@@ -76,6 +76,11 @@ function describe(task: TaskOf, name: string, locale?: Locale): Described | null
 				text: m.trust_task_expiring_text({}, opts)
 			};
 		}
+		case 'volunteer_check_in':
+			return {
+				subject: m.care_task_check_in_subject({ name: person }, opts),
+				text: m.care_task_check_in_text({}, opts)
+			};
 	}
 }
 
@@ -141,6 +146,8 @@ function linksOf(task: TaskOf): Links {
 				...none,
 				href: task.details.href?.startsWith('/broker/') ? task.details.href : null
 			};
+		case 'volunteer_check_in':
+			return { ...none, href: `/broker/volunteers/${task.details.volunteerId}` };
 	}
 }
 

@@ -45,7 +45,9 @@ export type TaskOf =
 				/** The person page in the broker's workspace. */
 				href: string;
 			};
-	  };
+	  }
+	/** A check-in with a volunteer the broker planned; its outcome becomes a confidential note. */
+	| { kind: 'volunteer_check_in'; details: { volunteerId: string } };
 
 export type TaskKind = TaskOf['kind'];
 

@@ -13,6 +13,10 @@ import { lastReached } from '$lib/server/notify/last-reached';
 import { viewTask } from '$lib/server/tasks/describe';
 import { completeTask, listOpenTasks } from '$lib/server/tasks/tasks';
 import { textField } from '$lib/schemas/fields';
+import { checkInOutcome } from '$lib/schemas/care';
+import { completeCheckIn } from '$lib/server/volunteers/check-in';
+import { pickUpHelpAsk } from '$lib/server/volunteers/help-asks';
+import { careForToday } from '$lib/server/volunteers/today';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What came of a task: optional, a few lines. */
@@ -20,7 +24,8 @@ const outcomeField = textField({ max: 1000, multiline: true });
 
 export const load: PageServerLoad = (event) => {
 	const user = requireBroker(event);
-	const ids = brokeredNeighbourhoods(db, user).map((n) => n.id);
+	const hoods = brokeredNeighbourhoods(db, user);
+	const ids = hoods.map((n) => n.id);
 	const now = clock.now();
 	const open = listOpenTasks(db, ids, now);
 	const people = open.length
@@ -50,6 +55,7 @@ export const load: PageServerLoad = (event) => {
 			overdue: open.filter((t) => t.kind === 'loan_overdue_call').length,
 			letters: countLettersToPrint(db, ids)
 		},
+		care: careForToday(db, hoods, now),
 		tasks: open.map((t) => {
 			const person = t.subjectUserId ? people.get(t.subjectUserId) : undefined;
 			return {
@@ -75,13 +81,27 @@ export const actions: Actions = {
 		const ids = brokeredNeighbourhoods(db, user).map((n) => n.id);
 		if (!task || task.neighbourhoodId === null || !ids.includes(task.neighbourhoodId))
 			error(403, 'forbidden');
-		if (!outcome.success)
+		// A check-in's outcome is required: it becomes the confidential note on the volunteer.
+		const checked = task.kind === 'volunteer_check_in' ? checkInOutcome.safeParse(typed) : outcome;
+		if (!checked.success)
 			return fail(400, {
 				taskId: id,
 				outcome: typed,
-				error: outcome.error.issues[0]?.message ?? 'err_invalid'
+				error: checked.error.issues[0]?.message ?? 'err_invalid'
 			});
-		completeTask(db, id, user.id, outcome.data, clock.now());
+		if (task.kind === 'volunteer_check_in')
+			completeCheckIn(db, task, user.id, checked.data, clock.now());
+		else completeTask(db, id, user.id, checked.data, clock.now());
 		return { completed: id };
+	},
+	pickUp: async (event) => {
+		const user = requireBroker(event);
+		const data = await event.request.formData();
+		const id = Number(data.get('askId'));
+		const ids = brokeredNeighbourhoods(db, user).map((n) => n.id);
+		const done = Number.isInteger(id) ? pickUpHelpAsk(db, id, user.id, ids, clock.now()) : null;
+		if (done === null || done === 'not_found') error(404, 'not found');
+		// Already picked up (by a colleague, or a second click): the same calm answer.
+		return { pickedUp: id };
 	}
 };

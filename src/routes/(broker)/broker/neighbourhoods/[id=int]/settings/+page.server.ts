@@ -27,7 +27,12 @@ export const actions: Actions = {
 			db,
 			user.id,
 			n.id,
-			{ moderation: form.data.moderation!, noResponseDays: form.data.noResponseDays },
+			{
+				moderation: form.data.moderation!,
+				noResponseDays: form.data.noResponseDays,
+				helperMatchLimit: form.data.helperMatchLimit,
+				volunteerContactWeeks: form.data.volunteerContactWeeks
+			},
 			clock.now()
 		);
 		return message(form, { type: 'ok', text: m.broker_settings_saved() });

@@ -37,6 +37,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		post: { id: post.id, title: post.title, status: post.status },
 		slot: result.slot,
+		helperMatchLimit: result.helperMatchLimit,
 		whyNone: result.whyNone,
 		suggestions,
 		compared: suggestions.filter((s) => compare.includes(s.helperId)),
@@ -62,6 +63,11 @@ const proposeSchema = z.object({
 	badgeWaived: z
 		.literal('on')
 		.optional()
+		.transform((v) => v === 'on'),
+	/** The checkbox "I have checked this helper can take more", for a busy helper; like badgeWaived. */
+	limitConfirmed: z
+		.literal('on')
+		.optional()
 		.transform((v) => v === 'on')
 });
 
@@ -85,7 +91,8 @@ export const actions: Actions = {
 				helperId: parsed.data.helperId,
 				brokerId: broker.id,
 				note: parsed.data.note,
-				badgeWaived: parsed.data.badgeWaived
+				badgeWaived: parsed.data.badgeWaived,
+				limitConfirmed: parsed.data.limitConfirmed
 			},
 			event.url.origin,
 			clock.now()
@@ -96,6 +103,13 @@ export const actions: Actions = {
 				helperId: parsed.data.helperId,
 				note: parsed.data.note,
 				waiveError: 'trust_err_waive'
+			});
+		if (!result.ok && result.error === 'busy')
+			// Beside its checkbox, as for a missing badge.
+			return fail(400, {
+				helperId: parsed.data.helperId,
+				note: parsed.data.note,
+				limitError: 'care_err_confirm_busy'
 			});
 		if (!result.ok)
 			return fail(400, {
