@@ -21,8 +21,43 @@ function about(tx: DbOrTx, g: Gathering, locale: Locale) {
 	};
 }
 
-/** The gathering's page, as a full address: mail, SMS and push links leave the site. */
-const page = (g: Gathering, origin: string) => `${origin}/gatherings/${g.id}`;
+type Words = ReturnType<typeof about>;
+
+/**
+ * One message about a gathering to one person, in their language, with its page as a full
+ * address (mail, SMS and push links leave the site); `open` adds a button to the page.
+ */
+function notice(
+	tx: DbOrTx,
+	userId: string,
+	g: Gathering,
+	origin: string,
+	now: number,
+	kind: string,
+	subject: (a: Words, locale: Locale) => string,
+	body: (a: Words, locale: Locale) => string,
+	open: boolean
+) {
+	const url = `${origin}/gatherings/${g.id}`;
+	notifyPerson(
+		tx,
+		userId,
+		{
+			kind,
+			topic: 'reminder',
+			url,
+			write: (locale) => {
+				const a = about(tx, g, locale);
+				return {
+					subject: subject(a, locale),
+					paragraphs: [body(a, locale)],
+					...(open ? { action: { label: m.gatherings_mail_open({}, { locale }), url } } : {})
+				};
+			}
+		},
+		now
+	);
+}
 
 /** The first on the waiting list got a place. */
 export function noticeMovedUp(
@@ -32,27 +67,20 @@ export function noticeMovedUp(
 	origin: string,
 	now: number
 ) {
-	notifyPerson(
+	notice(
 		tx,
 		userId,
-		{
-			kind: 'gathering_moved_up',
-			topic: 'reminder',
-			url: page(g, origin),
-			write: (locale) => {
-				const a = about(tx, g, locale);
-				return {
-					subject: m.gatherings_mail_moved_up_subject({ title: a.title }, { locale }),
-					paragraphs: [m.gatherings_mail_moved_up_body(a, { locale })],
-					action: { label: m.gatherings_mail_open({}, { locale }), url: page(g, origin) }
-				};
-			}
-		},
-		now
+		g,
+		origin,
+		now,
+		'gathering_moved_up',
+		(a, locale) => m.gatherings_mail_moved_up_subject({ title: a.title }, { locale }),
+		(a, locale) => m.gatherings_mail_moved_up_body(a, { locale }),
+		true
 	);
 }
 
-/** The whole gathering was cancelled. */
+/** The whole gathering was cancelled: nothing to open. */
 export function noticeGatheringCancelled(
 	tx: DbOrTx,
 	userId: string,
@@ -60,22 +88,16 @@ export function noticeGatheringCancelled(
 	origin: string,
 	now: number
 ) {
-	notifyPerson(
+	notice(
 		tx,
 		userId,
-		{
-			kind: 'gathering_cancelled',
-			topic: 'reminder',
-			url: page(g, origin),
-			write: (locale) => {
-				const a = about(tx, g, locale);
-				return {
-					subject: m.gatherings_mail_cancelled_subject({ title: a.title }, { locale }),
-					paragraphs: [m.gatherings_mail_cancelled_body(a, { locale })]
-				};
-			}
-		},
-		now
+		g,
+		origin,
+		now,
+		'gathering_cancelled',
+		(a, locale) => m.gatherings_mail_cancelled_subject({ title: a.title }, { locale }),
+		(a, locale) => m.gatherings_mail_cancelled_body(a, { locale }),
+		false
 	);
 }
 
@@ -87,22 +109,15 @@ export function noticeReminder(
 	origin: string,
 	now: number
 ) {
-	notifyPerson(
+	notice(
 		tx,
 		userId,
-		{
-			kind: 'gathering_reminder',
-			topic: 'reminder',
-			url: page(g, origin),
-			write: (locale) => {
-				const a = about(tx, g, locale);
-				return {
-					subject: m.gatherings_mail_reminder_subject({ title: a.title }, { locale }),
-					paragraphs: [m.gatherings_mail_reminder_body(a, { locale })],
-					action: { label: m.gatherings_mail_open({}, { locale }), url: page(g, origin) }
-				};
-			}
-		},
-		now
+		g,
+		origin,
+		now,
+		'gathering_reminder',
+		(a, locale) => m.gatherings_mail_reminder_subject({ title: a.title }, { locale }),
+		(a, locale) => m.gatherings_mail_reminder_body(a, { locale }),
+		true
 	);
 }
