@@ -150,7 +150,9 @@ test('the broker publishes a new agreement and requires it; a helper accepts it 
 		await page.getByRole('link', { name: 'Afspraken voor vrijwilligers' }).first().click();
 		await expect(page.getByText(/^2 van \d+ vrijwilligers gingen akkoord/)).toBeVisible();
 		await page.goto('/broker/audit');
-		await expect(page.getByText('volunteers.agreement_recorded').first()).toBeVisible();
+		await expect(
+			page.getByText('Noteerde dat iemand de afspraken aanvaardde').first()
+		).toBeVisible();
 	} finally {
 		await context.close();
 		if (site && site.exitCode === null) {
