@@ -2,7 +2,17 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../db/client';
-import { loans, matches, matchProposals, outbox, posts, toolWaitlist, users } from '../db/schema';
+import {
+	gatherings,
+	gatheringSignups,
+	loans,
+	matches,
+	matchProposals,
+	outbox,
+	posts,
+	toolWaitlist,
+	users
+} from '../db/schema';
 import { createTestDb } from '../db/test-db';
 import { personColumns, schemaTables } from './coverage';
 import { deleteAccount, DeletionRefused } from './delete';
@@ -162,5 +172,31 @@ describe('deleting an account, across the whole database', () => {
 			{ status: 'withdrawn', note: '' },
 			{ status: 'withdrawn', note: '' }
 		]);
+	});
+
+	it('gives up her place at a gathering to come: the first person waiting moves up and is told', () => {
+		const db = createTestDb();
+		const { person, jozef, volunteering } = makeFullPerson(db);
+		const { coming } = volunteering;
+		db.update(gatherings).set({ capacity: 1 }).where(eq(gatherings.id, coming.id)).run();
+		db.insert(gatheringSignups)
+			.values({ gatheringId: coming.id, userId: jozef.id, status: 'waiting', createdAt: 50 })
+			.run();
+
+		deleteAccount(db, person.id, 5_000, { origin: 'https://naburig.test' });
+
+		expect(
+			db
+				.select({ userId: gatheringSignups.userId, status: gatheringSignups.status })
+				.from(gatheringSignups)
+				.where(eq(gatheringSignups.gatheringId, coming.id))
+				.all()
+		).toEqual([{ userId: jozef.id, status: 'signed_up' }]);
+		const told = db
+			.select({ url: outbox.url })
+			.from(outbox)
+			.where(and(eq(outbox.userId, jozef.id), eq(outbox.kind, 'gathering_moved_up')))
+			.all();
+		expect(told).toEqual([{ url: `https://naburig.test/gatherings/${coming.id}` }]);
 	});
 });

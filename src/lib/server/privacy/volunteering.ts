@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import {
 	expenseClaims,
 	gatherings,
@@ -10,6 +10,7 @@ import {
 	volunteerGoodbyes,
 	volunteerThanks
 } from '../db/schema';
+import { moveUpFromWaitingList } from '../volunteers/gathering-signups';
 import type { DeletionStep, ExportSection } from './steps';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -148,19 +149,19 @@ export const volunteeringDeletion: DeletionStep[] = [
 	},
 	{
 		name: 'gathering_signups',
-		run: (tx, p, now) => {
-			const coming = tx
-				.select({ id: gatherings.id })
-				.from(gatherings)
-				.where(gt(gatherings.startsAt, now))
-				.all()
-				.map((g) => g.id);
-			if (coming.length === 0) return;
-			tx.delete(gatheringSignups)
-				.where(
-					and(eq(gatheringSignups.userId, p.id), inArray(gatheringSignups.gatheringId, coming))
-				)
-				.run();
+		run: (tx, p, now, origin) => {
+			const places = tx
+				.select({ signup: gatheringSignups, gathering: gatherings })
+				.from(gatheringSignups)
+				.innerJoin(gatherings, eq(gatherings.id, gatheringSignups.gatheringId))
+				.where(and(eq(gatheringSignups.userId, p.id), gt(gatherings.startsAt, now)))
+				.all();
+			for (const { signup, gathering } of places) {
+				tx.delete(gatheringSignups).where(eq(gatheringSignups.id, signup.id)).run();
+				// A place given up goes to the first person waiting, as when someone cancels.
+				if (signup.status === 'signed_up' && gathering.cancelledAt === null)
+					moveUpFromWaitingList(tx, gathering, origin, now);
+			}
 		}
 	},
 	{

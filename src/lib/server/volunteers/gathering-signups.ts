@@ -110,6 +110,35 @@ export function signUp(
 }
 
 /**
+ * A place came free: the first on the waiting list moves up and is told, in the caller's
+ * transaction. Returns who moved up, or null (nobody waiting, or still full).
+ */
+export function moveUpFromWaitingList(
+	tx: DbOrTx,
+	gathering: Gathering,
+	origin: string,
+	now: number
+): string | null {
+	const next = tx
+		.select()
+		.from(gatheringSignups)
+		.where(
+			and(eq(gatheringSignups.gatheringId, gathering.id), eq(gatheringSignups.status, 'waiting'))
+		)
+		.orderBy(asc(gatheringSignups.createdAt), asc(gatheringSignups.id))
+		.get();
+	if (!next) return null;
+	if (gathering.capacity !== null && placesTaken(tx, gathering.id) >= gathering.capacity)
+		return null;
+	tx.update(gatheringSignups)
+		.set({ status: 'signed_up' })
+		.where(eq(gatheringSignups.id, next.id))
+		.run();
+	noticeMovedUp(tx, next.userId, gathering, origin, now);
+	return next.userId;
+}
+
+/**
  * A person (or the broker for them) cancels their place. When a place comes free, the first on
  * the waiting list moves up and is told, in the same transaction.
  */
@@ -145,28 +174,8 @@ export function cancelSignup(
 				},
 				now
 			);
-		let movedUp: string | null = null;
-		if (mine.status === 'signed_up') {
-			const next = tx
-				.select()
-				.from(gatheringSignups)
-				.where(
-					and(eq(gatheringSignups.gatheringId, gatheringId), eq(gatheringSignups.status, 'waiting'))
-				)
-				.orderBy(asc(gatheringSignups.createdAt), asc(gatheringSignups.id))
-				.get();
-			if (
-				next &&
-				(gathering.capacity === null || placesTaken(tx, gatheringId) < gathering.capacity)
-			) {
-				tx.update(gatheringSignups)
-					.set({ status: 'signed_up' })
-					.where(eq(gatheringSignups.id, next.id))
-					.run();
-				noticeMovedUp(tx, next.userId, gathering, origin, now);
-				movedUp = next.userId;
-			}
-		}
+		const movedUp =
+			mine.status === 'signed_up' ? moveUpFromWaitingList(tx, gathering, origin, now) : null;
 		return { ok: true as const, movedUp };
 	});
 }
