@@ -19,6 +19,10 @@ import { runFollowUps } from '$lib/server/followup/worker';
 // --- volunteers: hours and thanks ---
 import { sendYearlyThanks } from '$lib/server/volunteers/yearly-thanks';
 // --- end volunteers: hours and thanks ---
+// --- back office: imports of jobs (each branch its own block) ---
+// --- back office: referral checks ---
+// --- end back office: referral checks ---
+// --- end back office: imports of jobs ---
 import { startPeriodicJobs } from '$lib/server/jobs';
 import { backupIfDue } from '$lib/server/backup/make';
 import { parseKeep } from '$lib/server/backup/retention';
@@ -126,6 +130,8 @@ export const init: ServerInit = async () => {
 				run: (now) => sendYearlyThanks(db, now)
 			},
 			// --- end volunteers: hours and thanks ---
+			// --- back office: referral checks (jobs of the referral-checks branch) ---
+			// --- end back office: referral checks ---
 			// A checked online backup a day into BACKUP_DIR, photos included; old ones pruned.
 			{
 				name: 'backup',

@@ -29,5 +29,7 @@ export const NEIGHBOURHOOD_DEFAULTS = {
 	/** Seed 003 fiche 4: volunteers overestimate what they can carry; three running matches is a lot. */
 	helperMatchLimit: 3,
 	/** Today asks the broker to get in touch with a helper not heard from in two months. */
-	volunteerContactWeeks: 8
+	volunteerContactWeeks: 8,
+	/** Seed 004 §3.2: ask whether a referral helped two weeks later. */
+	referralCheckDays: 14
 } as const;

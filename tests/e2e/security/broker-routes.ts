@@ -5,7 +5,8 @@ import type { APIResponse } from '@playwright/test';
 /**
  * Who asks. `otherBroker` brokers the second demo neighbourhood (Ganzenpoel) only; `broker`
  * brokers the first, where every id below lives; `codePending` is a broker of the first who typed
- * the password but not yet the code of the second step.
+ * the password but not yet the code of the second step; `partner` is Els of the first
+ * neighbourhood's OCMW and `steering` Wim of its steering group (issue 21), both past the code.
  */
 export const ROLES = [
 	'anonymous',
@@ -13,7 +14,9 @@ export const ROLES = [
 	'otherBroker',
 	'broker',
 	'admin',
-	'codePending'
+	'codePending',
+	'partner',
+	'steering'
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -38,6 +41,14 @@ export interface Ids {
 	gathering: number;
 	expenseClaim: number;
 	helper: string;
+	// --- ids: back office (issue 21); each branch adds its own below its marker ---
+	// --- ids: signal cycle ---
+	// --- ids: bundle and steering ---
+	// --- ids: timeline ---
+	// --- ids: referral checks ---
+	// --- ids: partners ---
+	// --- ids: social map ---
+	// --- ids: reach ---
 }
 
 /**
@@ -45,9 +56,12 @@ export interface Ids {
  * - `n1`: something of the first neighbourhood: only its brokers and admins;
  * - `own`: a list of one's own neighbourhoods: every broker, each seeing their own;
  * - `admin`: admins only;
- * - `user`: anyone signed in (the map's markers, which residents use).
+ * - `user`: anyone signed in (the map's markers, which residents use);
+ * - `partner`: partner accounts only (issue 21; brokers and admins have their own pages);
+ * - `steering`: steering-group accounts only (issue 21).
+ * Partners and the steering group are refused everything of `n1`, `own` and `admin`.
  */
-type Scope = 'n1' | 'own' | 'admin' | 'user';
+type Scope = 'n1' | 'own' | 'admin' | 'user' | 'partner' | 'steering';
 
 export interface Row {
 	/** The route as in the file tree (groups left out), e.g. `/broker/residents/[id=userid]`. */
@@ -1237,6 +1251,20 @@ export const ROWS: Row[] = [
 		ok: 400
 	}
 	// --- end volunteers: expenses ---
+	// --- back office: signal cycle ---
+	// --- end back office: signal cycle ---
+	// --- back office: bundle and steering ---
+	// --- end back office: bundle and steering ---
+	// --- back office: timeline ---
+	// --- end back office: timeline ---
+	// --- back office: referral checks ---
+	// --- end back office: referral checks ---
+	// --- back office: partners ---
+	// --- end back office: partners ---
+	// --- back office: social map ---
+	// --- end back office: social map ---
+	// --- back office: reach ---
+	// --- end back office: reach ---
 ];
 
 /** The ids a row's form needs filled in (the post, signal or task it is about). */
@@ -1256,7 +1284,8 @@ export function expected(row: Row, role: Role): Answer {
 	if (own !== undefined) return own;
 	if (role === 'anonymous') return row.scope === 'user' ? 401 : 'sign-in';
 	if (row.scope === 'user') return row.ok;
-	if (role === 'resident') return 403;
+	if (row.scope === 'partner' || row.scope === 'steering') return role === row.scope ? row.ok : 403;
+	if (role === 'resident' || role === 'partner' || role === 'steering') return 403;
 	if (role === 'codePending') return row.scope === 'admin' ? 403 : 'code';
 	if (role === 'admin') return row.ok;
 	if (row.scope === 'admin') return 403;
@@ -1294,7 +1323,13 @@ const AUDIENCE_FOLDERS = [
 	'(app)/account/phone',
 	// Issue 20: a helper's own volunteering pages and the gatherings people sign up for.
 	'(app)/volunteering',
-	'(app)/gatherings'
+	'(app)/gatherings',
+	// Issue 21: the partners' and the steering group's pages. A branch adding resident pages adds
+	// their folder here too, with a row for every handler in it.
+	'(partner)',
+	'(steering)'
+	// --- audience folders: back office ---
+	// --- end audience folders: back office ---
 ];
 
 /**

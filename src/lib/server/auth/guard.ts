@@ -3,6 +3,7 @@ import { db } from '../db';
 import type { Neighbourhood } from '../db/schema';
 import { getNeighbourhood } from '../neighbourhoods/admin';
 import { brokerCovers } from '../neighbourhoods/brokers';
+import { partnerServices, steeringNeighbourhoods } from '../backoffice/roles';
 import { log } from '../log';
 import type { SessionUser } from './session';
 import { hasTwoFactor, twoFactorDecision, twoFactorRedirect } from './two-factor';
@@ -88,6 +89,32 @@ export function requireBrokeredNeighbourhood(
 	const n = getNeighbourhood(db, id);
 	if (!n) error(404, 'not found');
 	return { user, n };
+}
+
+/**
+ * Signed in as a partner (issue 21) with at least one service on a social map, after the second
+ * step; returns the services they refer from. Brokers and admins have their own pages.
+ */
+export function requirePartner(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const user = requireUser(event);
+	if (user.role !== 'partner') refuse(event, user, 'partner');
+	requireSecondFactor(event, user);
+	const serviceList = partnerServices(db, user.id);
+	if (serviceList.length === 0) refuse(event, user, 'partner:service');
+	return { user, services: serviceList };
+}
+
+/**
+ * Signed in as a member of a steering group (issue 21), after the second step; returns the
+ * neighbourhoods whose reports and signal bundles they read, nothing personal.
+ */
+export function requireSteering(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const user = requireUser(event);
+	if (user.role !== 'steering') refuse(event, user, 'steering');
+	requireSecondFactor(event, user);
+	const hoods = steeringNeighbourhoods(db, user.id);
+	if (hoods.length === 0) refuse(event, user, 'steering:neighbourhood');
+	return { user, neighbourhoods: hoods };
 }
 
 /** The mailbox shows every mail: admins only, or anyone in demo mode so newcomers can follow links. */

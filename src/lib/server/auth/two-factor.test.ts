@@ -158,6 +158,14 @@ describe('the guard decision', () => {
 		expect(twoFactorDecision('resident', true, false)).toBe('ok');
 	});
 
+	it('asks partners and the steering group (issue 21) as brokers are asked', () => {
+		for (const role of ['partner', 'steering'] as const) {
+			expect(twoFactorDecision(role, false, false)).toBe('setup');
+			expect(twoFactorDecision(role, true, false)).toBe('verify');
+			expect(twoFactorDecision(role, true, true)).toBe('ok');
+		}
+	});
+
 	it('asks residents on the lending desk too: set it up, then a code in this session', () => {
 		expect(twoFactorDecision('resident', false, false, true)).toBe('setup');
 		expect(twoFactorDecision('resident', true, false, true)).toBe('verify');

@@ -190,7 +190,10 @@ export function twoFactorDecision(
 	sessionVerified: boolean,
 	deskStaff = false
 ): TwoFactorDecision {
-	if (role !== 'broker' && role !== 'admin' && !deskStaff) return 'ok';
+	// Partners and the steering group (issue 21) see referrals and figures: a second factor too.
+	const needsIt =
+		role === 'broker' || role === 'admin' || role === 'partner' || role === 'steering';
+	if (!needsIt && !deskStaff) return 'ok';
 	if (!hasSecondFactor) return 'setup';
 	return sessionVerified ? 'ok' : 'verify';
 }

@@ -12,7 +12,18 @@ import {
 import { FOLLOW_UP_CONTINUATIONS, FOLLOW_UP_OUTCOMES } from '../../followup';
 import { MODERATION_POLICIES } from '../../moderation';
 import { DAY_PARTS } from '../../day-parts';
-import { SIGNAL_KINDS, SIGNAL_STATUSES } from '../../signals/kinds';
+import {
+	SIGNAL_CONSENTS,
+	SIGNAL_KINDS,
+	SIGNAL_STATUSES,
+	SIGNAL_THEMES
+} from '../../signals/kinds';
+import {
+	PARTNER_CONTACT_WAYS,
+	PARTNER_REFERRAL_STATUSES,
+	REFERRAL_CHECK_ANSWERS,
+	REFERRAL_CHECK_STATUSES
+} from '../../backoffice/lists';
 import { CONTACT_WAYS } from '../../intake/contact';
 import { BADGE_KINDS } from '../../trust/badge-kinds';
 import {
@@ -53,7 +64,13 @@ import {
 /** Instants are stored as UTC milliseconds since the epoch (see conventions: "time is explicit"). */
 const instant = (name: string) => integer(name, { mode: 'number' });
 
-export const ROLES = ['resident', 'broker', 'admin'] as const;
+/**
+ * A person's role. `partner` (issue 21): a social worker, nurse, GP practice or school on the
+ * neighbourhood's social map who refers residents in (`partner_links`); `steering`: a member of a
+ * steering group or funder who reads reports and signal bundles (`steering_links`). Both need the
+ * second factor.
+ */
+export const ROLES = ['resident', 'broker', 'admin', 'partner', 'steering'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const USER_STATUSES = ['active', 'suspended', 'deleted'] as const;
@@ -98,6 +115,13 @@ export const neighbourhoods = sqliteTable('neighbourhoods', {
 	volunteerContactWeeks: integer('volunteer_contact_weeks')
 		.notNull()
 		.default(DEFAULTS.volunteerContactWeeks),
+	/**
+	 * Numbers the signal form shows when someone is in danger now, after 112 (seed 003 fiche 7):
+	 * JSON array of { label, phone }, e.g. Belgium's 1712 or Veilig Thuis 0800-2000.
+	 */
+	urgentNumbers: text('urgent_numbers').notNull().default('[]'),
+	/** A referral is followed by a check with the resident after this many days (seed 004 §3.2). */
+	referralCheckDays: integer('referral_check_days').notNull().default(DEFAULTS.referralCheckDays),
 	createdAt: instant('created_at').notNull()
 });
 
@@ -178,7 +202,9 @@ export const users = sqliteTable(
 		smsStoppedAt: instant('sms_stopped_at'),
 		/** No SMS or push between these minutes of the day (neighbourhood time); from > until spans midnight. */
 		quietFromMinute: integer('quiet_from_minute').notNull().default(DEFAULT_QUIET_FROM_MINUTE),
-		quietUntilMinute: integer('quiet_until_minute').notNull().default(DEFAULT_QUIET_UNTIL_MINUTE)
+		quietUntilMinute: integer('quiet_until_minute').notNull().default(DEFAULT_QUIET_UNTIL_MINUTE),
+		/** Optional, asked at a phone intake: only for the reach monitor's share of people over 75. */
+		birthYear: integer('birth_year')
 	},
 	(t) => [
 		index('users_neighbourhood').on(t.neighbourhoodId),
@@ -1169,10 +1195,16 @@ export const services = sqliteTable(
 		website: text('website').notNull().default(''),
 		/** JSON array of { day: 1..7, from: "HH:MM", to: "HH:MM" }, like phone duty. */
 		openingHours: text('opening_hours').notNull().default('[]'),
+		/** The service's id in an imported social map (e.g. De Sociale Kaart), to match a new import. */
+		sourceId: text('source_id'),
 		createdAt: instant('created_at').notNull(),
+		updatedAt: instant('updated_at'),
 		removedAt: instant('removed_at')
 	},
-	(t) => [index('services_neighbourhood').on(t.neighbourhoodId)]
+	(t) => [
+		index('services_neighbourhood').on(t.neighbourhoodId),
+		uniqueIndex('services_source').on(t.neighbourhoodId, t.sourceId)
+	]
 );
 
 export type Service = typeof services.$inferSelect;
@@ -1216,11 +1248,30 @@ export const signals = sqliteTable(
 		/** The broker's note on what was done; never shown to the volunteer. */
 		actionNote: text('action_note'),
 		closedAt: instant('closed_at'),
-		createdAt: instant('created_at').notNull()
+		createdAt: instant('created_at').notNull(),
+		/** Seed 004 §3.4.2: whether the person it is about knows and agrees (client signals). */
+		consent: text('consent', { enum: SIGNAL_CONSENTS }).notNull().default('unknown'),
+		/** Someone is in danger now (seed 003 fiche 7): top of Today, every broker mailed. */
+		urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+		/** The resident it is about, linked by a broker (never by the volunteer), with consent only. */
+		subjectUserId: text('subject_user_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The broker who wrote down a signal a volunteer gave by phone (seed 004 §3.3.4). */
+		recordedById: text('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The quarterly bundle (seed 004 §3.2(2)): theme, and the broker's anonymised words. */
+		theme: text('theme', { enum: SIGNAL_THEMES }),
+		bundleSummary: text('bundle_summary'),
+		bundleAction: text('bundle_action'),
+		/** When a broker passed the anonymised summary for the bundle, and who. */
+		bundleReadyAt: instant('bundle_ready_at'),
+		bundleEditedById: text('bundle_edited_by_id').references(() => users.id, {
+			onDelete: 'set null'
+		})
 	},
 	(t) => [
 		index('signals_neighbourhood').on(t.neighbourhoodId, t.status),
-		index('signals_filed_by').on(t.filedById)
+		index('signals_filed_by').on(t.filedById),
+		index('signals_subject').on(t.subjectUserId),
+		index('signals_bundle').on(t.neighbourhoodId, t.bundleReadyAt)
 	]
 );
 
@@ -1452,4 +1503,137 @@ export const volunteerGoodbyes = sqliteTable(
 		resumedAt: instant('resumed_at')
 	},
 	(t) => [index('volunteer_goodbyes_user').on(t.userId, t.stoppedAt)]
+);
+
+// ——— The back office (issue 21): the signal cycle, referral checks, partners, the steering group ———
+
+/**
+ * A broker's answer to the volunteer who filed a signal ("picked up, we visit her on Tuesday"),
+ * shown to the volunteer and mailed to them; never the confidential details.
+ */
+export const signalReplies = sqliteTable(
+	'signal_replies',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		signalId: integer('signal_id')
+			.notNull()
+			.references(() => signals.id, { onDelete: 'cascade' }),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		body: text('body').notNull(),
+		createdAt: instant('created_at').notNull()
+	},
+	(t) => [index('signal_replies_signal').on(t.signalId, t.createdAt)]
+);
+
+/**
+ * The check with the resident some days after a referral (seed 004 §3.2): "did the service help
+ * you?", asked on their channel; the answer and a follow-up action are recorded.
+ */
+export const referralChecks = sqliteTable(
+	'referral_checks',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		referralId: integer('referral_id')
+			.notNull()
+			.unique()
+			.references(() => referrals.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: REFERRAL_CHECK_STATUSES }).notNull().default('planned'),
+		dueAt: instant('due_at').notNull(),
+		askedAt: instant('asked_at'),
+		answer: text('answer', { enum: REFERRAL_CHECK_ANSWERS }),
+		/** The resident's or broker's words on the answer; brokers only. */
+		note: text('note').notNull().default(''),
+		/** What the broker does next (another service, a visit); brokers only. */
+		action: text('action').notNull().default(''),
+		answeredAt: instant('answered_at'),
+		/** The broker who wrote the answer down (a call, a letter); null when the resident answered. */
+		recordedById: text('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
+		/** SHA-256 of the one-click answer link in the mail or SMS; cleared when used. */
+		tokenHash: text('token_hash')
+	},
+	(t) => [index('referral_checks_due').on(t.status, t.dueAt)]
+);
+
+/** A partner account's organisation: a service on the neighbourhood's social map. */
+export const partnerLinks = sqliteTable(
+	'partner_links',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		serviceId: integer('service_id')
+			.notNull()
+			.references(() => services.id, { onDelete: 'cascade' }),
+		grantedById: text('granted_by_id').references(() => users.id, { onDelete: 'set null' }),
+		grantedAt: instant('granted_at').notNull(),
+		revokedById: text('revoked_by_id').references(() => users.id, { onDelete: 'set null' }),
+		revokedAt: instant('revoked_at')
+	},
+	(t) => [index('partner_links_user').on(t.userId), index('partner_links_service').on(t.serviceId)]
+);
+
+/** A steering-group or funder account's neighbourhoods: reports and signal bundles, nothing personal. */
+export const steeringLinks = sqliteTable(
+	'steering_links',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id, { onDelete: 'cascade' }),
+		grantedById: text('granted_by_id').references(() => users.id, { onDelete: 'set null' }),
+		grantedAt: instant('granted_at').notNull(),
+		revokedById: text('revoked_by_id').references(() => users.id, { onDelete: 'set null' }),
+		revokedAt: instant('revoked_at')
+	},
+	(t) => [
+		index('steering_links_user').on(t.userId),
+		index('steering_links_neighbourhood').on(t.neighbourhoodId)
+	]
+);
+
+/**
+ * A partner refers a resident to the broker, with the resident's recorded consent. It lands on
+ * Today as an intake to complete; the partner sees its status, never the broker's notes.
+ */
+export const partnerReferrals = sqliteTable(
+	'partner_referrals',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		serviceId: integer('service_id')
+			.notNull()
+			.references(() => services.id),
+		partnerId: text('partner_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The resident as the partner wrote them down (they may have no account yet). */
+		name: text('name').notNull(),
+		phone: text('phone').notNull().default(''),
+		/** What they need, in the partner's words. */
+		need: text('need').notNull(),
+		language: text('language').notNull().default('nl'),
+		contactWay: text('contact_way', { enum: PARTNER_CONTACT_WAYS }).notNull(),
+		/** When the resident agreed to be referred (the partner ticks it; required). */
+		consentAt: instant('consent_at').notNull(),
+		status: text('status', { enum: PARTNER_REFERRAL_STATUSES }).notNull().default('new'),
+		statusAt: instant('status_at').notNull(),
+		/** The resident's account once the broker completed the intake. */
+		residentId: text('resident_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The request the broker placed for them at the intake (the reach monitor's "partner" channel). */
+		postId: integer('post_id').references(() => posts.id, { onDelete: 'set null' }),
+		handledById: text('handled_by_id').references(() => users.id, { onDelete: 'set null' }),
+		/** A random key from the form, so a double submit refers once. */
+		submissionKey: text('submission_key'),
+		createdAt: instant('created_at').notNull()
+	},
+	(t) => [
+		index('partner_referrals_neighbourhood').on(t.neighbourhoodId, t.status),
+		index('partner_referrals_partner').on(t.partnerId, t.createdAt),
+		index('partner_referrals_post').on(t.postId),
+		uniqueIndex('partner_referrals_submission').on(t.partnerId, t.submissionKey)
+	]
 );

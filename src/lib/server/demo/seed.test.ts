@@ -1,3 +1,4 @@
+import { partnerServices, steeringNeighbourhoods } from '../backoffice/roles';
 import { asc, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ensureCategories } from '../categories/pilot';
@@ -28,8 +29,9 @@ describe('the demo neighbourhood', () => {
 		ensureCategories(db);
 		ensureToolCategories(db);
 		expect(await seedDemoIfEmpty(db, Date.UTC(2026, 10, 23))).toBe(true);
+		// The residents, brokers and admin of both neighbourhoods, and the partner and steering member.
 		expect(db.select({ n: count() }).from(users).get()!.n).toBe(
-			DEMO_PEOPLE.length + SECOND_PEOPLE.length
+			DEMO_PEOPLE.length + SECOND_PEOPLE.length + 2
 		);
 		expect(getSetting(db, 'demo')).toBe('1');
 		const statuses = db
@@ -72,8 +74,9 @@ describe('the demo neighbourhood', () => {
 		).toEqual([db.select().from(users).where(eq(users.email, 'sofie@naburig.example')).get()!.id]);
 
 		expect(await seedDemoIfEmpty(db, Date.UTC(2026, 10, 24))).toBe(false);
+		// The residents, brokers and admin of both neighbourhoods, and the partner and steering member.
 		expect(db.select({ n: count() }).from(users).get()!.n).toBe(
-			DEMO_PEOPLE.length + SECOND_PEOPLE.length
+			DEMO_PEOPLE.length + SECOND_PEOPLE.length + 2
 		);
 	});
 
@@ -119,5 +122,19 @@ describe('the demo neighbourhood', () => {
 		// Nothing else lives there: the first neighbourhood's posts and tools stay its own.
 		expect(db.select().from(posts).where(eq(posts.neighbourhoodId, 2)).all()).toEqual([]);
 		expect(db.select().from(tools).where(eq(tools.neighbourhoodId, 2)).all()).toEqual([]);
+	});
+
+	it('has a partner of the OCMW and a steering-group member, both with the second factor', async () => {
+		const db = createTestDb();
+		ensureCategories(db);
+		ensureToolCategories(db);
+		await seedDemoIfEmpty(db, Date.UTC(2026, 11, 5));
+		const els = db.select().from(users).where(eq(users.email, 'els@naburig.example')).get()!;
+		const wim = db.select().from(users).where(eq(users.email, 'wim@naburig.example')).get()!;
+		expect([els.role, wim.role]).toEqual(['partner', 'steering']);
+		expect(els.totpKey).not.toBeNull();
+		expect(wim.totpKey).not.toBeNull();
+		expect(partnerServices(db, els.id).map((s) => s.serviceName)).toEqual(['OCMW Sociale dienst']);
+		expect(steeringNeighbourhoods(db, wim.id).map((n) => n.id)).toEqual([1]);
 	});
 });

@@ -26,6 +26,7 @@ import { DEMO_PASSWORD, DEMO_TOTP_KEY } from './mode';
 import { SECOND_NEIGHBOURHOOD, SECOND_PEOPLE } from './second-neighbourhood';
 import { seedDemoTools } from './tools';
 import { seedDemoVolunteering } from './volunteers';
+import { seedDemoBackoffice } from './backoffice';
 import { DEMO_NEIGHBOURHOOD, DEMO_PEOPLE, DEMO_STREETS } from './first-neighbourhood';
 import { DEMO_BADGE_RULES, DEMO_BADGES, DEMO_SERVICES, demoPosts } from './activity';
 import type { DemoNeighbourhood, DemoPerson } from './types';
@@ -60,6 +61,7 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 	seedDemoHistory(db, 'Europe/Brussels', now);
 	seedDemoServices(db, now);
 	seedDemoVolunteering(db, now);
+	seedDemoBackoffice(db, passwordHash, now);
 	log.info('demo.seeded', {
 		people: DEMO_PEOPLE.length + SECOND_PEOPLE.length,
 		streets: DEMO_STREETS.length + SECOND_NEIGHBOURHOOD.streets.length

@@ -21,6 +21,7 @@ import { channelsDeletion } from './channels';
 import { DEFAULT_QUIET_FROM_MINUTE, DEFAULT_QUIET_UNTIL_MINUTE } from '$lib/notify/channels';
 import { safetyDeletion } from './safety';
 import { volunteeringDeletion } from './volunteering';
+import { backofficeDeletion } from './backoffice';
 
 /**
  * The name stored in place of a deleted person's name: empty, so no personal data is left.
@@ -108,6 +109,7 @@ const anonymiseProfile: DeletionStep = {
 				totpLastStep: null,
 				phoneVerifiedAt: null,
 				smsStoppedAt: null,
+				birthYear: null,
 				quietFromMinute: DEFAULT_QUIET_FROM_MINUTE,
 				quietUntilMinute: DEFAULT_QUIET_UNTIL_MINUTE,
 				status: 'deleted',
@@ -133,6 +135,7 @@ export const DELETION_STEPS: DeletionStep[] = [
 	...intakeDeletion,
 	...channelsDeletion,
 	...volunteeringDeletion,
+	...backofficeDeletion,
 	dropMails,
 	...marketplaceDeletion,
 	trustDeletion,

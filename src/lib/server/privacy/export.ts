@@ -8,6 +8,7 @@ import { helpingExport } from './helping';
 import { safetyExport } from './safety';
 import { channelsExport } from './channels';
 import { volunteeringExport } from './volunteering';
+import { backofficeExport } from './backoffice';
 import type { ExportSection } from './steps';
 import {
 	auditLog,
@@ -68,6 +69,7 @@ const profile: ExportSection = {
 			callPhoto: p.callPhoto,
 			postsSeenAt: iso(p.postsSeenAt),
 			postsSeenBefore: iso(p.postsSeenBefore),
+			birthYear: p.birthYear,
 			createdAt: iso(p.createdAt),
 			deletedAt: iso(p.deletedAt)
 		};
@@ -193,7 +195,8 @@ export const EXPORT_SECTIONS: ExportSection[] = [
 	...safetyExport,
 	...intakeExport,
 	...channelsExport,
-	...volunteeringExport
+	...volunteeringExport,
+	...backofficeExport
 ];
 
 export const EXPORT_FORMAT = 'naburig-personal-data/1';

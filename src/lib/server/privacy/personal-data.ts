@@ -105,7 +105,8 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 		phone_verified_at: { download: 'howWeReachYou', deletion: emptied('users') },
 		sms_stopped_at: { download: 'howWeReachYou', deletion: emptied('users') },
 		quiet_from_minute: { download: 'howWeReachYou', deletion: emptied('users') },
-		quiet_until_minute: { download: 'howWeReachYou', deletion: emptied('users') }
+		quiet_until_minute: { download: 'howWeReachYou', deletion: emptied('users') },
+		birth_year: { download: 'profile', deletion: emptied('users') }
 	},
 	channel_preferences: {
 		user_id: { download: 'howWeReachYou', deletion: deleted('channel_preferences') },
@@ -383,6 +384,24 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 			download: leftOut('The broker’s note on what was done; never shown to the volunteer.'),
 			deletion: kept('The brokers’ work record about someone else.')
 		},
+		recorded_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		},
+		bundle_edited_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		},
+		subject_user_id: {
+			download: leftOut(
+				'A signal about the person is the brokers’ confidential record (the brief); they ask the broker, as for notes.'
+			),
+			deletion: emptied('signals_about')
+		},
+		bundle_summary: {
+			download: leftOut('Anonymised by a broker for the steering group: it names nobody.'),
+			deletion: kept('Anonymised by a broker for the steering group: it names nobody.')
+		},
 		about: {
 			download: leftOut(
 				'Free text with no link to an account (it may be about someone without one), so it cannot be found reliably; the brokers’ confidential record.'
@@ -391,6 +410,65 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 				'Free text with no link to an account: it cannot be matched to a person safely. Brokers wipe a signal about someone who asks them.'
 			)
 		}
+	},
+	// ——— The back office (issue 21) ———
+	signal_replies: {
+		author_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		},
+		body: {
+			download: 'signalReplies',
+			deletion: kept(
+				'The broker’s answer in the brokers’ record of a signal about someone else; it holds no confidential details, and the filer’s id points at the emptied row.'
+			)
+		}
+	},
+	referral_checks: {
+		recorded_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		},
+		note: { download: leftOut(BROKERS_ONLY), deletion: emptied('referral_checks') },
+		action: { download: leftOut(BROKERS_ONLY), deletion: emptied('referral_checks') }
+	},
+	partner_links: {
+		user_id: { download: 'partnerRoles', deletion: deleted('partner_links') },
+		granted_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		},
+		revoked_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	steering_links: {
+		user_id: { download: 'steeringRoles', deletion: deleted('steering_links') },
+		granted_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		},
+		revoked_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	partner_referrals: {
+		partner_id: {
+			download: leftOut(
+				'A partner’s referrals are about other people, who consented to be referred to the broker, not to be in the partner’s download.'
+			),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		},
+		resident_id: { download: 'partnerReferrals', deletion: emptied('partner_referrals') },
+		handled_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		},
+		name: { download: 'partnerReferrals', deletion: emptied('partner_referrals') },
+		phone: { download: 'partnerReferrals', deletion: emptied('partner_referrals') },
+		need: { download: 'partnerReferrals', deletion: emptied('partner_referrals') }
 	},
 	resident_notes: {
 		user_id: { download: leftOut(BROKERS_ONLY), deletion: deleted('resident_notes') },

@@ -12,6 +12,7 @@ import { insertTestUser } from '../db/test-db';
 import { enqueueMail } from '../mail/outbox';
 import { makePersonEverywhere } from './person-everywhere';
 import { makePersonVolunteering } from './person-volunteering';
+import { makePersonBackoffice } from './person-backoffice';
 
 /** A person with something in every table the privacy functions cover; for unit tests only. */
 export function makeFullPerson(db: DB, now = 1_000) {
@@ -96,5 +97,6 @@ export function makeFullPerson(db: DB, now = 1_000) {
 		hood.id,
 		others.helpedJozef.id
 	);
-	return { person, sessionToken, emailToken, ...others, volunteering };
+	const backoffice = makePersonBackoffice(db, person, others.jozef, hood.id, others.mariasPost.id);
+	return { person, sessionToken, emailToken, ...others, volunteering, backoffice };
 }

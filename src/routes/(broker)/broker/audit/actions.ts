@@ -63,7 +63,21 @@ const names: Record<string, () => string> = {
 	'gathering.attendance': m.volunteers_audit_gathering_attendance,
 	'volunteers.agreement_published': m.volunteers_audit_agreement_published,
 	'volunteers.agreement_recorded': m.volunteers_audit_agreement_recorded,
-	'volunteers.agreement_required': m.volunteers_audit_agreement_required
+	'volunteers.agreement_required': m.volunteers_audit_agreement_required,
+	// --- back office (issue 21): roles; each branch adds its actions below its marker ---
+	partner: m.backoffice_audit_group_partner,
+	steering: m.backoffice_audit_group_steering,
+	'partner.grant': m.backoffice_audit_partner_grant,
+	'partner.revoke': m.backoffice_audit_partner_revoke,
+	'steering.grant': m.backoffice_audit_steering_grant,
+	'steering.revoke': m.backoffice_audit_steering_revoke
+	// --- audit: signal cycle ---
+	// --- audit: bundle and steering ---
+	// --- audit: timeline ---
+	// --- audit: referral checks ---
+	// --- audit: partners ---
+	// --- audit: social map ---
+	// --- audit: reach ---
 };
 
 /** The action in the reader's language; an action without words yet shows as stored. */
