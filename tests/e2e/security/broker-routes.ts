@@ -849,7 +849,7 @@ export const ROWS: Row[] = [
 		except: {
 			anonymous: 'sign-in',
 			...Object.fromEntries(
-				(['resident', 'otherBroker', 'broker', 'admin', 'codePending'] as const).map((role) => [
+				ROLES.filter((role) => role !== 'anonymous').map((role) => [
 					role,
 					{ skip: 'takes no input that could fail: it would make a calendar address' }
 				])
