@@ -10,6 +10,7 @@ import {
 	partnerServices,
 	revokePartner,
 	revokeSteering,
+	startPageOf,
 	steeringNeighbourhoods
 } from './roles';
 
@@ -100,5 +101,12 @@ describe('partner and steering roles', () => {
 		expect(revokeSteering(db, broker.id, link, 30)).toMatchObject({ ok: true, role: 'resident' });
 		expect(steeringNeighbourhoods(db, wim.id)).toEqual([]);
 		expect(actions(db)).toEqual(['steering.grant', 'partner.grant', 'steering.revoke']);
+	});
+
+	it('sends a work account to its own pages after signing in, everyone else home', () => {
+		expect(startPageOf('partner')).toBe('/partner');
+		expect(startPageOf('steering')).toBe('/steering');
+		expect(startPageOf('broker')).toBe('/');
+		expect(startPageOf('resident')).toBe('/');
 	});
 });

@@ -21,6 +21,13 @@ import {
  * its last link is taken away. Brokers and admins cannot be made one (they see more already).
  */
 
+/** Where a person lands after signing in when no page was asked for: a work account on its own pages. */
+export function startPageOf(role: Role): string {
+	if (role === 'partner') return '/partner';
+	if (role === 'steering') return '/steering';
+	return '/';
+}
+
 /** The services a partner account refers from (active links only), with their neighbourhood. */
 export function partnerServices(db: DbOrTx, userId: string) {
 	return db

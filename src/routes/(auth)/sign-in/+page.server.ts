@@ -8,6 +8,7 @@ import { startSession } from '$lib/server/auth/sign-in';
 import { hasTwoFactor } from '$lib/server/auth/two-factor';
 import { db } from '$lib/server/db';
 import { DEMO_PASSWORD, isDemo } from '$lib/server/demo/mode';
+import { startPageOf } from '$lib/server/backoffice/roles';
 import { safeRedirect } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
@@ -16,11 +17,14 @@ const DEMO_ACCOUNTS = [
 	{ email: 'maria@naburig.example', role: 'resident' },
 	{ email: 'jozef@naburig.example', role: 'resident' },
 	{ email: 'an@naburig.example', role: 'broker' },
-	{ email: 'griet@naburig.example', role: 'admin' }
+	{ email: 'griet@naburig.example', role: 'admin' },
+	{ email: 'els@naburig.example', role: 'partner' },
+	{ email: 'wim@naburig.example', role: 'steering' }
 ] as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next')));
+	if (locals.user)
+		redirect(303, safeRedirect(url.searchParams.get('next'), startPageOf(locals.user.role)));
 	return {
 		form: await superValidate(zod4(signInSchema)),
 		demoAccounts: isDemo(db) ? { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS } : null
@@ -51,7 +55,7 @@ export const actions: Actions = {
 			return message(form, { type: 'error', text: m.signin_wrong() }, { status: 400 });
 		}
 		startSession(db, cookies, url, result.user, client, now);
-		const next = safeRedirect(url.searchParams.get('next'));
+		const next = safeRedirect(url.searchParams.get('next'), startPageOf(result.user.role));
 		// security: with a second factor, the code comes next.
 		if (hasTwoFactor(db, result.user.id))
 			redirect(303, `/sign-in/two-factor?next=${encodeURIComponent(next)}`);

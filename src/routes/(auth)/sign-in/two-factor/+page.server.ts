@@ -12,6 +12,7 @@ import { setSessionCookie } from '$lib/server/auth/cookie';
 import { renewSession } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { DEMO_TOTP_KEY, isDemo } from '$lib/server/demo/mode';
+import { startPageOf } from '$lib/server/backoffice/roles';
 import { safeRedirect } from '$lib/server/http';
 import { m } from '$lib/paraglide/messages.js';
 import * as clock from '$lib/server/clock';
@@ -19,7 +20,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const next = safeRedirect(event.url.searchParams.get('next'), '/');
+	const next = safeRedirect(event.url.searchParams.get('next'), startPageOf(user.role));
 	if (!hasTwoFactor(db, user.id))
 		redirect(303, `/account/two-factor?next=${encodeURIComponent(next)}`);
 	if (event.locals.session?.twoFactorVerified) redirect(303, next);
@@ -47,6 +48,6 @@ export const actions: Actions = {
 		if (!renewed) return fail(400, { error: m.security_err_code() });
 		twoFactorLimiter.reset(user.id);
 		setSessionCookie(event.cookies, event.url, renewed.token, renewed.session.expiresAt);
-		redirect(303, safeRedirect(event.url.searchParams.get('next'), '/'));
+		redirect(303, safeRedirect(event.url.searchParams.get('next'), startPageOf(user.role)));
 	}
 };
