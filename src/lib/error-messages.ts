@@ -253,3 +253,16 @@ export {
 	care_err_outcome_required,
 	care_err_weeks
 } from '$lib/paraglide/messages.js';
+
+// The back office (issue 21): the signal cycle's own errors.
+export {
+	signalcycle_err_consent,
+	signalcycle_err_no_consent,
+	signalcycle_err_not_about_person,
+	signalcycle_err_not_linked,
+	signalcycle_err_number_label,
+	signalcycle_err_number_phone,
+	signalcycle_err_reply_empty,
+	signalcycle_err_resident,
+	signalcycle_err_volunteer
+} from '$lib/paraglide/messages.js';

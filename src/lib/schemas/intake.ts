@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isLanguageCode } from '$lib/profile/languages';
 import { isLocale } from '$lib/paraglide/runtime.js';
 import { emailField, idField, textField } from './fields';
-import { SIGNAL_KINDS } from '$lib/signals/kinds';
+import { SIGNAL_CONSENTS, SIGNAL_KINDS } from '$lib/signals/kinds';
 import { CONTACT_WAYS } from '$lib/intake/contact';
 
 export const intakeSchema = z.object({
@@ -47,10 +47,50 @@ export const referSchema = z.object({
 	note: textField({ max: 500, multiline: true })
 });
 
-export const signalSchema = z.object({
-	kind: z.enum(SIGNAL_KINDS, { error: 'err_required' }).default('client'),
-	about: textField({ max: 120 }),
-	body: textField({ max: 2000, required: 'intake_err_signal_body', multiline: true })
+/**
+ * A signal: first whether someone is in danger now (the page then shows whom to call), then what
+ * it is about; for a person, whether they know and agree that it is passed on (seed 004 §3.4.2).
+ */
+export const signalSchema = z
+	.object({
+		urgent: z.enum(['no', 'yes'], { error: 'err_required' }).default('no'),
+		kind: z.enum(SIGNAL_KINDS, { error: 'err_required' }).default('client'),
+		consent: z.enum(SIGNAL_CONSENTS, { error: 'signalcycle_err_consent' }).optional(),
+		about: textField({ max: 120 }),
+		body: textField({ max: 2000, required: 'intake_err_signal_body', multiline: true })
+	})
+	.superRefine((v, ctx) => {
+		if (v.kind === 'client' && !v.consent)
+			ctx.addIssue({ code: 'custom', path: ['consent'], message: 'signalcycle_err_consent' });
+	});
+export type SignalForm = z.infer<typeof signalSchema>;
+
+/** What fileSignal takes from the form. */
+export const signalInput = (f: SignalForm) => ({
+	kind: f.kind,
+	about: f.about,
+	body: f.body,
+	consent: f.consent,
+	urgent: f.urgent === 'yes'
+});
+
+/** A broker writes down a signal a volunteer gave on the phone: the same form, and who it was. */
+export const phoneSignalSchema = z
+	.object({
+		volunteerId: z.string().min(1, 'signalcycle_err_volunteer').max(64),
+		urgent: z.enum(['no', 'yes'], { error: 'err_required' }).default('no'),
+		kind: z.enum(SIGNAL_KINDS, { error: 'err_required' }).default('client'),
+		consent: z.enum(SIGNAL_CONSENTS, { error: 'signalcycle_err_consent' }).optional(),
+		about: textField({ max: 120 }),
+		body: textField({ max: 2000, required: 'intake_err_signal_body', multiline: true })
+	})
+	.superRefine((v, ctx) => {
+		if (v.kind === 'client' && !v.consent)
+			ctx.addIssue({ code: 'custom', path: ['consent'], message: 'signalcycle_err_consent' });
+	});
+
+export const signalReplySchema = z.object({
+	body: textField({ max: 1000, required: 'signalcycle_err_reply_empty', multiline: true })
 });
 
 export const closeSignalSchema = z.object({

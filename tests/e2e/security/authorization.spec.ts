@@ -143,6 +143,7 @@ test.describe.serial('who may open the broker workspace, the admin pages and the
 		const maria = people.resident.page;
 		await maria.goto('/signals/new');
 		await maria.getByRole('radio', { name: 'Over een persoon' }).check();
+		await maria.getByRole('radio', { name: 'Ja, die weet het en is akkoord' }).check();
 		await maria.getByLabel('Over wie of wat (kort)').fill(`De buurman op nummer 9 ${SIGNAL}`);
 		await maria
 			.getByLabel('Wat wil je doorgeven?')
@@ -273,6 +274,7 @@ test.describe.serial('who may open the broker workspace, the admin pages and the
 			`/people/${ids.resident}`,
 			'/signals',
 			'/signals/new',
+			`/signals/${ids.signal}`,
 			'/profile',
 			'/account',
 			'/account/data',

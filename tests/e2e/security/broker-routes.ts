@@ -1249,9 +1249,108 @@ export const ROWS: Row[] = [
 		form: { claimId: '', decision: 'refuse', reason: '' },
 		scope: 'n1',
 		ok: 400
-	}
+	},
 	// --- end volunteers: expenses ---
 	// --- back office: signal cycle ---
+	{
+		route: '/broker/signals/[id=int]',
+		handler: 'load',
+		url: (i) => `/broker/signals/${i.signal}`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/signals/[id=int]',
+		handler: 'link',
+		url: (i) => `/broker/signals/${i.signal}`,
+		form: { residentId: '' },
+		scope: 'n1',
+		ok: 400,
+		why: 'nobody chosen: refused, the signal stays unlinked'
+	},
+	{
+		route: '/broker/signals/[id=int]',
+		handler: 'unlink',
+		url: (i) => `/broker/signals/${i.signal}`,
+		form: {},
+		scope: 'n1',
+		ok: 409,
+		why: 'the signal is linked to nobody, so there is nothing to take away'
+	},
+	{
+		route: '/broker/signals/[id=int]',
+		handler: 'reply',
+		url: (i) => `/broker/signals/${i.signal}`,
+		form: { body: '' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/signals/new',
+		handler: 'load',
+		url: () => '/broker/signals/new',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/signals/new',
+		handler: 'default',
+		url: () => '/broker/signals/new',
+		form: { body: '' },
+		scope: 'own',
+		ok: 400,
+		why: 'nobody chosen: the domain refuses a volunteer of another neighbourhood too'
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/urgent-numbers',
+		handler: 'load',
+		url: () => '/broker/neighbourhoods/1/urgent-numbers',
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/urgent-numbers',
+		handler: 'default',
+		url: () => '/broker/neighbourhoods/1/urgent-numbers',
+		form: { label0: '', phone0: 'geen nummer' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/signals',
+		handler: 'load',
+		url: () => '/signals',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: 'one’s own signals only'
+	},
+	{
+		route: '/signals/new',
+		handler: 'load',
+		url: () => '/signals/new',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' }
+	},
+	{
+		route: '/signals/new',
+		handler: 'default',
+		url: () => '/signals/new',
+		form: { body: '' },
+		scope: 'user',
+		ok: 400,
+		except: { anonymous: 'sign-in' }
+	},
+	{
+		route: '/signals/[id=int]',
+		handler: 'load',
+		url: (i) => `/signals/${i.signal}`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 200 },
+		why: 'Maria filed it: only she reads it and its answers; for everyone else it does not exist'
+	}
 	// --- end back office: signal cycle ---
 	// --- back office: bundle and steering ---
 	// --- end back office: bundle and steering ---
@@ -1327,8 +1426,10 @@ const AUDIENCE_FOLDERS = [
 	// Issue 21: the partners' and the steering group's pages. A branch adding resident pages adds
 	// their folder here too, with a row for every handler in it.
 	'(partner)',
-	'(steering)'
+	'(steering)',
 	// --- audience folders: back office ---
+	// Issue 21: one's own signals and the answers to them.
+	'(app)/signals'
 	// --- end audience folders: back office ---
 ];
 

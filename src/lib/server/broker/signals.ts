@@ -1,7 +1,8 @@
 import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../db/client';
 import { signals, users, type Signal } from '../db/schema';
-import { SIGNAL_KINDS, type SignalKind } from '$lib/signals/kinds';
+import { SIGNAL_KINDS, type SignalConsent, type SignalKind } from '$lib/signals/kinds';
+import { tellBrokersUrgent } from '../backoffice/urgent-signal';
 import { writingLanguage } from '$lib/profile/languages';
 import { recordAudit } from '../audit/audit';
 
@@ -9,12 +10,27 @@ export interface SignalInput {
 	kind: SignalKind;
 	about: string;
 	body: string;
+	/** Whether the person it is about knows and agrees (client signals; seed 004 §3.4.2). */
+	consent?: SignalConsent;
+	/** Someone is in danger now (seed 003 fiche 7). */
+	urgent?: boolean;
 }
 
 export type SignalResult = { ok: true; signal: Signal } | { ok: false; error: string };
 
-/** A volunteer passes on a signal; it goes to the brokers of their neighbourhood. */
-export function fileSignal(db: DB, userId: string, input: SignalInput, now: number): SignalResult {
+/**
+ * A volunteer passes on a signal; it goes to the brokers of their neighbourhood. `recordedById`
+ * is the broker who wrote it down from a phone call (seed 004 §3.3.4). Without the person's
+ * consent a signal about a person is a request for anonymous advice: no name is kept. An urgent
+ * one tells every broker of the neighbourhood at once, in the same transaction.
+ */
+export function fileSignal(
+	db: DB,
+	userId: string,
+	input: SignalInput,
+	now: number,
+	options: { recordedById?: string; origin?: string } = {}
+): SignalResult {
 	const person = db
 		.select({ neighbourhoodId: users.neighbourhoodId })
 		.from(users)
@@ -22,19 +38,34 @@ export function fileSignal(db: DB, userId: string, input: SignalInput, now: numb
 		.get();
 	if (!person?.neighbourhoodId) return { ok: false, error: 'intake_err_no_neighbourhood' };
 	if (!SIGNAL_KINDS.includes(input.kind)) return { ok: false, error: 'err_invalid' };
-	const signal = db
-		.insert(signals)
-		.values({
-			neighbourhoodId: person.neighbourhoodId,
-			filedById: userId,
-			kind: input.kind,
-			about: input.about,
-			body: input.body,
-			createdAt: now
-		})
-		.returning()
-		.all()[0]!;
-	return { ok: true, signal };
+	const consent: SignalConsent = input.kind === 'client' ? (input.consent ?? 'unknown') : 'unknown';
+	const neighbourhoodId = person.neighbourhoodId;
+	return db.transaction((tx): SignalResult => {
+		const signal = tx
+			.insert(signals)
+			.values({
+				neighbourhoodId,
+				filedById: userId,
+				kind: input.kind,
+				about: anonymousAdvice({ kind: input.kind, consent }) ? '' : input.about,
+				body: input.body,
+				consent,
+				urgent: input.urgent === true,
+				recordedById: options.recordedById ?? null,
+				createdAt: now
+			})
+			.returning()
+			.all()[0]!;
+		if (options.recordedById)
+			auditSignal(tx, options.recordedById, 'signal.record_by_phone', signal, now);
+		if (signal.urgent) tellBrokersUrgent(tx, signal, options.origin ?? '', now);
+		return { ok: true, signal };
+	});
+}
+
+/** A signal about a person without their consent: the broker reads it as a question for advice. */
+export function anonymousAdvice(signal: Pick<Signal, 'kind' | 'consent'>): boolean {
+	return signal.kind === 'client' && signal.consent !== 'yes';
 }
 
 /** What the volunteer sees of their own signals: never the broker's note. */
@@ -45,6 +76,9 @@ export function ownSignals(db: DbOrTx, userId: string) {
 			kind: signals.kind,
 			about: signals.about,
 			status: signals.status,
+			urgent: signals.urgent,
+			byPhone: sql<boolean>`${signals.recordedById} is not null`.mapWith(Boolean),
+			replies: sql<number>`(select count(*) from signal_replies r where r.signal_id = ${signals.id})`,
 			createdAt: signals.createdAt
 		})
 		.from(signals)
@@ -79,7 +113,7 @@ export function brokerSignals(db: DbOrTx, neighbourhoodIds: number[] | null) {
 export function recordSignalsRead(db: DB, brokerId: string, shown: Signal[], now: number): void {
 	if (shown.length === 0) return;
 	db.transaction((tx) =>
-		shown.forEach((signal) => audit(tx, brokerId, 'signal.read', signal, now))
+		shown.forEach((signal) => auditSignal(tx, brokerId, 'signal.read', signal, now))
 	);
 }
 
@@ -95,7 +129,7 @@ export function pickUpSignal(db: DB, brokerId: string, signal: Signal, now: numb
 			.set({ status: 'picked_up', pickedUpById: brokerId, pickedUpAt: now })
 			.where(eq(signals.id, signal.id))
 			.run();
-		audit(tx, brokerId, 'signal.pick_up', signal, now);
+		auditSignal(tx, brokerId, 'signal.pick_up', signal, now);
 	});
 	return true;
 }
@@ -120,12 +154,18 @@ export function closeSignal(
 			})
 			.where(eq(signals.id, signal.id))
 			.run();
-		audit(tx, brokerId, 'signal.close', signal, now);
+		auditSignal(tx, brokerId, 'signal.close', signal, now);
 	});
 	return true;
 }
 
-function audit(tx: DbOrTx, actorId: string, action: string, signal: Signal, now: number) {
+export function auditSignal(
+	tx: DbOrTx,
+	actorId: string,
+	action: string,
+	signal: Signal,
+	now: number
+) {
 	recordAudit(
 		tx,
 		{

@@ -13,6 +13,8 @@ type Params = Record<string, string | number>;
  */
 export const TASK_TEXTS = {
 	broker_approved_edited_body: m.broker_approved_edited_body,
+	signalcycle_call_reply_text: m.signalcycle_call_reply_text,
+	signalcycle_mail_reply_subject: m.signalcycle_mail_reply_subject,
 	broker_approved_body: m.broker_approved_body,
 	broker_approved_subject: m.broker_approved_subject,
 	broker_hidden_body: m.broker_hidden_body,

@@ -70,8 +70,13 @@ const names: Record<string, () => string> = {
 	'partner.grant': m.backoffice_audit_partner_grant,
 	'partner.revoke': m.backoffice_audit_partner_revoke,
 	'steering.grant': m.backoffice_audit_steering_grant,
-	'steering.revoke': m.backoffice_audit_steering_revoke
+	'steering.revoke': m.backoffice_audit_steering_revoke,
 	// --- audit: signal cycle ---
+	'signal.link': m.signalcycle_audit_link,
+	'signal.unlink': m.signalcycle_audit_unlink,
+	'signal.reply': m.signalcycle_audit_reply,
+	'signal.record_by_phone': m.signalcycle_audit_record_by_phone,
+	'neighbourhood.urgent_numbers': m.signalcycle_audit_urgent_numbers
 	// --- audit: bundle and steering ---
 	// --- audit: timeline ---
 	// --- audit: referral checks ---

@@ -17,6 +17,7 @@ import { checkInOutcome } from '$lib/schemas/care';
 import { completeCheckIn } from '$lib/server/volunteers/check-in';
 import { pickUpHelpAsk } from '$lib/server/volunteers/help-asks';
 import { careForToday } from '$lib/server/volunteers/today';
+import { urgentOpenSignals } from '$lib/server/backoffice/signal-cycle';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What came of a task: optional, a few lines. */
@@ -56,6 +57,7 @@ export const load: PageServerLoad = (event) => {
 			letters: countLettersToPrint(db, ids)
 		},
 		care: careForToday(db, hoods, now),
+		urgentSignals: urgentOpenSignals(db, ids),
 		tasks: open.map((t) => {
 			const person = t.subjectUserId ? people.get(t.subjectUserId) : undefined;
 			return {
