@@ -266,3 +266,18 @@ export {
 	signalcycle_err_resident,
 	signalcycle_err_volunteer
 } from '$lib/paraglide/messages.js';
+
+// The back office (issue 21): partners who refer people in.
+export {
+	partners_err_consent,
+	partners_err_name,
+	partners_err_need,
+	partners_err_no_account,
+	partners_err_not_active,
+	partners_err_other_role,
+	partners_err_phone,
+	partners_err_post,
+	partners_err_resident,
+	partners_err_service,
+	partners_err_status
+} from '$lib/paraglide/messages.js';

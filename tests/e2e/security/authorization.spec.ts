@@ -208,6 +208,11 @@ test.describe.serial('who may open the broker workspace, the admin pages and the
 		// --- find ids: timeline ---
 		// --- find ids: referral checks ---
 		// --- find ids: partners ---
+		ids.partnerReferral = await idIn(
+			request,
+			'/broker/today',
+			/href="\/broker\/partner-referrals\/(\d+)"/
+		);
 		// --- find ids: social map ---
 		// --- find ids: reach ---
 	});

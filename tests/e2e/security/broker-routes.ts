@@ -47,6 +47,8 @@ export interface Ids {
 	// --- ids: timeline ---
 	// --- ids: referral checks ---
 	// --- ids: partners ---
+	/** The demo's referral by Els of the OCMW (Georgette Willems), found on An's Today. */
+	partnerReferral: number;
 	// --- ids: social map ---
 	// --- ids: reach ---
 }
@@ -1350,7 +1352,7 @@ export const ROWS: Row[] = [
 		ok: 404,
 		except: { anonymous: 'sign-in', resident: 200 },
 		why: 'Maria filed it: only she reads it and its answers; for everyone else it does not exist'
-	}
+	},
 	// --- end back office: signal cycle ---
 	// --- back office: bundle and steering ---
 	// --- end back office: bundle and steering ---
@@ -1359,6 +1361,80 @@ export const ROWS: Row[] = [
 	// --- back office: referral checks ---
 	// --- end back office: referral checks ---
 	// --- back office: partners ---
+	{
+		route: '/partner',
+		handler: 'load',
+		url: () => '/partner',
+		scope: 'partner',
+		ok: 200,
+		why: 'a partner’s own referrals'
+	},
+	{
+		route: '/partner/refer',
+		handler: 'load',
+		url: () => '/partner/refer',
+		scope: 'partner',
+		ok: 200
+	},
+	{
+		route: '/partner/refer',
+		handler: 'default',
+		url: () => '/partner/refer',
+		form: { name: '' },
+		scope: 'partner',
+		ok: 400
+	},
+	{
+		route: '/broker/partner-referrals/[id=int]',
+		handler: 'load',
+		url: (i) => `/broker/partner-referrals/${i.partnerReferral}`,
+		scope: 'n1',
+		ok: 200
+	},
+	...(['takeUp', 'decline'] as const).map((handler): Row => ({
+		route: '/broker/partner-referrals/[id=int]',
+		handler,
+		url: (i) => `/broker/partner-referrals/${i.partnerReferral}`,
+		form: {},
+		scope: 'n1',
+		ok: 200,
+		except: {
+			broker: { skip: 'takes no input that could fail: it would change the demo’s referral' },
+			admin: { skip: 'takes no input that could fail: it would change the demo’s referral' }
+		}
+	})),
+	{
+		route: '/broker/partner-referrals/[id=int]',
+		handler: 'complete',
+		url: (i) => `/broker/partner-referrals/${i.partnerReferral}`,
+		form: { residentId: '' },
+		scope: 'n1',
+		ok: 400,
+		why: 'nobody chosen: refused, the referral stays open'
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/partners',
+		handler: 'load',
+		url: () => '/broker/neighbourhoods/1/partners',
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/partners',
+		handler: 'grant',
+		url: () => '/broker/neighbourhoods/1/partners',
+		form: { email: '' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/neighbourhoods/[id=int]/partners',
+		handler: 'revoke',
+		url: () => '/broker/neighbourhoods/1/partners',
+		form: { linkId: '999999' },
+		scope: 'n1',
+		ok: 404
+	}
 	// --- end back office: partners ---
 	// --- back office: social map ---
 	// --- end back office: social map ---

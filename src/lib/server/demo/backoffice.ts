@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { neighbourhoods, services, users } from '../db/schema';
 import { grantPartner, grantSteering } from '../backoffice/roles';
+import { referByPartner } from '../backoffice/partner-referrals';
 import { newId } from '../ids';
 import { DEMO_TOTP_KEY } from './mode';
 
@@ -69,4 +70,21 @@ export function seedDemoBackoffice(db: DB, passwordHash: string, now: number): v
 	const partner = grantPartner(db, broker.id, ocmw.id, DEMO_PARTNER.email, now - 50 * DAY);
 	const steering = grantSteering(db, admin.id, hood.id, DEMO_STEERING.email, now - 50 * DAY);
 	if (!partner.ok || !steering.ok) throw new Error('Demo back-office roles were refused');
+	// Els referred someone this morning: an intake waiting on An's Today.
+	const referred = referByPartner(
+		db,
+		partner.userId,
+		{
+			serviceId: ocmw.id,
+			name: 'Georgette Willems',
+			phone: '03 444 55 66',
+			need: 'Ze is slecht te been sinds een val en zoekt iemand voor de boodschappen.',
+			language: 'nl',
+			contactWay: 'phone',
+			consent: true,
+			submissionKey: 'demo-referral-georgette-1'
+		},
+		now - 3 * 60 * 60 * 1000
+	);
+	if (!referred.ok) throw new Error('The demo referral was refused');
 }

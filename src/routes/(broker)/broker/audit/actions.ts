@@ -76,11 +76,15 @@ const names: Record<string, () => string> = {
 	'signal.unlink': m.signalcycle_audit_unlink,
 	'signal.reply': m.signalcycle_audit_reply,
 	'signal.record_by_phone': m.signalcycle_audit_record_by_phone,
-	'neighbourhood.urgent_numbers': m.signalcycle_audit_urgent_numbers
+	'neighbourhood.urgent_numbers': m.signalcycle_audit_urgent_numbers,
 	// --- audit: bundle and steering ---
 	// --- audit: timeline ---
 	// --- audit: referral checks ---
 	// --- audit: partners ---
+	'partner.refer': m.partners_audit_refer,
+	'partner_referral.in_progress': m.partners_audit_in_progress,
+	'partner_referral.completed': m.partners_audit_completed,
+	'partner_referral.declined': m.partners_audit_declined
 	// --- audit: social map ---
 	// --- audit: reach ---
 };

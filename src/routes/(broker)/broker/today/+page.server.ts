@@ -18,6 +18,7 @@ import { completeCheckIn } from '$lib/server/volunteers/check-in';
 import { pickUpHelpAsk } from '$lib/server/volunteers/help-asks';
 import { careForToday } from '$lib/server/volunteers/today';
 import { urgentOpenSignals } from '$lib/server/backoffice/signal-cycle';
+import { openPartnerReferrals } from '$lib/server/backoffice/partner-referrals';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What came of a task: optional, a few lines. */
@@ -58,6 +59,7 @@ export const load: PageServerLoad = (event) => {
 		},
 		care: careForToday(db, hoods, now),
 		urgentSignals: urgentOpenSignals(db, ids),
+		partnerReferrals: openPartnerReferrals(db, ids),
 		tasks: open.map((t) => {
 			const person = t.subjectUserId ? people.get(t.subjectUserId) : undefined;
 			return {
