@@ -67,12 +67,14 @@ test('a partner refers a resident and the broker completes the intake', async ({
 	await fillIntake(an, { name, phone: '0470 98 76 54', street: 'Kazernestraat', house: '12' });
 	await an.getByRole('button', { name: 'Inschrijven' }).click();
 	await expect(an.getByRole('heading', { name, level: 1 })).toBeVisible();
+	const personId = new URL(an.url()).pathname.split('/').at(-1)!;
 	// …writes a confidential note…
-	await an.goto(`/broker/residents/${new URL(an.url()).pathname.split('/').at(-1)}`);
+	await an.goto(`/broker/residents/${personId}`);
 	await an.getByLabel('Nieuwe notitie').fill(note);
 	await an.getByRole('button', { name: 'Notitie toevoegen' }).click();
 	await expect(an.getByText('De notitie is bewaard.')).toBeVisible();
 	// …places her request…
+	await an.goto(`/broker/intake/${personId}`);
 	await an.getByRole('link', { name: `Vraag of aanbod plaatsen voor ${name}` }).click();
 	const title = `Boodschappen op dinsdag ${run}`;
 	await fillPost(an, {
