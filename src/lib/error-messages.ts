@@ -281,3 +281,6 @@ export {
 	partners_err_service,
 	partners_err_status
 } from '$lib/paraglide/messages.js';
+
+// The back office (issue 21): the reach monitor.
+export { reach_err_birth_year } from '$lib/paraglide/messages.js';

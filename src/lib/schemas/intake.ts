@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isLanguageCode } from '$lib/profile/languages';
 import { isLocale } from '$lib/paraglide/runtime.js';
-import { emailField, idField, textField } from './fields';
+import { emailField, idField, textField, wholeNumber } from './fields';
 import { SIGNAL_CONSENTS, SIGNAL_KINDS } from '$lib/signals/kinds';
 import { CONTACT_WAYS } from '$lib/intake/contact';
 
@@ -18,7 +18,15 @@ export const intakeSchema = z.object({
 		.string()
 		.default('')
 		.refine((v) => v === '' || isLocale(v), 'intake_err_locale'),
-	consent: z.boolean().refine((v) => v, 'intake_err_consent')
+	consent: z.boolean().refine((v) => v, 'intake_err_consent'),
+	// Optional, only for the reach monitor's share of people over 75 (issue 21 §5).
+	birthYear: wholeNumber({
+		min: 1900,
+		max: new Date().getUTCFullYear(),
+		message: 'reach_err_birth_year'
+	})
+		.nullable()
+		.default(null)
 });
 export type IntakeForm = z.infer<typeof intakeSchema>;
 

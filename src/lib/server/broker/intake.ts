@@ -30,6 +30,8 @@ export interface IntakeInput {
 	locale?: string;
 	/** The broker asked and the person agreed to be registered. */
 	consent: boolean;
+	/** Optional, for the reach monitor (people over 75 reached). */
+	birthYear?: number | null;
 }
 
 export type IntakeResult =
@@ -88,6 +90,7 @@ export function registerResident(
 				approxLat: approx.lat,
 				approxLon: approx.lon,
 				contactBy: input.contactBy,
+				birthYear: input.birthYear ?? null,
 				locale: messageLanguage(input.locale, languages),
 				createdAt: now
 			})

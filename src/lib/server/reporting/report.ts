@@ -33,6 +33,7 @@ import {
 } from './cells';
 import { lendingSection } from './lending';
 import { channelSection } from './channels';
+import { reachSection } from './reach-section';
 import { volunteerSection } from './volunteer-section';
 
 export { HIDDEN, SMALL, SUPPRESSED } from './cells';
@@ -247,6 +248,7 @@ export function buildReport(
 	const wentWell = counts.count(fu.requestsWentWell);
 	const channels = channelSection(db, counts, neighbourhoodIds, period, locale);
 	const volunteers = volunteerSection(db, counts, neighbourhoodIds, period, now, locale);
+	const reach = reachSection(db, counts, neighbourhoodIds, period, locale);
 
 	counts.settle();
 
@@ -309,7 +311,8 @@ export function buildReport(
 			},
 			...lending.tables.map(table),
 			table(channels),
-			...volunteers.map(table)
+			...volunteers.map(table),
+			...reach.map(table)
 		],
 		months: months.map((mo, i) => {
 			const requestBar = bar({}, perMonth.request[i]!);
