@@ -9,6 +9,7 @@ test('a broker reads in the audit log who read the signals; a resident cannot op
 	await signIn(page, DEMO.helper, DEMO_PASSWORD);
 	await page.goto('/signals/new');
 	await page.getByRole('radio', { name: 'Over een persoon' }).check();
+	await page.getByRole('radio', { name: 'Ja, die weet het en is akkoord' }).check();
 	await page.getByLabel('Over wie of wat (kort)').fill(`Buurman nr. 12 ${Date.now().toString(36)}`);
 	await page.getByLabel('Wat wil je doorgeven?').fill('Zijn brievenbus puilt uit.');
 	await page.getByRole('button', { name: 'Doorgeven' }).click();

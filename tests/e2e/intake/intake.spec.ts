@@ -149,6 +149,7 @@ test('a resident passes on a signal; the broker picks it up and closes it', asyn
 		/Schrijf wat je wilt doorgeven/
 	);
 	await page.getByRole('radio', { name: 'Over een persoon' }).check();
+	await page.getByRole('radio', { name: 'Ja, die weet het en is akkoord' }).check();
 	await page.getByLabel('Over wie of wat (kort)').fill(about);
 	await page.getByLabel('Wat wil je doorgeven?').fill('Hij komt niet meer buiten en eet slecht.');
 	await page.getByRole('button', { name: 'Doorgeven' }).click();
