@@ -41,7 +41,9 @@ test('a broker registers someone without e-mail, posts for them, refers it and c
 	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 	// The page confirms what was registered, languages by their names, as a list in words.
 	await expect(page.getByRole('status')).toContainText(`${name} is ingeschreven`);
-	await expect(page.getByRole('definition').filter({ hasText: 'Nederlands en Frans' })).toBeVisible();
+	await expect(
+		page.getByRole('definition').filter({ hasText: 'Nederlands en Frans' })
+	).toBeVisible();
 	await expect(page.getByRole('definition').filter({ hasText: 'Kazernestraat 41' })).toBeVisible();
 	await expect(page.getByText('Toestemming genoteerd door An')).toBeVisible();
 	await expect(page.getByText('Niets te bellen.')).toBeVisible();

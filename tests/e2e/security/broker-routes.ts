@@ -1357,6 +1357,21 @@ export const ROWS: Row[] = [
 	// --- back office: bundle and steering ---
 	// --- end back office: bundle and steering ---
 	// --- back office: timeline ---
+	{
+		route: '/broker/residents/[id=userid]/timeline',
+		handler: 'load',
+		url: (i) => `/broker/residents/${i.resident}/timeline`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/residents/[id=userid]/timeline',
+		handler: 'load',
+		url: (i) => `/broker/residents/${i.resident}/timeline?kind=note&before=1.note.1`,
+		scope: 'n1',
+		ok: 200,
+		why: 'a filter and a cursor change nothing of who may read'
+	},
 	// --- end back office: timeline ---
 	// --- back office: referral checks ---
 	// --- end back office: referral checks ---

@@ -79,6 +79,7 @@ const names: Record<string, () => string> = {
 	'neighbourhood.urgent_numbers': m.signalcycle_audit_urgent_numbers,
 	// --- audit: bundle and steering ---
 	// --- audit: timeline ---
+	'timeline.read': m.timeline_audit_read,
 	// --- audit: referral checks ---
 	// --- audit: partners ---
 	'partner.refer': m.partners_audit_refer,
