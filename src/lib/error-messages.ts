@@ -284,3 +284,13 @@ export {
 
 // The back office (issue 21): the reach monitor.
 export { reach_err_birth_year } from '$lib/paraglide/messages.js';
+
+// The back office (issue 21): the quarterly signal bundle and the steering group.
+export {
+	bundle_err_identifying,
+	bundle_err_kind,
+	bundle_err_other_role,
+	bundle_err_summary,
+	bundle_err_theme,
+	bundle_err_word
+} from '$lib/paraglide/messages.js';

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import type { SignalTheme } from '$lib/signals/kinds';
 import type { PartnerContactWay, PartnerReferralStatus } from './lists';
 
 // The back office's lists in the reader's words (typed: a value without words fails svelte-check).
@@ -17,3 +18,17 @@ const contactWays: Record<PartnerContactWay, () => string> = {
 
 export const partnerStatusText = (s: PartnerReferralStatus) => statuses[s]();
 export const partnerContactText = (c: PartnerContactWay) => contactWays[c]();
+
+const themes: Record<SignalTheme, () => string> = {
+	loneliness: m.bundle_theme_loneliness,
+	care: m.bundle_theme_care,
+	money: m.bundle_theme_money,
+	housing: m.bundle_theme_housing,
+	mobility: m.bundle_theme_mobility,
+	safety: m.bundle_theme_safety,
+	language: m.bundle_theme_language,
+	digital: m.bundle_theme_digital,
+	services: m.bundle_theme_services,
+	other: m.bundle_theme_other
+};
+export const themeText = (t: SignalTheme) => themes[t]();

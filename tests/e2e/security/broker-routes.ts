@@ -1355,6 +1355,82 @@ export const ROWS: Row[] = [
 	},
 	// --- end back office: signal cycle ---
 	// --- back office: bundle and steering ---
+	{
+		route: '/broker/signals/bundle',
+		handler: 'load',
+		url: () => '/broker/signals/bundle?quarter=2026-Q4',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/signals/bundle',
+		handler: 'save',
+		url: () => '/broker/signals/bundle',
+		form: { signalId: '', theme: '' },
+		scope: 'n1',
+		ok: 400,
+		why: 'no theme: refused before anything is kept'
+	},
+	{
+		route: '/broker/signals/bundle/[quarter]',
+		handler: 'load',
+		url: () => '/broker/signals/bundle/2026-Q4',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/signals/bundle/[quarter]/csv',
+		handler: 'GET',
+		url: () => '/broker/signals/bundle/2026-Q4/csv',
+		scope: 'own',
+		ok: 200
+	},
+	{ route: '/steering', handler: 'load', url: () => '/steering', scope: 'steering', ok: 200 },
+	{
+		route: '/steering/reports',
+		handler: 'load',
+		url: () => '/steering/reports',
+		scope: 'steering',
+		ok: 200
+	},
+	{
+		route: '/steering/bundles',
+		handler: 'load',
+		url: () => '/steering/bundles?quarter=2026-Q4',
+		scope: 'steering',
+		ok: 200
+	},
+	{
+		route: '/steering/bundles/[quarter]',
+		handler: 'GET',
+		url: () => '/steering/bundles/2026-Q4',
+		scope: 'steering',
+		ok: 200,
+		why: 'the bundle as CSV'
+	},
+	{
+		route: '/admin/neighbourhoods/[id=int]/steering',
+		handler: 'load',
+		url: () => '/admin/neighbourhoods/1/steering',
+		scope: 'admin',
+		ok: 200
+	},
+	{
+		route: '/admin/neighbourhoods/[id=int]/steering',
+		handler: 'grant',
+		url: () => '/admin/neighbourhoods/1/steering',
+		form: { email: '' },
+		scope: 'admin',
+		ok: 400
+	},
+	{
+		route: '/admin/neighbourhoods/[id=int]/steering',
+		handler: 'revoke',
+		url: () => '/admin/neighbourhoods/1/steering',
+		form: { linkId: '999999' },
+		scope: 'admin',
+		ok: 404
+	},
 	// --- end back office: bundle and steering ---
 	// --- back office: timeline ---
 	{

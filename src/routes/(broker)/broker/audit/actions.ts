@@ -78,6 +78,8 @@ const names: Record<string, () => string> = {
 	'signal.record_by_phone': m.signalcycle_audit_record_by_phone,
 	'neighbourhood.urgent_numbers': m.signalcycle_audit_urgent_numbers,
 	// --- audit: bundle and steering ---
+	'signal.bundle_edit': m.bundle_audit_edit,
+	'signal.bundle_ready': m.bundle_audit_ready,
 	// --- audit: timeline ---
 	'timeline.read': m.timeline_audit_read,
 	// --- audit: referral checks ---
