@@ -21,6 +21,7 @@ import { sendYearlyThanks } from '$lib/server/volunteers/yearly-thanks';
 // --- end volunteers: hours and thanks ---
 // --- back office: imports of jobs (each branch its own block) ---
 // --- back office: referral checks ---
+import { runReferralChecks } from '$lib/server/backoffice/referral-checks';
 // --- end back office: referral checks ---
 // --- end back office: imports of jobs ---
 import { startPeriodicJobs } from '$lib/server/jobs';
@@ -131,6 +132,12 @@ export const init: ServerInit = async () => {
 			},
 			// --- end volunteers: hours and thanks ---
 			// --- back office: referral checks (jobs of the referral-checks branch) ---
+			// Two weeks after a referral the resident is asked whether it helped, in daytime, once.
+			{
+				name: 'referral-checks',
+				everyMs: 15 * 60_000,
+				run: (now) => runReferralChecks(db, now, siteOrigin())
+			},
 			// --- end back office: referral checks ---
 			// A checked online backup a day into BACKUP_DIR, photos included; old ones pruned.
 			{

@@ -294,3 +294,6 @@ export {
 	bundle_err_theme,
 	bundle_err_word
 } from '$lib/paraglide/messages.js';
+
+// The back office (issue 21): the check after a referral.
+export { refcheck_err_answer, refcheck_err_days } from '$lib/paraglide/messages.js';

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { SignalTheme } from '$lib/signals/kinds';
-import type { PartnerContactWay, PartnerReferralStatus } from './lists';
+import type { PartnerContactWay, PartnerReferralStatus, ReferralCheckAnswer } from './lists';
 
 // The back office's lists in the reader's words (typed: a value without words fails svelte-check).
 const statuses: Record<PartnerReferralStatus, () => string> = {
@@ -32,3 +32,11 @@ const themes: Record<SignalTheme, () => string> = {
 	other: m.bundle_theme_other
 };
 export const themeText = (t: SignalTheme) => themes[t]();
+
+const answers: Record<ReferralCheckAnswer, () => string> = {
+	helped: m.refcheck_answer_helped,
+	partly: m.refcheck_answer_partly,
+	not_helped: m.refcheck_answer_not_helped,
+	not_reached: m.refcheck_answer_not_reached
+};
+export const checkAnswerText = (a: ReferralCheckAnswer) => answers[a]();

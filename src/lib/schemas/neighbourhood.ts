@@ -170,5 +170,9 @@ export const brokerSettingsSchema = z.object({
 	/** Weeks without a broker's contact before Today names a helper. */
 	volunteerContactWeeks: wholeNumber({ min: 1, max: 52, message: 'care_err_weeks' }).default(
 		NEIGHBOURHOOD_DEFAULTS.volunteerContactWeeks
+	),
+	/** Days after a referral before the resident is asked whether it helped. */
+	referralCheckDays: wholeNumber({ min: 1, max: 90, message: 'refcheck_err_days' }).default(
+		NEIGHBOURHOOD_DEFAULTS.referralCheckDays
 	)
 });

@@ -1450,6 +1450,22 @@ export const ROWS: Row[] = [
 	},
 	// --- end back office: timeline ---
 	// --- back office: referral checks ---
+	{
+		route: '/broker/referral-checks/[id=int]',
+		handler: 'load',
+		url: () => `/broker/referral-checks/${MISSING}`,
+		scope: 'own',
+		ok: 404,
+		why: 'the demo has no check yet: residents are refused before anything is looked up'
+	},
+	{
+		route: '/broker/referral-checks/[id=int]',
+		handler: 'default',
+		url: () => `/broker/referral-checks/${MISSING}`,
+		form: { answer: '' },
+		scope: 'own',
+		ok: 404
+	},
 	// --- end back office: referral checks ---
 	// --- back office: partners ---
 	{

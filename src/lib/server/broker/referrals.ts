@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit';
 import { renderMail } from '../mail/layout';
 import { enqueueMail } from '../mail/outbox';
 import { getService, openingLine } from './social-map';
+import { planReferralCheck } from '../backoffice/referral-checks';
 
 export type ReferResult = { ok: true } | { ok: false; error: string };
 
@@ -44,7 +45,13 @@ export function referPost(
 	// Words that need no translation, for the call a broker makes instead of the mail.
 	const contact = [service.phone, service.address, service.website].filter(Boolean).join(' · ');
 	db.transaction((tx) => {
-		tx.insert(referrals).values({ postId, serviceId, brokerId, note, at: now }).run();
+		const referral = tx
+			.insert(referrals)
+			.values({ postId, serviceId, brokerId, note, at: now })
+			.returning({ id: referrals.id })
+			.all()[0]!;
+		// Some days later the resident is asked whether it helped (seed 004 §3.2).
+		planReferralCheck(tx, referral.id, post.neighbourhoodId, now);
 		tx.update(posts).set({ status: 'closed', updatedAt: now }).where(eq(posts.id, postId)).run();
 		enqueueMail(
 			tx,

@@ -11,6 +11,8 @@ export interface BrokerSettings {
 	/** Care for the carers: the running-match limit per helper, weeks before "no contact". */
 	helperMatchLimit: number;
 	volunteerContactWeeks: number;
+	/** Days after a referral before the resident is asked whether it helped (seed 004 §3.2). */
+	referralCheckDays: number;
 }
 
 /** How the brokers of this neighbourhood work; undefined when there is no such neighbourhood. */
@@ -21,7 +23,8 @@ export function brokerSettingsOf(db: DbOrTx, neighbourhoodId: number): BrokerSet
 			moderation: settings.moderation,
 			noResponseDays: settings.noResponseDays,
 			helperMatchLimit: settings.helperMatchLimit,
-			volunteerContactWeeks: settings.volunteerContactWeeks
+			volunteerContactWeeks: settings.volunteerContactWeeks,
+			referralCheckDays: settings.referralCheckDays
 		}
 	);
 }

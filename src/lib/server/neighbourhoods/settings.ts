@@ -18,6 +18,7 @@ export interface NeighbourhoodSettings {
 	lendingBufferDays: number;
 	helperMatchLimit: number;
 	volunteerContactWeeks: number;
+	referralCheckDays: number;
 }
 
 /** A neighbourhood's stored settings; undefined when there is no such neighbourhood. */
@@ -36,7 +37,8 @@ export function findNeighbourhoodSettings(
 			lendingMaxActive: neighbourhoods.lendingMaxActive,
 			lendingBufferDays: neighbourhoods.lendingBufferDays,
 			helperMatchLimit: neighbourhoods.helperMatchLimit,
-			volunteerContactWeeks: neighbourhoods.volunteerContactWeeks
+			volunteerContactWeeks: neighbourhoods.volunteerContactWeeks,
+			referralCheckDays: neighbourhoods.referralCheckDays
 		})
 		.from(neighbourhoods)
 		.where(eq(neighbourhoods.id, neighbourhoodId))

@@ -34,6 +34,7 @@ import {
 import { lendingSection } from './lending';
 import { channelSection } from './channels';
 import { reachSection } from './reach-section';
+import { referralCheckSection } from './referral-check-section';
 import { volunteerSection } from './volunteer-section';
 
 export { HIDDEN, SMALL, SUPPRESSED } from './cells';
@@ -249,6 +250,7 @@ export function buildReport(
 	const channels = channelSection(db, counts, neighbourhoodIds, period, locale);
 	const volunteers = volunteerSection(db, counts, neighbourhoodIds, period, now, locale);
 	const reach = reachSection(db, counts, neighbourhoodIds, period, locale);
+	const checks = referralCheckSection(db, counts, neighbourhoodIds, period, locale);
 
 	counts.settle();
 
@@ -312,6 +314,7 @@ export function buildReport(
 			...lending.tables.map(table),
 			table(channels),
 			...volunteers.map(table),
+			table(checks),
 			...reach.map(table)
 		],
 		months: months.map((mo, i) => {

@@ -14,6 +14,8 @@ type Params = Record<string, string | number>;
 export const TASK_TEXTS = {
 	broker_approved_edited_body: m.broker_approved_edited_body,
 	signalcycle_call_reply_text: m.signalcycle_call_reply_text,
+	refcheck_call_text: m.refcheck_call_text,
+	refcheck_mail_subject: m.refcheck_mail_subject,
 	signalcycle_mail_reply_subject: m.signalcycle_mail_reply_subject,
 	broker_approved_body: m.broker_approved_body,
 	broker_approved_subject: m.broker_approved_subject,

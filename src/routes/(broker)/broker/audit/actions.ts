@@ -83,6 +83,7 @@ const names: Record<string, () => string> = {
 	// --- audit: timeline ---
 	'timeline.read': m.timeline_audit_read,
 	// --- audit: referral checks ---
+	'referral_check.record': m.refcheck_audit_record,
 	// --- audit: partners ---
 	'partner.refer': m.partners_audit_refer,
 	'partner_referral.in_progress': m.partners_audit_in_progress,

@@ -19,6 +19,7 @@ import { pickUpHelpAsk } from '$lib/server/volunteers/help-asks';
 import { careForToday } from '$lib/server/volunteers/today';
 import { urgentOpenSignals } from '$lib/server/backoffice/signal-cycle';
 import { openPartnerReferrals } from '$lib/server/backoffice/partner-referrals';
+import { checksForToday } from '$lib/server/backoffice/referral-checks';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What came of a task: optional, a few lines. */
@@ -60,6 +61,7 @@ export const load: PageServerLoad = (event) => {
 		care: careForToday(db, hoods, now),
 		urgentSignals: urgentOpenSignals(db, ids),
 		partnerReferrals: openPartnerReferrals(db, ids),
+		referralChecks: checksForToday(db, ids, now),
 		tasks: open.map((t) => {
 			const person = t.subjectUserId ? people.get(t.subjectUserId) : undefined;
 			return {

@@ -31,7 +31,8 @@ export const actions: Actions = {
 				moderation: form.data.moderation!,
 				noResponseDays: form.data.noResponseDays,
 				helperMatchLimit: form.data.helperMatchLimit,
-				volunteerContactWeeks: form.data.volunteerContactWeeks
+				volunteerContactWeeks: form.data.volunteerContactWeeks,
+				referralCheckDays: form.data.referralCheckDays
 			},
 			clock.now()
 		);
