@@ -297,3 +297,10 @@ export {
 
 // The back office (issue 21): the check after a referral.
 export { refcheck_err_answer, refcheck_err_days } from '$lib/paraglide/messages.js';
+
+// The back office (issue 21): the social map's import.
+export {
+	socialmap_err_empty,
+	socialmap_err_header,
+	socialmap_err_too_big
+} from '$lib/paraglide/messages.js';

@@ -1544,6 +1544,24 @@ export const ROWS: Row[] = [
 	}
 	// --- end back office: partners ---
 	// --- back office: social map ---
+	{
+		route: '/broker/neighbourhoods/[id=int]/services/import',
+		handler: 'load',
+		url: () => '/broker/neighbourhoods/1/services/import',
+		scope: 'n1',
+		ok: 200
+	},
+	...(['preview', 'apply'] as const).map(
+		(handler): Row => ({
+			route: '/broker/neighbourhoods/[id=int]/services/import',
+			handler,
+			url: () => '/broker/neighbourhoods/1/services/import',
+			form: { csv: '' },
+			scope: 'n1',
+			ok: 400,
+			why: 'no file: refused, the social map stays as it is'
+		})
+	),
 	// --- end back office: social map ---
 	// --- back office: reach ---
 	// --- end back office: reach ---

@@ -127,7 +127,7 @@ export function removeService(db: DB, actorId: string, service: Service, now: nu
 }
 
 /** Opening hours as one plain line in a language, e.g. "maandag 09:00 tot 12:00, woensdag …". */
-export function openingLine(service: Service, locale: Locale): string {
+export function openingLine(service: Pick<Service, 'openingHours'>, locale: Locale): string {
 	const slots = JSON.parse(service.openingHours) as OpeningSlot[];
 	return listText(
 		slots.map(

@@ -88,8 +88,9 @@ const names: Record<string, () => string> = {
 	'partner.refer': m.partners_audit_refer,
 	'partner_referral.in_progress': m.partners_audit_in_progress,
 	'partner_referral.completed': m.partners_audit_completed,
-	'partner_referral.declined': m.partners_audit_declined
+	'partner_referral.declined': m.partners_audit_declined,
 	// --- audit: social map ---
+	'service.import': m.socialmap_audit_import
 	// --- audit: reach ---
 };
 
