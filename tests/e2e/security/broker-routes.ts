@@ -1541,7 +1541,7 @@ export const ROWS: Row[] = [
 		form: { linkId: '999999' },
 		scope: 'n1',
 		ok: 404
-	}
+	},
 	// --- end back office: partners ---
 	// --- back office: social map ---
 	{
@@ -1551,17 +1551,15 @@ export const ROWS: Row[] = [
 		scope: 'n1',
 		ok: 200
 	},
-	...(['preview', 'apply'] as const).map(
-		(handler): Row => ({
-			route: '/broker/neighbourhoods/[id=int]/services/import',
-			handler,
-			url: () => '/broker/neighbourhoods/1/services/import',
-			form: { csv: '' },
-			scope: 'n1',
-			ok: 400,
-			why: 'no file: refused, the social map stays as it is'
-		})
-	),
+	...(['preview', 'apply'] as const).map((handler): Row => ({
+		route: '/broker/neighbourhoods/[id=int]/services/import',
+		handler,
+		url: () => '/broker/neighbourhoods/1/services/import',
+		form: { csv: '' },
+		scope: 'n1',
+		ok: 400,
+		why: 'no file: refused, the social map stays as it is'
+	}))
 	// --- end back office: social map ---
 	// --- back office: reach ---
 	// --- end back office: reach ---
