@@ -21,7 +21,12 @@ export const load: PageServerLoad = ({ url, locals }) => {
 				?.n
 		: null;
 	const asked = Number(url.searchParams.get('n'));
-	const chosen = all.find((n) => n.id === asked) ?? all.find((n) => n.id === own) ?? all[0] ?? null;
+	// Without a choice: one's own neighbourhood, else the oldest (the site's first).
+	const oldest = all.reduce<(typeof all)[number] | null>(
+		(a, n) => (!a || n.id < a.id ? n : a),
+		null
+	);
+	const chosen = all.find((n) => n.id === asked) ?? all.find((n) => n.id === own) ?? oldest;
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
 	const locale = getLocale();
 	const list = chosen
