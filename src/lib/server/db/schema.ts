@@ -12,12 +12,7 @@ import {
 import { FOLLOW_UP_CONTINUATIONS, FOLLOW_UP_OUTCOMES } from '../../followup';
 import { MODERATION_POLICIES } from '../../moderation';
 import { DAY_PARTS } from '../../day-parts';
-import {
-	SIGNAL_CONSENTS,
-	SIGNAL_KINDS,
-	SIGNAL_STATUSES,
-	SIGNAL_THEMES
-} from '../../signals/kinds';
+import { SIGNAL_CONSENTS, SIGNAL_KINDS, SIGNAL_STATUSES, SIGNAL_THEMES } from '../../signals/kinds';
 import {
 	PARTNER_CONTACT_WAYS,
 	PARTNER_REFERRAL_STATUSES,
