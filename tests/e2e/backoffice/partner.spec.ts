@@ -111,3 +111,27 @@ test('residents and brokers cannot open the partner pages', async ({ asResident:
 	const response = await maria.goto('/partner');
 	expect(response?.status()).toBe(403);
 });
+
+test('a broker sees the partner accounts of the social map and cannot give one to an unknown address', async ({
+	asBroker: an
+}) => {
+	await an.goto('/broker');
+	await an.getByRole('link', { name: 'Partners', exact: true }).first().click();
+	await expect(an.getByRole('heading', { level: 1, name: /^Partners van / })).toBeVisible();
+	await expect(
+		an
+			.getByRole('listitem')
+			.filter({ hasText: 'Els Peeters' })
+			.filter({ hasText: 'OCMW Sociale dienst' })
+	).toBeVisible();
+	await expectAccessible(an);
+	await an.getByLabel('Dienst').selectOption({ label: 'OCMW Sociale dienst' });
+	await an.getByLabel('E-mailadres van de partner').fill('niemand-hier@naburig.example');
+	await an.getByRole('button', { name: 'Partner-account geven' }).click();
+	await expect(an.getByLabel('E-mailadres van de partner')).toHaveAccessibleDescription(
+		/Er is geen account met dit e-mailadres/
+	);
+	await expect(an.getByLabel('E-mailadres van de partner')).toHaveValue(
+		'niemand-hier@naburig.example'
+	);
+});
