@@ -12,6 +12,7 @@ export async function openToolPhotos(page: Page, assetTag: string, name: RegExp)
 	await findTool(page, assetTag);
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 	await page.getByRole('link', { name: "Foto's" }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /^Foto's: / })).toBeVisible();
 }
 
 /** At the desk's booking page: finds a resident (by name, or phone for brokers) and opens their booking. */
