@@ -21,6 +21,10 @@ import { sendYearlyThanks } from '$lib/server/volunteers/yearly-thanks';
 // --- end volunteers: hours and thanks ---
 // --- back office: imports of jobs (each branch its own block) ---
 // --- back office: referral checks ---
+import { ensureAllSlots } from '$lib/server/circles/plan';
+import { offerOpenSlots } from '$lib/server/circles/open-slots';
+import { sendSlotReminders } from '$lib/server/circles/reminders';
+import { runCheckIns } from '$lib/server/check-ins/calls';
 import { runReferralChecks } from '$lib/server/backoffice/referral-checks';
 // --- end back office: referral checks ---
 // --- end back office: imports of jobs ---
@@ -139,6 +143,20 @@ export const init: ServerInit = async () => {
 				run: (now) => runReferralChecks(db, now, siteOrigin())
 			},
 			// --- end back office: referral checks ---
+			// --- care circles and check-in calls ---
+			// The weeks ahead of each circle's plan; untaken moments offered where the centre
+			// agreed; a reminder the day before to whoever took one.
+			{
+				name: 'circles',
+				everyMs: 5 * 60_000,
+				run: (now) =>
+					ensureAllSlots(db, now) +
+					offerOpenSlots(db, now, siteOrigin()) +
+					sendSlotReminders(db, now, siteOrigin())
+			},
+			// Every minute: a call nobody answered or wrote down must reach the contact person at once.
+			{ name: 'check-in-calls', everyMs: 60_000, run: (now) => runCheckIns(db, now, siteOrigin()) },
+			// --- end care circles and check-in calls ---
 			// A checked online backup a day into BACKUP_DIR, photos included; old ones pruned.
 			{
 				name: 'backup',

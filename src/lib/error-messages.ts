@@ -304,3 +304,34 @@ export {
 	socialmap_err_header,
 	socialmap_err_too_big
 } from '$lib/paraglide/messages.js';
+
+// Care circles and check-in calls (issue 22).
+export {
+	checkins_err_caller,
+	checkins_err_contact,
+	checkins_err_days,
+	checkins_err_gone,
+	checkins_err_grace,
+	checkins_err_not_yet,
+	checkins_err_note,
+	checkins_err_outcome,
+	checkins_err_person,
+	checkins_err_retry,
+	checkins_err_same,
+	checkins_err_time,
+	circles_err_code,
+	circles_err_date,
+	circles_err_date_past,
+	circles_err_email,
+	circles_err_message,
+	circles_err_name,
+	circles_err_open_slots,
+	circles_err_person,
+	circles_err_phone,
+	circles_err_repeat,
+	circles_err_slot_gone,
+	circles_err_slot_taken,
+	circles_err_time,
+	circles_err_title,
+	circles_err_way
+} from '$lib/paraglide/messages.js';

@@ -12,20 +12,26 @@ const ROOT = join(import.meta.dirname, '../../messages');
 function texts(locale: string): Map<string, string> {
 	const out = new Map<string, string>();
 	for (const file of readdirSync(join(ROOT, locale))) {
-		const json = JSON.parse(readFileSync(join(ROOT, locale, file), 'utf8')) as Record<string, unknown>;
+		const json = JSON.parse(readFileSync(join(ROOT, locale, file), 'utf8')) as Record<
+			string,
+			unknown
+		>;
 		for (const [key, value] of Object.entries(json)) {
 			if (key === '$schema') continue;
 			if (typeof value === 'string') out.set(`${file}:${key}`, value);
 			else if (Array.isArray(value))
 				for (const variant of value as { match: Record<string, string> }[])
-					for (const [when, text] of Object.entries(variant.match)) out.set(`${file}:${key}[${when}]`, text);
+					for (const [when, text] of Object.entries(variant.match))
+						out.set(`${file}:${key}[${when}]`, text);
 		}
 	}
 	return out;
 }
 
 function offending(locale: string, pattern: RegExp): string[] {
-	return [...texts(locale)].filter(([, text]) => pattern.test(text)).map(([where, text]) => `${where}: ${text}`);
+	return [...texts(locale)]
+		.filter(([, text]) => pattern.test(text))
+		.map(([where, text]) => `${where}: ${text}`);
 }
 
 describe('the texts people read', () => {
@@ -70,16 +76,30 @@ describe('the texts people read', () => {
 	});
 
 	it('say one of something in the singular and more in the plural', () => {
-		expect(m.lending_calendar_intro({ days: 1 }, { locale: 'nl' })).toContain('blijft het 1 dag in');
-		expect(m.lending_calendar_intro({ days: 2 }, { locale: 'nl' })).toContain('blijft het 2 dagen in');
+		expect(m.lending_calendar_intro({ days: 1 }, { locale: 'nl' })).toContain(
+			'blijft het 1 dag in'
+		);
+		expect(m.lending_calendar_intro({ days: 2 }, { locale: 'nl' })).toContain(
+			'blijft het 2 dagen in'
+		);
 		expect(m.lending_calendar_intro({ days: 1 }, { locale: 'en' })).toContain('for 1 day to');
 		expect(m.matching_reason_badges({ value: 1 }, { locale: 'nl' })).toBe('1 vertrouwenslabel');
 		expect(m.matching_reason_badges({ value: 3 }, { locale: 'nl' })).toBe('3 vertrouwenslabels');
-		expect(m.matching_reason_busy({ value: 1 }, { locale: 'nl' })).toBe('Heeft al 1 lopende afspraak');
-		expect(m.matching_reason_busy({ value: 2 }, { locale: 'en' })).toBe('Already has 2 ongoing matches');
-		expect(m.matching_reason_experienced({ value: 1 }, { locale: 'en' })).toBe('Helped once before');
-		expect(m.matching_requests_waiting({ count: 1 }, { locale: 'nl' })).toBe('1 reactie · geplaatst');
-		expect(m.matching_requests_waiting({ count: 0 }, { locale: 'en' })).toBe('0 responses · posted');
+		expect(m.matching_reason_busy({ value: 1 }, { locale: 'nl' })).toBe(
+			'Heeft al 1 lopende afspraak'
+		);
+		expect(m.matching_reason_busy({ value: 2 }, { locale: 'en' })).toBe(
+			'Already has 2 ongoing matches'
+		);
+		expect(m.matching_reason_experienced({ value: 1 }, { locale: 'en' })).toBe(
+			'Helped once before'
+		);
+		expect(m.matching_requests_waiting({ count: 1 }, { locale: 'nl' })).toBe(
+			'1 reactie · geplaatst'
+		);
+		expect(m.matching_requests_waiting({ count: 0 }, { locale: 'en' })).toBe(
+			'0 responses · posted'
+		);
 	});
 
 	it('count in Arabic with its own forms for one, two, a few and many', () => {

@@ -8,8 +8,19 @@
 export const CHANNELS = ['email', 'sms', 'push', 'letter'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** What a message is about, which decides its channel. Account mails always go by e-mail. */
-export const TOPICS = ['account', 'follow_up', 'reminder', 'proposal', 'alert', 'other'] as const;
+/**
+ * What a message is about, which decides its channel. Account mails always go by e-mail; an
+ * urgent one (a check-in call nobody answered) goes on the person's reminder channel at once.
+ */
+export const TOPICS = [
+	'account',
+	'follow_up',
+	'reminder',
+	'proposal',
+	'alert',
+	'other',
+	'urgent'
+] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** The topics a person (or the broker for them) chooses a channel for. */

@@ -16,8 +16,7 @@ const PART_NAMES: Record<DayPart, Words> = {
 };
 
 /** A part of the day in the current language, or the one given. */
-export const partName = (part: DayPart, locale?: Locale) =>
-	PART_NAMES[part]({}, inLocale(locale));
+export const partName = (part: DayPart, locale?: Locale) => PART_NAMES[part]({}, inLocale(locale));
 
 /** When a post happens, in words, in the current language or the one given (the print card). */
 export function whenText(
@@ -71,8 +70,7 @@ const KIND_NAMES: Record<PostKind, Words> = {
 	offer: m.post_kind_offer_short
 };
 /** The kind as a word, in the current language or the one given. */
-export const kindText = (kind: PostKind, locale?: Locale) =>
-	KIND_NAMES[kind]({}, inLocale(locale));
+export const kindText = (kind: PostKind, locale?: Locale) => KIND_NAMES[kind]({}, inLocale(locale));
 
 const STATUS_NAMES: Record<PostStatus, () => string> = {
 	draft: m.post_status_draft,

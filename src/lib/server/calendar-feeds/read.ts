@@ -7,12 +7,19 @@ import { hashToken } from '../ids';
 import { findFeed, noteRead, type FoundFeed } from './addresses';
 import { FEED_PAST_DAYS, type FeedEvent, type FeedReader, type FeedSource } from './events';
 import { ownGatherings } from './gatherings';
+import { circleMoments, ownCheckInCalls } from './circle-moments';
 import { helpMoments } from './help-moments';
 import { deskToolDays, ownToolDays } from './tool-days';
 import { renderFeed } from './ics';
 
 /** What a person's feed shows. */
-const PERSON_SOURCES: FeedSource<{ userId: string }>[] = [helpMoments, ownToolDays, ownGatherings];
+const PERSON_SOURCES: FeedSource<{ userId: string }>[] = [
+	helpMoments,
+	ownToolDays,
+	ownGatherings,
+	circleMoments,
+	ownCheckInCalls
+];
 /** What the desk's feed shows. */
 const DESK_SOURCES: FeedSource<{ neighbourhoodId: number }>[] = [deskToolDays];
 

@@ -20,6 +20,14 @@ import {
 	REFERRAL_CHECK_STATUSES
 } from '../../backoffice/lists';
 import { CONTACT_WAYS } from '../../intake/contact';
+import {
+	CALL_OUTCOMES,
+	DEFAULT_OFFER_HOURS,
+	ESCALATION_REASONS,
+	INVITE_WAYS,
+	OPEN_SLOT_WAYS,
+	PLAN_REPEATS
+} from '../../circles/lists';
 import { BADGE_KINDS } from '../../trust/badge-kinds';
 import {
 	ALERT_RHYTHMS,
@@ -1632,3 +1640,231 @@ export const partnerReferrals = sqliteTable(
 		uniqueIndex('partner_referrals_submission').on(t.partnerId, t.submissionKey)
 	]
 );
+
+/**
+ * A care circle: a closed group of family, friends and neighbours around one person (seed 002
+ * §5.2.1, WeHelpen). The centre (or their carer) decides who is in it; nothing in it is public.
+ */
+export const circles = sqliteTable(
+	'circles',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		/** The person the circle is around. */
+		centreId: text('centre_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** Who keeps the plan going, usually the carer; can hand the role on. */
+		coordinatorId: text('coordinator_id').references(() => users.id, { onDelete: 'set null' }),
+		startedById: text('started_by_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The centre's consent for a moment nobody took: keep it in the circle, the open list, or the broker. */
+		openSlots: text('open_slots', { enum: OPEN_SLOT_WAYS }).notNull().default('keep'),
+		/** How many hours before it is due an untaken moment is offered. */
+		offerHoursBefore: integer('offer_hours_before').notNull().default(DEFAULT_OFFER_HOURS),
+		/** The centre lets the broker read the message board. */
+		brokerMayRead: integer('broker_may_read', { mode: 'boolean' }).notNull().default(false),
+		createdAt: instant('created_at').notNull(),
+		closedAt: instant('closed_at')
+	},
+	(t) => [
+		index('circles_centre').on(t.centreId),
+		index('circles_neighbourhood').on(t.neighbourhoodId)
+	]
+);
+
+/** Who is in a circle (the centre included). */
+export const circleMembers = sqliteTable(
+	'circle_members',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		circleId: integer('circle_id')
+			.notNull()
+			.references(() => circles.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		joinedAt: instant('joined_at').notNull(),
+		leftAt: instant('left_at')
+	},
+	(t) => [
+		uniqueIndex('circle_members_once').on(t.circleId, t.userId),
+		index('circle_members_user').on(t.userId)
+	]
+);
+
+/** An invitation into a circle: a link by mail or SMS, or a code printed for someone without e-mail. */
+export const circleInvitations = sqliteTable(
+	'circle_invitations',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		circleId: integer('circle_id')
+			.notNull()
+			.references(() => circles.id, { onDelete: 'cascade' }),
+		invitedById: text('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
+		way: text('way', { enum: INVITE_WAYS }).notNull(),
+		/** How the inviter calls them ("Aunt Rita"), for the member list. */
+		name: text('name').notNull(),
+		/** The mail address or phone number it went to; empty for a printed code. */
+		address: text('address').notNull().default(''),
+		/** SHA-256 of the code; the code itself is only in the mail, SMS or on paper. */
+		codeHash: text('code_hash').notNull().unique(),
+		createdAt: instant('created_at').notNull(),
+		expiresAt: instant('expires_at').notNull(),
+		acceptedById: text('accepted_by_id').references(() => users.id, { onDelete: 'set null' }),
+		acceptedAt: instant('accepted_at'),
+		withdrawnAt: instant('withdrawn_at')
+	},
+	(t) => [index('circle_invitations_circle').on(t.circleId)]
+);
+
+/** A task in the circle's plan: once, or every week on the same day at the same local time. */
+export const circlePlanItems = sqliteTable(
+	'circle_plan_items',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		circleId: integer('circle_id')
+			.notNull()
+			.references(() => circles.id, { onDelete: 'cascade' }),
+		/** In the member's own words: "shopping", "bins out". */
+		title: text('title').notNull(),
+		note: text('note').notNull().default(''),
+		/** The kind of help, for the open list when nobody in the circle takes a moment. */
+		categoryId: integer('category_id').references(() => categories.id),
+		repeat: text('repeat', { enum: PLAN_REPEATS }).notNull(),
+		/** The first (or only) day, local "YYYY-MM-DD"; weekly ones repeat on its weekday. */
+		date: text('date').notNull(),
+		/** Local wall-clock time "HH:MM": the same on a summer and a winter Tuesday. */
+		time: text('time').notNull(),
+		durationMinutes: integer('duration_minutes').notNull().default(60),
+		createdById: text('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: instant('created_at').notNull(),
+		removedAt: instant('removed_at')
+	},
+	(t) => [index('circle_plan_items_circle').on(t.circleId)]
+);
+
+/** One moment of a plan item, kept ready for the weeks ahead, with who took it. */
+export const circleSlots = sqliteTable(
+	'circle_slots',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		circleId: integer('circle_id')
+			.notNull()
+			.references(() => circles.id, { onDelete: 'cascade' }),
+		itemId: integer('item_id')
+			.notNull()
+			.references(() => circlePlanItems.id, { onDelete: 'cascade' }),
+		startsAt: instant('starts_at').notNull(),
+		takenById: text('taken_by_id').references(() => users.id, { onDelete: 'set null' }),
+		takenAt: instant('taken_at'),
+		/** The member who took it is looking for someone to swap with; theirs until someone takes it. */
+		swapAskedAt: instant('swap_asked_at'),
+		remindedAt: instant('reminded_at'),
+		/** When and where it went because nobody took it. */
+		offeredAt: instant('offered_at'),
+		offeredTo: text('offered_to', { enum: OPEN_SLOT_WAYS }),
+		/** The request on the open list it became. */
+		postId: integer('post_id').references(() => posts.id, { onDelete: 'set null' }),
+		/** A neighbour from outside the circle who took it: they see this slot, nothing else. */
+		helperId: text('helper_id').references(() => users.id, { onDelete: 'set null' }),
+		cancelledAt: instant('cancelled_at')
+	},
+	(t) => [
+		uniqueIndex('circle_slots_once').on(t.itemId, t.startsAt),
+		index('circle_slots_circle').on(t.circleId, t.startsAt),
+		index('circle_slots_post').on(t.postId)
+	]
+);
+
+/** The circle's short message board. */
+export const circleMessages = sqliteTable(
+	'circle_messages',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		circleId: integer('circle_id')
+			.notNull()
+			.references(() => circles.id, { onDelete: 'cascade' }),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		body: text('body').notNull(),
+		submissionKey: text('submission_key'),
+		createdAt: instant('created_at').notNull()
+	},
+	(t) => [
+		index('circle_messages_circle').on(t.circleId, t.createdAt),
+		uniqueIndex('circle_messages_submission').on(t.authorId, t.submissionKey)
+	]
+);
+
+/**
+ * Regular check-in calls to someone who lives alone (seed 004 §1.3.1, the "telefoonster"): who
+ * calls on which days at what time, and whom to alert when nobody answers.
+ */
+export const checkInPlans = sqliteTable(
+	'check_in_plans',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		/** The person who is called. */
+		personId: text('person_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		callerId: text('caller_id').references(() => users.id, { onDelete: 'set null' }),
+		contactId: text('contact_id').references(() => users.id, { onDelete: 'set null' }),
+		/** Set up from a circle by its coordinator. */
+		circleId: integer('circle_id').references(() => circles.id, { onDelete: 'set null' }),
+		/** JSON array of weekdays, Monday = 1 … Sunday = 7. */
+		weekdays: text('weekdays').notNull(),
+		/** Local "HH:MM". */
+		time: text('time').notNull(),
+		/** After "not reached", the caller tries again this many minutes later. */
+		retryMinutes: integer('retry_minutes').notNull().default(30),
+		/** A call not written down this many minutes after it was due escalates. */
+		graceMinutes: integer('grace_minutes').notNull().default(90),
+		setUpById: text('set_up_by_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: instant('created_at').notNull(),
+		endedAt: instant('ended_at')
+	},
+	(t) => [
+		index('check_in_plans_person').on(t.personId),
+		index('check_in_plans_caller').on(t.callerId),
+		index('check_in_plans_neighbourhood').on(t.neighbourhoodId)
+	]
+);
+
+/** One check-in call and what came of it. */
+export const checkInCalls = sqliteTable(
+	'check_in_calls',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => checkInPlans.id, { onDelete: 'cascade' }),
+		dueAt: instant('due_at').notNull(),
+		/** The final outcome; null while open or while a retry is due. */
+		outcome: text('outcome', { enum: CALL_OUTCOMES }),
+		/** The caller's few words (something to follow up). */
+		note: text('note').notNull().default(''),
+		signalId: integer('signal_id').references(() => signals.id, { onDelete: 'set null' }),
+		/** The first try did not reach them: when to try again. */
+		retryAt: instant('retry_at'),
+		retryRemindedAt: instant('retry_reminded_at'),
+		recordedById: text('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
+		recordedAt: instant('recorded_at'),
+		escalatedAt: instant('escalated_at'),
+		escalation: text('escalation', { enum: ESCALATION_REASONS })
+	},
+	(t) => [
+		uniqueIndex('check_in_calls_once').on(t.planId, t.dueAt),
+		index('check_in_calls_due').on(t.dueAt)
+	]
+);
+
+export type Circle = typeof circles.$inferSelect;
+export type CircleSlot = typeof circleSlots.$inferSelect;
+export type CirclePlanItem = typeof circlePlanItems.$inferSelect;
+export type CheckInPlan = typeof checkInPlans.$inferSelect;
+export type CheckInCall = typeof checkInCalls.$inferSelect;

@@ -71,6 +71,12 @@ export function chosenChannel(db: DbOrTx, userId: string, topic: ChoosableTopic)
  * on, then a letter for someone who asked for letters.
  */
 export function channelChain(db: DbOrTx, person: Reachee, topic: Topic): Channel[] {
+	// Urgent: the channel they read reminders on, then every other one; never a slow letter.
+	if (topic === 'urgent') {
+		const chosen = chosenChannel(db, person.id, 'reminder');
+		const order = [...(chosen ? [chosen] : []), ...DEFAULT_ORDER.filter((c) => c !== chosen)];
+		return order.filter((c) => canReach(db, person, c));
+	}
 	if (!isChoosable(topic)) return canReach(db, person, 'email') ? ['email'] : [];
 	const chosen = chosenChannel(db, person.id, topic);
 	const order = [...(chosen ? [chosen] : []), ...DEFAULT_ORDER.filter((c) => c !== chosen)];
@@ -80,5 +86,5 @@ export function channelChain(db: DbOrTx, person: Reachee, topic: Topic): Channel
 
 /** Whether quiet hours hold messages on this channel back (a code for the screen never waits). */
 export function waitsForQuietHours(channel: Channel, topic: Topic): boolean {
-	return (channel === 'sms' || channel === 'push') && topic !== 'account';
+	return (channel === 'sms' || channel === 'push') && topic !== 'account' && topic !== 'urgent';
 }

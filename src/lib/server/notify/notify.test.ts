@@ -207,7 +207,10 @@ describe('falling back when a channel fails for good', () => {
 		expect(all).toHaveLength(1);
 		expect(JSON.parse(all[0]!.details)).toMatchObject({ tried: ['sms', 'email'], followUpId: 7 });
 		// Today says which channels were tried.
-		expect(viewTask(all[0]!, 'Anna', 'en')).toMatchObject({ tried: ['sms', 'email'], followUpId: 7 });
+		expect(viewTask(all[0]!, 'Anna', 'en')).toMatchObject({
+			tried: ['sms', 'email'],
+			followUpId: 7
+		});
 	});
 
 	it('sends an SMS queued at night only after 08:00, also on a retry', async () => {

@@ -22,6 +22,7 @@ import { DEFAULT_QUIET_FROM_MINUTE, DEFAULT_QUIET_UNTIL_MINUTE } from '$lib/noti
 import { safetyDeletion } from './safety';
 import { volunteeringDeletion } from './volunteering';
 import { backofficeDeletion } from './backoffice';
+import { circlesDeletion } from './circles';
 
 /**
  * The name stored in place of a deleted person's name: empty, so no personal data is left.
@@ -136,6 +137,7 @@ export const DELETION_STEPS: DeletionStep[] = [
 	...channelsDeletion,
 	...volunteeringDeletion,
 	...backofficeDeletion,
+	...circlesDeletion,
 	dropMails,
 	...marketplaceDeletion,
 	trustDeletion,

@@ -9,6 +9,7 @@ import { safetyExport } from './safety';
 import { channelsExport } from './channels';
 import { volunteeringExport } from './volunteering';
 import { backofficeExport } from './backoffice';
+import { circlesExport } from './circles';
 import type { ExportSection } from './steps';
 import {
 	auditLog,
@@ -196,7 +197,8 @@ export const EXPORT_SECTIONS: ExportSection[] = [
 	...intakeExport,
 	...channelsExport,
 	...volunteeringExport,
-	...backofficeExport
+	...backofficeExport,
+	...circlesExport
 ];
 
 export const EXPORT_FORMAT = 'naburig-personal-data/1';

@@ -470,6 +470,55 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 		phone: { download: 'partnerReferrals', deletion: emptied('partner_referrals') },
 		need: { download: 'partnerReferrals', deletion: emptied('partner_referrals') }
 	},
+	circles: {
+		centre_id: { download: 'circles', deletion: deleted('circles_around') },
+		coordinator_id: { download: 'circles', deletion: emptied('circle_members') },
+		started_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	circle_members: {
+		user_id: { download: 'circles', deletion: deleted('circle_members') }
+	},
+	circle_invitations: {
+		invited_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		},
+		accepted_by_id: { download: 'circleInvitations', deletion: emptied('circle_invitations') },
+		name: { download: 'circleInvitations', deletion: emptied('circle_invitations') },
+		address: { download: 'circleInvitations', deletion: emptied('circle_invitations') }
+	},
+	circle_plan_items: {
+		created_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	circle_slots: {
+		taken_by_id: { download: 'circleSlots', deletion: emptied('circle_slots') },
+		helper_id: { download: 'circleSlots', deletion: emptied('circle_slots') }
+	},
+	circle_messages: {
+		author_id: { download: 'circleMessages', deletion: deleted('circle_messages') },
+		body: { download: 'circleMessages', deletion: deleted('circle_messages') }
+	},
+	check_in_plans: {
+		person_id: { download: 'checkInPlans', deletion: deleted('check_in_plans') },
+		caller_id: { download: 'checkInPlans', deletion: emptied('check_in_roles') },
+		contact_id: { download: 'checkInPlans', deletion: emptied('check_in_roles') },
+		set_up_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
+	check_in_calls: {
+		recorded_by_id: {
+			download: leftOut(ACTOR_IN_OTHERS_RECORD),
+			deletion: kept(ACTOR_IN_OTHERS_RECORD)
+		}
+	},
 	resident_notes: {
 		user_id: { download: leftOut(BROKERS_ONLY), deletion: deleted('resident_notes') },
 		body: { download: leftOut(BROKERS_ONLY), deletion: deleted('resident_notes') },

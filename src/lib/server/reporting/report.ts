@@ -35,6 +35,7 @@ import { lendingSection } from './lending';
 import { channelSection } from './channels';
 import { reachSection } from './reach-section';
 import { referralCheckSection } from './referral-check-section';
+import { checkInSection } from './check-in-section';
 import { volunteerSection } from './volunteer-section';
 
 export { HIDDEN, SMALL, SUPPRESSED } from './cells';
@@ -251,6 +252,7 @@ export function buildReport(
 	const volunteers = volunteerSection(db, counts, neighbourhoodIds, period, now, locale);
 	const reach = reachSection(db, counts, neighbourhoodIds, period, locale);
 	const checks = referralCheckSection(db, counts, neighbourhoodIds, period, locale);
+	const checkIns = checkInSection(db, counts, neighbourhoodIds, period, locale);
 
 	counts.settle();
 
@@ -315,6 +317,7 @@ export function buildReport(
 			table(channels),
 			...volunteers.map(table),
 			table(checks),
+			table(checkIns),
 			...reach.map(table)
 		],
 		months: months.map((mo, i) => {

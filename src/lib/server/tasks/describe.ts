@@ -3,6 +3,7 @@ import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 import { CHANNELS, type Channel } from '$lib/notify/channels';
 import type { FollowUpOutcome } from '$lib/followup';
 import { formatLocalDate, longDate } from '$lib/dates';
+import { localTime as instantTime } from '../calendar';
 import { isolate } from '$lib/i18n';
 import type { Task } from '../db/schema';
 import { BADGE_NAMES } from '../trust/mails';
@@ -81,6 +82,36 @@ function describe(task: TaskOf, name: string, locale?: Locale): Described | null
 				subject: m.care_task_check_in_subject({ name: person }, opts),
 				text: m.care_task_check_in_text({}, opts)
 			};
+		case 'check_in_escalated': {
+			const { reason, dueAt, timeZone } = task.details;
+			const when = {
+				name: person,
+				day: formatLocalDate(dueAt, timeZone, locale ?? getLocale()),
+				time: instantTime(dueAt, timeZone)
+			};
+			return {
+				subject:
+					reason === 'not_reached'
+						? m.checkins_task_not_reached(when, opts)
+						: m.checkins_task_not_recorded(when, opts),
+				text: m.checkins_task_text({}, opts)
+			};
+		}
+		case 'circle_open_slot': {
+			const { title, startsAt, timeZone } = task.details;
+			return {
+				subject: m.circles_task_open_slot(
+					{
+						name: person,
+						title: own(title),
+						day: formatLocalDate(startsAt, timeZone, locale ?? getLocale()),
+						time: instantTime(startsAt, timeZone)
+					},
+					opts
+				),
+				text: m.circles_task_open_slot_text({}, opts)
+			};
+		}
 	}
 }
 
@@ -148,6 +179,10 @@ function linksOf(task: TaskOf): Links {
 			};
 		case 'volunteer_check_in':
 			return { ...none, href: `/broker/volunteers/${task.details.volunteerId}` };
+		case 'check_in_escalated':
+			return { ...none, href: `/broker/check-ins/${task.details.planId}` };
+		case 'circle_open_slot':
+			return { ...none, href: `/broker/circles/${task.details.circleId}` };
 	}
 }
 

@@ -1,6 +1,7 @@
 import type { FollowUpOutcome } from '$lib/followup';
 import type { BadgeKind } from '$lib/trust/badge-kinds';
 import type { CallText } from './texts';
+import type { EscalationReason } from '$lib/circles/lists';
 
 /** A follow-up the broker looks at: the request and the other side's first name. */
 interface FollowUpAbout {
@@ -47,7 +48,32 @@ export type TaskOf =
 			};
 	  }
 	/** A check-in with a volunteer the broker planned; its outcome becomes a confidential note. */
-	| { kind: 'volunteer_check_in'; details: { volunteerId: string } };
+	| { kind: 'volunteer_check_in'; details: { volunteerId: string } }
+	/** A check-in call nobody answered twice, or nobody wrote down: urgent, at the top of Today. */
+	| {
+			kind: 'check_in_escalated';
+			details: {
+				planId: number;
+				callId: number;
+				reason: EscalationReason;
+				dueAt: number;
+				timeZone: string;
+			};
+	  }
+	/** A moment of a care circle nobody took, sent to the broker with the centre's consent. */
+	| {
+			kind: 'circle_open_slot';
+			details: {
+				circleId: number;
+				slotId: number;
+				title: string;
+				startsAt: number;
+				timeZone: string;
+			};
+	  };
+
+/** Kinds that go to the top of Today, marked urgent. */
+export const URGENT_TASK_KINDS: readonly string[] = ['check_in_escalated'] satisfies TaskKind[];
 
 export type TaskKind = TaskOf['kind'];
 

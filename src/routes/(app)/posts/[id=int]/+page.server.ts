@@ -15,6 +15,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { intakeExtras } from '$lib/server/broker/post-extras';
 import { agreementGateForPost } from '$lib/server/volunteers/agreement-gate';
+import { slotOfPost, takeFromOpenList } from '$lib/server/circles/open-slots';
+import { isMember } from '$lib/server/circles/access';
 
 const respondSchema = zod4(messageSchema);
 
@@ -33,9 +35,17 @@ export const load: PageServerLoad = async (event) => {
 		// Helping with a request may wait for the neighbourhood's volunteer agreement.
 		mustAcceptAgreement:
 			!mine && post.kind === 'request' && agreementGateForPost(db, post.id, user.id),
-		...intakeExtras(db, user, post.id)
+		...intakeExtras(db, user, post.id),
+		circleMoment: mine ? null : circleMomentOf(post.id, user.id)
 	};
 };
+
+/** A request that is a care circle's untaken moment: a neighbour takes it in one step. */
+function circleMomentOf(postId: number, userId: string) {
+	const slot = slotOfPost(db, postId);
+	if (!slot) return null;
+	return { circleId: slot.circleId, member: isMember(db, slot.circleId, userId) };
+}
 
 /** The post, when this person owns it; the responses' decisions are the poster's alone. */
 function ownResponse(event: RequestEvent, userId: string, responseId: number) {
@@ -62,6 +72,15 @@ export const actions: Actions = {
 		const result = respond(db, post, user.id, form.data.message, clock.now());
 		if (!result.ok) return fail(400, { respondForm: form, respondError: result.error });
 		redirect(303, `/conversations/${result.response.id}?sent=1`);
+	},
+	takeMoment: async (event) => {
+		const user = requireUser(event);
+		const view = getPostView(db, Number(event.params.id), user.id, getLocale(), clock.now());
+		if (!view || view.mine) error(404, 'not found');
+		const post = db.select().from(posts).where(eq(posts.id, view.id)).get()!;
+		const result = takeFromOpenList(db, post, user.id, event.url.origin, clock.now());
+		if (!result.ok) return fail(400, { respondError: result.error });
+		redirect(303, `/circles/slots/${result.slotId}?taken=1`);
 	},
 	accept: async (event) => {
 		const user = requireUser(event);

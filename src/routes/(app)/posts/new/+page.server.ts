@@ -10,7 +10,6 @@ import { formSetup, submitPost } from '$lib/server/posts/post-form';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 
-
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const author = authorFor(event, user.id);

@@ -90,8 +90,22 @@ const names: Record<string, () => string> = {
 	'partner_referral.completed': m.partners_audit_completed,
 	'partner_referral.declined': m.partners_audit_declined,
 	// --- audit: social map ---
-	'service.import': m.socialmap_audit_import
+	'service.import': m.socialmap_audit_import,
 	// --- audit: reach ---
+	// --- audit: care circles and check-in calls ---
+	circle: m.circles_audit_group,
+	check_in: m.checkins_audit_group,
+	'circle.start': m.circles_audit_start,
+	'circle.invite': m.circles_audit_invite,
+	'circle.join': m.circles_audit_join,
+	'circle.leave': m.circles_audit_leave,
+	'circle.remove_member': m.circles_audit_remove_member,
+	'circle.hand_over': m.circles_audit_hand_over,
+	'circle.settings': m.circles_audit_settings,
+	'circle.outside_take': m.circles_audit_outside_take,
+	'check_in.set_up': m.checkins_audit_set_up,
+	'check_in.end': m.checkins_audit_end,
+	'check_in.escalate': m.checkins_audit_escalate
 };
 
 /** The action in the reader's language; an action without words yet shows as stored. */

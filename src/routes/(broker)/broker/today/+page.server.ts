@@ -11,6 +11,7 @@ import { countLettersToPrint } from '$lib/server/letters/letters';
 import { brokeredNeighbourhoods } from '$lib/server/neighbourhoods/brokers';
 import { lastReached } from '$lib/server/notify/last-reached';
 import { viewTask } from '$lib/server/tasks/describe';
+import { URGENT_TASK_KINDS } from '$lib/server/tasks/kinds';
 import { completeTask, listOpenTasks } from '$lib/server/tasks/tasks';
 import { textField } from '$lib/schemas/fields';
 import { checkInOutcome } from '$lib/schemas/care';
@@ -62,7 +63,11 @@ export const load: PageServerLoad = (event) => {
 		urgentSignals: urgentOpenSignals(db, ids),
 		partnerReferrals: openPartnerReferrals(db, ids),
 		referralChecks: checksForToday(db, ids, now),
-		tasks: open.map((t) => {
+		// Urgent ones (a check-in call nobody answered) first, the rest oldest first.
+		tasks: [
+			...open.filter((t) => URGENT_TASK_KINDS.includes(t.kind)),
+			...open.filter((t) => !URGENT_TASK_KINDS.includes(t.kind))
+		].map((t) => {
 			const person = t.subjectUserId ? people.get(t.subjectUserId) : undefined;
 			return {
 				// In the language of the broker reading it.
@@ -70,7 +75,8 @@ export const load: PageServerLoad = (event) => {
 				personId: person?.id ?? null,
 				personName: person?.name ?? null,
 				personPhone: person?.phone ?? null,
-				lastReached: person ? (reached.get(person.id) ?? null) : null
+				lastReached: person ? (reached.get(person.id) ?? null) : null,
+				urgent: URGENT_TASK_KINDS.includes(t.kind)
 			};
 		})
 	};
