@@ -69,7 +69,16 @@ describe('check-in calls', () => {
 	it('reached and all well: nothing else happens, even after the grace time', () => {
 		const { db, omar, calls } = setUp();
 		const first = calls()[0]!;
-		expect(recordCall(db, first.id, omar.id, { outcome: 'well', note: '', signal: false }, ORIGIN, first.dueAt + 5 * MINUTE)).toEqual({ ok: true, retryAt: null, escalated: false });
+		expect(
+			recordCall(
+				db,
+				first.id,
+				omar.id,
+				{ outcome: 'well', note: '', signal: false },
+				ORIGIN,
+				first.dueAt + 5 * MINUTE
+			)
+		).toEqual({ ok: true, retryAt: null, escalated: false });
 		runCheckIns(db, first.dueAt + 300 * MINUTE, ORIGIN);
 		expect(db.select().from(tasks).all()).toHaveLength(0);
 		expect(db.select().from(outbox).where(eq(outbox.kind, 'check_in_alert')).all()).toHaveLength(0);
@@ -78,23 +87,58 @@ describe('check-in calls', () => {
 	it('something to follow up can go to the broker as a signal about the person', () => {
 		const { db, omar, georgette, calls } = setUp();
 		const first = calls()[0]!;
-		recordCall(db, first.id, omar.id, { outcome: 'follow_up', note: 'Ze klinkt verward', signal: true }, ORIGIN, first.dueAt);
+		recordCall(
+			db,
+			first.id,
+			omar.id,
+			{ outcome: 'follow_up', note: 'Ze klinkt verward', signal: true },
+			ORIGIN,
+			first.dueAt
+		);
 		const signal = db.select().from(signals).get()!;
-		expect(signal).toMatchObject({ kind: 'client', body: 'Ze klinkt verward', subjectUserId: georgette.id, filedById: omar.id });
-		expect(db.select().from(checkInCalls).where(eq(checkInCalls.id, first.id)).get()!.signalId).toBe(signal.id);
+		expect(signal).toMatchObject({
+			kind: 'client',
+			body: 'Ze klinkt verward',
+			subjectUserId: georgette.id,
+			filedById: omar.id
+		});
+		expect(
+			db.select().from(checkInCalls).where(eq(checkInCalls.id, first.id)).get()!.signalId
+		).toBe(signal.id);
 	});
 
 	it('not reached twice: the contact person is told at once (even at night), and Today gets an urgent task', () => {
 		const { db, omar, ann, georgette, calls } = setUp();
 		const first = calls()[0]!;
 		const tried = first.dueAt + 2 * MINUTE;
-		const once = recordCall(db, first.id, omar.id, { outcome: 'not_reached', note: '', signal: false }, ORIGIN, tried);
+		const once = recordCall(
+			db,
+			first.id,
+			omar.id,
+			{ outcome: 'not_reached', note: '', signal: false },
+			ORIGIN,
+			tried
+		);
 		expect(once).toEqual({ ok: true, retryAt: tried + 30 * MINUTE, escalated: false });
 		// At the retry time the caller is reminded, once.
 		runCheckIns(db, tried + 31 * MINUTE, ORIGIN);
 		runCheckIns(db, tried + 32 * MINUTE, ORIGIN);
-		expect(db.select().from(outbox).where(eq(outbox.kind, 'check_in_retry')).all().map((r) => r.userId)).toEqual([omar.id]);
-		const twice = recordCall(db, first.id, omar.id, { outcome: 'not_reached', note: '', signal: false }, ORIGIN, tried + 33 * MINUTE);
+		expect(
+			db
+				.select()
+				.from(outbox)
+				.where(eq(outbox.kind, 'check_in_retry'))
+				.all()
+				.map((r) => r.userId)
+		).toEqual([omar.id]);
+		const twice = recordCall(
+			db,
+			first.id,
+			omar.id,
+			{ outcome: 'not_reached', note: '', signal: false },
+			ORIGIN,
+			tried + 33 * MINUTE
+		);
 		expect(twice).toEqual({ ok: true, retryAt: null, escalated: true });
 		const alert = db.select().from(outbox).where(eq(outbox.kind, 'check_in_alert')).all();
 		expect(alert.map((r) => [r.userId, r.topic])).toEqual([[ann.id, 'urgent']]);
@@ -105,16 +149,35 @@ describe('check-in calls', () => {
 		expect(JSON.parse(task.details)).toMatchObject({ reason: 'not_reached' });
 		// The job does not escalate it a second time.
 		runCheckIns(db, tried + 600 * MINUTE, ORIGIN);
-		expect(db.select().from(tasks).where(eq(tasks.kind, 'check_in_escalated')).all()).toHaveLength(1);
+		expect(db.select().from(tasks).where(eq(tasks.kind, 'check_in_escalated')).all()).toHaveLength(
+			1
+		);
 	});
 
 	it('an urgent alert by SMS is not held back by quiet hours', () => {
 		const { db, omar, ann, calls } = setUp();
-		db.update(users).set({ email: null, phone: '+32470123456', phoneVerifiedAt: 1 }).where(eq(users.id, ann.id)).run();
+		db.update(users)
+			.set({ email: null, phone: '+32470123456', phoneVerifiedAt: 1 })
+			.where(eq(users.id, ann.id))
+			.run();
 		const first = calls()[0]!;
 		const night = localInstant('2027-03-01', '23:30', TZ);
-		recordCall(db, first.id, omar.id, { outcome: 'not_reached', note: '', signal: false }, ORIGIN, night);
-		recordCall(db, first.id, omar.id, { outcome: 'not_reached', note: '', signal: false }, ORIGIN, night + MINUTE);
+		recordCall(
+			db,
+			first.id,
+			omar.id,
+			{ outcome: 'not_reached', note: '', signal: false },
+			ORIGIN,
+			night
+		);
+		recordCall(
+			db,
+			first.id,
+			omar.id,
+			{ outcome: 'not_reached', note: '', signal: false },
+			ORIGIN,
+			night + MINUTE
+		);
 		const sms = db.select().from(outbox).where(eq(outbox.kind, 'check_in_alert')).get()!;
 		expect(sms.channel).toBe('sms');
 		expect(sms.nextAttemptAt).toBe(night + MINUTE);
@@ -126,9 +189,19 @@ describe('check-in calls', () => {
 		runCheckIns(db, first!.dueAt + 89 * MINUTE, ORIGIN);
 		expect(db.select().from(tasks).all()).toHaveLength(0);
 		runCheckIns(db, first!.dueAt + 90 * MINUTE, ORIGIN);
-		expect(JSON.parse(db.select().from(tasks).get()!.details)).toMatchObject({ reason: 'not_recorded', callId: first!.id });
+		expect(JSON.parse(db.select().from(tasks).get()!.details)).toMatchObject({
+			reason: 'not_recorded',
+			callId: first!.id
+		});
 		// The second call: not reached once, then the retry is forgotten.
-		recordCall(db, second!.id, omar.id, { outcome: 'not_reached', note: '', signal: false }, ORIGIN, second!.dueAt);
+		recordCall(
+			db,
+			second!.id,
+			omar.id,
+			{ outcome: 'not_reached', note: '', signal: false },
+			ORIGIN,
+			second!.dueAt
+		);
 		runCheckIns(db, second!.dueAt + 30 * MINUTE + 89 * MINUTE, ORIGIN);
 		expect(db.select().from(tasks).all()).toHaveLength(1);
 		runCheckIns(db, second!.dueAt + 30 * MINUTE + 90 * MINUTE, ORIGIN);
@@ -139,9 +212,27 @@ describe('check-in calls', () => {
 	it('cannot be written down long before it is due, nor twice; stopping removes the calls to come', () => {
 		const { db, omar, broker, plan, calls } = setUp();
 		const [first, , third] = calls();
-		expect(recordCall(db, third!.id, omar.id, { outcome: 'well', note: '', signal: false }, ORIGIN, NOW)).toEqual({ ok: false, error: 'not_yet' });
-		recordCall(db, first!.id, omar.id, { outcome: 'well', note: '', signal: false }, ORIGIN, first!.dueAt);
-		expect(recordCall(db, first!.id, omar.id, { outcome: 'well', note: '', signal: false }, ORIGIN, first!.dueAt)).toEqual({ ok: false, error: 'gone' });
+		expect(
+			recordCall(db, third!.id, omar.id, { outcome: 'well', note: '', signal: false }, ORIGIN, NOW)
+		).toEqual({ ok: false, error: 'not_yet' });
+		recordCall(
+			db,
+			first!.id,
+			omar.id,
+			{ outcome: 'well', note: '', signal: false },
+			ORIGIN,
+			first!.dueAt
+		);
+		expect(
+			recordCall(
+				db,
+				first!.id,
+				omar.id,
+				{ outcome: 'well', note: '', signal: false },
+				ORIGIN,
+				first!.dueAt
+			)
+		).toEqual({ ok: false, error: 'gone' });
 		expect(endCheckIns(db, plan, broker.id, first!.dueAt)).toBe(true);
 		expect(calls().map((c) => c.id)).toEqual([first!.id]);
 	});
@@ -149,9 +240,30 @@ describe('check-in calls', () => {
 	it('counts calls made, not reached and escalated for the report', () => {
 		const { db, omar, hood, calls } = setUp();
 		const [first, second] = calls();
-		recordCall(db, first!.id, omar.id, { outcome: 'well', note: '', signal: false }, ORIGIN, first!.dueAt);
-		recordCall(db, second!.id, omar.id, { outcome: 'not_reached', note: '', signal: false }, ORIGIN, second!.dueAt);
-		recordCall(db, second!.id, omar.id, { outcome: 'not_reached', note: '', signal: false }, ORIGIN, second!.dueAt + 31 * MINUTE);
+		recordCall(
+			db,
+			first!.id,
+			omar.id,
+			{ outcome: 'well', note: '', signal: false },
+			ORIGIN,
+			first!.dueAt
+		);
+		recordCall(
+			db,
+			second!.id,
+			omar.id,
+			{ outcome: 'not_reached', note: '', signal: false },
+			ORIGIN,
+			second!.dueAt
+		);
+		recordCall(
+			db,
+			second!.id,
+			omar.id,
+			{ outcome: 'not_reached', note: '', signal: false },
+			ORIGIN,
+			second!.dueAt + 31 * MINUTE
+		);
 		const f = checkInFigures(db, [hood.id], { start: NOW, end: NOW + 7 * 24 * 60 * MINUTE });
 		expect(f).toMatchObject({ made: 2, notReached: 1, escalated: 1 });
 	});

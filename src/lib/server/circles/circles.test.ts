@@ -38,14 +38,30 @@ function setUp() {
 	db.insert(residentProxies)
 		.values({ residentId: jozef.id, proxyUserId: ann.id, consentAt: 0 })
 		.run();
-	const started = startCircle(db, { centreId: jozef.id, startedById: ann.id, byBroker: false }, NOW);
+	const started = startCircle(
+		db,
+		{ centreId: jozef.id, startedById: ann.id, byBroker: false },
+		NOW
+	);
 	if (!started.ok) throw new Error('not started');
 	return { db, hood, category, jozef, ann, rita, omar, stranger, circle: started.circle };
 }
 
 /** Someone joins with a printed code. */
-function join(db: ReturnType<typeof createTestDb>, circle: Circle, inviterId: string, userId: string) {
-	const made = invite(db, circle, { way: 'code', name: 'Buur', address: '' }, inviterId, ORIGIN, NOW);
+function join(
+	db: ReturnType<typeof createTestDb>,
+	circle: Circle,
+	inviterId: string,
+	userId: string
+) {
+	const made = invite(
+		db,
+		circle,
+		{ way: 'code', name: 'Buur', address: '' },
+		inviterId,
+		ORIGIN,
+		NOW
+	);
 	if (!made.ok) throw new Error('no invite');
 	expect(joinWithCode(db, made.code.toLowerCase().replace('-', ' '), userId, NOW)).toMatchObject({
 		ok: true
@@ -76,10 +92,29 @@ describe('a weekly task across summer time', () => {
 	});
 
 	it('starts from the first week in the range, and a one-off happens once', () => {
-		const weekly = occurrences({ repeat: 'weekly', date: '2027-01-05', time: '10:00' }, '2027-03-01', '2027-03-14', TZ);
+		const weekly = occurrences(
+			{ repeat: 'weekly', date: '2027-01-05', time: '10:00' },
+			'2027-03-01',
+			'2027-03-14',
+			TZ
+		);
 		expect(weekly.map((o) => o.date)).toEqual(['2027-03-02', '2027-03-09']);
-		expect(occurrences({ repeat: 'once', date: '2027-03-03', time: '10:00' }, '2027-03-01', '2027-03-14', TZ)).toHaveLength(1);
-		expect(occurrences({ repeat: 'once', date: '2027-04-03', time: '10:00' }, '2027-03-01', '2027-03-14', TZ)).toHaveLength(0);
+		expect(
+			occurrences(
+				{ repeat: 'once', date: '2027-03-03', time: '10:00' },
+				'2027-03-01',
+				'2027-03-14',
+				TZ
+			)
+		).toHaveLength(1);
+		expect(
+			occurrences(
+				{ repeat: 'once', date: '2027-04-03', time: '10:00' },
+				'2027-03-01',
+				'2027-03-14',
+				TZ
+			)
+		).toHaveLength(0);
 	});
 });
 
@@ -92,12 +127,18 @@ describe('a care circle', () => {
 		expect(openCircle(db, circle.id, ann.id)?.role).toBe('carer');
 		expect(openCircle(db, circle.id, jozef.id)?.role).toBe('centre');
 		// Someone who does not care for him cannot start one around him.
-		expect(startCircle(db, { centreId: jozef.id, startedById: rita.id, byBroker: false }, NOW)).toEqual({
+		expect(
+			startCircle(db, { centreId: jozef.id, startedById: rita.id, byBroker: false }, NOW)
+		).toEqual({
 			ok: false,
 			error: 'circles_err_person'
 		});
 		// A second start returns the same circle.
-		const again = startCircle(db, { centreId: jozef.id, startedById: ann.id, byBroker: false }, NOW);
+		const again = startCircle(
+			db,
+			{ centreId: jozef.id, startedById: ann.id, byBroker: false },
+			NOW
+		);
 		expect(again).toMatchObject({ ok: true, existed: true });
 	});
 
@@ -106,7 +147,11 @@ describe('a care circle', () => {
 		expect(openCircle(db, circle.id, rita.id)).toBeNull();
 		join(db, circle, ann.id, rita.id);
 		expect(openCircle(db, circle.id, rita.id)?.role).toBe('member');
-		const other = startCircle(db, { centreId: stranger.id, startedById: stranger.id, byBroker: false }, NOW);
+		const other = startCircle(
+			db,
+			{ centreId: stranger.id, startedById: stranger.id, byBroker: false },
+			NOW
+		);
 		if (!other.ok) throw new Error('x');
 		expect(openCircle(db, other.circle.id, rita.id)).toBeNull();
 		expect(circlesOf(db, rita.id).map((c) => c.id)).toEqual([circle.id]);
@@ -116,9 +161,19 @@ describe('a care circle', () => {
 		const { db, circle, ann, rita, omar } = setUp();
 		const code = join(db, circle, ann.id, rita.id);
 		expect(joinWithCode(db, code, omar.id, NOW)).toEqual({ ok: false, error: 'circles_err_code' });
-		expect(joinWithCode(db, 'AAAA-AAAA', omar.id, NOW)).toEqual({ ok: false, error: 'circles_err_code' });
+		expect(joinWithCode(db, 'AAAA-AAAA', omar.id, NOW)).toEqual({
+			ok: false,
+			error: 'circles_err_code'
+		});
 		// Invitations by mail and SMS go through the outbox, with the code in the link.
-		invite(db, circle, { way: 'email', name: 'Omar', address: 'omar@test.example' }, ann.id, ORIGIN, NOW);
+		invite(
+			db,
+			circle,
+			{ way: 'email', name: 'Omar', address: 'omar@test.example' },
+			ann.id,
+			ORIGIN,
+			NOW
+		);
 		invite(db, circle, { way: 'sms', name: 'Omar', address: '0470 12 34 56' }, ann.id, ORIGIN, NOW);
 		const sent = db.select().from(outbox).where(eq(outbox.kind, 'circle_invitation')).all();
 		expect(sent.map((r) => [r.channel, r.toAddress])).toEqual([
@@ -126,7 +181,9 @@ describe('a care circle', () => {
 			['sms', '+32470123456']
 		]);
 		expect(sent[1]!.shortText).toContain('/circles/join?code=');
-		expect(invite(db, circle, { way: 'sms', name: 'X', address: '015 20 30 40' }, ann.id, ORIGIN, NOW)).toEqual({
+		expect(
+			invite(db, circle, { way: 'sms', name: 'X', address: '015 20 30 40' }, ann.id, ORIGIN, NOW)
+		).toEqual({
 			ok: false,
 			field: 'address',
 			error: 'circles_err_phone'
@@ -137,10 +194,26 @@ describe('a care circle', () => {
 		const { db, circle, ann, rita, category } = setUp();
 		join(db, circle, ann.id, rita.id);
 		expect(handOver(db, circle, rita.id, ann.id, ORIGIN, NOW)).toBe(true);
-		expect(db.select().from(outbox).where(eq(outbox.kind, 'circle_coordinator')).all()).toHaveLength(1);
+		expect(
+			db.select().from(outbox).where(eq(outbox.kind, 'circle_coordinator')).all()
+		).toHaveLength(1);
 		const fresh = openCircle(db, circle.id, rita.id)!;
 		expect(fresh.role).toBe('coordinator');
-		addPlanItem(db, fresh.circle, { title: 'Boodschappen', note: '', categoryId: category.id, repeat: 'weekly', date: '2027-03-02', time: '09:30', durationMinutes: 60 }, ann.id, NOW);
+		addPlanItem(
+			db,
+			fresh.circle,
+			{
+				title: 'Boodschappen',
+				note: '',
+				categoryId: category.id,
+				repeat: 'weekly',
+				date: '2027-03-02',
+				time: '09:30',
+				durationMinutes: 60
+			},
+			ann.id,
+			NOW
+		);
 		const slot = planView(db, fresh.circle, NOW)[0]!;
 		expect(takeSlot(db, fresh.circle, slot.id, rita.id, ORIGIN, NOW)).toBe('ok');
 		expect(removeMember(db, fresh.circle, rita.id, rita.id, NOW)).toBe(true);
@@ -157,7 +230,15 @@ describe('the plan', () => {
 		addPlanItem(
 			s.db,
 			s.circle,
-			{ title: 'Boodschappen', note: 'Lijstje op de koelkast', categoryId: s.category.id, repeat: 'weekly', date: '2027-03-02', time: '09:30', durationMinutes: 60 },
+			{
+				title: 'Boodschappen',
+				note: 'Lijstje op de koelkast',
+				categoryId: s.category.id,
+				repeat: 'weekly',
+				date: '2027-03-02',
+				time: '09:30',
+				durationMinutes: 60
+			},
 			s.ann.id,
 			NOW
 		);
@@ -221,7 +302,9 @@ describe('the plan', () => {
 			'Boodschappen with Jozef: nobody yet',
 			'Boodschappen with Jozef: nobody yet'
 		]);
-		expect(circleMoments(db, { userId: rita.id }, reader)[0]!.summary).toBe('Boodschappen with Jozef: you');
+		expect(circleMoments(db, { userId: rita.id }, reader)[0]!.summary).toBe(
+			'Boodschappen with Jozef: you'
+		);
 		expect(circleMoments(db, { userId: stranger.id }, reader)).toEqual([]);
 	});
 });
@@ -229,12 +312,26 @@ describe('the plan', () => {
 describe('a moment nobody took', () => {
 	function untaken(openSlots: 'keep' | 'open_list' | 'broker') {
 		const s = setUp();
-		updateSettings(s.db, s.circle, { openSlots, offerHoursBefore: 48, brokerMayRead: false }, s.ann.id, NOW);
+		updateSettings(
+			s.db,
+			s.circle,
+			{ openSlots, offerHoursBefore: 48, brokerMayRead: false },
+			s.ann.id,
+			NOW
+		);
 		const circle = openCircle(s.db, s.circle.id, s.ann.id)!.circle;
 		addPlanItem(
 			s.db,
 			circle,
-			{ title: 'Vuilnisbak buiten', note: '', categoryId: s.category.id, repeat: 'once', date: '2027-03-04', time: '19:00', durationMinutes: 15 },
+			{
+				title: 'Vuilnisbak buiten',
+				note: '',
+				categoryId: s.category.id,
+				repeat: 'once',
+				date: '2027-03-04',
+				time: '19:00',
+				durationMinutes: 15
+			},
 			s.ann.id,
 			NOW
 		);
@@ -251,9 +348,17 @@ describe('a moment nobody took', () => {
 		expect(row.offeredTo).toBe('open_list');
 		const post = db.select().from(posts).where(eq(posts.id, row.postId!)).get()!;
 		// A request for the centre, open, at an approximate place, gone once the moment passed.
-		expect(post).toMatchObject({ kind: 'request', status: 'open', authorId: jozef.id, title: 'Vuilnisbak buiten', expiresAt: slot.startsAt });
+		expect(post).toMatchObject({
+			kind: 'request',
+			status: 'open',
+			authorId: jozef.id,
+			title: 'Vuilnisbak buiten',
+			expiresAt: slot.startsAt
+		});
 		expect(post.approxCell).not.toBe('');
-		expect(db.select().from(outbox).where(eq(outbox.kind, 'circle_open_slot')).all()).toHaveLength(1);
+		expect(db.select().from(outbox).where(eq(outbox.kind, 'circle_open_slot')).all()).toHaveLength(
+			1
+		);
 	});
 
 	it('without consent stays in the circle: no request, the coordinator is told', () => {
@@ -261,7 +366,9 @@ describe('a moment nobody took', () => {
 		expect(offerOpenSlots(db, slot.startsAt - 47 * HOUR, ORIGIN)).toBe(1);
 		expect(db.select().from(posts).all()).toHaveLength(0);
 		expect(db.select().from(tasks).all()).toHaveLength(0);
-		expect(db.select().from(outbox).where(eq(outbox.kind, 'circle_open_slot')).get()?.userId).toBe(ann.id);
+		expect(db.select().from(outbox).where(eq(outbox.kind, 'circle_open_slot')).get()?.userId).toBe(
+			ann.id
+		);
 	});
 
 	it('goes to the broker’s Today when the centre chose the broker', () => {
@@ -278,15 +385,28 @@ describe('a moment nobody took', () => {
 		const post = db.select().from(posts).get()!;
 		const later = slot.startsAt - 40 * HOUR;
 		expect(slotForViewer(db, slot.id, stranger.id)).toBeNull();
-		expect(takeFromOpenList(db, post, stranger.id, ORIGIN, later)).toEqual({ ok: true, slotId: slot.id });
-		expect(db.select().from(matches).where(and(eq(matches.postId, post.id), eq(matches.helperId, stranger.id))).all()).toHaveLength(1);
+		expect(takeFromOpenList(db, post, stranger.id, ORIGIN, later)).toEqual({
+			ok: true,
+			slotId: slot.id
+		});
+		expect(
+			db
+				.select()
+				.from(matches)
+				.where(and(eq(matches.postId, post.id), eq(matches.helperId, stranger.id)))
+				.all()
+		).toHaveLength(1);
 		expect(db.select().from(posts).get()!.status).toBe('filled');
 		const seen = slotForViewer(db, slot.id, stranger.id)!;
 		expect(seen).toMatchObject({ title: 'Vuilnisbak buiten', centre: 'Jozef', circleId: null });
 		expect(seen.conversationId).not.toBeNull();
 		expect(slotForViewer(db, slot.id, rita.id)).toBeNull();
-		expect(db.select().from(outbox).where(eq(outbox.kind, 'circle_outside_take')).get()?.userId).toBe(ann.id);
+		expect(
+			db.select().from(outbox).where(eq(outbox.kind, 'circle_outside_take')).get()?.userId
+		).toBe(ann.id);
 		// A second neighbour is too late.
-		expect(takeFromOpenList(db, db.select().from(posts).get()!, rita.id, ORIGIN, later)).toMatchObject({ ok: false });
+		expect(
+			takeFromOpenList(db, db.select().from(posts).get()!, rita.id, ORIGIN, later)
+		).toMatchObject({ ok: false });
 	});
 });

@@ -160,7 +160,7 @@ export const circlesExport: ExportSection[] = [
  */
 export const circlesDeletion: DeletionStep[] = [
 	{
-		name: 'circles_around',
+		name: 'circles_of_person',
 		run: (tx, p) => tx.delete(circles).where(eq(circles.centreId, p.id)).run()
 	},
 	{

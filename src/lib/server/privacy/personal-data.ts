@@ -471,7 +471,7 @@ export const PERSONAL_DATA: Record<string, Record<string, Coverage>> = {
 		need: { download: 'partnerReferrals', deletion: emptied('partner_referrals') }
 	},
 	circles: {
-		centre_id: { download: 'circles', deletion: deleted('circles_around') },
+		centre_id: { download: 'circles', deletion: deleted('circles_of_person') },
 		coordinator_id: { download: 'circles', deletion: emptied('circle_members') },
 		started_by_id: {
 			download: leftOut(ACTOR_IN_OTHERS_RECORD),

@@ -13,6 +13,7 @@ import { enqueueMail } from '../mail/outbox';
 import { makePersonEverywhere } from './person-everywhere';
 import { makePersonVolunteering } from './person-volunteering';
 import { makePersonBackoffice } from './person-backoffice';
+import { makePersonCircles } from './person-circles';
 
 /** A person with something in every table the privacy functions cover; for unit tests only. */
 export function makeFullPerson(db: DB, now = 1_000) {
@@ -98,5 +99,6 @@ export function makeFullPerson(db: DB, now = 1_000) {
 		others.helpedJozef.id
 	);
 	const backoffice = makePersonBackoffice(db, person, others.jozef, hood.id, others.mariasPost.id);
-	return { person, sessionToken, emailToken, ...others, volunteering, backoffice };
+	const circles = makePersonCircles(db, person, others.jozef, hood.id);
+	return { person, sessionToken, emailToken, ...others, volunteering, backoffice, circles };
 }
