@@ -51,6 +51,8 @@ test('a resident puts his Naburig days in a calendar app, makes a new address an
 			'Elektrische heggenschaar terugbrengen all day'
 		])
 	);
+	// He is in the demo's care circle around Gilbert (issue 22): its moments are there, with who took them.
+	expect(summaries(await feed.text()).join('\n')).toMatch(/Boodschappen bij Gilbert: jij /);
 
 	// Back on the page later: the address is not shown again, but that an app read it is.
 	await page.goto('/account/calendar');

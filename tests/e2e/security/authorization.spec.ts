@@ -215,6 +215,19 @@ test.describe.serial('who may open the broker workspace, the admin pages and the
 		);
 		// --- find ids: social map ---
 		// --- find ids: reach ---
+		// Care circles (demo/circles.ts): the list shows Annie's circle, then Gilbert's.
+		ids.circle = await idIn(request, '/broker/circles', /href="\/broker\/circles\/(\d+)">Gilbert/);
+		ids.otherCircle = await idIn(
+			request,
+			'/broker/circles',
+			/href="\/broker\/circles\/(\d+)">Annie/
+		);
+		ids.checkInPlan = await idIn(request, '/broker/check-ins', /href="\/broker\/check-ins\/(\d+)"/);
+		ids.circleSlot = await idIn(
+			people.resident.context.request,
+			`/circles/${ids.circle}`,
+			/data-slot="(\d+)"/
+		);
 	});
 
 	test('every route answers each role as the table says', async () => {

@@ -51,6 +51,12 @@ export interface Ids {
 	partnerReferral: number;
 	// --- ids: social map ---
 	// --- ids: reach ---
+	/** Care circles (issue 22): the demo's circle around Gilbert, which Maria keeps going; one of
+	 * its moments; the circle around Annie, which Maria is not in; Gilbert's check-in calls. */
+	circle: number;
+	otherCircle: number;
+	circleSlot: number;
+	checkInPlan: number;
 }
 
 /**
@@ -1467,6 +1473,295 @@ export const ROWS: Row[] = [
 		ok: 404
 	},
 	// --- end back office: referral checks ---
+	// --- care circles and check-in calls (issue 22) ---
+	// A circle is closed: its members (here Maria, who keeps it going) see it; for everyone else,
+	// brokers included, it does not exist. Brokers see that it exists on their own pages.
+	{
+		route: '/circles',
+		handler: 'load',
+		url: () => '/circles',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: 'one’s own circles only'
+	},
+	{
+		route: '/circles',
+		handler: 'default',
+		url: () => '/circles',
+		form: { centreId: '' },
+		scope: 'user',
+		ok: 400,
+		except: { anonymous: 'sign-in' }
+	},
+	{
+		route: '/circles/join',
+		handler: 'load',
+		url: () => '/circles/join',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' }
+	},
+	{
+		route: '/circles/join',
+		handler: 'default',
+		url: () => '/circles/join',
+		form: { code: '' },
+		scope: 'user',
+		ok: 400,
+		except: { anonymous: 'sign-in' }
+	},
+	{
+		route: '/circles/[id=int]',
+		handler: 'load',
+		url: (i) => `/circles/${i.circle}`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 200 },
+		why: 'Maria is in the circle around Gilbert; to anyone else it does not exist'
+	},
+	{
+		route: '/circles/[id=int]',
+		handler: 'load',
+		url: (i) => `/circles/${i.otherCircle}`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in' },
+		why: 'a member of one circle cannot open another (Maria is not in the circle around Annie)'
+	},
+	...(['take', 'giveBack', 'swap'] as const).map((handler): Row => ({
+		route: '/circles/[id=int]',
+		handler,
+		url: (i) => `/circles/${i.circle}`,
+		form: { slotId: '' },
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 409 },
+		why: 'no moment named: nothing changes'
+	})),
+	{
+		route: '/circles/[id=int]',
+		handler: 'message',
+		url: (i) => `/circles/${i.circle}`,
+		form: { body: '' },
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 400 }
+	},
+	{
+		route: '/circles/[id=int]/plan',
+		handler: 'load',
+		url: (i) => `/circles/${i.circle}/plan`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 200 }
+	},
+	{
+		route: '/circles/[id=int]/plan',
+		handler: 'add',
+		url: (i) => `/circles/${i.circle}/plan`,
+		form: { title: '' },
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 400 }
+	},
+	{
+		route: '/circles/[id=int]/plan',
+		handler: 'remove',
+		url: (i) => `/circles/${i.circle}/plan`,
+		form: { itemId: '' },
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in' },
+		why: 'no task named: not found, for Maria too'
+	},
+	{
+		route: '/circles/[id=int]/members',
+		handler: 'load',
+		url: (i) => `/circles/${i.circle}/members`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 200 }
+	},
+	{
+		route: '/circles/[id=int]/members',
+		handler: 'invite',
+		url: (i) => `/circles/${i.circle}/members`,
+		form: { name: '' },
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 400 }
+	},
+	...(['withdraw', 'remove', 'handOver'] as const).map((handler): Row => ({
+		route: '/circles/[id=int]/members',
+		handler,
+		url: (i) => `/circles/${i.circle}/members`,
+		form: { invitationId: '', userId: '' },
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in' },
+		why: 'nobody named: not found, for Maria too'
+	})),
+	{
+		route: '/circles/[id=int]/members',
+		handler: 'leave',
+		url: (i) => `/circles/${i.circle}/members`,
+		form: {},
+		scope: 'user',
+		ok: 404,
+		except: {
+			anonymous: 'sign-in',
+			resident: { skip: 'takes no input that could fail: Maria would leave the demo circle' }
+		}
+	},
+	{
+		route: '/circles/[id=int]/settings',
+		handler: 'load',
+		url: (i) => `/circles/${i.circle}/settings`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 200 },
+		why: 'Maria keeps the circle going and reads the consents'
+	},
+	{
+		route: '/circles/[id=int]/settings',
+		handler: 'default',
+		url: (i) => `/circles/${i.circle}/settings`,
+		form: { openSlots: '' },
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 403 },
+		why: 'only Gilbert (or his carer) gives his consents, not the coordinator'
+	},
+	{
+		route: '/circles/[id=int]/check-ins',
+		handler: 'load',
+		url: (i) => `/circles/${i.circle}/check-ins`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 200 }
+	},
+	{
+		route: '/circles/[id=int]/check-ins',
+		handler: 'setUp',
+		url: (i) => `/circles/${i.circle}/check-ins`,
+		form: { callerId: '' },
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 400 }
+	},
+	{
+		route: '/circles/[id=int]/check-ins',
+		handler: 'end',
+		url: (i) => `/circles/${i.circle}/check-ins`,
+		form: { planId: '' },
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in' },
+		why: 'no plan named: not found, for Maria too'
+	},
+	{
+		route: '/circles/slots/[id=int]',
+		handler: 'load',
+		url: (i) => `/circles/slots/${i.circleSlot}`,
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in', resident: 200 },
+		why: 'a moment: for the circle, and for the neighbour from outside who took it'
+	},
+	{
+		route: '/check-ins',
+		handler: 'load',
+		url: () => '/check-ins',
+		scope: 'user',
+		ok: 200,
+		except: { anonymous: 'sign-in' },
+		why: 'one’s own calls to make, and those one is contact person for'
+	},
+	{
+		route: '/check-ins',
+		handler: 'record',
+		url: () => '/check-ins',
+		form: { callId: '' },
+		scope: 'user',
+		ok: 404,
+		except: { anonymous: 'sign-in' },
+		why: 'only the caller writes a call down; no call named'
+	},
+	{
+		route: '/broker/circles',
+		handler: 'load',
+		url: () => '/broker/circles',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/circles/new',
+		handler: 'load',
+		url: (i) => `/broker/circles/new?resident=${i.resident}`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/circles/new',
+		handler: 'default',
+		url: () => `/broker/circles/new?resident=${MISSING}`,
+		form: {},
+		scope: 'own',
+		ok: 404,
+		why: 'nobody by that id: nothing is started'
+	},
+	{
+		route: '/broker/circles/[id=int]',
+		handler: 'load',
+		url: (i) => `/broker/circles/${i.circle}`,
+		scope: 'n1',
+		ok: 200,
+		why: 'that it exists and its open moments; not its messages'
+	},
+	{
+		route: '/broker/circles/[id=int]',
+		handler: 'invite',
+		url: (i) => `/broker/circles/${i.circle}`,
+		form: { name: '' },
+		scope: 'n1',
+		ok: 400
+	},
+	{
+		route: '/broker/check-ins',
+		handler: 'load',
+		url: () => '/broker/check-ins',
+		scope: 'own',
+		ok: 200
+	},
+	{
+		route: '/broker/check-ins',
+		handler: 'setUp',
+		url: () => '/broker/check-ins',
+		form: { callerId: '' },
+		scope: 'own',
+		ok: 400
+	},
+	{
+		route: '/broker/check-ins/[id=int]',
+		handler: 'load',
+		url: (i) => `/broker/check-ins/${i.checkInPlan}`,
+		scope: 'n1',
+		ok: 200
+	},
+	{
+		route: '/broker/check-ins/[id=int]',
+		handler: 'end',
+		url: (i) => `/broker/check-ins/${i.checkInPlan}`,
+		form: {},
+		scope: 'n1',
+		ok: 200,
+		except: {
+			broker: { skip: 'takes no input that could fail: it would stop the demo’s check-in calls' },
+			admin: { skip: 'takes no input that could fail: it would stop the demo’s check-in calls' }
+		}
+	},
+	// --- end care circles and check-in calls ---
 	// --- back office: partners ---
 	{
 		route: '/partner',
@@ -1628,8 +1923,11 @@ const AUDIENCE_FOLDERS = [
 	'(steering)',
 	// --- audience folders: back office ---
 	// Issue 21: one's own signals and the answers to them.
-	'(app)/signals'
+	'(app)/signals',
 	// --- end audience folders: back office ---
+	// Issue 22: care circles (closed to anyone outside them) and one's own check-in calls.
+	'(app)/circles',
+	'(app)/check-ins'
 ];
 
 /**

@@ -1,29 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { circleMembers, circles, residentProxies, type Circle } from '../db/schema';
+import { circleMembers, circles, type Circle } from '../db/schema';
+import { canActFor } from '../broker/carers';
 
 /**
  * Who someone is in a circle. The centre and their carers decide who is in it and what goes
  * outside it; the coordinator keeps the plan going; members take moments and write on the board.
  */
 export type CircleRole = 'centre' | 'carer' | 'coordinator' | 'member';
-
-/** Whether `userId` acts for `residentId` as their carer now (consent recorded, not revoked). */
-export function actsFor(db: DbOrTx, userId: string, residentId: string): boolean {
-	return (
-		db
-			.select({ id: residentProxies.id })
-			.from(residentProxies)
-			.where(
-				and(
-					eq(residentProxies.proxyUserId, userId),
-					eq(residentProxies.residentId, residentId),
-					isNull(residentProxies.revokedAt)
-				)
-			)
-			.get() !== undefined
-	);
-}
 
 /** Whether someone is a member now (the centre is one too). */
 export function isMember(db: DbOrTx, circleId: number, userId: string): boolean {
@@ -45,7 +29,7 @@ export function isMember(db: DbOrTx, circleId: number, userId: string): boolean 
 /** Someone's role in a circle, or null for anyone outside it (who then sees nothing of it). */
 export function circleRole(db: DbOrTx, circle: Circle, userId: string): CircleRole | null {
 	if (circle.centreId === userId) return 'centre';
-	if (actsFor(db, userId, circle.centreId)) return 'carer';
+	if (canActFor(db, userId, circle.centreId)) return 'carer';
 	if (!isMember(db, circle.id, userId)) return null;
 	return circle.coordinatorId === userId ? 'coordinator' : 'member';
 }

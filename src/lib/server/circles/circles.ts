@@ -14,7 +14,8 @@ import {
 } from '../db/schema';
 import { notifyPerson } from '../notify/notify';
 import { firstName } from '../profile/public';
-import { actsFor, isMember } from './access';
+import { canActFor } from '../broker/carers';
+import { isMember } from './access';
 
 export type CircleError = { ok: false; error: string };
 
@@ -34,7 +35,7 @@ export function startCircle(
 		if (!centre || centre.status !== 'active' || centre.neighbourhoodId === null)
 			return { ok: false, error: 'circles_err_person' };
 		const self = input.centreId === input.startedById;
-		if (!self && !input.byBroker && !actsFor(tx, input.startedById, input.centreId))
+		if (!self && !input.byBroker && !canActFor(tx, input.startedById, input.centreId))
 			return { ok: false, error: 'circles_err_person' };
 		const existing = tx
 			.select()

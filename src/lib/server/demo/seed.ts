@@ -27,6 +27,7 @@ import { SECOND_NEIGHBOURHOOD, SECOND_PEOPLE } from './second-neighbourhood';
 import { seedDemoTools } from './tools';
 import { seedDemoVolunteering } from './volunteers';
 import { seedDemoBackoffice } from './backoffice';
+import { seedDemoCircles } from './circles';
 import { DEMO_NEIGHBOURHOOD, DEMO_PEOPLE, DEMO_STREETS } from './first-neighbourhood';
 import { DEMO_BADGE_RULES, DEMO_BADGES, DEMO_SERVICES, demoPosts } from './activity';
 import type { DemoNeighbourhood, DemoPerson } from './types';
@@ -62,6 +63,7 @@ export async function seedDemoIfEmpty(db: DB, now: number): Promise<boolean> {
 	seedDemoServices(db, now);
 	seedDemoVolunteering(db, now);
 	seedDemoBackoffice(db, passwordHash, now);
+	seedDemoCircles(db, now);
 	log.info('demo.seeded', {
 		people: DEMO_PEOPLE.length + SECOND_PEOPLE.length,
 		streets: DEMO_STREETS.length + SECOND_NEIGHBOURHOOD.streets.length
