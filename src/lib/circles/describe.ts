@@ -29,3 +29,10 @@ export const callOutcomeText: Record<CallOutcome, () => string> = {
 	follow_up: m.checkins_outcome_follow_up,
 	not_reached: m.checkins_outcome_not_reached
 };
+
+/** " · the circle is around this person · keeps the plan going": a member's roles after their name. */
+export const memberRoles = (p: { isCentre: boolean; isCoordinator: boolean }): string =>
+	[p.isCentre ? m.circles_role_centre() : '', p.isCoordinator ? m.circles_role_coordinator() : '']
+		.filter(Boolean)
+		.map((r) => ` · ${r}`)
+		.join('');
