@@ -30,6 +30,7 @@ CREATE TABLE `check_in_plans` (
 	`retry_minutes` integer DEFAULT 30 NOT NULL,
 	`grace_minutes` integer DEFAULT 90 NOT NULL,
 	`set_up_by_id` text,
+	`submission_key` text,
 	`created_at` integer NOT NULL,
 	`ended_at` integer,
 	FOREIGN KEY (`neighbourhood_id`) REFERENCES `neighbourhoods`(`id`) ON UPDATE no action ON DELETE no action,
@@ -40,6 +41,7 @@ CREATE TABLE `check_in_plans` (
 	FOREIGN KEY (`set_up_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `check_in_plans_submission` ON `check_in_plans` (`set_up_by_id`,`submission_key`);--> statement-breakpoint
 CREATE INDEX `check_in_plans_person` ON `check_in_plans` (`person_id`);--> statement-breakpoint
 CREATE INDEX `check_in_plans_caller` ON `check_in_plans` (`caller_id`);--> statement-breakpoint
 CREATE INDEX `check_in_plans_neighbourhood` ON `check_in_plans` (`neighbourhood_id`);--> statement-breakpoint
@@ -99,6 +101,7 @@ CREATE TABLE `circle_plan_items` (
 	`time` text NOT NULL,
 	`duration_minutes` integer DEFAULT 60 NOT NULL,
 	`created_by_id` text,
+	`submission_key` text,
 	`created_at` integer NOT NULL,
 	`removed_at` integer,
 	FOREIGN KEY (`circle_id`) REFERENCES `circles`(`id`) ON UPDATE no action ON DELETE cascade,
@@ -107,6 +110,7 @@ CREATE TABLE `circle_plan_items` (
 );
 --> statement-breakpoint
 CREATE INDEX `circle_plan_items_circle` ON `circle_plan_items` (`circle_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `circle_plan_items_submission` ON `circle_plan_items` (`created_by_id`,`submission_key`);--> statement-breakpoint
 CREATE TABLE `circle_slots` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`circle_id` integer NOT NULL,

@@ -38,7 +38,8 @@ export const planItemSchema = z.object({
 	durationMinutes: z.coerce
 		.number({ error: 'err_invalid' })
 		.refine((n) => (DURATIONS as readonly number[]).includes(n), 'err_invalid')
-		.default(60)
+		.default(60),
+	submissionKey: z.string().min(16, 'err_invalid').max(64, 'err_invalid')
 });
 export type PlanItemForm = z.output<typeof planItemSchema>;
 
@@ -100,7 +101,8 @@ export const checkInPlanSchema = z
 			.default([]),
 		time: timeField('checkins_err_time'),
 		retryMinutes: wholeNumber({ min: 5, max: 240, message: 'checkins_err_retry' }).default(30),
-		graceMinutes: wholeNumber({ min: 15, max: 720, message: 'checkins_err_grace' }).default(90)
+		graceMinutes: wholeNumber({ min: 15, max: 720, message: 'checkins_err_grace' }).default(90),
+		submissionKey: z.string().min(16, 'err_invalid').max(64, 'err_invalid')
 	})
 	.superRefine((v, ctx) => {
 		if (v.callerId && v.callerId === v.contactId)

@@ -50,6 +50,25 @@ describe('check-in calls', () => {
 		]);
 	});
 
+	it('are set up once when the form is sent twice (no double alarms)', () => {
+		const { db, broker, georgette, omar, ann } = setUp();
+		const input = {
+			personId: georgette.id,
+			callerId: omar.id,
+			contactId: ann.id,
+			weekdays: [2],
+			time: '11:00',
+			retryMinutes: 30,
+			graceMinutes: 90,
+			submissionKey: 'same-key-0123456789'
+		};
+		const first = setUpCheckIns(db, input, broker.id, NOW);
+		const second = setUpCheckIns(db, input, broker.id, NOW);
+		expect(first.ok && second.ok && second.plan.id === first.plan.id).toBe(true);
+		// One Tuesday in the week ahead: one call, not two.
+		expect(db.select().from(checkInCalls).all().filter((c) => c.planId !== 1)).toHaveLength(1);
+	});
+
 	it('are made for the week ahead and listed for the caller', () => {
 		const { db, omar, calls } = setUp();
 		// Mon, Wed, Fri this week and Monday next week (8 days kept ready).

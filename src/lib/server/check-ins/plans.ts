@@ -13,6 +13,8 @@ export interface CheckInPlanInput {
 	retryMinutes: number;
 	graceMinutes: number;
 	circleId?: number | null;
+	/** From the form: the same key twice sets the calls up once. */
+	submissionKey?: string | null;
 }
 
 /**
@@ -46,10 +48,25 @@ export function setUpCheckIns(
 				retryMinutes: input.retryMinutes,
 				graceMinutes: input.graceMinutes,
 				setUpById: actorId,
+				submissionKey: input.submissionKey ?? null,
 				createdAt: now
 			})
+			.onConflictDoNothing()
 			.returning()
-			.all()[0]!;
+			.all()[0];
+		if (!plan) {
+			const earlier = tx
+				.select()
+				.from(checkInPlans)
+				.where(
+					and(
+						eq(checkInPlans.setUpById, actorId),
+						eq(checkInPlans.submissionKey, input.submissionKey!)
+					)
+				)
+				.get()!;
+			return { ok: true, plan: earlier };
+		}
 		ensureCalls(tx, plan, now);
 		recordAudit(
 			tx,

@@ -255,6 +255,24 @@ describe('the plan', () => {
 		expect(plan.every((s) => s.open)).toBe(true);
 	});
 
+	it('adds a task once when the form is sent twice', () => {
+		const { db, circle, ann, category } = withPlan();
+		const input = {
+			title: 'Bezoek',
+			note: '',
+			categoryId: category.id,
+			repeat: 'once' as const,
+			date: '2027-03-05',
+			time: '15:00',
+			durationMinutes: 60,
+			submissionKey: 'same-key-0123456789'
+		};
+		const first = addPlanItem(db, circle, input, ann.id, NOW);
+		const second = addPlanItem(db, circle, input, ann.id, NOW);
+		expect(second.id).toBe(first.id);
+		expect(planView(db, circle, NOW).filter((s) => s.title === 'Bezoek')).toHaveLength(1);
+	});
+
 	it('lets one member take a moment; a second at the same time gets "taken"', () => {
 		const { db, circle, rita, omar, stranger } = withPlan();
 		const slot = planView(db, circle, NOW)[0]!;

@@ -92,9 +92,14 @@ export interface PlanItemInput {
 	date: string;
 	time: string;
 	durationMinutes: number;
+	/** From the form: the same key twice adds the task once. */
+	submissionKey?: string | null;
 }
 
-/** A member adds a task to the plan; its slots for the weeks ahead are made at once. */
+/**
+ * A member adds a task to the plan; its slots for the weeks ahead are made at once. The same
+ * submission key twice (a double click) returns the task added the first time.
+ */
 export function addPlanItem(
 	db: DB,
 	circle: Circle,
@@ -106,8 +111,20 @@ export function addPlanItem(
 		const item = tx
 			.insert(circlePlanItems)
 			.values({ ...input, circleId: circle.id, createdById: actorId, createdAt: now })
+			.onConflictDoNothing()
 			.returning()
-			.all()[0]!;
+			.all()[0];
+		if (!item)
+			return tx
+				.select()
+				.from(circlePlanItems)
+				.where(
+					and(
+						eq(circlePlanItems.createdById, actorId),
+						eq(circlePlanItems.submissionKey, input.submissionKey!)
+					)
+				)
+				.get()!;
 		ensureSlots(tx, circle, now);
 		return item;
 	});

@@ -1739,10 +1739,15 @@ export const circlePlanItems = sqliteTable(
 		time: text('time').notNull(),
 		durationMinutes: integer('duration_minutes').notNull().default(60),
 		createdById: text('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+		/** A random key from the form, so a double submit adds the task once. */
+		submissionKey: text('submission_key'),
 		createdAt: instant('created_at').notNull(),
 		removedAt: instant('removed_at')
 	},
-	(t) => [index('circle_plan_items_circle').on(t.circleId)]
+	(t) => [
+		index('circle_plan_items_circle').on(t.circleId),
+		uniqueIndex('circle_plan_items_submission').on(t.createdById, t.submissionKey)
+	]
 );
 
 /** One moment of a plan item, kept ready for the weeks ahead, with who took it. */
@@ -1825,10 +1830,13 @@ export const checkInPlans = sqliteTable(
 		/** A call not written down this many minutes after it was due escalates. */
 		graceMinutes: integer('grace_minutes').notNull().default(90),
 		setUpById: text('set_up_by_id').references(() => users.id, { onDelete: 'set null' }),
+		/** A random key from the form: a double submit sets the calls up once (not two alarms). */
+		submissionKey: text('submission_key'),
 		createdAt: instant('created_at').notNull(),
 		endedAt: instant('ended_at')
 	},
 	(t) => [
+		uniqueIndex('check_in_plans_submission').on(t.setUpById, t.submissionKey),
 		index('check_in_plans_person').on(t.personId),
 		index('check_in_plans_caller').on(t.callerId),
 		index('check_in_plans_neighbourhood').on(t.neighbourhoodId)

@@ -24,7 +24,8 @@ export const load: PageServerLoad = async (event) => {
 				time: '10:00',
 				weekdays: [1, 3, 5],
 				retryMinutes: 30,
-				graceMinutes: 90
+				graceMinutes: 90,
+				submissionKey: crypto.randomUUID()
 			},
 			schema,
 			{ errors: false }

@@ -41,7 +41,13 @@ export const load: PageServerLoad = async (event) => {
 		plans: plansFor(circle.centreId),
 		people: others,
 		form: await superValidate(
-			{ time: '10:00', weekdays: [1, 3, 5], retryMinutes: 30, graceMinutes: 90 },
+			{
+				time: '10:00',
+				weekdays: [1, 3, 5],
+				retryMinutes: 30,
+				graceMinutes: 90,
+				submissionKey: crypto.randomUUID()
+			},
 			schema,
 			{ errors: false }
 		)

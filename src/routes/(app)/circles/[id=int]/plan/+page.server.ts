@@ -40,7 +40,13 @@ export const load: PageServerLoad = async (event) => {
 			label: c.name
 		})),
 		form: await superValidate(
-			{ date: today, time: '10:00', repeat: 'weekly', durationMinutes: 60 },
+			{
+				date: today,
+				time: '10:00',
+				repeat: 'weekly',
+				durationMinutes: 60,
+				submissionKey: crypto.randomUUID()
+			},
 			schema,
 			{ errors: false }
 		)
