@@ -390,11 +390,14 @@ describe('a moment nobody took', () => {
 	});
 
 	it('goes to the broker’s Today when the centre chose the broker', () => {
-		const { db, slot, jozef } = untaken('broker');
+		const { db, slot, jozef, circle } = untaken('broker');
 		offerOpenSlots(db, slot.startsAt - 47 * HOUR, ORIGIN);
 		const task = db.select().from(tasks).get()!;
-		expect(task).toMatchObject({ kind: 'circle_open_slot', subjectUserId: jozef.id });
+		expect(task).toMatchObject({ kind: 'circle_open_slot', subjectUserId: jozef.id, doneAt: null });
 		expect(db.select().from(posts).all()).toHaveLength(0);
+		// Someone in the circle takes it after all: the broker's task is done.
+		expect(takeSlot(db, circle, slot.id, jozef.id, ORIGIN, slot.startsAt - 40 * HOUR)).toBe('ok');
+		expect(db.select().from(tasks).get()!.doneAt).toBe(slot.startsAt - 40 * HOUR);
 	});
 
 	it('is taken by a neighbour from outside, who then sees this moment only', () => {

@@ -22,7 +22,7 @@ import { acceptResponseIn, respond } from '../posts/responses';
 import { firstName } from '../profile/public';
 import { createTask } from '../tasks/tasks';
 import { isMember } from './access';
-import { circleTimeZone } from './plan';
+import { circleTimeZone, openSlotTaskKey } from './plan';
 
 /** A task without a kind of help goes to the open list as small jobs. */
 const FALLBACK_CATEGORY = 'small-jobs';
@@ -84,7 +84,7 @@ function offerSlot(
 				kind: 'circle_open_slot',
 				neighbourhoodId: circle.neighbourhoodId,
 				subjectUserId: circle.centreId,
-				dedupeKey: `circle-slot:${slot.id}`,
+				dedupeKey: openSlotTaskKey(slot.id),
 				details: {
 					circleId: circle.id,
 					slotId: slot.id,

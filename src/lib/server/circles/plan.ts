@@ -15,8 +15,12 @@ import {
 } from '../db/schema';
 import { days, localDate, localInstant, shiftDate } from '../calendar';
 import { notifyPerson } from '../notify/notify';
+import { completeTaskByKey } from '../tasks/tasks';
 import { firstName } from '../profile/public';
 import { isMember } from './access';
+
+/** The dedupe key of the broker's task for a moment nobody took. */
+export const openSlotTaskKey = (slotId: number) => `circle-slot:${slotId}`;
 
 /** Slots are kept ready a little beyond the plan's two weeks, so the open-slot offer can look ahead. */
 const READY_DAYS = PLAN_DAYS + 7;
@@ -148,6 +152,8 @@ export function removePlanItem(db: DB, circle: Circle, itemId: number, now: numb
 		const future = and(eq(circleSlots.itemId, itemId), gte(circleSlots.startsAt, now));
 		for (const s of tx.select().from(circleSlots).where(future).all())
 			if (s.postId) closeSlotRequest(tx, s.postId, now);
+		for (const s of tx.select({ id: circleSlots.id }).from(circleSlots).where(future).all())
+			completeTaskByKey(tx, openSlotTaskKey(s.id), null, 'removed_from_plan', now);
 		tx.update(circleSlots).set({ cancelledAt: now }).where(future).run();
 		return true;
 	});
@@ -267,6 +273,8 @@ export function takeSlot(
 			.run().changes;
 		if (!taken) return 'taken';
 		if (slot.postId) closeSlotRequest(tx, slot.postId, now);
+		// The broker no longer needs to find someone for it.
+		completeTaskByKey(tx, openSlotTaskKey(slot.id), userId, 'taken_in_circle', now);
 		if (slot.takenById && slot.takenById !== userId)
 			tellSwapped(tx, circle, slot, userId, origin, now);
 		return 'ok';
