@@ -298,6 +298,29 @@ test('a carer’s circle for her father: invitations, a shared plan, an open mom
 	await expect(an.getByText('De berichten zijn privé')).toBeVisible();
 	await expect(an.getByRole('main')).not.toContainText(secret);
 	await expectAccessible(an);
+	const brokersView = an.url();
+
+	// With the centre's consent (given by his carer) the broker may read the board.
+	await page.goto(`${circleUrl}/settings`);
+	await page.getByLabel('De buurtwerker mag de berichten van de kring lezen').check();
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page).toHaveURL(circleUrl + '?saved=1');
+	await an.goto(brokersView);
+	await expect(an.getByText(secret)).toBeVisible();
+
+	// Lieve hands the plan on to Rita, who is told.
+	const handSince = Date.now();
+	await page.goto(`${circleUrl}/members`);
+	await page.getByRole('button', { name: `${rita.name} houdt voortaan het plan bij` }).click();
+	await expect(page.getByText('Opgeslagen.')).toBeVisible();
+	await expect(
+		page.getByRole('main').getByRole('listitem').filter({ hasText: rita.name })
+	).toContainText('houdt het plan bij');
+	await waitForMail(rita.email, { subject: /Jij houdt nu het plan bij/, after: handSince });
+
+	// The reports count check-in calls and the circles' moments (small counts hidden).
+	await an.goto('/broker/reports');
+	await expect(an.getByRole('region', { name: 'Belrondes en zorgkringen' })).toBeVisible();
 	await an.goto('/broker/check-ins');
 	await expectAccessible(an);
 	await an.goto(`/broker/circles/new?resident=${fatherId}`);
