@@ -110,6 +110,16 @@ export const checkInPlanSchema = z
 	});
 export type CheckInPlanForm = z.output<typeof checkInPlanSchema>;
 
+/** A new check-in form: Monday, Wednesday and Friday at ten, a retry after half an hour. */
+export const newCheckInPlan = (personId = '') => ({
+	personId,
+	time: '10:00',
+	weekdays: [1, 3, 5],
+	retryMinutes: 30,
+	graceMinutes: 90,
+	submissionKey: crypto.randomUUID()
+});
+
 /** What the caller writes down. */
 export const callRecordSchema = z
 	.object({

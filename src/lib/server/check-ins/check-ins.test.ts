@@ -66,7 +66,13 @@ describe('check-in calls', () => {
 		const second = setUpCheckIns(db, input, broker.id, NOW);
 		expect(first.ok && second.ok && second.plan.id === first.plan.id).toBe(true);
 		// One Tuesday in the week ahead: one call, not two.
-		expect(db.select().from(checkInCalls).all().filter((c) => c.planId !== 1)).toHaveLength(1);
+		expect(
+			db
+				.select()
+				.from(checkInCalls)
+				.all()
+				.filter((c) => c.planId !== 1)
+		).toHaveLength(1);
 	});
 
 	it('are made for the week ahead and listed for the caller', () => {

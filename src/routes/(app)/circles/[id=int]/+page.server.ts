@@ -1,9 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { boardSchema } from '$lib/schemas/circles';
-import { requireUser } from '$lib/server/auth/guard';
-import { decides, openCircle } from '$lib/server/circles/access';
+import { requireCircle } from '$lib/server/circles/guard';
+import { decides } from '$lib/server/circles/access';
 import { boardMessages, postMessage } from '$lib/server/circles/board';
 import { circleMemberList } from '$lib/server/circles/circles';
 import {
@@ -20,16 +20,8 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const schema = zod4(boardSchema);
 
-/** The circle, for someone in it (or caring for its centre); anyone else: not found. */
-function circleFor(event: RequestEvent) {
-	const user = requireUser(event);
-	const found = openCircle(db, Number(event.params.id), user.id);
-	if (!found) error(404, 'not found');
-	return { user, ...found };
-}
-
 export const load: PageServerLoad = async (event) => {
-	const { user, circle, role } = circleFor(event);
+	const { user, circle, role } = requireCircle(event);
 	const now = clock.now();
 	const members = circleMemberList(db, circle);
 	return {
@@ -58,7 +50,7 @@ const slotId = async (event: RequestEvent) =>
 
 export const actions: Actions = {
 	take: async (event) => {
-		const { user, circle } = circleFor(event);
+		const { user, circle } = requireCircle(event);
 		const answer = takeSlot(
 			db,
 			circle,
@@ -71,19 +63,19 @@ export const actions: Actions = {
 		return { taken: true };
 	},
 	giveBack: async (event) => {
-		const { user, circle } = circleFor(event);
+		const { user, circle } = requireCircle(event);
 		if (!giveBackSlot(db, circle.id, await slotId(event), user.id, clock.now()))
 			return fail(409, { slotError: 'gone' });
 		return { givenBack: true };
 	},
 	swap: async (event) => {
-		const { user, circle } = circleFor(event);
+		const { user, circle } = requireCircle(event);
 		if (!askSwap(db, circle.id, await slotId(event), user.id, clock.now()))
 			return fail(409, { slotError: 'gone' });
 		return { swapAsked: true };
 	},
 	message: async (event) => {
-		const { user, circle } = circleFor(event);
+		const { user, circle } = requireCircle(event);
 		const form = await superValidate(event.request, schema);
 		if (!form.valid) return fail(400, { form });
 		postMessage(db, circle.id, user.id, form.data.body, form.data.submissionKey, clock.now());

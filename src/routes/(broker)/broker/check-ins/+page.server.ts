@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { checkInPlanSchema } from '$lib/schemas/circles';
+import { checkInPlanSchema, newCheckInPlan } from '$lib/schemas/circles';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import { activeResidents, plansIn, setUpCheckIns } from '$lib/server/check-ins/plans';
 import * as clock from '$lib/server/clock';
@@ -19,14 +19,7 @@ export const load: PageServerLoad = async (event) => {
 		plans: plansIn(db, ids).filter((p) => p.endedAt === null),
 		people,
 		form: await superValidate(
-			{
-				personId: event.url.searchParams.get('resident') ?? '',
-				time: '10:00',
-				weekdays: [1, 3, 5],
-				retryMinutes: 30,
-				graceMinutes: 90,
-				submissionKey: crypto.randomUUID()
-			},
+			newCheckInPlan(event.url.searchParams.get('resident') ?? ''),
 			schema,
 			{ errors: false }
 		)

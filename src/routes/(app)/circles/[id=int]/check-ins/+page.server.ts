@@ -2,26 +2,16 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { and, eq, isNull } from 'drizzle-orm';
-import { checkInPlanSchema } from '$lib/schemas/circles';
-import { requireUser } from '$lib/server/auth/guard';
-import { decides, openCircle } from '$lib/server/circles/access';
+import { checkInPlanSchema, newCheckInPlan } from '$lib/schemas/circles';
+import { requireCircle } from '$lib/server/circles/guard';
 import { circleMemberList } from '$lib/server/circles/circles';
 import { endCheckIns, named, setUpCheckIns } from '$lib/server/check-ins/plans';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { checkInPlans } from '$lib/server/db/schema';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const schema = zod4(checkInPlanSchema);
-
-/** A carer (or the coordinator, or the centre) sets up check-in calls among the circle's members. */
-function circleFor(event: RequestEvent) {
-	const user = requireUser(event);
-	const found = openCircle(db, Number(event.params.id), user.id);
-	if (!found) error(404, 'not found');
-	if (!decides(found.role)) error(403, 'forbidden');
-	return { user, ...found };
-}
 
 const plansFor = (centreId: string) =>
 	db
@@ -32,7 +22,7 @@ const plansFor = (centreId: string) =>
 		.map((p) => named(db, p));
 
 export const load: PageServerLoad = async (event) => {
-	const { circle } = circleFor(event);
+	const { circle } = requireCircle(event, 'decides');
 	const others = circleMemberList(db, circle)
 		.filter((p) => !p.isCentre)
 		.map((p) => ({ value: p.id, label: p.name }));
@@ -40,23 +30,13 @@ export const load: PageServerLoad = async (event) => {
 		circleId: circle.id,
 		plans: plansFor(circle.centreId),
 		people: others,
-		form: await superValidate(
-			{
-				time: '10:00',
-				weekdays: [1, 3, 5],
-				retryMinutes: 30,
-				graceMinutes: 90,
-				submissionKey: crypto.randomUUID()
-			},
-			schema,
-			{ errors: false }
-		)
+		form: await superValidate(newCheckInPlan(), schema, { errors: false })
 	};
 };
 
 export const actions: Actions = {
 	setUp: async (event) => {
-		const { user, circle } = circleFor(event);
+		const { user, circle } = requireCircle(event, 'decides');
 		const form = await superValidate(event.request, schema);
 		if (!form.valid) return fail(400, { form });
 		const members = new Set(circleMemberList(db, circle).map((p) => p.id));
@@ -73,7 +53,7 @@ export const actions: Actions = {
 		redirect(303, `/circles/${circle.id}/check-ins?saved=1`);
 	},
 	end: async (event) => {
-		const { user, circle } = circleFor(event);
+		const { user, circle } = requireCircle(event, 'decides');
 		const id = Number((await event.request.formData()).get('planId'));
 		const plan = db.select().from(checkInPlans).where(eq(checkInPlans.id, id)).get();
 		if (!plan || plan.personId !== circle.centreId) error(404, 'not found');

@@ -4,26 +4,18 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { joinDateParts } from '$lib/schemas/fields';
 import { planItemSchema } from '$lib/schemas/circles';
-import { requireUser } from '$lib/server/auth/guard';
-import { openCircle } from '$lib/server/circles/access';
+import { requireCircle } from '$lib/server/circles/guard';
 import { addPlanItem, circleTimeZone, planItems, removePlanItem } from '$lib/server/circles/plan';
 import { localDate, weekdayOf } from '$lib/server/calendar';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { listCategoryChoices } from '$lib/server/profile/categories';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const schema = zod4(planItemSchema);
 
-function circleFor(event: RequestEvent) {
-	const user = requireUser(event);
-	const found = openCircle(db, Number(event.params.id), user.id);
-	if (!found) error(404, 'not found');
-	return { user, ...found };
-}
-
 export const load: PageServerLoad = async (event) => {
-	const { circle } = circleFor(event);
+	const { circle } = requireCircle(event);
 	const today = localDate(clock.now(), circleTimeZone(db, circle));
 	return {
 		circleId: circle.id,
@@ -55,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	add: async (event) => {
-		const { user, circle } = circleFor(event);
+		const { user, circle } = requireCircle(event);
 		const posted = joinDateParts(await event.request.formData(), 'date');
 		const form = await superValidate(posted, schema);
 		if (!form.valid) return fail(400, { form });
@@ -67,7 +59,7 @@ export const actions: Actions = {
 		redirect(303, `/circles/${circle.id}?added=1`);
 	},
 	remove: async (event) => {
-		const { circle } = circleFor(event);
+		const { circle } = requireCircle(event);
 		const id = Number((await event.request.formData()).get('itemId'));
 		if (!removePlanItem(db, circle, id, clock.now())) error(404, 'not found');
 		return { removed: true };

@@ -1,20 +1,15 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { inviteSchema } from '$lib/schemas/circles';
 import { requireBroker, requireBrokerOf } from '$lib/server/auth/guard';
 import { boardMessages } from '$lib/server/circles/board';
 import { circleMemberList } from '$lib/server/circles/circles';
-import { invite } from '$lib/server/circles/invitations';
+import { inviteFromForm, newInviteForm } from '$lib/server/circles/invite-form';
 import { circleTimeZone, planView } from '$lib/server/circles/plan';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { circles } from '$lib/server/db/schema';
 import { firstName } from '$lib/server/profile/public';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-const schema = zod4(inviteSchema);
 
 /** A circle of one of the broker's neighbourhoods. */
 function circleFor(event: RequestEvent) {
@@ -45,24 +40,13 @@ export const load: PageServerLoad = async (event) => {
 					author: msg.author ? firstName(msg.author) : null
 				}))
 			: null,
-		form: await superValidate({ way: 'code' as const }, schema, { errors: false })
+		form: await newInviteForm()
 	};
 };
 
 export const actions: Actions = {
 	invite: async (event) => {
 		const { user, circle } = circleFor(event);
-		const form = await superValidate(event.request, schema);
-		if (!form.valid) return fail(400, { form });
-		const made = invite(
-			db,
-			circle,
-			{ way: form.data.way!, name: form.data.name, address: form.data.address },
-			user.id,
-			event.url.origin,
-			clock.now()
-		);
-		if (!made.ok) return setError(form, made.field, made.error);
-		return { form, invited: { way: form.data.way!, name: form.data.name, code: made.code } };
+		return inviteFromForm(event, circle, user.id);
 	}
 };
