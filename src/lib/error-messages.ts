@@ -320,6 +320,7 @@ export {
 	checkins_err_same,
 	checkins_err_time,
 	circles_err_code,
+	circles_err_code_wait,
 	circles_err_date,
 	circles_err_date_past,
 	circles_err_email,

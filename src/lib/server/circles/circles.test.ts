@@ -190,6 +190,19 @@ describe('a care circle', () => {
 		});
 	});
 
+	it('lets nobody try codes endlessly', () => {
+		const { db, omar } = setUp();
+		for (let i = 0; i < 10; i++)
+			expect(joinWithCode(db, 'AAAA-AAAA', omar.id, NOW + 1)).toEqual({
+				ok: false,
+				error: 'circles_err_code'
+			});
+		expect(joinWithCode(db, 'AAAA-AAAA', omar.id, NOW + 1)).toEqual({
+			ok: false,
+			error: 'circles_err_code_wait'
+		});
+	});
+
 	it('hands the coordinator role to a member, who is told; a member who leaves frees their moments', () => {
 		const { db, circle, ann, rita, category } = setUp();
 		join(db, circle, ann.id, rita.id);

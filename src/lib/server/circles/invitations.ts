@@ -23,6 +23,13 @@ import { firstName } from '../profile/public';
 import { canTakeSms } from '../sms/verify';
 import { fitSms } from '../sms/segments';
 import { addMember } from './circles';
+import { RateLimiter } from '../auth/rate-limit';
+
+/**
+ * Codes typed per account: ten at once, then one every three minutes. Codes are long enough not to
+ * be guessed; this keeps anyone from trying.
+ */
+export const joinAttempts = new RateLimiter(10, 3 * 60_000);
 
 /** An invitation is good for a month: long enough for a code on the fridge, not forever. */
 export const INVITATION_DAYS = 30;
@@ -188,6 +195,7 @@ export function joinWithCode(
 	userId: string,
 	now: number
 ): { ok: true; circleId: number } | { ok: false; error: string } {
+	if (!joinAttempts.consume(userId, now)) return { ok: false, error: 'circles_err_code_wait' };
 	return db.transaction((tx) => {
 		const found = findInvitation(tx, typed, now);
 		if (!found) return { ok: false, error: 'circles_err_code' };
