@@ -219,6 +219,7 @@ test('a carer’s circle for her father: invitations, a shared plan, an open mom
 	await maria.goto('/posts?kind=request&sort=newest');
 	await maria.getByRole('link', { name: bins }).first().click();
 	await expect(maria.getByText('Dit is een moment uit iemands zorgkring')).toBeVisible();
+	await expectAccessible(maria);
 	await maria.getByRole('button', { name: 'Ik doe het' }).click();
 	await expect(maria.getByRole('status')).toContainText('Dit moment is nu van jou');
 	await expect(maria.getByRole('heading', { level: 1, name: bins })).toBeVisible();

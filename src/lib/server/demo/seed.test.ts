@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ensureCategories } from '../categories/pilot';
 import {
 	categoryBadgeRules,
+	checkInPlans,
+	circles,
 	matches,
 	neighbourhoodBrokers,
 	neighbourhoods,
@@ -21,6 +23,9 @@ import { createTestDb } from '../db/test-db';
 import { getSetting } from '../settings';
 import { DEMO_PEOPLE } from './first-neighbourhood';
 import { seedDemoIfEmpty } from './seed';
+import { circlesOf } from '../circles/circles';
+import { openCircle } from '../circles/access';
+import { planView } from '../circles/plan';
 import { SECOND_PEOPLE } from './second-neighbourhood';
 
 describe('the demo neighbourhood', () => {
@@ -136,5 +141,33 @@ describe('the demo neighbourhood', () => {
 		expect(wim.totpKey).not.toBeNull();
 		expect(partnerServices(db, els.id).map((s) => s.serviceName)).toEqual(['OCMW Sociale dienst']);
 		expect(steeringNeighbourhoods(db, wim.id).map((n) => n.id)).toEqual([1]);
+	});
+
+	it('has a care circle around Gilbert that Maria keeps going, and one around Annie she is not in', async () => {
+		const db = createTestDb();
+		ensureCategories(db);
+		ensureToolCategories(db);
+		const now = Date.UTC(2026, 11, 5, 9);
+		await seedDemoIfEmpty(db, now);
+		const maria = db.select().from(users).where(eq(users.email, 'maria@naburig.example')).get()!;
+		const jozef = db.select().from(users).where(eq(users.email, 'jozef@naburig.example')).get()!;
+		const mine = circlesOf(db, maria.id);
+		expect(mine.map((c) => c.centreName)).toEqual(['Gilbert Hendrickx']);
+		const circle = openCircle(db, mine[0]!.id, maria.id)!;
+		expect(circle.role).toBe('coordinator');
+		const plan = planView(db, circle.circle, now);
+		expect(plan.find((s) => s.title === 'Boodschappen')?.takenById).toBe(jozef.id);
+		expect(plan.some((s) => s.open)).toBe(true);
+		const all = db.select().from(circles).all();
+		expect(all).toHaveLength(2);
+		const annies = all.find((c) => c.id !== circle.circle.id)!;
+		expect(openCircle(db, annies.id, maria.id)).toBeNull();
+		expect(
+			db
+				.select()
+				.from(checkInPlans)
+				.all()
+				.map((p) => [p.callerId, p.contactId])
+		).toEqual([[jozef.id, maria.id]]);
 	});
 });
