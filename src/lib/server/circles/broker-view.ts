@@ -2,7 +2,7 @@ import { and, count, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import { PLAN_DAYS } from '$lib/circles/lists';
 import { days } from '../calendar';
 import type { DbOrTx } from '../db/client';
-import { circleMembers, circles, circleSlots, users } from '../db/schema';
+import { checkInPlans, circleMembers, circles, circleSlots, users } from '../db/schema';
 
 /**
  * The circles of some neighbourhoods as the broker sees them: that a circle exists, around whom,
@@ -39,4 +39,19 @@ export function circlesForBroker(db: DbOrTx, neighbourhoodIds: number[], now: nu
 				)
 				.get()!.n
 		}));
+}
+
+/** For the person page: the open circle around a resident and their running check-in calls, by id. */
+export function careOf(db: DbOrTx, residentId: string) {
+	const circle = db
+		.select({ id: circles.id })
+		.from(circles)
+		.where(and(eq(circles.centreId, residentId), isNull(circles.closedAt)))
+		.get();
+	const plans = db
+		.select({ id: checkInPlans.id })
+		.from(checkInPlans)
+		.where(and(eq(checkInPlans.personId, residentId), isNull(checkInPlans.endedAt)))
+		.all();
+	return { circleId: circle?.id ?? null, checkInPlanIds: plans.map((p) => p.id) };
 }

@@ -17,6 +17,7 @@ import { earnedBadges } from '$lib/server/trust/earned';
 import { grantBadge } from '$lib/server/trust/grant';
 import { badgeRecord } from '$lib/server/trust/record';
 import { revokeBadge } from '$lib/server/trust/revoke';
+import { careOf } from '$lib/server/circles/broker-view';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The person, when this broker works in their neighbourhood (an admin everywhere). */
@@ -48,6 +49,7 @@ export const load: PageServerLoad = async (event) => {
 			certificateYears: person.certificateValidityYears
 		},
 		lastReached: lastReached(db, [person.id]).get(person.id) ?? null,
+		care: careOf(db, person.id),
 		// Brokers only: these carry the confidential notes and reasons.
 		current: await Promise.all(
 			record.current.map(async (b) => ({
