@@ -22,6 +22,8 @@ test('the broker reads a person’s timeline, filters it and goes to older items
 	// Older items: a second page, none of the first repeated.
 	const firstPage = await items.allTextContents();
 	await an.getByRole('link', { name: 'Oudere' }).click();
+	// The older page has its own address: read the list only once it is there.
+	await an.waitForURL(/before=/);
 	await expect(items.first()).toBeVisible();
 	const secondPage = await items.allTextContents();
 	expect(secondPage.length).toBeGreaterThan(0);
