@@ -277,7 +277,7 @@ test('a carer’s circle for her father: invitations, a shared plan, an open mom
 	});
 	expect(alert.text).toContain('twee keer niet op');
 	await an.goto('/broker/today');
-	const urgent = an.getByRole('region', { name: /belronde.* vraag/ });
+	const urgent = an.getByRole('region', { name: /belrondes? (vraagt|vragen) je nu/ });
 	await expect(urgent.getByRole('link', { name: new RegExp(father) })).toBeVisible();
 	await expect(an.locator('#tasks + ul > li').first()).toContainText('Dringend');
 	await expectAccessible(an);
@@ -337,6 +337,31 @@ test('a carer’s circle for her father: invitations, a shared plan, an open mom
 	await expect(ritaPage.getByRole('heading', { level: 1 })).toContainText('الدائرة حول');
 	await expect(ritaPage.getByText(secret)).toBeVisible();
 	await expectAccessible(ritaPage);
+
+	// The next day Jozef forgets to write the call down: Lieve is alarmed after the grace time.
+	// He writes it down later (he did reach Albert): Lieve hears at once that all is well.
+	const forgotSince = Date.now();
+	await advanceClock(page.request, { hours: 26 });
+	await waitForMail(lieve.email, {
+		subject: new RegExp(`Dringend: niemand nam op bij ${father}`),
+		after: forgotSince
+	});
+	await jozef.goto('/check-ins');
+	const late = jozef
+		.locator('[data-call]')
+		.filter({ hasText: `Bellen naar ${father}` })
+		.first();
+	await expect(late).toContainText('De contactpersoon en de buurtwerker zijn verwittigd.');
+	await late.getByRole('radio', { name: 'Bereikt, alles goed' }).check();
+	await late.getByRole('button', { name: `Gesprek met ${father} noteren` }).click();
+	await expect(jozef.getByRole('status')).toContainText(
+		'De contactpersoon krijgt nu bericht dat alles goed is.'
+	);
+	const clear = await waitForMail(lieve.email, {
+		subject: new RegExp(`Toch bereikt: ${father}`),
+		after: forgotSince
+	});
+	expect(clear.text).toContain(`Jozef heeft ${father} gesproken`);
 	await outsider.dispose();
 	await ritaContext.close();
 });

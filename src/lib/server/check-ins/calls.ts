@@ -18,7 +18,7 @@ import {
 import { fileSignal } from '../broker/signals';
 import { notifyPerson } from '../notify/notify';
 import { firstName } from '../profile/public';
-import { createTask } from '../tasks/tasks';
+import { completeTaskByKey, createTask } from '../tasks/tasks';
 
 /** Calls are kept ready a week ahead: the caller's list and calendar show the days to come. */
 const AHEAD_DAYS = 7;
@@ -64,7 +64,16 @@ export function ensureCalls(db: DbOrTx, plan: CheckInPlan, now: number): number 
 }
 
 export type RecordAnswer =
-	| { ok: true; retryAt: number | null; escalated: boolean }
+	| {
+			ok: true;
+			retryAt: number | null;
+			/** The contact person and the broker were alarmed just now. */
+			escalated: boolean;
+			/** It had escalated; the contact person now hears that all is well. */
+			cleared: boolean;
+			/** The neighbourhood's zone, to say the retry time in. */
+			timeZone: string;
+	  }
 	| { ok: false; error: 'gone' | 'not_yet' };
 
 /**
@@ -108,6 +117,7 @@ export function recordCall(
 				.run();
 		}
 	}
+	const timeZone = timeZoneOf(db, plan.neighbourhoodId);
 	return db.transaction((tx): RecordAnswer => {
 		const recorded = { recordedById: recorderId, recordedAt: now, note: input.note, signalId };
 		if (input.outcome === 'not_reached' && call.retryAt === null) {
@@ -116,7 +126,7 @@ export function recordCall(
 				.set({ ...recorded, retryAt })
 				.where(and(eq(checkInCalls.id, call.id), isNull(checkInCalls.outcome)))
 				.run();
-			return { ok: true, retryAt, escalated: false };
+			return { ok: true, retryAt, escalated: false, cleared: false, timeZone };
 		}
 		const done = tx
 			.update(checkInCalls)
@@ -129,7 +139,10 @@ export function recordCall(
 				? (escalate(tx, { ...call, outcome: 'not_reached' }, plan, 'not_reached', origin, now),
 					true)
 				: false;
-		return { ok: true, retryAt: null, escalated };
+		// Written down late after all, and the person was reached: whoever was alarmed is told.
+		const cleared = input.outcome !== 'not_reached' && call.escalatedAt !== null;
+		if (cleared) allClear(tx, call, plan, recorderId, origin, now);
+		return { ok: true, retryAt: null, escalated, cleared, timeZone };
 	});
 }
 
@@ -208,6 +221,70 @@ export function escalate(
 			subjectId: plan.personId,
 			neighbourhoodId: plan.neighbourhoodId,
 			detail: { plan: plan.id, call: call.id, reason }
+		},
+		now
+	);
+}
+
+/**
+ * A call that had escalated ("not written down") turns out to have reached the person: the
+ * contact person hears it at once, so nobody goes round for nothing, and the urgent task on
+ * Today is done. Logged.
+ */
+function allClear(
+	tx: DbOrTx,
+	call: CheckInCall,
+	plan: CheckInPlan,
+	recorderId: string,
+	origin: string,
+	now: number
+): void {
+	completeTaskByKey(tx, `check-in:${call.id}`, recorderId, 'reached_after_all', now);
+	const tz = timeZoneOf(tx, plan.neighbourhoodId);
+	const person = tx.select().from(users).where(eq(users.id, plan.personId)).get()!;
+	const caller = tx.select().from(users).where(eq(users.id, recorderId)).get();
+	if (plan.contactId && plan.contactId !== recorderId) {
+		const url = `${origin}/check-ins`;
+		notifyPerson(
+			tx,
+			plan.contactId,
+			{
+				kind: 'check_in_clear',
+				topic: 'urgent',
+				write: (locale) => {
+					const words = {
+						name: isolate(person.displayName, locale),
+						caller: isolate(firstName(caller?.displayName ?? ''), locale),
+						day: formatLocalDate(call.dueAt, tz, locale),
+						time: localTime(call.dueAt, tz)
+					};
+					return {
+						subject: m.checkins_clear_subject(words, { locale }),
+						paragraphs: [m.checkins_clear_text(words, { locale })]
+					};
+				},
+				short: (locale) =>
+					m.checkins_clear_short(
+						{
+							name: isolate(person.displayName, locale),
+							caller: isolate(firstName(caller?.displayName ?? ''), locale)
+						},
+						{ locale }
+					),
+				url
+			},
+			now
+		);
+	}
+	recordAudit(
+		tx,
+		{
+			actorId: recorderId,
+			action: 'check_in.all_clear',
+			subjectType: 'user',
+			subjectId: plan.personId,
+			neighbourhoodId: plan.neighbourhoodId,
+			detail: { plan: plan.id, call: call.id }
 		},
 		now
 	);

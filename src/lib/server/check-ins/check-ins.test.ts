@@ -103,7 +103,7 @@ describe('check-in calls', () => {
 				ORIGIN,
 				first.dueAt + 5 * MINUTE
 			)
-		).toEqual({ ok: true, retryAt: null, escalated: false });
+		).toEqual({ ok: true, retryAt: null, escalated: false, cleared: false, timeZone: TZ });
 		runCheckIns(db, first.dueAt + 300 * MINUTE, ORIGIN);
 		expect(db.select().from(tasks).all()).toHaveLength(0);
 		expect(db.select().from(outbox).where(eq(outbox.kind, 'check_in_alert')).all()).toHaveLength(0);
@@ -144,7 +144,13 @@ describe('check-in calls', () => {
 			ORIGIN,
 			tried
 		);
-		expect(once).toEqual({ ok: true, retryAt: tried + 30 * MINUTE, escalated: false });
+		expect(once).toEqual({
+			ok: true,
+			retryAt: tried + 30 * MINUTE,
+			escalated: false,
+			cleared: false,
+			timeZone: TZ
+		});
 		// At the retry time the caller is reminded, once.
 		runCheckIns(db, tried + 31 * MINUTE, ORIGIN);
 		runCheckIns(db, tried + 32 * MINUTE, ORIGIN);
@@ -164,7 +170,13 @@ describe('check-in calls', () => {
 			ORIGIN,
 			tried + 33 * MINUTE
 		);
-		expect(twice).toEqual({ ok: true, retryAt: null, escalated: true });
+		expect(twice).toEqual({
+			ok: true,
+			retryAt: null,
+			escalated: true,
+			cleared: false,
+			timeZone: TZ
+		});
 		const alert = db.select().from(outbox).where(eq(outbox.kind, 'check_in_alert')).all();
 		expect(alert.map((r) => [r.userId, r.topic])).toEqual([[ann.id, 'urgent']]);
 		expect(alert[0]!.subject).toContain('Georgette Willems');
@@ -232,6 +244,41 @@ describe('check-in calls', () => {
 		runCheckIns(db, second!.dueAt + 30 * MINUTE + 90 * MINUTE, ORIGIN);
 		expect(db.select().from(tasks).all()).toHaveLength(2);
 		expect(db.select().from(outbox).where(eq(outbox.kind, 'check_in_alert')).all()).toHaveLength(2);
+	});
+
+	it('written down late after an alarm: the contact hears all is well and the urgent task is done', () => {
+		const { db, omar, ann, calls } = setUp();
+		const [first, second] = calls();
+		runCheckIns(db, first!.dueAt + 90 * MINUTE, ORIGIN);
+		expect(db.select().from(tasks).get()!.doneAt).toBeNull();
+		const late = first!.dueAt + 2 * 60 * MINUTE;
+		const answer = recordCall(
+			db,
+			first!.id,
+			omar.id,
+			{ outcome: 'well', note: '', signal: false },
+			ORIGIN,
+			late
+		);
+		expect(answer).toMatchObject({ ok: true, escalated: false, cleared: true, timeZone: TZ });
+		const task = db.select().from(tasks).get()!;
+		expect(task.doneAt).toBe(late);
+		expect(task.outcome).toBe('reached_after_all');
+		const clear = db.select().from(outbox).where(eq(outbox.kind, 'check_in_clear')).all();
+		expect(clear).toHaveLength(1);
+		expect(clear[0]!.userId).toBe(ann.id);
+		expect(clear[0]!.textBody).toContain('Omar heeft Georgette Willems gesproken');
+		// A call written down in time, reached: no all-clear (nobody was alarmed).
+		const inTime = recordCall(
+			db,
+			second!.id,
+			omar.id,
+			{ outcome: 'well', note: '', signal: false },
+			ORIGIN,
+			second!.dueAt
+		);
+		expect(inTime).toMatchObject({ ok: true, cleared: false });
+		expect(db.select().from(outbox).where(eq(outbox.kind, 'check_in_clear')).all()).toHaveLength(1);
 	});
 
 	it('cannot be written down long before it is due, nor twice; stopping removes the calls to come', () => {

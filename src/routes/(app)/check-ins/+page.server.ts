@@ -5,20 +5,22 @@ import { requireUser } from '$lib/server/auth/guard';
 import { callerOf, callsForCaller, recordCall } from '$lib/server/check-ins/calls';
 import * as clock from '$lib/server/clock';
 import { db } from '$lib/server/db';
-import { checkInCalls, checkInPlans, users } from '$lib/server/db/schema';
+import { checkInCalls, checkInPlans, neighbourhoods, users } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Plans where the person is the contact: the latest calls' state, so they know all is well. */
 function asContact(userId: string) {
 	return db
-		.select({ plan: checkInPlans, person: users.displayName })
+		.select({ plan: checkInPlans, person: users.displayName, timeZone: neighbourhoods.timeZone })
 		.from(checkInPlans)
 		.innerJoin(users, eq(users.id, checkInPlans.personId))
+		.innerJoin(neighbourhoods, eq(neighbourhoods.id, checkInPlans.neighbourhoodId))
 		.where(and(eq(checkInPlans.contactId, userId), isNull(checkInPlans.endedAt)))
 		.all()
-		.map(({ plan, person }) => ({
+		.map(({ plan, person, timeZone }) => ({
 			id: plan.id,
 			person,
+			timeZone,
 			last: db
 				.select({
 					dueAt: checkInCalls.dueAt,
@@ -72,6 +74,12 @@ export const actions: Actions = {
 		);
 		if (!answer.ok)
 			return fail(409, { callId, values, field: 'outcome', error: `checkins_err_${answer.error}` });
-		return { recorded: callId, retryAt: answer.retryAt, escalated: answer.escalated };
+		return {
+			recorded: callId,
+			retryAt: answer.retryAt,
+			escalated: answer.escalated,
+			cleared: answer.cleared,
+			timeZone: answer.timeZone
+		};
 	}
 };

@@ -105,7 +105,8 @@ const names: Record<string, () => string> = {
 	'circle.outside_take': m.circles_audit_outside_take,
 	'check_in.set_up': m.checkins_audit_set_up,
 	'check_in.end': m.checkins_audit_end,
-	'check_in.escalate': m.checkins_audit_escalate
+	'check_in.escalate': m.checkins_audit_escalate,
+	'check_in.all_clear': m.checkins_audit_all_clear
 };
 
 /** The action in the reader's language; an action without words yet shows as stored. */
