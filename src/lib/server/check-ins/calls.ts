@@ -20,6 +20,9 @@ import { notifyPerson } from '../notify/notify';
 import { firstName } from '../profile/public';
 import { completeTaskByKey, createTask } from '../tasks/tasks';
 
+/** The urgent task on Today for one call: made when it escalates, done when all turns out well. */
+const escalatedTaskKey = (callId: number) => `check-in:${callId}`;
+
 /** Calls are kept ready a week ahead: the caller's list and calendar show the days to come. */
 const AHEAD_DAYS = 7;
 
@@ -173,7 +176,7 @@ export function escalate(
 			kind: 'check_in_escalated',
 			neighbourhoodId: plan.neighbourhoodId,
 			subjectUserId: plan.personId,
-			dedupeKey: `check-in:${call.id}`,
+			dedupeKey: escalatedTaskKey(call.id),
 			details: { planId: plan.id, callId: call.id, reason, dueAt: call.dueAt, timeZone: tz }
 		},
 		now
@@ -239,7 +242,7 @@ function allClear(
 	origin: string,
 	now: number
 ): void {
-	completeTaskByKey(tx, `check-in:${call.id}`, recorderId, 'reached_after_all', now);
+	completeTaskByKey(tx, escalatedTaskKey(call.id), recorderId, 'reached_after_all', now);
 	const tz = timeZoneOf(tx, plan.neighbourhoodId);
 	const person = tx.select().from(users).where(eq(users.id, plan.personId)).get()!;
 	const caller = tx.select().from(users).where(eq(users.id, recorderId)).get();
