@@ -144,7 +144,7 @@ export function recordCall(
 				: false;
 		// Written down late after all, and the person was reached: whoever was alarmed is told.
 		const cleared = input.outcome !== 'not_reached' && call.escalatedAt !== null;
-		if (cleared) allClear(tx, call, plan, recorderId, origin, now);
+		if (cleared) allClear(tx, call, plan, timeZone, recorderId, origin, now);
 		return { ok: true, retryAt: null, escalated, cleared, timeZone };
 	});
 }
@@ -238,12 +238,12 @@ function allClear(
 	tx: DbOrTx,
 	call: CheckInCall,
 	plan: CheckInPlan,
+	tz: string,
 	recorderId: string,
 	origin: string,
 	now: number
 ): void {
 	completeTaskByKey(tx, escalatedTaskKey(call.id), recorderId, 'reached_after_all', now);
-	const tz = timeZoneOf(tx, plan.neighbourhoodId);
 	const person = tx.select().from(users).where(eq(users.id, plan.personId)).get()!;
 	const caller = tx.select().from(users).where(eq(users.id, recorderId)).get();
 	if (plan.contactId && plan.contactId !== recorderId) {
